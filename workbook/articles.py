@@ -1,0 +1,276 @@
+"""Articles: load text files, find their blocks and sentences, and read their metadata.
+
+>>> from workbook import load_seeds
+>>> first, second = load_seeds()
+>>> first.author, first.date.isoformat()
+('Roy Landersen', '2025-05-12')
+>>> first.blocks[["block", "role"]].head(3).values.tolist()
+[[0, 'headline'], [1, 'byline'], [2, 'dateline']]
+
+Every table has the columns ``article``, ``block``, ``start``, ``end``, ``text``
+and ``role`` (sentences add ``sentence``), and for every row
+``article.text[start:end] == text``.
+
+Metadata: a folder may hold ``articles.toml`` with one table per file stem,
+giving what the text itself does not state reliably::
+
+    ["000_ef82a8ecc3978f70"]
+    publisher = "..."
+    language = "en"
+    provenance = "..."
+
+Keys ``title``, ``author`` and ``date`` in it override what is detected in the
+text; other keys (``publisher``, ``language``, ``provenance``, ``label``) are
+kept as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from workbook.blocks import Block, byline_name, segment
+from workbook.dates import parse_date
+from workbook.sentences import split_sentences
+from workbook.textio import ARTICLE_SUFFIXES, MAX_BYTES, ArticleError, read_text, normalise
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+METADATA_FILE = "articles.toml"
+SPAN_COLUMNS = ["article", "block", "sentence", "start", "end", "text"]
+BLOCK_COLUMNS = ["article", "block", "start", "end", "text", "role", "duplicate_of"]
+SENTENCE_COLUMNS = ["article", "block", "sentence", "start", "end", "text", "role"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its index in the article, its block, and its span."""
+
+    index: int
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One article, cleaned and segmented.
+
+    `text` is the normalised text every offset points into; `raw` holds the
+    file's original bytes for provenance. `block_list` and `sentence_list` are
+    plain Python objects; `blocks` and `sentences` are the same as DataFrames.
+    """
+
+    id: str
+    text: str
+    raw: bytes = b""
+    path: Path | None = None
+    encoding: str = "utf-8"
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    # ---- segmentation -------------------------------------------------------------
+
+    @cached_property
+    def block_list(self) -> list[Block]:
+        return segment(self.text)
+
+    @cached_property
+    def sentence_list(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        for block in self.block_list:
+            for start, end, text in split_sentences(block.text, block.start):
+                sentences.append(Sentence(len(sentences), block.index, start, end, text))
+        return sentences
+
+    @cached_property
+    def blocks(self) -> pd.DataFrame:
+        """One row per block: article, block, start, end, text, role, duplicate_of."""
+        rows = [
+            (self.id, b.index, b.start, b.end, b.text, b.role, b.duplicate_of) for b in self.block_list
+        ]
+        frame = pd.DataFrame(rows, columns=BLOCK_COLUMNS)
+        frame["duplicate_of"] = frame["duplicate_of"].astype("Int64")
+        return frame
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: article, block, sentence, start, end, text, role."""
+        roles = [b.role for b in self.block_list]
+        rows = [(self.id, s.block, s.index, s.start, s.end, s.text, roles[s.block]) for s in self.sentence_list]
+        return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+    def blocks_with_role(self, *roles: str) -> list[Block]:
+        """The blocks whose role is one of `roles`, in order."""
+        return [block for block in self.block_list if block.role in roles]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentence_list]
+
+    def locate(self, start: int, end: int | None = None) -> tuple[int | None, int | None]:
+        """The (block, sentence) indices containing character `start`, or None."""
+        from bisect import bisect_right
+
+        starts = self._sentence_starts
+        position = bisect_right(starts, start) - 1
+        if position >= 0:
+            sentence = self.sentence_list[position]
+            if sentence.start <= start < max(sentence.end, sentence.start + 1):
+                return sentence.block, sentence.index
+        for block in self.block_list:
+            if block.start <= start < block.end:
+                return block.index, None
+        return None, None
+
+    # ---- what the article says about itself -----------------------------------------------
+
+    def _first(self, role: str) -> Block | None:
+        return next((b for b in self.block_list if b.role == role), None)
+
+    @property
+    def title(self) -> str | None:
+        """The headline (or the metadata's title)."""
+        if "title" in self.metadata:
+            return str(self.metadata["title"])
+        headline = self._first("headline")
+        return headline.text if headline else None
+
+    @property
+    def author(self) -> str | None:
+        """The name in the byline (or the metadata's author)."""
+        if "author" in self.metadata:
+            return str(self.metadata["author"])
+        byline = self._first("byline")
+        return byline_name(byline.text) if byline else None
+
+    @property
+    def date(self) -> dt.date | None:
+        """The publication date from the first date line (or the metadata's date)."""
+        if "date" in self.metadata:
+            value = self.metadata["date"]
+            return value if isinstance(value, dt.date) else parse_date(str(value))
+        for block in self.block_list:
+            if block.role == "dateline":
+                return parse_date(block.text)
+        return None
+
+    @property
+    def publisher(self) -> str | None:
+        return self.metadata.get("publisher")
+
+    @property
+    def language(self) -> str | None:
+        return self.metadata.get("language")
+
+    @property
+    def label(self) -> str:
+        """A short name for charts and tables: metadata ``label``, else author and year."""
+        if "label" in self.metadata:
+            return str(self.metadata["label"])
+        parts = [part for part in (self.author, self.date.year if self.date else None) if part]
+        return " ".join(map(str, parts)) or self.id
+
+    @property
+    def word_count(self) -> int:
+        """Words in the headline, standfirst, subheadings and body."""
+        roles = ("headline", "standfirst", "subheading", "body")
+        return sum(len(b.text.split()) for b in self.block_list if b.role in roles)
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(id={self.id!r}, title={self.title!r}, author={self.author!r}, "
+            f"date={self.date.isoformat() if self.date else None!r}, "
+            f"blocks={len(self.block_list)}, sentences={len(self.sentence_list)})"
+        )
+
+
+# ---- loading --------------------------------------------------------------------------------
+
+
+def article_from_text(text: str, id: str = "pasted", metadata: dict[str, Any] | None = None) -> Article:
+    """Build an `Article` from a string (for pasted text and tests)."""
+    cleaned = normalise(text)
+    if not cleaned.strip():
+        raise ArticleError(None, f"the text for {id!r} is empty.", "Paste the article's text and try again.")
+    return Article(id=id, text=cleaned, raw=text.encode("utf-8"), metadata=dict(metadata or {}))
+
+
+def read_metadata(folder: str | Path) -> dict[str, dict[str, Any]]:
+    """Read ``articles.toml`` in `folder`, keyed by file stem (empty if absent)."""
+    path = Path(folder) / METADATA_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ArticleError(path, f"the metadata file is not valid TOML ({error}).", "Fix the line it names.") from error
+    return {str(key): dict(value) for key, value in data.items() if isinstance(value, dict)}
+
+
+def load_article(path: str | Path, metadata: dict[str, Any] | None = None, max_bytes: int = MAX_BYTES) -> Article:
+    """Load one article file.
+
+    Metadata comes from `metadata` if given, else from ``articles.toml`` beside
+    the file. Raises `ArticleError` with a plain message on bad input.
+    """
+    path = Path(path)
+    text, raw, encoding = read_text(path, max_bytes=max_bytes)
+    if metadata is None:
+        metadata = read_metadata(path.parent).get(path.stem, {})
+    return Article(id=path.stem, text=text, raw=raw, path=path, encoding=encoding, metadata=dict(metadata))
+
+
+def load_articles(folder: str | Path, max_bytes: int = MAX_BYTES, limit: int = 2000) -> list[Article]:
+    """Load every ``.txt`` article in `folder`, sorted by file name.
+
+    `limit` caps how many files are read, so that a wrong folder (a whole disk)
+    stops with a message instead of running for minutes.
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        raise ArticleError(folder, "no folder by this name.", "Check the spelling and where it is.")
+    if not folder.is_dir():
+        return [load_article(folder, max_bytes=max_bytes)]
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+    if not files:
+        raise ArticleError(
+            folder,
+            "this folder has no article files.",
+            "Put each article in a plain text file ending in .txt (UTF-8), one article per file.",
+        )
+    if len(files) > limit:
+        raise ArticleError(
+            folder,
+            f"this folder has {len(files)} article files, more than the limit of {limit}.",
+            "Load a smaller folder, or pass a larger limit.",
+        )
+    metadata = read_metadata(folder)
+    return [load_article(p, metadata.get(p.stem, {}), max_bytes=max_bytes) for p in files]
+
+
+def seeds_folder() -> Path:
+    """The folder holding the two seed articles.
+
+    ``WORKBOOK_SEEDS`` (an environment variable) wins; otherwise ``seeds/`` at the
+    top of the repository.
+    """
+    override = os.environ.get("WORKBOOK_SEEDS")
+    if override:
+        return Path(override).expanduser()
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def load_seeds() -> list[Article]:
+    """The two seed articles, with their metadata, in file-name order."""
+    return load_articles(seeds_folder())

@@ -1,0 +1,324 @@
+"""Split an article's text into paragraph-like blocks and give each block a role.
+
+Roles: ``headline``, ``dateline`` (a line that is only a date), ``byline``,
+``caption``, ``credit``, ``standfirst``, ``subheading``, ``body``,
+``sources_heading``, ``source`` and ``boilerplate``.
+
+Detection uses general layout cues, never the lines of particular articles:
+
+* blank lines separate paragraphs; inside a paragraph group, short lines (a
+  byline, a date) are blocks of their own, while hard-wrapped lines of similar
+  length are joined into one block;
+* patterns: "By NAME" and "—NAME" bylines, "AP Photo/NAME" credits, lines that
+  are a date, a "Sources" heading followed by numbered items (``[1]``, ``2.``,
+  ``(4)``), website boilerplate from ``data/boilerplate.txt``;
+* position and length: the headline is the first short line, a standfirst sits
+  between the headline and the byline, a caption sits next to a photo credit, a
+  subheading is a short single line before a longer paragraph.
+
+A credit run into a copy of its caption (``AP Photo/Jane DoeProtesters march...``)
+is split in two, and the copy is marked as a duplicate of the caption.
+
+>>> [(b.role, b.text) for b in segment("Big news\\n\\nBy Ann Lee\\nMay 3, 2024\\n\\nIt rained all day. Then it stopped.")]
+[('headline', 'Big news'), ('byline', 'By Ann Lee'), ('dateline', 'May 3, 2024'), ('body', 'It rained all day. Then it stopped.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from workbook.dates import is_date_line
+
+ROLES = (
+    "headline", "dateline", "byline", "caption", "credit", "standfirst",
+    "subheading", "body", "sources_heading", "source", "boilerplate",
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-like block: its position in the article text and its role.
+
+    `duplicate_of` is the index of an earlier block this one repeats word for
+    word (a caption printed twice), or None.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    role: str
+    duplicate_of: int | None = None
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|and|&|,))*"
+_BYLINE = re.compile(
+    rf"(?:(?:by|written by|words by|author:?|reporting by)\s+{_NAME}|[—–-]\s*{_NAME})(?:\s*[,|]\s*[\w ]{{2,40}})?",
+    re.IGNORECASE,
+)
+_BYLINE_NAME = re.compile(rf"(?:(?:by|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(
+    r"(?:(?:AP|AFP|Reuters|EPA|Getty Images|TASS|Sputnik|Anadolu|Xinhua|DPA|Ukrinform|[A-Z][A-Za-z]+)\s*Photos?\s*/\s*"
+    r"|(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*(?:by|:|/)\s*"
+    r"|(?:Credit|Source|Photo credit)\s*:\s*)",
+)
+_CREDIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}")
+_SOURCES_HEADING = re.compile(
+    r"(?:sources?|references?|notes|end ?notes|footnotes|bibliography|works cited|further reading|"
+    r"fuentes|referencias|notas|quellen|sources et notes)\s*:?",
+    re.IGNORECASE,
+)
+_NUMBERED_ITEM = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])\s*\S")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]"
+_INNER_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')\]]*\s+[A-Z“\"‘]")
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    """The website-boilerplate patterns from ``data/boilerplate.txt``."""
+    text = resources.files("workbook").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    return tuple(re.compile(line, re.IGNORECASE) for line in lines if line and not line.startswith("#"))
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when the whole of `text` matches a boilerplate pattern."""
+    text = text.strip()
+    return len(text) <= 200 and any(pattern.fullmatch(text) for pattern in boilerplate_patterns())
+
+
+def is_byline(text: str) -> bool:
+    """True for "By Jane Doe", "—Jane Doe", "Written by Jane Doe and John Roe"."""
+    return len(text) <= 80 and _BYLINE.fullmatch(text.strip()) is not None
+
+
+def byline_name(text: str) -> str | None:
+    """The author's name in a byline, without "By" or the dash."""
+    match = _BYLINE_NAME.match(text.strip())
+    return match["name"].strip(" ,") if match else None
+
+
+def is_credit(text: str) -> bool:
+    """True for a photo or image credit line such as "AP Photo/Jane Doe"."""
+    text = text.strip()
+    match = _CREDIT_PREFIX.match(text)
+    return match is not None and len(text) <= 80 and len(text.split()) <= 10
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+# --- lines and paragraph groups --------------------------------------------------
+
+
+def _line_groups(text: str) -> list[list[tuple[int, int]]]:
+    """(start, end) spans of non-blank lines, grouped into runs between blank lines."""
+    groups: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            left = position + (len(line) - len(line.lstrip()))
+            current.append((left, left + len(stripped)))
+        elif current:
+            groups.append(current)
+            current = []
+        position += len(line) + 1
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when a group of lines looks like one paragraph wrapped at a fixed width."""
+    if len(lines) < 2:
+        return False
+    lengths = [end - start for start, end in lines]
+    widest = max(lengths)
+    if widest > 100 or widest < 40:
+        return False
+    special = any(
+        is_date_line(text[s:e]) or is_byline(text[s:e]) or is_credit(text[s:e]) or is_boilerplate(text[s:e])
+        for s, e in lines
+    )
+    return not special and sum(length >= 0.6 * widest for length in lengths[:-1]) >= len(lengths[:-1]) * 0.7
+
+
+def _wrapped_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines, starting a new paragraph after a short final line."""
+    widest = max(end - start for start, end in lines)
+    spans: list[tuple[int, int]] = []
+    start = lines[0][0]
+    for (line_start, line_end), following in zip(lines, lines[1:] + [None]):
+        ends_paragraph = (
+            following is None
+            or (line_end - line_start < 0.6 * widest and text[line_end - 1] in _TERMINAL + _CLOSERS)
+        )
+        if ends_paragraph:
+            spans.append((start, line_end))
+            if following is not None:
+                start = following[0]
+    return spans
+
+
+def _raw_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for lines in _line_groups(text):
+        if _is_hard_wrapped(text, lines):
+            spans.extend(_wrapped_paragraphs(text, lines))
+        else:
+            spans.extend(lines)
+    return spans
+
+
+def _split_credit(text: str, start: int, end: int, earlier: list[str]) -> list[tuple[int, int]]:
+    """Split "AP Photo/Jane DoeProtesters march..." into the credit and the rest."""
+    line = text[start:end]
+    prefix = _CREDIT_PREFIX.match(line)
+    if prefix is None or len(line) <= 80:
+        return [(start, end)]
+    cut = None
+    for previous in earlier:
+        if len(previous) > 20:
+            found = line.find(previous, prefix.end())
+            if found > prefix.end():
+                cut = found
+                break
+    if cut is None:
+        name = _CREDIT_NAME.match(line, prefix.end())
+        joined = re.compile(r"[a-z.][A-Z][a-z]").search(line, prefix.end(), name.end() if name else len(line))
+        if joined is None:
+            return [(start, end)]
+        cut = joined.start() + 1
+    return [(start, start + cut), (start + cut, end)]
+
+
+# --- roles ---------------------------------------------------------------------------
+
+
+def _is_subheading(text: str, following: str | None) -> bool:
+    words = word_count(text)
+    if words == 0 or words > 16 or following is None:
+        return False
+    if text.rstrip(_CLOSERS)[-1:] in (",", ";", ":", "") or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if _INNER_SENTENCE_BREAK.search(text) or _URL.search(text):
+        return False
+    following_words = word_count(following)
+    return following_words >= 25 and following_words >= 2 * words
+
+
+def _is_headline_candidate(text: str) -> bool:
+    return 0 < word_count(text) <= 25 and text[-1] not in ".,;:" and not _URL.search(text)
+
+
+def segment(text: str) -> list[Block]:
+    """Split normalised article text into `Block` objects with roles."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _raw_spans(text):
+        spans.extend(_split_credit(text, start, end, [text[s:e] for s, e in spans]))
+
+    texts = [text[s:e] for s, e in spans]
+    roles: list[str | None] = [None] * len(spans)
+    duplicate_of: list[int | None] = [None] * len(spans)
+
+    seen: dict[str, int] = {}
+    for index, block_text in enumerate(texts):
+        if word_count(block_text) >= 6 and block_text in seen:
+            duplicate_of[index] = seen[block_text]
+        seen.setdefault(block_text, index)
+
+    for index, block_text in enumerate(texts):
+        if is_boilerplate(block_text):
+            roles[index] = "boilerplate"
+        elif is_date_line(block_text):
+            roles[index] = "dateline"
+        elif is_byline(block_text):
+            roles[index] = "byline"
+        elif is_credit(block_text):
+            roles[index] = "credit"
+
+    _mark_sources(texts, roles)
+    _mark_trailing_boilerplate(texts, roles)
+    headline = _mark_header(texts, roles, duplicate_of)
+
+    for index, block_text in enumerate(texts):
+        if roles[index] is not None:
+            continue
+        if duplicate_of[index] is not None and roles[duplicate_of[index]] == "caption":
+            roles[index] = "caption"
+            continue
+        following = next((texts[j] for j in range(index + 1, len(texts)) if roles[j] is None), None)
+        if index > headline and _is_subheading(block_text, following):
+            roles[index] = "subheading"
+        else:
+            roles[index] = "body"
+
+    return [
+        Block(index, start, end, texts[index], roles[index] or "body", duplicate_of[index])
+        for index, (start, end) in enumerate(spans)
+    ]
+
+
+def _mark_sources(texts: list[str], roles: list[str | None]) -> None:
+    """A "Sources" heading and the items after it, until boilerplate."""
+    for index, block_text in enumerate(texts):
+        if roles[index] is None and _SOURCES_HEADING.fullmatch(block_text.strip()):
+            following = [j for j in range(index + 1, len(texts)) if roles[j] != "boilerplate"]
+            if not following:
+                return
+            first = texts[following[0]]
+            if not (_NUMBERED_ITEM.match(first) or _URL.search(first)):
+                continue
+            roles[index] = "sources_heading"
+            for j in range(index + 1, len(texts)):
+                if roles[j] == "boilerplate":
+                    break
+                item = texts[j]
+                if _NUMBERED_ITEM.match(item) or _URL.search(item) or word_count(item) <= 40:
+                    roles[j] = "source"
+                else:
+                    break
+            return
+
+
+def _mark_trailing_boilerplate(texts: list[str], roles: list[str | None]) -> None:
+    """Short lines after boilerplate at the end of the page are boilerplate too."""
+    first = next((i for i, role in enumerate(roles) if role == "boilerplate" and i >= len(roles) // 2), None)
+    if first is None:
+        return
+    for index in range(first + 1, len(texts)):
+        if roles[index] is None and word_count(texts[index]) <= 8:
+            roles[index] = "boilerplate"
+
+
+def _mark_header(texts: list[str], roles: list[str | None], duplicate_of: list[int | None]) -> int:
+    """Find the headline and the standfirst or captions around the byline.
+
+    Returns the headline's index (-1 when there is none).
+    """
+    headline = next((i for i, role in enumerate(roles) if role is None), None)
+    if headline is None or headline > 4 or not _is_headline_candidate(texts[headline]):
+        return -1
+    roles[headline] = "headline"
+
+    window = range(headline + 1, min(len(texts), headline + 10))
+    markers = [i for i in window if roles[i] in ("byline", "dateline", "credit")]
+    header_end = max(markers) if markers else headline
+    between = [i for i in range(headline + 1, header_end) if roles[i] is None]
+    for index in between:
+        next_to_credit = any(
+            0 <= j < len(roles) and roles[j] == "credit" for j in (index - 1, index + 1)
+        )
+        if next_to_credit:
+            roles[index] = "caption"
+        elif len(between) <= 2:
+            roles[index] = "standfirst"
+    return headline

@@ -1,0 +1,127 @@
+"""Split a block of text into sentences, keeping character offsets.
+
+A small rule-based splitter, written for news prose. It was chosen over pysbd
+because it is about a hundred times faster on the same text and handles the
+cases news needs (the benchmark in ``bench/`` compares the two on accuracy and
+speed). Rules:
+
+* a sentence ends at ``.``, ``!``, ``?`` or ``…``, with any closing quotation
+  marks, brackets and citation markers (``[2]``) that follow, when the next word
+  starts with a capital letter, a digit or an opening quotation mark;
+* no break after titles and initials ("Dr.", "V.I. Lenin"), after "i.e.",
+  "e.g.", or after acronyms such as "U.S." unless the next word is a common
+  sentence opener ("The", "But", "He" ...);
+* a quoted question or exclamation followed by a short attribution stays one
+  sentence: ``“Why wait?” the minister responded.``;
+* dashes never end a sentence.
+
+>>> [text for _, _, text in split_sentences("The U.S. rulers met. “Why now?” he asked. V.I. Lenin wrote it.")]
+['The U.S. rulers met.', '“Why now?” he asked.', 'V.I. Lenin wrote it.']
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop never ends a sentence.
+_NEVER_FINAL = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "no", "nos", "vs", "v",
+    "i.e", "e.g", "cf", "approx", "fig", "vol", "pp", "p", "ch", "art", "sec", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+# Abbreviations that may end a sentence: break only before a common opener.
+_MAYBE_FINAL = {"etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "bros", "plc"}
+# Words that, capitalised after an acronym such as "U.S.", usually start a new sentence.
+_OPENERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet",
+    "in", "on", "at", "this", "that", "these", "those", "there", "his", "her", "its", "their",
+    "our", "if", "when", "while", "after", "before", "as", "however", "meanwhile", "still",
+    "then", "now", "since", "for", "with", "some", "many", "most", "all", "no", "what", "why",
+    "how", "who", "where",
+}
+_REPORTING_VERBS = re.compile(
+    r"\b(?:said|says|say|asked|asks|responded|replied|wrote|writes|added|adds|told|tweeted|posted|"
+    r"declared|shouted|insisted|answered|continued|explained|noted|warned|claimed|stated)\b",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_CITATION_START = re.compile(r"[\[(]\d{1,3}[\])]")
+_OPENING = "“\"‘'«(["
+
+
+def _token_before(text: str, position: int) -> str:
+    """The run of non-space characters that ends at `position` (without the dot)."""
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:position].lstrip(_OPENING)
+
+
+def _next_word(text: str, position: int) -> str:
+    match = re.compile(r"[\w’']+").match(text, position)
+    return match.group(0) if match else ""
+
+
+def _is_break(text: str, match: re.Match[str]) -> bool:
+    """Decide whether the punctuation in `match` ends a sentence."""
+    end = match.end()
+    following = len(text) - len(text[end:].lstrip())
+    if following >= len(text):
+        return True
+    nxt = text[following]
+    if _CITATION_START.match(text, following) and text[following] == "[":
+        return False
+    if nxt.islower() or nxt in ",;:)]—–-":
+        return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENING):
+        return False
+    if nxt in _OPENING and text[following + 1 : following + 2].islower():
+        return False  # an opening quote that carries on the sentence: with the U.S. “the partition ...”
+
+    punct = match.group(0)
+    if punct.startswith(".") and not punct.startswith("..."):
+        token = _token_before(text, match.start())
+        lowered = token.lower()
+        next_word = _next_word(text, following + (1 if nxt in _OPENING else 0))
+        if lowered in _NEVER_FINAL:
+            return False
+        if token.isdigit() and len(token) <= 3 and not text[: match.start() - len(token)].strip():
+            return False  # a list number at the start: "2. Gallup poll ..."
+        if len(token) == 1 and token.isalpha() and token.isupper():
+            return False  # an initial: "V.I. Lenin", "John F. Kennedy"
+        if lowered in _MAYBE_FINAL or _ACRONYM.search(token + "."):
+            return next_word.lower() in _OPENERS
+    elif punct[0] in "?!" and any(q in punct for q in "”\"’»"):
+        tail = re.compile(r"[^.!?]*[.!?]").match(text, end)
+        if tail and len(tail.group(0).split()) <= 12 and _REPORTING_VERBS.search(tail.group(0)):
+            return False
+    return True
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Return (start, end, sentence) for every sentence of `text`.
+
+    Offsets are shifted by `offset`, so a block's sentences can point into the
+    whole article. Leading and trailing spaces are never part of a sentence.
+    """
+    sentences: list[tuple[int, int, str]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.end() <= start or not _is_break(text, match):
+            continue
+        _append(sentences, text, start, match.end(), offset)
+        start = match.end()
+    _append(sentences, text, start, len(text), offset)
+    return sentences
+
+
+def _append(sentences: list[tuple[int, int, str]], text: str, start: int, end: int, offset: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    left = start + len(piece) - len(piece.lstrip())
+    right = left + len(stripped)
+    sentences.append((offset + left, offset + right, text[left:right]))
