@@ -222,11 +222,17 @@ def _is_headline_candidate(text: str) -> bool:
 def segment(text: str) -> list[Block]:
     """Split normalised article text into `Block` objects with roles."""
     spans: list[tuple[int, int]] = []
+    run_into_credit: set[int] = set()
     for start, end in _raw_spans(text):
-        spans.extend(_split_credit(text, start, end, [text[s:e] for s, e in spans]))
+        pieces = _split_credit(text, start, end, [text[s:e] for s, e in spans])
+        if len(pieces) == 2:
+            run_into_credit.add(len(spans) + 1)
+        spans.extend(pieces)
 
     texts = [text[s:e] for s, e in spans]
     roles: list[str | None] = [None] * len(spans)
+    for index in run_into_credit:
+        roles[index] = "caption"  # text printed straight after a photo credit is its caption
     duplicate_of: list[int | None] = [None] * len(spans)
 
     seen: dict[str, int] = {}

@@ -1,0 +1,118 @@
+"""Blocks and their roles: general layout rules, and the two seeds block by block."""
+
+from __future__ import annotations
+
+from workbook import article_from_text
+from workbook.blocks import byline_name, is_boilerplate, is_byline, is_credit, segment
+
+LANDERSEN_ROLES = (
+    ["headline", "byline", "dateline", "caption", "credit", "caption"]
+    + ["body"] * 9
+    + ["subheading"]
+    + ["body"] * 8
+)
+SHEVCHUK_ROLES = (
+    ["dateline", "dateline", "headline", "standfirst", "byline"]
+    + ["body"] * 5 + ["subheading"] + ["body"] * 8 + ["subheading"] + ["body"] * 4
+    + ["subheading"] + ["body"] * 4 + ["subheading"] + ["body"] * 2 + ["subheading"]
+    + ["body"] * 3 + ["subheading"] + ["body"] * 2 + ["subheading"] + ["body"]
+    + ["sources_heading", "source", "source", "source", "source"]
+    + ["boilerplate"] * 3
+)
+
+
+def roles(text: str) -> list[str]:
+    return [block.role for block in segment(text)]
+
+
+def test_landersen_every_block(landersen):
+    assert [b.role for b in landersen.block_list] == LANDERSEN_ROLES
+    assert landersen.block_list[15].text == "Trump tries Crimea lure for Putin"
+
+
+def test_landersen_credit_run_into_duplicate_caption_is_split(landersen):
+    caption, credit, copy = landersen.block_list[3:6]
+    assert credit.text == "AP Photo/Alexander Polegenko"
+    assert copy.text == caption.text
+    assert copy.duplicate_of == caption.index and caption.duplicate_of is None
+    assert credit.end == copy.start, "the split leaves no character out"
+
+
+def test_shevchuk_every_block(shevchuk):
+    assert [b.role for b in shevchuk.block_list] == SHEVCHUK_ROLES
+    subheadings = [b.text for b in shevchuk.block_list if b.role == "subheading"]
+    assert subheadings[0].endswith("?") and subheadings[2].endswith(".")
+    assert [b.text.split()[0] for b in shevchuk.block_list if b.role == "source"] == ["[1]", "2.", "[3]", "(4)"]
+
+
+def test_blocks_point_into_the_text_and_do_not_overlap(seeds):
+    for article in seeds:
+        previous_end = 0
+        for block in article.block_list:
+            assert article.text[block.start:block.end] == block.text
+            assert block.start >= previous_end
+            previous_end = block.end
+
+
+def test_byline_patterns():
+    assert is_byline("By Jane Doe") and byline_name("By Jane Doe") == "Jane Doe"
+    assert is_byline("—Taras Example") and byline_name("—Taras Example") == "Taras Example"
+    assert is_byline("Written by Ann Lee and Bo Kim")
+    assert not is_byline("By rolling out the red carpet for the visitor, the host made a point.")
+
+
+def test_credit_and_boilerplate_patterns():
+    assert is_credit("AP Photo/Jane Doe") and is_credit("Photo: Reuters") and is_credit("Getty Images Photo/Ann Lee")
+    assert not is_credit("Photographers gathered outside the building all day long.")
+    assert is_boilerplate("Most Popular Articles") and is_boilerplate("Share this article")
+    assert not is_boilerplate("Most people in the town read the article.")
+
+
+def test_credit_run_into_a_caption_without_an_earlier_copy_is_split():
+    text = "Headline words\n\nReuters Photo/Ann LeeSoldiers rest near the front line in winter, waiting for orders from their commanders.\n\n" + "Body sentence here. " * 10
+    blocks = segment(text)
+    assert [(b.role, b.text[:14]) for b in blocks[:3]] == [("headline", "Headline words"), ("credit", "Reuters Photo/"), ("caption", "Soldiers rest ")]
+
+
+def test_sources_heading_needs_numbered_items_in_any_style():
+    body = "Body paragraph with enough words to be a paragraph of the article itself. " * 3
+    text = f"Title\n\n{body}\n\nReferences:\n\n(1) A book, 1999.\n\n2) A report, 2001.\n\n[3] https://example.org/page\n\nShare this article"
+    assert roles(text) == ["headline", "body", "sources_heading", "source", "source", "source", "boilerplate"]
+    lone = f"Title\n\n{body}\n\nNotes\n\n{body}"
+    assert "sources_heading" not in roles(lone), "a 'Notes' heading followed by prose is not a source list"
+
+
+def test_text_without_blank_lines_is_still_segmented():
+    text = "Storm hits the coast\nBy Ann Lee\nJune 2, 2024\n" + "\n".join(
+        f"Paragraph {n} is a full paragraph of the article, long enough to be more than one short line of text in any layout." for n in range(4)
+    )
+    assert roles(text) == ["headline", "byline", "dateline", "body", "body", "body", "body"]
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "Officials in the capital said on Monday that the new rules would take\n"
+        "effect next month, after a long debate in parliament about the costs and\n"
+        "the benefits for families.\n\n"
+        "A second paragraph starts here and also runs over two lines of about\n"
+        "the same width as the first one does."
+    )
+    blocks = segment(wrapped)
+    assert len(blocks) == 2
+    assert blocks[0].text.startswith("Officials") and blocks[0].text.endswith("families.")
+
+
+def test_subheading_needs_a_longer_paragraph_after_it():
+    long_paragraph = "This paragraph carries on the argument with many more words than the heading above it has. " * 2
+    text = f"Headline\n\n{long_paragraph}\n\nWhat happens next\n\n{long_paragraph}\n\nShort closing line\n\nAnother short line."
+    assert roles(text) == ["headline", "body", "subheading", "body", "body", "body"]
+
+
+def test_standfirst_sits_between_headline_and_byline():
+    text = "The headline\n\nA summary paragraph that tells the reader what the article argues, in two sentences. It is longer.\n\nBy Jane Doe\n\nThe body starts here and goes on."
+    assert roles(text) == ["headline", "standfirst", "byline", "body"]
+
+
+def test_metadata_detected_from_the_text():
+    article = article_from_text("Storm hits coast\n\nBy Ann Lee\nJune 2, 2024\n\nRain fell all day.")
+    assert (article.title, article.author, article.date.isoformat()) == ("Storm hits coast", "Ann Lee", "2024-06-02")

@@ -1,0 +1,126 @@
+"""The ``workbook`` command line.
+
+    workbook extract PATH... [--format json|csv] [--output FILE]
+    workbook check PATH...
+
+Problems with input files are reported as one line on standard error, with
+exit status 2; nothing prints a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbook.articles import Article, load_article, load_articles
+from workbook.textio import ArticleError, ArticleWarning
+
+EXIT_BAD_INPUT = 2
+
+
+def _load_all(paths: Sequence[str]) -> list[Article]:
+    articles: list[Article] = []
+    for name in paths:
+        path = Path(name)
+        articles.extend(load_articles(path) if path.is_dir() else [load_article(path)])
+    return articles
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from workbook import export
+
+    articles = _load_all(args.paths)
+    if args.format == "csv":
+        _write(export.to_frame(articles).to_csv(index=False), args.output)
+    else:
+        _write(export.to_json(articles), args.output)
+    if args.output:
+        print(f"Wrote {len(articles)} article(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+def describe(article: Article) -> list[str]:
+    """Plain-English lines telling a teacher what was found in one article, and what looks wrong."""
+    roles = Counter(block.role for block in article.block_list)
+    lines = [
+        f"{article.path or article.id}",
+        f"  title:     {article.title or '(none found)'}",
+        f"  author:    {article.author or '(none found)'}",
+        f"  date:      {article.date.isoformat() if article.date else '(none found)'}",
+        f"  encoding:  {article.encoding}",
+        f"  blocks:    " + ", ".join(f"{count} {role}" for role, count in roles.items()),
+        f"  sentences: {len(article.sentence_list)}; words in the article itself: {article.word_count}",
+    ]
+    problems = []
+    if article.title is None:
+        problems.append("No headline found: put the headline alone on the first line, then a blank line.")
+    if article.author is None:
+        problems.append('No byline found: add a line such as "By Jane Doe" under the headline (or an author in articles.toml).')
+    if article.date is None:
+        problems.append('No date found: add a line such as "May 12, 2025" under the byline (or a date in articles.toml).')
+    if roles.get("body", 0) == 0:
+        problems.append("No body paragraphs found: separate paragraphs with a blank line.")
+    elif roles.get("body", 0) == 1 and article.word_count > 300:
+        problems.append("The whole text is one paragraph: put a blank line between paragraphs so lessons can point to them.")
+    duplicates = [b for b in article.block_list if b.duplicate_of is not None]
+    if duplicates:
+        problems.append(f"{len(duplicates)} block(s) repeat an earlier block word for word (often a photo caption); they are marked as duplicates.")
+    if article.word_count < 100:
+        problems.append(f"Only {article.word_count} words: is the whole article there?")
+    lines += ["  looks fine." if not problems else "  check:"] + [f"   - {p}" for p in problems]
+    return lines
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArticleWarning)
+        articles = _load_all(args.paths)
+    for warning in caught:
+        print(f"warning: {warning.message}")
+    for article in articles:
+        print("\n".join(describe(article)))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbook", description="Media Literacy Workbook tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="write the analysis of each article as JSON or CSV")
+    extract.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
+    extract.add_argument("--format", choices=("json", "csv"), default="json")
+    extract.add_argument("--output", "-o", help="file to write (default: standard output)")
+    extract.set_defaults(run=cmd_extract)
+
+    check = commands.add_parser("check", help="say in plain words what was found in article files")
+    check.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except ArticleError as error:
+        print(f"workbook: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        print(f"workbook: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
