@@ -203,20 +203,41 @@ def _split_credit(text: str, start: int, end: int, earlier: list[str]) -> list[t
 # --- roles ---------------------------------------------------------------------------
 
 
-def _is_subheading(text: str, following: str | None) -> bool:
+_CONNECTIVE = re.compile(
+    r"(?:but|and|or|so|yet|still|meanwhile|however|finally|instead|also|then|now|indeed|of course)\b",
+    re.IGNORECASE,
+)
+
+
+def _subheading_strength(text: str, following: str | None) -> str | None:
+    """'strong' for a short unpunctuated line before a longer paragraph, 'weak' for a
+    short single sentence ending in '.', '?' or '!' there, None otherwise.
+
+    A weak one counts as a subheading only in an article that has strong ones: many
+    news articles have one-sentence paragraphs, but they only read as headings in an
+    article that uses headings.
+    """
     words = word_count(text)
     if words == 0 or words > 16 or following is None:
-        return False
+        return None
     if text.rstrip(_CLOSERS)[-1:] in (",", ";", ":", "") or not (text[0].isupper() or text[0].isdigit()):
-        return False
+        return None
     if _INNER_SENTENCE_BREAK.search(text) or _URL.search(text):
-        return False
+        return None
     following_words = word_count(following)
-    return following_words >= 25 and following_words >= 2 * words
+    if following_words < 25 or following_words < 2 * words:
+        return None
+    if text.rstrip(_CLOSERS)[-1] not in _TERMINAL:
+        return "strong"
+    return None if _CONNECTIVE.match(text) else "weak"
 
 
 def _is_headline_candidate(text: str) -> bool:
-    return 0 < word_count(text) <= 25 and text[-1] not in ".,;:" and not _URL.search(text)
+    """Short, one line, no closing comma or colon; a full stop only on a single short sentence."""
+    words = word_count(text)
+    if not 0 < words <= 25 or text[-1] in ",;:" or _URL.search(text):
+        return False
+    return text[-1] != "." or (words <= 20 and not _INNER_SENTENCE_BREAK.search(text))
 
 
 def segment(text: str) -> list[Block]:
@@ -255,14 +276,18 @@ def segment(text: str) -> list[Block]:
     _mark_trailing_boilerplate(texts, roles)
     headline = _mark_header(texts, roles, duplicate_of)
 
+    strength: dict[int, str | None] = {}
     for index, block_text in enumerate(texts):
+        if roles[index] is None and index > headline:
+            following = next((texts[j] for j in range(index + 1, len(texts)) if roles[j] is None), None)
+            strength[index] = _subheading_strength(block_text, following)
+    uses_headings = "strong" in strength.values()
+    for index in range(len(texts)):
         if roles[index] is not None:
             continue
         if duplicate_of[index] is not None and roles[duplicate_of[index]] == "caption":
             roles[index] = "caption"
-            continue
-        following = next((texts[j] for j in range(index + 1, len(texts)) if roles[j] is None), None)
-        if index > headline and _is_subheading(block_text, following):
+        elif strength.get(index) == "strong" or (uses_headings and strength.get(index) == "weak"):
             roles[index] = "subheading"
         else:
             roles[index] = "body"
