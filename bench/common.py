@@ -1,0 +1,261 @@
+"""Shared helpers for `python -m bench`: timing, finding extractors by name, subprocess probes.
+
+Everything here measures; nothing here asserts. The benchmark reports numbers
+side by side with aims and peers (design card, principle 7), it never fails a build.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+#: Where the public gold data lives (never copied into the repository).
+DEFAULT_BENCHMARKS = REPO.parent / "shared" / "benchmarks"
+
+#: Every analysis function the benchmark times, looked up by name at run time so the
+#: table grows as teammates' modules land: (module, function, takes).
+#: `takes` is "article" (called once per article) or "articles" (called once with the list).
+EXTRACTORS: tuple[tuple[str, str, str], ...] = (
+    ("sourcing", "quotes", "article"),
+    ("sourcing", "attributions", "article"),
+    ("sourcing", "citations", "article"),
+    ("sourcing", "summary", "articles"),
+    ("figures", "figures", "article"),
+    ("figures", "checks", "article"),
+    ("timeline", "time_refs", "article"),
+    ("timeline", "events", "articles"),
+    ("rhetoric", "markers", "article"),
+    ("rhetoric", "density", "article"),
+    ("compare", "compare", "articles"),
+)
+#: Stacks every extractor for the highlighter; timed on its own row, never added to "everything".
+COMBINED: tuple[tuple[str, str, str], ...] = (("findings", "findings", "article"),)
+
+
+@dataclass
+class Extractor:
+    """One analysis function, or the reason it cannot be run yet."""
+
+    module: str
+    name: str
+    takes: str
+    function: Callable[..., Any] | None = None
+    missing: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.module}.{self.name}"
+
+    def run(self, articles: list[Any]) -> None:
+        """Call the function on every article (or once on the list)."""
+        assert self.function is not None
+        if self.takes == "articles":
+            self.function(articles)
+        else:
+            for article in articles:
+                self.function(article)
+
+
+def find_extractor(module: str, name: str, takes: str) -> Extractor:
+    """Import ``workbook.<module>`` and fetch `name`; say why not when it is not there."""
+    try:
+        loaded = importlib.import_module(f"workbook.{module}")
+    except ModuleNotFoundError as error:
+        if error.name in (f"workbook.{module}", "workbook"):
+            return Extractor(module, name, takes, missing="not available yet (no module)")
+        return Extractor(module, name, takes, missing=f"cannot import: needs {error.name}")
+    except Exception as error:  # a teammate's module that does not import is reported, not fatal
+        return Extractor(module, name, takes, missing=f"cannot import: {type(error).__name__}: {error}")
+    function = getattr(loaded, name, None)
+    if not callable(function):
+        return Extractor(module, name, takes, missing=f"not available yet (no {name}())")
+    return Extractor(module, name, takes, function=function)
+
+
+def find_extractors(specs: Iterable[tuple[str, str, str]] = EXTRACTORS) -> list[Extractor]:
+    return [find_extractor(*spec) for spec in specs]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def timed(function: Callable[[], Any]) -> float:
+    """Seconds taken by one call of `function` (garbage collected first, so runs are comparable)."""
+    gc.collect()
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+# ---- the table ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the table. Empty strings print as blanks."""
+
+    what: str
+    workbook: str = ""
+    peer: str = ""
+    ratio: str = ""
+    aim: str = ""
+    met: str = ""
+    note: str = ""
+
+
+@dataclass
+class Table:
+    rows: list[Row | str] = field(default_factory=list)
+
+    def section(self, title: str) -> None:
+        self.rows.append(title)
+
+    def add(self, *args: Any, **kwargs: Any) -> Row:
+        row = Row(*args, **kwargs)
+        self.rows.append(row)
+        return row
+
+    def markdown(self) -> str:
+        """The table as GitHub Markdown (it reads fine in a terminal too)."""
+        header = ("what", "workbook", "peer", "workbook ÷ peer", "aim", "met", "note")
+        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        for row in self.rows:
+            if isinstance(row, str):
+                lines.append(f"| **{row}** |" + " |" * (len(header) - 1))
+            else:
+                cells = (row.what, row.workbook, row.peer, row.ratio, row.aim, row.met, row.note)
+                lines.append("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")
+        return "\n".join(lines)
+
+    def as_json(self) -> list[dict[str, str]]:
+        out: list[dict[str, str]] = []
+        section = ""
+        for row in self.rows:
+            if isinstance(row, str):
+                section = row
+            else:
+                out.append({"section": section, **row.__dict__})
+        return out
+
+
+def verdict(ok: bool | None) -> str:
+    return "" if ok is None else ("yes" if ok else "NO")
+
+
+# ---- subprocess probes --------------------------------------------------------------------------
+
+_IMPORT_PROBE = """
+import sys, time, json
+start = time.perf_counter()
+import workbook
+{extra}
+seconds = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "altair": "altair" in sys.modules,
+                  "ipywidgets": "ipywidgets" in sys.modules}}))
+"""
+
+
+def import_time(extra_modules: Iterable[str] = (), runs: int = 5) -> dict[str, Any]:
+    """Median wall time of ``import workbook`` (plus `extra_modules`) in fresh interpreters.
+
+    Also says whether Altair or ipywidgets were imported along the way.
+    """
+    extra = "\n".join(
+        f"try:\n    import {name}\nexcept ImportError:\n    pass" for name in extra_modules
+    )
+    code = _IMPORT_PROBE.format(extra=extra)
+    results = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
+        )
+        if done.returncode != 0:
+            return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {
+        "seconds": statistics.median(r["seconds"] for r in results),
+        "altair": any(r["altair"] for r in results),
+        "ipywidgets": any(r["ipywidgets"] for r in results),
+    }
+
+
+_NOTEBOOK_PROBE = r"""
+import json, sys, time
+from pathlib import Path
+import nbformat
+from nbclient import NotebookClient
+
+path = Path(sys.argv[1])
+notebook = nbformat.read(path, as_version=4)
+notebook.cells.append(nbformat.v4.new_code_cell(
+    "import resource as _r, sys as _s\n"
+    "print('BENCH-RSS', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss, 'altair' in _s.modules)"
+))
+start = time.perf_counter()
+client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                        resources={"metadata": {"path": str(path.parent)}})
+error = ""
+try:
+    client.execute()
+except Exception as exc:  # report which notebook failed, keep measuring the others
+    error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
+seconds = time.perf_counter() - start
+rss_kb, altair = None, None
+for output in notebook.cells[-1].get("outputs", []):
+    for line in output.get("text", "").splitlines():
+        if line.startswith("BENCH-RSS"):
+            _, kb, alt = line.split()
+            rss_kb, altair = int(kb), alt == "True"
+print(json.dumps({"seconds": seconds, "rss_kb": rss_kb, "altair": altair, "error": error}))
+"""
+
+
+def notebook_paths(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def kernel_peak_rss(notebook: Path, timeout: int = 900) -> dict[str, Any]:
+    """Run `notebook` in a fresh kernel (nbclient, in a subprocess); return the kernel's peak RSS.
+
+    The kernel reports its own peak resident set size (``ru_maxrss``) in a cell
+    appended at the end, so the figure is the most memory it held at any time.
+    """
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _NOTEBOOK_PROBE, str(notebook)],
+            capture_output=True, text=True, timeout=timeout, cwd=REPO,
+        )
+    except subprocess.TimeoutExpired:
+        return {"seconds": float(timeout), "rss_kb": None, "altair": None, "error": f"timed out after {timeout} s"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return {"seconds": None, "rss_kb": None, "altair": None,
+                "error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(lines[-1])
+
+
+def nbval_suite(folder: Path, timeout: int = 1800) -> dict[str, Any]:
+    """Wall time of ``pytest --nbval-lax notebooks/`` in a subprocess, and its summary line."""
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "pytest", "--nbval-lax", str(folder), "-q", "-p", "no:cacheprovider"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=REPO,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    except subprocess.TimeoutExpired:
+        return {"seconds": float(timeout), "summary": f"timed out after {timeout} s", "ok": False}
+    seconds = time.perf_counter() - start
+    lines = [line for line in done.stdout.strip().splitlines() if line.strip()]
+    summary = lines[-1].strip("= ") if lines else "no output"
+    return {"seconds": seconds, "summary": summary, "ok": done.returncode == 0}
