@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -90,3 +91,195 @@ def numeric_readings(a: str, b: str, year: str) -> list[dt.date]:
 def is_date_line(text: str) -> bool:
     """True when `text` is nothing but a date (a publication date line)."""
     return len(text) <= 40 and parse_date(text) is not None
+
+
+# ---- finding calendar expressions inside running text (used by workbook.timeline) ----------
+
+#: A capitalised month name with no year, "April 24" or "24 April" or "April 24th".
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s*(?:-|–|to|through)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d,]*\s*\d{{4}})(?!\d)"
+    rf"|\b(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmonth>{MONTH})(?![\w-])(?!,?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b", re.IGNORECASE)
+_MONTH_ALONE = re.compile(
+    rf"(?:\b(?P<mod>last|this|next|early|late|mid|mid-|in early|in late|the end of|the beginning of)[\s-]*)?"
+    rf"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    rf"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])",
+)
+_COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w.,/-]|\.\d)")
+_NUMERIC_IN_TEXT = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)"
+)
+_YEAR = re.compile(
+    r"(?<![\w$£€.,/-])(?P<fiscal>fiscal\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})"
+    r"(?:(?P<dash>\s*(?:-|–|—|to)\s*)(?P<year2>1[0-9]{3}|20[0-9]{2}|\d{2})(?![\w%]|[.,]\d))?"
+    r"(?![\w%°]|[.,]\d|\s*(?:%|percent|per cent))",
+    re.IGNORECASE,
+)
+_YEAR_CUES = re.compile(
+    r"\b(?:in|since|from|until|till|by|during|before|after|around|circa|c\.|year|years|"
+    r"early|late|mid|spring|summer|autumn|fall|winter|between)\s*-?\s*$",
+    re.IGNORECASE,
+)
+_DECADE = re.compile(
+    r"(?:\bthe\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<year>1[0-9]{2}0|20[0-9]0)|[’'‘](?P<short>[0-9]0))s\b"
+)
+_CENTURY = re.compile(
+    r"(?:\bthe\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+centur(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CalendarMatch:
+    """A calendar expression found in text: a date, a month, a year, a decade or a century.
+
+    `precision` is ``day``, ``month``, ``year``, ``decade`` or ``century``.
+    `year`, `month` and `day` are what the words themselves say (None when not
+    said: a date without a year has ``year=None`` and must be resolved against
+    another date). `readings` lists every valid reading of an ambiguous numeric
+    date (day-first first).
+    """
+
+    start: int
+    end: int
+    form: str
+    precision: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_day: int | None = None
+    modifier: str | None = None
+    readings: tuple[dt.date, ...] = ()
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def find_calendar(text: str) -> list[CalendarMatch]:
+    """Every calendar expression in `text`, longest first where two overlap, in text order.
+
+    >>> [(m.form, text[m.start:m.end]) for text in ["Signed May 3, 2014 and 07.08.25."] for m in find_calendar(text)]
+    [('month-day-year', 'May 3, 2014'), ('numeric', '07.08.25')]
+    """
+    found: list[CalendarMatch] = []
+    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+        for m in pattern.finditer(text):
+            if not (m.start() == 0 or not text[m.start() - 1].isalnum()):
+                continue
+            month, day, year = _month_number(m["month"]), int(m["day"]), int(m["year"])
+            if _make(year, month, day):
+                found.append(CalendarMatch(m.start(), m.end(), "month-day-year" if pattern is _MONTH_FIRST else "day-month-year", "day", year, month, day))
+    for m in _ISO.finditer(text):
+        if _make(int(m["year"]), int(m["month"]), int(m["day"])) and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            found.append(CalendarMatch(m.start(), m.end(), "iso", "day", int(m["year"]), int(m["month"]), int(m["day"])))
+    for m in _COMPACT.finditer(text):
+        if _make(int(m["year"]), int(m["month"]), int(m["day"])):
+            found.append(CalendarMatch(m.start(), m.end(), "compact", "day", int(m["year"]), int(m["month"]), int(m["day"])))
+    for m in _NUMERIC_IN_TEXT.finditer(text):
+        readings = tuple(numeric_readings(m["a"], m["b"], m["year"]))
+        if readings:
+            first = readings[0]
+            found.append(CalendarMatch(m.start(), m.end(), "numeric", "day", first.year, None, None, readings=readings))
+    for m in _MONTH_YEAR.finditer(text):
+        if not m.group(0)[0].isupper():
+            continue
+        found.append(CalendarMatch(m.start(), m.end(), "month-year", "month", int(m["year"]), _month_number(m["month"])))
+    for m in _MONTH_DAY.finditer(text):
+        if m["month"]:
+            month, day, day2 = _month_number(m["month"]), int(m["day"]), m["day2"]
+        else:
+            month, day, day2 = _month_number(m["dmonth"]), int(m["dday"]), None
+        if not m.group(0)[0].isupper() and not m.group(0)[0].isdigit():
+            continue
+        if 1 <= day <= 31:
+            found.append(CalendarMatch(m.start(), m.end(), "month-day", "day", None, month, day, int(day2) if day2 else None))
+    for m in _MONTH_ALONE.finditer(text):
+        word = m["month"]
+        mod = (m["mod"] or "").strip("- ").lower() or None
+        if word == "May" and mod is None:
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if not re.search(r"\b(?:in|since|until|till|by|of|from|through|during|early|late|mid|last|this|next|each|every)\s*$", before):
+                continue
+        if word == "March" and mod is None and re.match(r"\s+(?:on|to|through|against|in)\b", text[m.end():]):
+            continue
+        found.append(CalendarMatch(m.start(), m.end(), "month", "month", None, _month_number(word), modifier=mod))
+    for m in _DECADE.finditer(text):
+        if m["year"]:
+            year = int(m["year"])
+        else:
+            short = int(m["short"])
+            year = 1900 + short
+        found.append(CalendarMatch(m.start(), m.end(), "decade", "decade", year, modifier=m["mod"]))
+    for m in _CENTURY.finditer(text):
+        n = int(m["n"])
+        if 1 <= n <= 21:
+            found.append(CalendarMatch(m.start(), m.end(), "century", "century", (n - 1) * 100 + 1, modifier=m["mod"]))
+    for m in _YEAR.finditer(text):
+        year = int(m["year"])
+        after = text[m.end():m.end() + 30]
+        before = text[max(0, m.start() - 20):m.start()]
+        cued = bool(m["fiscal"]) or bool(_YEAR_CUES.search(before)) or m.start() == 0
+        if not cued:
+            # an uncued four-digit number followed by a plural noun is a count ("1500 soldiers")
+            if re.match(r"\s+(?:[a-z]+s|people|men|women|children|personnel|staff)\b", after):
+                continue
+        if not 1000 <= year <= 2100:
+            continue
+        found.append(CalendarMatch(m.start(), m.end(), "year-range" if m["year2"] else "year", "year", year))
+    return _longest_first(found)
+
+
+def _longest_first(found: list[CalendarMatch]) -> list[CalendarMatch]:
+    kept: list[CalendarMatch] = []
+    taken: list[tuple[int, int]] = []
+    for item in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(item.start < end and start < item.end for start, end in taken):
+            continue
+        kept.append(item)
+        taken.append((item.start, item.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def resolve_month_day(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
+    """Read a date with no year ("April 24") in the year of `anchor` (the article's date).
+
+    >>> resolve_month_day(4, 24, dt.date(2025, 5, 12))
+    datetime.date(2025, 4, 24)
+    """
+    if anchor is None:
+        return None
+    return _make(anchor.year, month, day)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by a whole number of months (the day clipped to the month's length).
+
+    >>> add_months(dt.date(2025, 9, 3), -42)
+    datetime.date(2022, 3, 3)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for d in (day.day, 30, 29, 28):
+        made = _make(year, month, min(d, day.day))
+        if made:
+            return made
+    raise ValueError(day)  # pragma: no cover
+
+
+def last_weekday(weekday: int, anchor: dt.date, direction: int = -1) -> dt.date:
+    """The nearest day before (direction -1) or after (+1) `anchor` that falls on `weekday` (Monday 0).
+
+    The anchor itself counts when it falls on that weekday and direction is -1.
+    """
+    delta = (anchor.weekday() - weekday) % 7 if direction < 0 else (weekday - anchor.weekday()) % 7 or 7
+    return anchor - dt.timedelta(days=delta) if direction < 0 else anchor + dt.timedelta(days=delta)
+
+
+def long_date(day: dt.date) -> str:
+    """A date in words: ``3 September 2025``."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"

@@ -1,0 +1,879 @@
+"""Quoted figures: every number in an article, what it counts, and checks by arithmetic.
+
+`figures(article)` returns one row per quantity, with the shared span columns
+(``article``, ``block``, ``sentence``, ``start``, ``end``, ``text``) and:
+
+=========== ================================================================
+value       the number as a float (the middle of a range; the lower bound of
+            a vague amount such as "hundreds of")
+low, high   the ends of a range ("10-12 days"); for "hundreds of" only low
+unit        people, percent, km, mile, day, week, month, year, dollar, ...;
+            for other counted things, the counted noun itself ("shells")
+kind        count, percent, fraction, distance, duration, money, measure,
+            ordinal
+what        the thing counted, as the text words it ("North Korean soldiers")
+approximate the hedge that goes with it ("some", "nearly", "more than",
+            "hundreds of"), or <NA>
+reason      a plain-English sentence naming the rule that matched
+=========== ================================================================
+
+Years and calendar dates are not figures (they are time references, see
+`workbook.timeline`); durations ("42 months") are both.
+
+`checks(article)` tests what arithmetic on the text itself can test: a
+stated gap between two stated years, a duration counted back from the
+article's date, percentages of one group that should add up to at most 100,
+and two durations that describe the same span in different units.
+
+>>> from workbook import article_from_text
+>>> article = article_from_text("Title\\n\\nSome 14,000 soldiers marched 3.5 km in three days.")
+>>> figures(article)[["text", "value", "unit", "kind"]].values.tolist()
+[['Some 14,000 soldiers', 14000.0, 'people', 'count'], ['3.5 km', 3.5, 'km', 'distance'], ['three days', 3.0, 'day', 'duration']]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from workbook.articles import Article
+from workbook.dates import add_months, find_calendar, long_date
+from workbook.spans import records, span_frame
+
+# ---- number words -----------------------------------------------------------------------------
+
+SMALL: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+FRACTION_WORDS: dict[str, float] = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
+    "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7,
+    "eighth": 1 / 8, "eighths": 1 / 8, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10,
+}
+UNICODE_FRACTIONS: dict[str, float] = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+#: Vague amounts: the lowest value each can mean ("hundreds" is at least 200).
+VAGUE: dict[str, float] = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000, "millions": 2_000_000, "tens of millions": 20_000_000,
+    "hundreds of millions": 200_000_000, "billions": 2_000_000_000,
+}
+
+_SMALL_RE = "|".join(sorted(SMALL, key=len, reverse=True))
+_TENS_RE = "|".join(TENS)
+_SCALE_RE = "|".join(SCALES)
+_WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_SMALL_RE}|{_SCALE_RE}|dozen)"
+_WORD_RUN = rf"\b(?:(?:an?|one)\s+(?={_SCALE_RE}|dozen))?{_WORD}\b(?:(?:\s*,\s*|\s+|-)(?:(?:and|&)\s+)?{_WORD}\b)*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[  ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+"
+_FRACTION = r"(?:\d+\s+)?\d+/\d+(?![/\d])"
+_UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
+
+_NUMBER = re.compile(
+    rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b))"
+    rf"|(?P<halfa>\bhalf\s+an?\s+(?=(?:century|decade|year|month|week|day|hour|dozen|mile|kilometre|kilometer)\b))"
+    rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight)\b(?![’'-])))"
+    rf"|(?P<wordfrac>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b)"
+    rf"|(?P<fraction>(?<![\w/.]){_FRACTION})"
+    rf"|(?P<digits>(?<![\w.,/])[-−]?(?:{_DIGITS})(?:\s*{_UNICODE})?(?:\s+and\s+a\s+half\b)?)"
+    rf"|(?P<unicode>{_UNICODE})"
+    rf"|(?P<words>{_WORD_RUN}(?:\s+and\s+a\s+half\b)?)",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(rf"\s*(?:(?P<word>{_SCALE_RE})\b|(?P<letter>k|K|M|bn|B|T|m)(?![\w]))")
+_ORDINAL = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b(?![\s-]+centur)", re.IGNORECASE)
+
+# ---- units ------------------------------------------------------------------------------------
+
+#: surface form -> (unit, kind). Plain English names; `kind` says what sort of quantity it is.
+UNITS: dict[str, tuple[str, str]] = {}
+
+
+def _add(kind: str, unit: str, *surfaces: str) -> None:
+    for surface in surfaces:
+        UNITS[surface] = (unit, kind)
+
+
+_add("percent", "percent", "%", "percent", "per cent", "pct", "percentage points", "percentage point")
+_add("distance", "km", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers")
+_add("distance", "mile", "mile", "miles", "mi")
+_add("distance", "metre", "metre", "metres", "meter", "meters", "m")
+_add("distance", "cm", "cm", "centimetre", "centimetres", "centimeter", "centimeters")
+_add("distance", "mm", "mm", "millimetre", "millimetres", "millimeter", "millimeters")
+_add("distance", "foot", "foot", "feet", "ft")
+_add("distance", "inch", "inch", "inches")
+_add("distance", "nautical mile", "nautical miles", "nautical mile")
+_add("duration", "second", "second", "seconds", "sec", "secs")
+_add("duration", "minute", "minute", "minutes", "min", "mins")
+_add("duration", "hour", "hour", "hours", "hr", "hrs", "h")
+_add("duration", "day", "day", "days")
+_add("duration", "week", "week", "weeks")
+_add("duration", "month", "month", "months")
+_add("duration", "year", "year", "years", "yr", "yrs")
+_add("duration", "decade", "decade", "decades")
+_add("duration", "century", "century", "centuries")
+_add("money", "dollar", "dollar", "dollars", "usd", "us dollars")
+_add("money", "euro", "euro", "euros", "eur")
+_add("money", "pound sterling", "pounds sterling", "gbp")
+_add("money", "hryvnia", "hryvnia", "hryvnias", "hryvnias", "uah")
+_add("money", "ruble", "ruble", "rubles", "rouble", "roubles", "rub")
+_add("money", "yuan", "yuan", "renminbi")
+_add("money", "yen", "yen")
+_add("money", "cent", "cent", "cents")
+_add("measure", "kg", "kg", "kilogram", "kilograms", "kilo", "kilos")
+_add("measure", "gram", "g", "gram", "grams")
+_add("measure", "mg", "mg", "milligram", "milligrams")
+_add("measure", "tonne", "tonne", "tonnes", "ton", "tons", "t")
+_add("measure", "pound", "lb", "lbs", "pound", "pounds")
+_add("measure", "litre", "litre", "litres", "liter", "liters", "l")
+_add("measure", "ml", "ml", "millilitre", "millilitres", "milliliter", "milliliters")
+_add("measure", "gallon", "gallon", "gallons")
+_add("measure", "barrel", "barrel", "barrels")
+_add("measure", "hectare", "hectare", "hectares", "ha")
+_add("measure", "acre", "acre", "acres")
+_add("measure", "square km", "square kilometres", "square kilometers", "km2", "km²", "sq km")
+_add("measure", "square mile", "square miles", "sq mi")
+_add("measure", "degree Celsius", "degrees celsius", "degree celsius", "°c", "celsius")
+_add("measure", "degree Fahrenheit", "degrees fahrenheit", "degree fahrenheit", "°f", "fahrenheit")
+_add("measure", "degree", "degrees", "degree", "°")
+_add("measure", "watt", "w", "watt", "watts", "kw", "kilowatts", "mw", "megawatts", "gw", "gigawatts")
+_add("measure", "watt hour", "wh", "kwh", "mwh", "gwh", "twh")
+_add("measure", "byte", "kb", "mb", "gb", "tb", "kilobytes", "megabytes", "gigabytes", "terabytes", "exabytes", "bytes")
+_add("measure", "hertz", "hz", "khz", "mhz", "ghz")
+_add("measure", "electronvolt", "ev", "kev", "mev", "gev", "tev")
+_add("measure", "times", "times")
+
+#: Currency symbols written before a number.
+CURRENCY_SIGNS: dict[str, str] = {"$": "dollar", "US$": "dollar", "£": "pound sterling", "€": "euro", "₴": "hryvnia", "₽": "ruble", "¥": "yen"}
+
+#: Words for people: a count of these gets the unit "people".
+PEOPLE: frozenset[str] = frozenset(
+    """people persons person men women children kids soldiers troops civilians workers casualties deaths dead
+    wounded injured killed refugees residents citizens inhabitants voters prisoners fighters officers officials
+    members personnel staff employees volunteers recruits conscripts mercenaries migrants victims survivors
+    protesters demonstrators students teachers doctors nurses journalists reporters deputies delegates
+    ukrainians russians americans tatars individuals adults families inmates hostages patients pilots sailors
+    marines servicemen servicewomen combatants militants insurgents guerrillas police policemen""".split()
+)
+
+_UNIT_RE = re.compile(
+    r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")(?![\w°])"
+    r"(?P<tail>\s+(?:long|wide|high|deep|away|old|tall|across))?",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|[$£€₴₽¥])\s?[-−]?$")
+_CURRENCY_AFTER = re.compile(r"\s?[€£$]")
+
+_HEDGES = (
+    "some", "nearly", "almost", "about", "around", "roughly", "approximately", "approx.", "more than", "over",
+    "less than", "fewer than", "under", "up to", "at least", "at most", "close to", "an estimated", "estimated",
+    "as many as", "as few as", "just over", "just under", "well over", "upwards of", "no more than", "no fewer than",
+    "no less than", "nearly a", "almost a", "around a", "only", "just", "some of", "between",
+)
+_HEDGE_BEFORE = re.compile(
+    r"\b(?P<hedge>" + "|".join(re.escape(h) for h in sorted(_HEDGES, key=len, reverse=True) if h not in ("only", "just", "some of", "nearly a", "almost a", "around a", "between")) + r")\s+$",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(r"\s+(?P<hedge>or more|or so|or less|or fewer|plus)\b", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|to|-|–)\s+", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|CET|EET)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_MARKER = re.compile(r"\[\s*\d{1,3}\s*\]|\(\s*\d{1,3}\s*\)(?=\s*[.,;:]?\s*$|\s*[A-Z“\"])")
+_LIST_NUMBER = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])(?=\s)")
+_WORD_AT = re.compile(r"[\w’'-]+|[^\w\s]")
+_STOP_WHAT = frozenset(
+    """a an the this that these those which who whom whose what where when while as at by for from in into on onto
+    out over to with without within and or but nor so yet if than then because since until after before during
+    per each every is are was were be been being has have had do does did will would could should may might can
+    must shall it its they them their he she his her we our you your i me my not no also only just even still
+    about around some all both more most less least very too into up down off against among between through
+    across along""".split()
+)
+
+ROLES_WITH_FIGURES = ("headline", "standfirst", "subheading", "body", "caption", "source")
+
+
+@dataclass
+class Figure:
+    """One quantity found in a piece of text (offsets relative to that text)."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    kind: str = "count"
+    what: str | None = None
+    approximate: str | None = None
+    reason: str = ""
+    number_end: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_words(words: str) -> float | None:
+    """The value of a number written in words: "three million, two hundred & forty" -> 3000240.
+
+    >>> parse_words("a hundred and two"), parse_words("twenty-one"), parse_words("three and a half")
+    (102.0, 21.0, 3.5)
+    """
+    text = words.lower().replace("-", " ").replace(",", " ").replace("&", " ")
+    half = 0.0
+    if text.endswith("and a half"):
+        half, text = 0.5, text[: -len("and a half")]
+    total = current = 0
+    seen = False
+    for token in text.split():
+        if token in ("and",):
+            continue
+        if token in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if token in SMALL:
+            current += SMALL[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return float(total + current) + half
+
+
+def parse_digits(digits: str) -> float | None:
+    """The value of a number written in digits: "14,000" -> 14000, "2 1/2" -> 2.5, "3½" -> 3.5."""
+    text = digits.replace("−", "-").replace("\u202f", " ").replace("\xa0", " ").strip()
+    half = 0.0
+    if text.endswith("and a half"):
+        half, text = 0.5, text[: -len("and a half")].strip()
+    if text and text[-1] in UNICODE_FRACTIONS:
+        half, text = UNICODE_FRACTIONS[text[-1]], text[:-1].strip()
+    if "/" in text:
+        whole, _, frac = text.rpartition(" ")
+        top, _, bottom = frac.partition("/")
+        if not bottom or float(bottom) == 0:
+            return None
+        return (float(whole) if whole else 0.0) + float(top) / float(bottom)
+    if not text:
+        return half or None
+    try:
+        value = float(text.replace(",", "").replace(" ", ""))
+    except ValueError:
+        return None
+    return -(abs(value) + half) if value < 0 else value + half
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _what_after(text: str, position: int) -> tuple[str | None, int]:
+    """The counted noun phrase that starts at `position` ("North Korean soldiers"), and its end."""
+    pos = position
+    of = re.match(r"\s+of\s+", text[pos:])
+    if of:
+        pos += of.end()
+    words: list[tuple[str, int, int]] = []
+    for m in _WORD_AT.finditer(text, pos):
+        gap = text[pos:m.start()] if not words else text[words[-1][2]:m.start()]
+        if gap.strip() or "\n" in gap:
+            break
+        token = m.group(0)
+        lower = token.lower()
+        if not re.match(r"[\w’'-]+$", token):
+            break
+        if lower == "of" and words and m.end() < len(text) and text[m.end():m.end() + 2].strip()[:1].isupper():
+            words.append((token, m.start(), m.end()))
+            continue
+        if lower in _STOP_WHAT and not (words and words[-1][0][:1].isupper() and token[:1].isupper()):
+            break
+        if re.search(r"(?:ed|ing)$", lower) and len(lower) > 4 and words:
+            break
+        words.append((token, m.start(), m.end()))
+        if len(words) >= 7:
+            break
+    head = None
+    for index, (token, _, _) in enumerate(words):
+        lower = token.lower().strip("’'")
+        if lower in PEOPLE or lower in UNITS or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3):
+            head = index
+    if head is None:
+        return None, position
+    kept = words[: head + 1]
+    return " ".join(w for w, _, _ in kept), kept[-1][2]
+
+
+@dataclass
+class _Blocked:
+    spans: list[tuple[int, int]]
+
+    def hit(self, start: int, end: int) -> bool:
+        return any(start < b and a < end for a, b in self.spans)
+
+
+def scan(text: str, calendar_spans: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Every quantity in a plain string, with offsets into `text`.
+
+    Years and dates (found by `workbook.dates.find_calendar`, or given as
+    `calendar_spans`) are left out; citation markers ("[2]"), list numbers,
+    numbers inside web addresses and times of day are left out too.
+
+    >>> [(f.value, f.unit, f.kind) for f in scan("It took 50 days and cost $3.5 million; 73% agreed.")]
+    [(50.0, 'day', 'duration'), (3500000.0, 'dollar', 'money'), (73.0, 'percent', 'percent')]
+    """
+    if calendar_spans is None:
+        calendar_spans = [(c.start, c.end) for c in find_calendar(text)]
+    blocked = _Blocked(list(calendar_spans) + [m.span() for m in _URL.finditer(text)] + [m.span() for m in _MARKER.finditer(text)])
+    listed = _LIST_NUMBER.match(text)
+    if listed:
+        blocked.spans.append(listed.span())
+    found: list[Figure] = []
+    for m in _NUMBER.finditer(text):
+        figure = _read(text, m, blocked)
+        if figure is not None:
+            found.append(figure)
+    for m in _ORDINAL.finditer(text):
+        if not blocked.hit(m.start(), m.end()):
+            found.append(Figure(m.start(), m.end(), float(re.match(r"\d+", m.group(0)).group(0)), kind="ordinal", unit="ordinal", reason=f"'{m.group(0)}' is a number with an ordinal ending (st, nd, rd, th)."))
+    _merge_ranges(text, found)
+    _inherit_what(text, found)
+    kept: list[Figure] = []
+    for figure in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and figure.start < kept[-1].end:
+            continue
+        kept.append(figure)
+    return kept
+
+
+def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
+    group = m.lastgroup
+    surface = m.group(0)
+    start, end = m.span()
+    if blocked.hit(start, end):
+        return None
+    approximate = None
+    reason_number = ""
+    value: float | None
+    low = high = None
+    if group == "vague":
+        phrase = re.sub(r"\s+", " ", surface.lower())
+        value = low = VAGUE[phrase]
+        approximate = f"{phrase} of"
+        reason_number = f"'{surface} of' gives no exact number; it means at least {_plain(value)}"
+    elif group == "halfa":
+        value = 0.5
+        reason_number = f"'{surface.strip()}' means one half"
+    elif group == "oneunit":
+        before = text[max(0, start - 12):start].lower()
+        after = text[end:end + 30].lower()
+        if not (re.search(r"\b(?:for|in|within|over|than|almost|nearly|about|around|after|roughly|just|only|barely|past|last|next|first)\s+$", before)
+                or re.match(r"\w+\s+(?:later|ago|earlier|after|before|long)\b", after)):
+            return None  # "once a year", "a day of mourning": not a length of time
+        value = 1.0
+        reason_number = f"'{surface.strip()}' means one"
+    elif group == "wordfrac":
+        count_word, _, frac_word = re.split(r"([\s-]+)", surface.lower(), maxsplit=1)[0], None, re.split(r"[\s-]+", surface.lower())[-1]
+        count = 1 if count_word in ("a", "an") else SMALL[count_word]
+        value = count * FRACTION_WORDS[frac_word]
+        if not re.match(r"\s+of\b", text[end:]) and count_word in ("a", "an", "one"):
+            if frac_word in ("third", "quarter", "half"):
+                return None  # "a third time", "a quarter" (a district), "a half": not a share
+        reason_number = f"'{surface}' is a fraction written in words ({_plain(value) if value >= 1 else round(value, 3)})"
+    elif group == "fraction":
+        value = parse_digits(surface)
+        reason_number = f"'{surface}' is a fraction written in digits"
+    elif group == "unicode":
+        value = UNICODE_FRACTIONS[surface]
+        reason_number = f"'{surface}' is a fraction sign"
+    elif group == "digits":
+        if re.match(r"[A-Za-z]", text[end:end + 1]) and not _UNIT_RE.match(text, end) and not _SCALE_AFTER.match(text, end):
+            return None  # part of a code such as "06F6"
+        if _TIME_OF_DAY.match(text, end) and re.fullmatch(r"\d{1,2}(?:[.:]\d{2})?", surface):
+            return None  # a time of day, "2 pm"
+        if re.match(r"[’']?s\b", text[end:]):
+            return None  # a decade, "1990s"
+        value = parse_digits(surface)
+        reason_number = f"'{surface.strip()}' is a number written in digits"
+    else:  # words
+        lower = surface.lower()
+        value = parse_words(surface)
+        if value is None:
+            return None
+        if lower in ("one", "a", "an") or lower == "hundred" or lower in SCALES:
+            nxt = _UNIT_RE.match(text, end)
+            what, _ = _what_after(text, end)
+            if lower == "one" and not (nxt and nxt.group("sep").strip() in ("", "-") and nxt.group("unit").lower() in UNITS and UNITS[nxt.group("unit").lower()][1] != "measure") and not (what and what.split()[-1].lower() in PEOPLE):
+                return None  # "one of them", "no one": a pronoun, not a figure
+            if lower in SCALES or lower == "hundred":
+                return None
+        if re.match(r"\s+(?:another|other)\b", text[end:]) or re.search(r"\bno\s+$", text[max(0, start - 4):start]):
+            return None
+        reason_number = f"'{surface}' is a number written in words"
+    if value is None:
+        return None
+    if value != value:  # NaN
+        return None
+    figure = Figure(start, end, float(value), low, high, number_end=end, approximate=approximate)
+    # scale words after digits: "3.5 million", "€10M"
+    scale = _SCALE_AFTER.match(text, end) if group == "digits" else None
+    currency_before = _CURRENCY_BEFORE.search(text[max(0, start - 4):start])
+    if scale and (scale["word"] or currency_before):
+        factor = SCALES[scale["word"].lower()] if scale["word"] else {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "bn": 1e9, "B": 1e9, "T": 1e12}[scale["letter"]]
+        figure.value *= factor
+        figure.end = scale.end()
+        reason_number += f" times {scale.group(0).strip()}"
+    # a currency sign before it
+    if currency_before:
+        sign = currency_before.group(0).strip().rstrip("-−").strip()
+        figure.start = start - len(currency_before.group(0))
+        if text[figure.start - 1:figure.start] == "(" and text[figure.end:figure.end + 1] == ")":
+            pass
+        figure.unit, figure.kind = CURRENCY_SIGNS.get(sign, "dollar"), "money"
+        if "-" in currency_before.group(0) or "−" in currency_before.group(0):
+            figure.value = -figure.value
+        figure.reason = f"{reason_number}, after the currency sign '{sign}'."
+    else:
+        after_sign = _CURRENCY_AFTER.match(text, figure.end)
+        unit_match = _UNIT_RE.match(text, figure.end)
+        if after_sign and not unit_match:
+            sign = after_sign.group(0).strip()
+            figure.unit, figure.kind, figure.end = CURRENCY_SIGNS[sign], "money", after_sign.end()
+            figure.reason = f"{reason_number}, followed by the currency sign '{sign}'."
+        elif unit_match and _unit_is_safe(text, figure, unit_match):
+            unit, kind = UNITS[unit_match.group("unit").lower()]
+            if unit == "percent" and group == "vague":
+                unit_match = None
+            else:
+                figure.unit, figure.kind = unit, kind
+                figure.end = unit_match.end("unit") if not unit_match.group("tail") else unit_match.end()
+                hyphen = "-" in unit_match.group("sep")
+                if hyphen or (kind == "duration" and not unit_match.group("unit").lower().endswith("s") and unit_match.group("unit").lower() not in ("h",)):
+                    noun = re.match(r"\s+([A-Za-z][\w’'-]*)", text[unit_match.end("unit"):])
+                    if hyphen and noun and noun.group(1).lower() not in _STOP_WHAT:
+                        figure.what = noun.group(1)
+                figure.reason = f"{reason_number}, followed by the unit '{unit_match.group('unit')}' ({kind} list in workbook.figures.UNITS)."
+        if figure.unit is None:
+            what, what_end = _what_after(text, figure.end)
+            if what:
+                head = what.split()[-1].lower().strip("’'")
+                figure.what = what
+                if head in UNITS and UNITS[head][1] == "duration":
+                    figure.unit, figure.kind = UNITS[head]
+                else:
+                    figure.unit = "people" if head in PEOPLE else head
+                    figure.kind = "count"
+                figure.end = what_end
+                source = "the people-words list in workbook.figures.PEOPLE" if head in PEOPLE else "the plural noun after the number"
+                figure.reason = f"{reason_number}, counting '{what}' ({source})."
+            elif group == "words" and figure.value < 1:
+                return None
+            else:
+                figure.kind = "fraction" if group in ("wordfrac", "fraction", "unicode", "halfa") else "count"
+                figure.reason = f"{reason_number}; no unit or counted noun follows it."
+                if group == "digits" and float(figure.value).is_integer() and 1000 <= figure.value <= 2100 and "," not in surface and "." not in surface:
+                    return None  # a bare four-digit number reads as a year: a time reference, not a figure
+    if group == "halfa" and figure.unit in ("century", "decade"):
+        figure.value, figure.unit = 0.5 * _YEAR_UNITS[figure.unit], "year"
+        figure.reason += f" Half a {'century' if figure.value == 50 else 'decade'} is {_plain(figure.value)} years."
+    if group == "oneunit" and figure.unit is None:
+        return None
+    if group in ("wordfrac",) and re.match(r"\s+of\b", text[figure.end:]) and figure.what is None:
+        what, what_end = _what_after(text, figure.end)
+        rest = re.match(r"\s+of\s+((?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?[\w’'-]+)", text[figure.end:])
+        if rest:
+            figure.what = rest.group(1)
+            figure.end = figure.end + rest.end()
+        figure.kind, figure.unit = "fraction", "share"
+        figure.reason = f"{reason_number}, a share of '{figure.what}'."
+    # the hedge before or after
+    before = text[max(0, figure.start - 30):figure.start]
+    hedge = _HEDGE_BEFORE.search(before)
+    if hedge and not (hedge["hedge"].lower() == "over" and figure.kind == "duration") and not (hedge["hedge"].lower() == "under" and figure.kind == "duration"):
+        figure.approximate = hedge["hedge"].lower() if not figure.approximate else figure.approximate
+        if group != "vague":
+            figure.approximate = hedge["hedge"].lower()
+        figure.start -= len(hedge.group(0))
+        figure.reason += f" '{hedge['hedge']}' before it marks it as approximate or a bound."
+    tail = _HEDGE_AFTER.match(text, figure.end)
+    if tail and not figure.approximate:
+        figure.approximate = tail["hedge"].lower()
+        figure.end = tail.end()
+        figure.reason += f" '{tail['hedge']}' after it marks it as a lower or upper bound."
+    return figure
+
+
+def _unit_is_safe(text: str, figure: Figure, match: re.Match[str]) -> bool:
+    """Single letters such as 'm', 't', 'l', 'h' count as units only right after digits."""
+    unit = match.group("unit")
+    if len(unit) <= 2 and unit.lower() in ("m", "t", "l", "g", "h", "w", "ha", "mi", "in", "mb", "ev") and match.group("sep") not in ("", " "):
+        return False
+    if unit.lower() in ("m", "t", "l", "g", "h", "w", "ha", "mi"):
+        if not re.match(r"[\d.,]", text[figure.end - 1:figure.end]):
+            return False
+        nxt = text[match.end("unit"):match.end("unit") + 2]
+        if nxt[:1] in ("'", "’") or re.match(r"\.\w", nxt):
+            return False
+    if unit.lower() == "times" and not re.match(r"\s+(?:a|per|each|every|more|less|as|the)\b", text[match.end("unit"):]):
+        return False
+    if unit.lower() in ("second",) and not re.match(r"[\d]", text[figure.end - 1:figure.end]) and parse_words(text[figure.start:figure.end]) not in (1.0,):
+        pass
+    return True
+
+
+def _merge_ranges(text: str, found: list[Figure]) -> None:
+    """Join "10-12 days", "8- to 16-meter", "between 44 and 50 mg" into one figure with low and high."""
+    found.sort(key=lambda f: f.start)
+    index = 0
+    while index < len(found) - 1:
+        first, second = found[index], found[index + 1]
+        gap = text[first.end:second.start]
+        joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap) or (
+            re.fullmatch(r"\s+and\s+", gap) and _BETWEEN.search(text[max(0, first.start - 9):first.start])
+        )
+        same_unit = first.unit is None or first.unit == second.unit or (first.kind == "count" and first.what is None)
+        if joined and same_unit and first.kind not in ("ordinal",) and second.kind not in ("ordinal",) and first.value <= second.value:
+            between = _BETWEEN.search(text[max(0, first.start - 9):first.start])
+            start = first.start - (len(between.group(0)) if between and re.fullmatch(r"\s+and\s+", gap) else 0)
+            merged = Figure(
+                start, second.end, (first.value + second.value) / 2, first.value, second.value,
+                second.unit, second.kind, second.what or first.what, first.approximate or second.approximate,
+                f"A range: '{text[first.start:first.number_end]}' to '{text[second.start:second.number_end]}' "
+                f"joined by '{gap.strip()}'; the value is the middle, {_plain((first.value + second.value) / 2)}. " + second.reason,
+                second.number_end,
+            )
+            found[index:index + 2] = [merged]
+            continue
+        index += 1
+
+
+def _inherit_what(text: str, found: list[Figure]) -> None:
+    """A bare number after a counted one in the same sentence counts the same thing ("killing 12 people ... and injuring 87")."""
+    for index, figure in enumerate(found):
+        if figure.kind != "count" or figure.what is not None or figure.unit is not None:
+            continue
+        for earlier in reversed(found[:index]):
+            between = text[earlier.end:figure.start]
+            if re.search(r"[.!?]\s|\n", between):
+                break
+            if earlier.kind == "count" and earlier.unit == "people" and re.search(r"\band\b", between):
+                figure.unit, figure.what = earlier.unit, earlier.what
+                figure.reason += f" No noun follows it; it continues the count of '{earlier.what}' earlier in the sentence."
+                break
+
+
+# ---- articles ---------------------------------------------------------------------------------
+
+FIGURE_COLUMNS: dict[str, str] = {
+    "value": "float64", "low": "float64", "high": "float64", "unit": "string", "kind": "string",
+    "what": "string", "approximate": "string", "reason": "string",
+}
+
+
+def _article_figures(article: Article) -> list[Figure]:
+    out: list[Figure] = []
+    for block in article.block_list:
+        if block.role not in ROLES_WITH_FIGURES or block.duplicate_of is not None:
+            continue
+        for figure in scan(block.text):
+            figure.start += block.start
+            figure.end += block.start
+            figure.number_end += block.start
+            out.append(figure)
+    return out
+
+
+def figures(article: Article) -> pd.DataFrame:
+    """One row per quantity in the article's headline, standfirst, body, captions and sources.
+
+    Columns: the span columns, then value, low, high, unit, kind, what,
+    approximate, reason (see the module docstring). Byline, date lines and
+    website boilerplate are skipped, and so is a caption printed twice.
+
+    >>> from workbook import article_from_text
+    >>> figures(article_from_text("T\\n\\nNearly a fifth of its territory; hundreds of thousands of deaths."))[["text", "value", "kind"]].values.tolist()
+    [['Nearly a fifth of its territory', 0.2, 'fraction'], ['hundreds of thousands of deaths', 200000.0, 'count']]
+    """
+    rows = [
+        {
+            "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+            "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
+        }
+        for f in _article_figures(article)
+    ]
+    return span_frame(article, rows, FIGURE_COLUMNS)
+
+
+def figure_records(article: Article) -> list[dict[str, Any]]:
+    """The figures for the JSON export: start, end, text, value, unit, kind."""
+    return records(figures(article), ["start", "end", "text", "value", "unit", "kind"])
+
+
+# ---- checks by arithmetic ---------------------------------------------------------------------
+
+CHECK_COLUMNS: dict[str, str] = {
+    "claim": "string", "arithmetic": "string", "verdict": "string", "missing_fact": "string", "reason": "string",
+}
+_YEAR_UNITS = {"year": 1, "decade": 10, "century": 100}
+_TO_MONTHS = {"year": 12, "decade": 120, "century": 1200, "month": 1, "week": 12 / 52.1775, "day": 12 / 365.25}
+_ONGOING_BEFORE = re.compile(r"\b(?:for|(?:for\s+)?the\s+(?:past|last)|in)\s+$", re.IGNORECASE)
+_ONGOING_AFTER = re.compile(r"^\s+(?:of\s+(?:war|fighting|resistance|occupation|invasion|aggression|conflict|struggle))\b", re.IGNORECASE)
+_START_CUES = re.compile(r"\b(?:since|began|begun|started|start|beginning|from)\b", re.IGNORECASE)
+_PERCENT_CHANGE = re.compile(r"\b(?:by|up|down|rose|fell|grew|dropped|increased|decreased|climbed|jumped|slipped)\s+(?:only\s+|about\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+
+
+def _years_in(article: Article, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(year, start, end) for each plain year between two offsets."""
+    out = []
+    for c in find_calendar(article.text[start:end]):
+        if c.form in ("year", "month-year", "month-day-year", "day-month-year") and c.year:
+            out.append((c.year, start + c.start, start + c.end))
+    return out
+
+
+def _words_number(value: float) -> str:
+    return _plain(value)
+
+
+def checks(article: Article) -> pd.DataFrame:
+    """Claims that arithmetic on the text itself can test, each with its working and a verdict.
+
+    Columns: the span columns (the span is the stated figure being checked),
+    then ``claim`` (the words checked), ``arithmetic`` (the working, in words),
+    ``verdict`` (consistent, inconsistent, or cannot tell), ``missing_fact``
+    (for "cannot tell": the fact the text does not give) and ``reason`` (which
+    rule found the claim).
+
+    >>> from workbook import article_from_text
+    >>> text = "T\\n\\nJordan and Israel: ceasefire in 1949; peace treaty in 1994. 45 years."
+    >>> checks(article_from_text(text))[["verdict", "arithmetic"]].values.tolist()
+    [['consistent', '1994 - 1949 = 45. The text says 45 years, so the numbers agree.']]
+    """
+    found = [f for f in _article_figures(article)]
+    rows: list[dict[str, Any]] = []
+    rows += _gap_checks(article, found)
+    rows += _count_to_date_checks(article, found)
+    rows += _percent_checks(article, found)
+    rows += _same_span_checks(article, found)
+    return span_frame(article, rows, CHECK_COLUMNS)
+
+
+def _block_of(article: Article, offset: int):
+    for block in article.block_list:
+        if block.start <= offset < block.end:
+            return block
+    return None
+
+
+def _gap_checks(article: Article, found: list[Figure]) -> list[dict[str, Any]]:
+    """A duration in years stated right after two years: "ceasefire in 1949; peace treaty in 1994. 45 years"."""
+    rows = []
+    previous_end: dict[int, int] = {}
+    for figure in found:
+        if figure.kind != "duration" or figure.unit not in _YEAR_UNITS:
+            continue
+        block = _block_of(article, figure.start)
+        if block is None:
+            continue
+        window_start = max(block.start, previous_end.get(block.index, block.start))
+        previous_end[block.index] = figure.end
+        years = _years_in(article, window_start, figure.start)
+        if len(years) < 2:
+            continue
+        (first, first_start, _), (second, _, _) = years[-2], years[-1]
+        stated = figure.value * _YEAR_UNITS[figure.unit]
+        gap = second - first
+        words = article.text[figure.start:figure.end]
+        claim = article.text[first_start:figure.end]
+        if figure.low is not None:
+            fits = figure.low * _YEAR_UNITS[figure.unit] <= gap <= figure.high * _YEAR_UNITS[figure.unit]
+        elif figure.approximate in ("or more", "more than", "at least", "over"):
+            fits = gap >= stated
+        elif figure.approximate:
+            fits = abs(gap - stated) <= max(1, 0.1 * stated)
+        else:
+            fits = gap == stated
+        verdict = "consistent" if fits else "inconsistent"
+        agree = "so the numbers agree" if fits else f"but the text says {words.strip()}, a difference of {_plain(abs(gap - stated))} years"
+        arithmetic = f"{second} - {first} = {gap}. The text says {words.strip().rstrip('.')}, {agree}." if fits else f"{second} - {first} = {gap}, {agree}."
+        rows.append({
+            "start": figure.start, "end": figure.end, "claim": claim, "arithmetic": arithmetic, "verdict": verdict,
+            "missing_fact": None,
+            "reason": "A length of time in years follows two years named just before it in the same paragraph, "
+            "so it can be checked by subtracting the earlier year from the later one. Only the years are compared: "
+            "the exact days could make the real gap up to one year shorter or longer.",
+        })
+    return rows
+
+
+def _count_to_date_checks(article: Article, found: list[Figure]) -> list[dict[str, Any]]:
+    """A duration that runs up to now ("resisting for 42 months"), counted back from the article's date."""
+    rows = []
+    anchor = article.date
+    for figure in found:
+        if figure.kind != "duration" or figure.unit not in _TO_MONTHS or figure.low is not None:
+            continue
+        before = article.text[max(0, figure.start - 25):figure.start]
+        after = article.text[figure.end:figure.end + 40]
+        ongoing = _ONGOING_BEFORE.search(before) and (
+            re.search(r"\b(?:for|past|last)\s+$", before, re.IGNORECASE) or _ONGOING_AFTER.match(after)
+        )
+        if not ongoing:
+            continue
+        sentence_text = _sentence_text(article, figure.start)
+        if re.search(r"\b(?:will|would|could|another|next|more)\b", article.text[max(0, figure.start - 25):figure.start], re.IGNORECASE):
+            continue
+        words = article.text[figure.start:figure.end].strip()
+        months = figure.value * _TO_MONTHS[figure.unit]
+        start_cues = _start_years(article)
+        if anchor is None:
+            rows.append({
+                "start": figure.start, "end": figure.end, "claim": sentence_text,
+                "arithmetic": f"'{words}' is counted back from the day the text was written, but the article has no date.",
+                "verdict": "cannot tell", "missing_fact": "the date the article was published",
+                "reason": "A length of time introduced by 'for', 'the past' or 'in ... of war' runs up to the time of writing.",
+            })
+            continue
+        whole = float(months).is_integer()
+        if whole:
+            latest = add_months(anchor, -int(months))
+            earliest = add_months(anchor, -int(months) - 1) + dt.timedelta(days=1)
+            unit_words = "months" if figure.unit == "month" else f"months ({words})"
+            working = (
+                f"Counting back {int(months)} {unit_words} from the article's date, {long_date(anchor)}, reaches "
+                f"{long_date(latest)}. So a count of {int(months)} full months (but not yet {int(months) + 1}) "
+                f"fits a start between {long_date(earliest)} and {long_date(latest)}."
+            )
+        else:
+            days = round(months * 30.4375)
+            latest = anchor - dt.timedelta(days=days)
+            earliest = latest
+            working = f"Counting back {words} (about {days} days) from the article's date, {long_date(anchor)}, reaches about {long_date(latest)}."
+        cue_notes = []
+        for year, cue_words in start_cues:
+            if earliest.year <= year <= latest.year:
+                cue_notes.append(f"The text names {year} as a start ('{cue_words}'); {year} is in that window, but the text gives no day or month.")
+            else:
+                span = (anchor.year - year) * 12 + anchor.month - 1  # months from the end of that year at most
+                low = (anchor.year - year - 1) * 12 + anchor.month
+                high = (anchor.year - year) * 12 + anchor.month
+                cue_notes.append(
+                    f"The text also names {year} as a start ('{cue_words}'): counted from any day in {year}, the "
+                    f"count would be between {low} and {high} months, not {int(months) if whole else words}."
+                )
+        missing = f"the day the count of {words} starts from (the text does not say)"
+        rows.append({
+            "start": figure.start, "end": figure.end, "claim": sentence_text,
+            "arithmetic": " ".join([working] + cue_notes),
+            "verdict": "cannot tell", "missing_fact": missing,
+            "reason": "A length of time introduced by 'for', 'the past' or 'in ... of war' runs up to the time of "
+            "writing, so it can be counted back from the article's date; whether it is right depends on when the "
+            "count starts, which is a fact from outside the text.",
+        })
+    return rows
+
+
+def _start_years(article: Article) -> list[tuple[int, str]]:
+    """Years the text presents as a starting point ("aggression that began in 2014", "since 2014")."""
+    out: list[tuple[int, str]] = []
+    for block in article.block_list:
+        if block.role not in ("body", "standfirst", "headline", "subheading"):
+            continue
+        for c in find_calendar(block.text):
+            if c.form != "year" or c.year is None:
+                continue
+            before = block.text[max(0, c.start - 40):c.start]
+            cue = re.search(r"\b(?:since|began in|begun in|started in|start(?:ed)? in|beginning in)\s+$", before, re.IGNORECASE)
+            if cue:
+                words = (before[cue.start():] + block.text[c.start:c.end]).strip()
+                if all(year != c.year for year, _ in out):
+                    out.append((c.year, words))
+    return out
+
+
+def _sentence_text(article: Article, offset: int) -> str:
+    _, index = article.locate(offset)
+    if index is None:
+        return article.text[offset:offset + 80]
+    return article.sentence_list[index].text
+
+
+def _percent_checks(article: Article, found: list[Figure]) -> list[dict[str, Any]]:
+    """Shares of one group in one sentence ("73% oppose it, and only 16% support it") add up to at most 100%."""
+    rows = []
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure in found:
+        if figure.kind != "percent":
+            continue
+        if _PERCENT_CHANGE.search(article.text[max(0, figure.start - 20):figure.start]):
+            continue
+        _, sentence = article.locate(figure.start)
+        if sentence is not None:
+            by_sentence.setdefault(sentence, []).append(figure)
+    for sentence, shares in by_sentence.items():
+        if len(shares) < 2:
+            continue
+        total = sum(f.value for f in shares)
+        parts = " + ".join(f"{_plain(f.value)}%" for f in shares)
+        if total <= 100:
+            rest = 100 - total
+            working = f"{parts} = {_plain(total)}%. That is not more than 100%, so the shares can all be true together"
+            working += f"; the other {_plain(rest)}% are not described in this sentence." if rest > 0 else "."
+            verdict = "consistent"
+        else:
+            working = f"{parts} = {_plain(total)}%. Shares of one group cannot add up to more than 100%, unless people could give more than one answer."
+            verdict = "inconsistent"
+        rows.append({
+            "start": shares[0].start, "end": shares[-1].end, "claim": article.sentence_list[sentence].text,
+            "arithmetic": working, "verdict": verdict, "missing_fact": None,
+            "reason": "Two or more percentages in one sentence, not describing a rise or fall, read as shares of the same group.",
+        })
+    return rows
+
+
+def _same_span_checks(article: Article, found: list[Figure]) -> list[dict[str, Any]]:
+    """Two durations in one paragraph, in different units, that come to the same length ("42 months", "three and a half years")."""
+    rows = []
+    durations = [f for f in found if f.kind == "duration" and f.unit in _TO_MONTHS and f.low is None]
+    for i, first in enumerate(durations):
+        for second in durations[i + 1:]:
+            if first.unit == second.unit:
+                continue
+            a, b = _block_of(article, first.start), _block_of(article, second.start)
+            if a is None or b is None or a.index != b.index:
+                continue
+            first_months, second_months = first.value * _TO_MONTHS[first.unit], second.value * _TO_MONTHS[second.unit]
+            if abs(first_months - second_months) > 0.02 * max(first_months, second_months):
+                continue
+            first_words, second_words = article.text[first.start:first.end].strip(), article.text[second.start:second.end].strip()
+            rows.append({
+                "start": second.start, "end": second.end, "claim": f"{first_words} ... {second_words}",
+                "arithmetic": f"{second_words} = {_plain(second.value)} × {_plain(_TO_MONTHS[second.unit])} months = "
+                f"{_plain(second_months)} months; {first_words} = {_plain(first_months)} months. The two lengths agree.",
+                "verdict": "consistent", "missing_fact": None,
+                "reason": "Two lengths of time in the same paragraph, written in different units, come to the same number "
+                "of months, so they probably describe the same span.",
+            })
+    return rows
+
+
+def check_records(article: Article) -> list[dict[str, Any]]:
+    """The checks for the JSON export: text, verdict, arithmetic."""
+    return records(checks(article), ["text", "verdict", "arithmetic"])
