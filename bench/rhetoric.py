@@ -1,0 +1,202 @@
+"""Score `workbook.rhetoric.markers` against outside gold: SemEval-2023 Task 3 persuasion spans.
+
+Run::
+
+    python -m bench.rhetoric [PATH]
+
+PATH is the ``semeval2023-en-train`` folder (``articles/`` and ``labels/``); by
+default ``../shared/benchmarks/semeval2023-en-train`` beside the repository.
+When it is absent the command says so and exits 0. The data is read where it
+lies and never copied into the project.
+
+Which of our labels answer to which technique (`MAPPING`):
+
+==========================  ==============================================
+SemEval technique           workbook labels
+==========================  ==============================================
+Loaded_Language             loaded, intensifier
+Name_Calling-Labeling       label
+Doubt                       hedge, scare_quote, rhetorical_question
+Exaggeration-Minimisation   intensifier
+Slogans                     exclamation, call_to_action
+Flag_Waving                 we_voice
+Appeal_to_Authority         appeal_to_authority
+==========================  ==============================================
+
+Figures per technique, all "under overlap" (a predicted span and a gold span
+that share at least one character match):
+
+- precision: share of our spans (with a mapped label) that overlap a gold span
+  of the technique;
+- recall: share of gold spans that at least one of our spans overlaps;
+- the shared task's partial-credit figures too (credit by overlap length, as
+  its scorer gives).
+
+Gold offsets point into the raw file; the workbook cleans text (line endings,
+invisible characters, trailing spaces) before finding anything, so offsets are
+carried over by aligning the two texts. Articles whose texts cannot be aligned
+are counted and left out.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from workbook.articles import article_from_text
+from workbook.textio import normalise
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "semeval2023-en-train"
+
+MAPPING: dict[str, tuple[str, ...]] = {
+    "Loaded_Language": ("loaded", "intensifier"),
+    "Name_Calling-Labeling": ("label",),
+    "Doubt": ("hedge", "scare_quote", "rhetorical_question"),
+    "Exaggeration-Minimisation": ("intensifier",),
+    "Slogans": ("exclamation", "call_to_action"),
+    "Flag_Waving": ("we_voice",),
+    "Appeal_to_Authority": ("appeal_to_authority",),
+}
+#: The issue's aim for Loaded_Language.
+AIM = {"recall": 0.5, "precision": 0.4}
+
+Span = tuple[int, int]
+
+
+def align(raw: str, cleaned: str) -> list[int] | None:
+    """For each offset in `raw` (and its end), the offset in `cleaned`; None if they do not align."""
+    mapping = []
+    j = 0
+    for char in raw:
+        mapping.append(j)
+        if j < len(cleaned) and (char == cleaned[j] or (char.isspace() and cleaned[j] == " " and char != "\n")):
+            j += 1
+        elif char == "\r" and j < len(cleaned) and cleaned[j] == "\n":
+            j += 1
+    mapping.append(j)
+    return mapping if j == len(cleaned) else None
+
+
+def read_gold(folder: Path) -> list[tuple[str, str, dict[str, list[Span]]]]:
+    """(article id, raw text, {technique: spans}) for every article with a labels file."""
+    items = []
+    for labels in sorted((folder / "labels").glob("article*-labels-subtask-3.txt")):
+        article_id = labels.name.split("-")[0].removeprefix("article")
+        text_path = folder / "articles" / f"article{article_id}.txt"
+        if not text_path.is_file():
+            continue
+        gold: dict[str, list[Span]] = defaultdict(list)
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 4:
+                gold[parts[1]].append((int(parts[2]), int(parts[3])))
+        items.append((article_id, text_path.read_text(encoding="utf-8"), gold))
+    return items
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score(predicted: list[Span], gold: list[Span]) -> dict[str, float]:
+    """Counts for precision and recall under overlap, plain and by overlap length."""
+    hit = sum(any(_overlap(p, g) for g in gold) for p in predicted)
+    found = sum(any(_overlap(p, g) for p in predicted) for g in gold)
+    partial_p = sum(
+        min(1.0, sum(_overlap(p, g) for g in gold) / max(1, p[1] - p[0])) for p in predicted
+    )
+    partial_r = sum(
+        min(1.0, sum(_overlap(p, g) for p in predicted) / max(1, g[1] - g[0])) for g in gold
+    )
+    return {"pred": len(predicted), "gold": len(gold), "hit": hit, "found": found, "pp": partial_p, "pr": partial_r}
+
+
+def run(folder: Path) -> int:
+    from workbook.rhetoric import LABELS, markers
+
+    items = read_gold(folder)
+    if not items:
+        print(f"skipped: no SemEval articles with labels under {folder}")
+        return 0
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    by_label: dict[tuple[str, str], float] = defaultdict(float)
+    label_count: dict[str, int] = defaultdict(int)
+    skipped = 0
+    seconds = 0.0
+    for article_id, raw, gold in items:
+        cleaned = normalise(raw)
+        mapping = align(raw, cleaned)
+        if mapping is None:
+            skipped += 1
+            continue
+        gold_clean = {
+            technique: [(mapping[s], mapping[min(e, len(raw))]) for s, e in spans] for technique, spans in gold.items()
+        }
+        article = article_from_text(raw, id=article_id)
+        began = time.perf_counter()
+        found = markers(article)
+        seconds += time.perf_counter() - began
+        spans_by_label: dict[str, list[Span]] = defaultdict(list)
+        for label, start, end in zip(found["label"], found["start"], found["end"]):
+            spans_by_label[str(label)].append((int(start), int(end)))
+        for technique, labels in MAPPING.items():
+            predicted = [span for label in labels for span in spans_by_label[label]]
+            for key, value in score(predicted, gold_clean.get(technique, [])).items():
+                totals[technique][key] += value
+        all_gold = [span for spans in gold_clean.values() for span in spans]
+        for label, spans in spans_by_label.items():
+            label_count[label] += len(spans)
+            for technique in list(MAPPING) + ["(any technique)"]:
+                target = all_gold if technique == "(any technique)" else gold_clean.get(technique, [])
+                by_label[(label, technique)] += sum(any(_overlap(p, g) for g in target) for p in spans)
+    scored = len(items) - skipped
+    print(f"SemEval-2023 Task 3 (subtask 3 spans), {scored} articles from {folder}")
+    if skipped:
+        print(f"  ({skipped} articles left out: their text could not be aligned after cleaning)")
+    print(f"  markers() took {1000 * seconds / max(1, scored):.1f} ms per article on average\n")
+    header = f"{'technique':28} {'labels':42} {'pred':>6} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'P~':>6} {'R~':>6}"
+    print(header)
+    print("-" * len(header))
+    for technique, labels in MAPPING.items():
+        t = totals[technique]
+        p = t["hit"] / t["pred"] if t["pred"] else 0.0
+        r = t["found"] / t["gold"] if t["gold"] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        pp = t["pp"] / t["pred"] if t["pred"] else 0.0
+        pr = t["pr"] / t["gold"] if t["gold"] else 0.0
+        print(
+            f"{technique:28} {', '.join(labels):42} {int(t['pred']):6d} {int(t['gold']):6d} "
+            f"{p:6.3f} {r:6.3f} {f1:6.3f} {pp:6.3f} {pr:6.3f}"
+        )
+    print("\nP, R: precision and recall under overlap; P~, R~: partial credit by overlap length (the shared task's scorer).")
+    t = totals["Loaded_Language"]
+    p = t["hit"] / t["pred"] if t["pred"] else 0.0
+    r = t["found"] / t["gold"] if t["gold"] else 0.0
+    met = r >= AIM["recall"] and p >= AIM["precision"]
+    print(
+        f"Aim for Loaded_Language (recall >= {AIM['recall']} at precision >= {AIM['precision']}): "
+        f"{'met' if met else 'not met'} (recall {r:.3f}, precision {p:.3f})"
+    )
+    print("\nPrecision of each label against each technique (share of its spans overlapping gold):")
+    columns = list(MAPPING) + ["(any technique)"]
+    print(f"{'label':22} {'spans':>6} " + " ".join(f"{c[:10]:>10}" for c in columns))
+    for label in list(LABELS):
+        n = label_count.get(label, 0)
+        cells = " ".join(f"{(by_label[(label, c)] / n if n else 0.0):10.3f}" for c in columns)
+        print(f"{label:22} {n:6d} {cells}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    folder = Path(argv[0]).expanduser() if argv else DEFAULT_PATH
+    if not (folder / "labels").is_dir() or not (folder / "articles").is_dir():
+        print(f"skipped: the SemEval-2023 data is not at {folder} (expected articles/ and labels/ folders).")
+        return 0
+    return run(folder)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,676 @@
+"""Rhetoric markers: the words and moves that show how a text tries to persuade.
+
+`markers(article)` returns one row per marker, with the shared span columns
+(``article``, ``block``, ``sentence``, ``start``, ``end``, ``text``) and:
+
+=============== ==================================================================
+label           what kind of marker (see `LABELS`)
+reason          a plain sentence saying which rule or list entry matched, and
+                where the list comes from
+in_quote        True when the words sit inside someone else's quotation (the
+                writer is reporting them, not saying them)
+=============== ==================================================================
+
+Labels (`LABELS`): ``loaded`` (evaluative or emotional words), ``label``
+(name-calling, "so-called X", "-ist" camps), ``intensifier`` (absolutes and
+extreme wording), ``hedge`` (words that soften or distance), ``rhetorical_question``
+and ``exclamation`` (the writer's own, never inside someone's quotation),
+``scare_quote`` (distancing quotation marks, as found by `workbook.sourcing`),
+``we_voice`` (the writer or organisation as "we"), ``call_to_action``,
+``appeal_to_authority`` and ``analogy`` (a comparison with history).
+
+The word lists live in ``workbook/data/lexicons/*.txt``; each starts with
+comment lines naming its source and licence. Multiword entries work, and so do
+the usual endings (an entry ``predator`` also finds ``predators``). The same
+rules run on every text.
+
+A teacher's own terms
+---------------------
+Write a plain text file (UTF-8), one word or phrase a line. Lines starting with
+``#`` are comments; these header lines are read if present::
+
+    # list: my list of war words
+    # label: loaded
+    # source: written by Ms Rivera for class 9B
+
+``label`` may be one of `LABELS` or a new word of your own (letters and ``_``);
+it is ``loaded`` when left out. Then either pass the file::
+
+    markers(article, extra_terms="my-terms.txt")
+
+or set the environment variable ``WORKBOOK_TERMS`` to the file, or to a folder
+of such ``.txt`` files, before starting Jupyter; every call then uses them.
+
+>>> from workbook import article_from_text
+>>> article = article_from_text("Headline\\n\\nThe plan was utterly cynical. Why would anyone agree?")
+>>> markers(article)[["text", "label"]].values.tolist()
+[['utterly', 'intensifier'], ['cynical', 'loaded'], ['Why would anyone agree?', 'rhetorical_question']]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from workbook.articles import Article
+from workbook.spans import records, span_frame
+from workbook.textio import ArticleError
+
+#: Every label the built-in rules and lists give, in the order tables show them.
+LABELS = (
+    "loaded",
+    "label",
+    "intensifier",
+    "hedge",
+    "rhetorical_question",
+    "exclamation",
+    "scare_quote",
+    "we_voice",
+    "call_to_action",
+    "appeal_to_authority",
+    "analogy",
+)
+#: Columns `markers` adds after the span columns, with their dtypes.
+MARKER_COLUMNS = {"label": "string", "reason": "string", "in_quote": "boolean"}
+#: Fields of each marker in the JSON export (``"rhetoric": [...]``).
+RECORD_FIELDS = ("start", "end", "text", "label", "reason")
+#: Folder of the built-in word lists.
+LEXICON_FOLDER = Path(__file__).resolve().parent / "data" / "lexicons"
+#: Environment variable naming a teacher's own terms file or folder.
+TERMS_VARIABLE = "WORKBOOK_TERMS"
+#: Block roles whose words are the text's own (not the byline, source list or site boilerplate).
+TEXT_ROLES = ("headline", "standfirst", "subheading", "body", "caption")
+#: Quotation kinds (from `workbook.sourcing.quotes`) that hold someone else's words.
+OTHERS_WORDS = ("direct", "slogan", "headline")
+#: A year at least this many years before the article counts as history for analogies.
+HISTORY_GAP = 20
+#: Largest teacher's terms file read, in bytes.
+MAX_TERMS_BYTES = 1_000_000
+
+#: Header lines a word list may start with (``# key: value``).
+HEADER_KEYS = ("list", "label", "source", "short source", "licence", "inflect", "note template")
+
+_RULE_SOURCE = "a rule written for the workbook"
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LABEL_NAME = re.compile(r"[a-z][a-z_]{0,39}")
+_MONTH_NEIGHBOUR = re.compile(r"\s*\d")
+_CITATION_AFTER = re.compile(r"[\s,.;:”\"’']{0,4}[\[(]\d{1,3}[\])]")
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_TERMINAL = re.compile(r"[?!]+")
+
+
+class LexiconError(ArticleError):
+    """A problem with a word list (usually a teacher's own terms file), in plain words."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"LexiconError: {self}"]
+
+
+# ---- word lists ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One form of one list entry: the tokens it matches and where it comes from."""
+
+    tokens: tuple[str, ...]
+    term: str
+    label: str
+    lexicon: "Lexicon"
+    note: str = ""
+    inflected: bool = False
+
+
+@dataclass
+class Lexicon:
+    """One word list file: its header facts and its entries (and, for rule lists, its sections)."""
+
+    path: Path | None
+    name: str
+    label: str
+    source: str
+    licence: str = ""
+    inflect: bool = True
+    own: bool = False
+    note_template: str = ""
+    terms: list[tuple[str, str]] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_norm(m.group()) for m in _TOKEN.finditer(text))
+
+
+def read_lexicon(path: str | Path, own: bool = False) -> Lexicon:
+    """Read one word list file (header comments, then one term a line).
+
+    Raises `LexiconError` naming the file when it is missing, not text, empty or
+    names a label that is not a plain word.
+    """
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise LexiconError(path, "no terms file by this name.", "Check the spelling and the folder it is in.")
+    if path.stat().st_size > MAX_TERMS_BYTES:
+        raise LexiconError(path, "this terms file is larger than 1 MB.", "A terms file holds one word or phrase a line.")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LexiconError(path, "this terms file is not UTF-8 text.", "Save it as plain text (UTF-8) and try again.") from error
+    header: dict[str, str] = {}
+    terms: list[tuple[str, str]] = []
+    sections: dict[str, list[str]] = {}
+    section: str | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            key, sep, value = stripped.lstrip("#").partition(":")
+            key = key.strip().lower()
+            if sep and key in HEADER_KEYS and key not in header and not terms and not sections:
+                header[key] = value.strip()
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section = stripped[1:-1].strip().lower()
+            sections.setdefault(section, [])
+            continue
+        term, _, note = stripped.partition("\t")
+        if section is not None:
+            sections[section].append(term.strip())
+        else:
+            terms.append((term.strip(), note.strip()))
+    label = header.get("label", "loaded").strip().lower()
+    if not _LABEL_NAME.fullmatch(label):
+        raise LexiconError(
+            path,
+            f"the label {label!r} is not a plain word.",
+            "Write a label such as '# label: loaded' (letters and _ only).",
+        )
+    if not terms and not sections:
+        raise LexiconError(path, "this terms file has no terms.", "Write one word or phrase a line.")
+    name = header.get("list") or (f"your own list ‘{path.name}’" if own else path.stem)
+    source = header.get("short source") or header.get("source") or (f"the file {path.name}" if own else "not stated")
+    return Lexicon(
+        path=path,
+        name=name,
+        label=label,
+        source=source,
+        licence=header.get("licence", ""),
+        inflect=header.get("inflect", "yes").lower() not in {"no", "false"},
+        own=own,
+        note_template=header.get("note template", ""),
+        terms=terms,
+        sections=sections,
+    )
+
+
+def builtin_lexicons() -> list[Lexicon]:
+    """The workbook's own word lists, from ``workbook/data/lexicons``."""
+    return [read_lexicon(path) for path in sorted(LEXICON_FOLDER.glob("*.txt"))]
+
+
+def _terms_paths(extra_terms: str | Path | Iterable[str | Path] | None) -> tuple[Path, ...]:
+    """The teacher's terms files: `extra_terms` and then ``WORKBOOK_TERMS``."""
+    items: list[str | Path] = []
+    if extra_terms is not None:
+        items.extend([extra_terms] if isinstance(extra_terms, (str, Path)) else list(extra_terms))
+    variable = os.environ.get(TERMS_VARIABLE, "").strip()
+    if variable:
+        items.append(variable)
+    paths: list[Path] = []
+    for item in items:
+        path = Path(item).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not found:
+                raise LexiconError(path, "this folder has no .txt terms files.", "Put each list in a .txt file, one term a line.")
+            paths.extend(found)
+        else:
+            paths.append(path)
+    return tuple(paths)
+
+
+def _variants(word: str) -> set[str]:
+    """The usual English endings of `word` (plural, past, -ing, -ly, possessive).
+
+    Over-generation is harmless: a form that is not a word never occurs in a text.
+    """
+    forms = {word, word + "'s", word + "s'"}
+    if len(word) < 4 or not word.isalpha():
+        return forms
+    vowels = "aeiou"
+    if word.endswith("y") and word[-2] not in vowels:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing", word[:-1] + "ily"}
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {word + "es", word + "ed", word + "ing", word + "ly"}
+    elif word.endswith("e"):
+        forms |= {word + "s", word + "d", word[:-1] + "ing", word + "ly"}
+        if word.endswith("le"):
+            forms.add(word[:-1] + "y")
+    else:
+        forms |= {word + "s", word + "ed", word + "ing", word + "ly"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+        if word.endswith("ic"):
+            forms.add(word + "ally")
+    return forms
+
+
+@dataclass
+class Matcher:
+    """All list entries, indexed by their first token, compiled once per set of lists."""
+
+    index: dict[str, list[Entry]]
+    lexicons: list[Lexicon]
+
+    def section(self, label: str, name: str) -> list[tuple[str, ...]]:
+        """Token tuples of section `name` in the built-in list(s) with `label`."""
+        return [
+            _tokens(term) for lexicon in self.lexicons if lexicon.label == label for term in lexicon.sections.get(name, [])
+        ]
+
+
+def _compile(lexicons: list[Lexicon]) -> Matcher:
+    index: dict[str, dict[tuple[str, ...], Entry]] = {}
+    # Earlier lists win when two give the same form the same label: teachers' own lists first.
+    ordered = [lx for lx in lexicons if lx.own] + [lx for lx in lexicons if not lx.own]
+    for lexicon in ordered:
+        for term, note in lexicon.terms:
+            exact = term.startswith("=")
+            base = _tokens(term[1:] if exact else term)
+            if not base:
+                continue
+            forms = {base[-1]} if exact or not lexicon.inflect else _variants(base[-1])
+            for form in forms:
+                tokens = base[:-1] + (form,)
+                entry = Entry(tokens, term.lstrip("="), lexicon.label, lexicon, note, form != base[-1])
+                slot = index.setdefault(tokens[0], {})
+                key = tokens + (lexicon.label,)
+                if key not in slot or (slot[key].inflected and not entry.inflected):
+                    slot[key] = entry
+    compiled = {
+        first: sorted(entries.values(), key=lambda e: -len(e.tokens)) for first, entries in index.items()
+    }
+    return Matcher(compiled, lexicons)
+
+
+@lru_cache(maxsize=16)
+def _matcher_for(paths: tuple[Path, ...], stamps: tuple[float, ...]) -> Matcher:
+    lexicons = builtin_lexicons() + [read_lexicon(path, own=True) for path in paths]
+    return _compile(lexicons)
+
+
+def matcher(extra_terms: str | Path | Iterable[str | Path] | None = None) -> Matcher:
+    """The compiled lists (built-in plus a teacher's), cached until a file changes."""
+    paths = _terms_paths(extra_terms)
+    stamps = tuple(p.stat().st_mtime if p.is_file() else -1.0 for p in paths)
+    return _matcher_for(paths, stamps)
+
+
+# ---- reasons ---------------------------------------------------------------------------------
+
+
+def _entry_reason(found: str, entry: Entry) -> str:
+    lexicon = entry.lexicon
+    many = len(entry.tokens) > 1
+    what = f"the words ‘{found}’ are" if many else f"the word ‘{found}’ is"
+    if entry.inflected:
+        what = f"‘{found}’ is a form of ‘{entry.term}’, which is"
+    list_name = lexicon.name if lexicon.own else f"the {lexicon.name}"
+    reason = f"{what} in {list_name} (source: {lexicon.source})"
+    if entry.note and lexicon.note_template:
+        reason += "; " + lexicon.note_template.replace("{value}", entry.note)
+    return reason
+
+
+# ---- finding markers -------------------------------------------------------------------------
+
+
+def _text_blocks(article: Article) -> list[Any]:
+    return [b for b in article.block_list if b.role in TEXT_ROLES and b.duplicate_of is None]
+
+
+def _others_words(quotes: pd.DataFrame) -> list[tuple[int, int]]:
+    """Spans of someone else's words among `workbook.sourcing.quotes` rows."""
+    others = quotes[quotes["kind"].isin(OTHERS_WORDS)]
+    return [(int(s), int(e)) for s, e in zip(others["start"], others["end"])]
+
+
+def _inside(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    # A quote's span may or may not include its quotation marks: allow one character either side.
+    return any(s - 1 <= position and end <= e + 1 for s, e in spans)
+
+
+def _is_month(text: str, start: int, end: int) -> bool:
+    """'May' with a capital next to a number (May 8, 12 May, May 2025) is the month."""
+    if text[start:end] != "May":
+        return False
+    before = text[max(0, start - 4):start]
+    return bool(_MONTH_NEIGHBOUR.match(text, end)) or bool(re.search(r"\d\s*$", before))
+
+
+def _lexicon_markers(article: Article, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    text = article.text
+    rows: list[dict[str, Any]] = []
+    for block in _text_blocks(article):
+        spans = [
+            (m.start() + block.start, m.end() + block.start, m.group()) for m in _TOKEN.finditer(block.text)
+        ]
+        words = [_norm(w) for _, _, w in spans]
+        blocked: dict[str, int] = {}
+        for i, word in enumerate(words):
+            candidates = found.index.get(word)
+            if not candidates:
+                continue
+            raw = spans[i][2]
+            if len(raw) <= 3 and raw.isupper() and len(raw) > 1:
+                continue  # US, IT, WHO: capitals this short are abbreviations
+            for entry in candidates:
+                n = len(entry.tokens)
+                if blocked.get(entry.label, -1) > i or tuple(words[i:i + n]) != entry.tokens:
+                    continue
+                start, end = spans[i][0], spans[i + n - 1][1]
+                if entry.label == "hedge" and _is_month(text, start, end):
+                    continue
+                if entry.term == "so-called":
+                    end = _extend_so_called(text, end)
+                blocked[entry.label] = i + n
+                in_quote = _inside(start, end, quotes)
+                if entry.label in ("we_voice", "call_to_action") and in_quote:
+                    continue  # someone else's 'we' or 'must' is not the writer's voice
+                rows.append(
+                    {
+                        "start": start,
+                        "end": end,
+                        "label": entry.label,
+                        "reason": _entry_reason(text[start:end], entry),
+                        "in_quote": in_quote,
+                    }
+                )
+    return rows
+
+
+def _extend_so_called(text: str, end: int) -> int:
+    """'so-called' takes in the next word, or the whole quotation that follows it."""
+    match = re.compile(r"\s+[“\"‘']([^”\"’\n]{1,80})[”\"’']").match(text, end)
+    if match:
+        return match.end()
+    match = re.compile(r"\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*").match(text, end)
+    return match.end() if match else end
+
+
+def _punctuation_markers(article: Article, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The writer's own questions and exclamations, one marker per clause that ends in ? or !."""
+    text = article.text
+    roles = {b.index: b for b in _text_blocks(article)}
+    rows: list[dict[str, Any]] = []
+    for sentence in article.sentence_list:
+        if sentence.block not in roles:
+            continue
+        clause_start = sentence.start
+        for mark in _TERMINAL.finditer(text, sentence.start, sentence.end):
+            position = mark.start()
+            if _inside(position, position + 1, quotes):
+                clause_start = mark.end()
+                continue
+            start = clause_start
+            while start < position and not (text[start].isalnum() or text[start] in "“\"‘'"):
+                start += 1
+            end = mark.end()
+            if "?" in mark.group():
+                label = "rhetorical_question"
+                reason = (
+                    f"the writer asks a question (the sentence ends with ‘?’ and is not inside anyone's "
+                    f"quotation); rule: the writer's own question ({_RULE_SOURCE})"
+                )
+            else:
+                label = "exclamation"
+                reason = (
+                    f"the writer's own sentence ends with ‘!’ and is not inside anyone's quotation "
+                    f"({_RULE_SOURCE})"
+                )
+            rows.append({"start": start, "end": end, "label": label, "reason": reason, "in_quote": False})
+            clause_start = mark.end()
+    return rows
+
+
+def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Sentences of the writer's own that start with a command ('Prevent the ...', 'Join us')."""
+    commands = {tokens[0] for tokens in found.section("call_to_action", "command") if tokens}
+    roles = {b.index for b in _text_blocks(article)}
+    rows: list[dict[str, Any]] = []
+    for sentence in article.sentence_list:
+        if sentence.block not in roles:
+            continue
+        first = _TOKEN.search(sentence.text)
+        if not first or first.start() > 2:
+            continue
+        word = first.group()
+        if not word[:1].isupper() or _norm(word) not in commands:
+            continue
+        following = sentence.text[first.end():first.end() + 3]
+        if following.startswith((",", ":")) or not following.strip():
+            continue  # 'Support, however, ...' or a one-word line is not a command
+        start = sentence.start + first.start()
+        if _inside(start, start + 1, quotes):
+            continue
+        rows.append(
+            {
+                "start": start,
+                "end": sentence.start + first.end(),
+                "label": "call_to_action",
+                "reason": (
+                    f"the sentence starts with the command ‘{word}’, telling readers what to do "
+                    f"(rule: a sentence that opens with a verb from the call-to-action list; {_RULE_SOURCE})"
+                ),
+                "in_quote": False,
+            }
+        )
+    return rows
+
+
+def _scare_markers(scare: pd.DataFrame) -> list[dict[str, Any]]:
+    rows = []
+    for row in scare.itertuples(index=False):
+        words = str(row.text)
+        rows.append(
+            {
+                "start": int(row.start),
+                "end": int(row.end),
+                "label": "scare_quote",
+                "reason": (
+                    f"the quotation marks around ‘{words}’ seem to keep a distance from the words rather than "
+                    f"report someone's speech (found by the sourcing tool: {row.reason})"
+                ),
+                "in_quote": False,
+            }
+        )
+    return rows
+
+
+def _authority_quote_markers(article: Article, quotes: pd.DataFrame) -> list[dict[str, Any]]:
+    """A direct quotation backed by a numbered source marker such as [3]: leaning on an authority."""
+    text = article.text
+    rows = []
+    for row in quotes.itertuples(index=False):
+        if row.kind != "direct":
+            continue
+        citation = _CITATION_AFTER.match(text, int(row.end))
+        if not citation:
+            continue
+        marker = citation.group().strip(" ,.;:”\"’'")
+        rows.append(
+            {
+                "start": int(row.start),
+                "end": int(row.end),
+                "label": "appeal_to_authority",
+                "reason": (
+                    f"a quotation backed up by the numbered source {marker}: the writer leans on an "
+                    f"authority's words to settle a point ({_RULE_SOURCE})"
+                ),
+                "in_quote": True,
+            }
+        )
+    return rows
+
+
+def _analogy_markers(article: Article, found: Matcher) -> list[dict[str, Any]]:
+    """Sentences that compare with history: a cue ('just as', 'the case with') and an anchor."""
+    cues = found.section("analogy", "cue")
+    anchors = found.section("analogy", "anchor")
+    year = article.date.year if article.date else None
+    roles = {b.index for b in _text_blocks(article)}
+    rows = []
+    for sentence in article.sentence_list:
+        if sentence.block not in roles:
+            continue
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence.text)]
+        words = [_norm(sentence.text[s:e]) for s, e in spans]
+        cue = _find_any(words, cues)
+        if cue is None:
+            continue
+        anchor = _find_any(words, anchors)
+        anchor_text = None
+        if anchor is not None:
+            a_start, a_end = spans[anchor[0]][0], spans[anchor[1] - 1][1]
+            anchor_text = sentence.text[a_start:a_end]
+        elif year is not None:
+            old = next((m for m in _YEAR.finditer(sentence.text) if int(m.group()) <= year - HISTORY_GAP), None)
+            if old is not None:
+                a_start, a_end, anchor_text = old.start(), old.end(), old.group()
+        if anchor_text is None:
+            continue
+        c_start, c_end = spans[cue[0]][0], spans[cue[1] - 1][1]
+        start, end = min(c_start, a_start), max(c_end, a_end)
+        cue_text = sentence.text[c_start:c_end]
+        rows.append(
+            {
+                "start": sentence.start + start,
+                "end": sentence.start + end,
+                "label": "analogy",
+                "reason": (
+                    f"the words ‘{cue_text}’ compare with history (‘{anchor_text}’); rule: a comparison word and "
+                    f"a past event or a year long before the article, from the historical-analogy list "
+                    f"(source: the workbook's own list)"
+                ),
+                "in_quote": False,
+            }
+        )
+    return rows
+
+
+def _find_any(words: list[str], phrases: list[tuple[str, ...]]) -> tuple[int, int] | None:
+    """(first, last+1) token positions of the earliest phrase of `phrases` in `words`."""
+    for i in range(len(words)):
+        for phrase in phrases:
+            if phrase and tuple(words[i:i + len(phrase)]) == phrase:
+                return i, i + len(phrase)
+    return None
+
+
+def markers(
+    article: Article,
+    extra_terms: str | Path | Iterable[str | Path] | None = None,
+    labels: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """One row per rhetoric marker: span columns, then ``label``, ``reason`` and ``in_quote``.
+
+    `extra_terms` is a teacher's own terms file (or folder, or several); see the
+    module's help. `labels` keeps only those labels. Rows are sorted by position.
+
+    >>> from workbook import article_from_text
+    >>> article = article_from_text("Title\\n\\nWe must act now! The so-called experts apparently know.")
+    >>> markers(article)[["text", "label"]].values.tolist()
+    [['We', 'we_voice'], ['We must act now!', 'exclamation'], ['must', 'call_to_action'], ['so-called experts', 'label'], ['apparently', 'hedge']]
+    """
+    from workbook import sourcing
+
+    found = matcher(extra_terms)
+    quotes = sourcing.quotes(article)
+    quote_spans = _others_words(quotes)
+    scare = quotes[quotes["kind"] == "scare"]
+    rows = _lexicon_markers(article, found, quote_spans)
+    rows += _punctuation_markers(article, quote_spans)
+    rows += _command_markers(article, found, quote_spans)
+    rows += _scare_markers(scare)
+    rows += _authority_quote_markers(article, quotes)
+    rows += _analogy_markers(article, found)
+    if labels is not None:
+        wanted = set(labels)
+        rows = [row for row in rows if row["label"] in wanted]
+    frame = span_frame(article, rows, MARKER_COLUMNS)
+    return frame.sort_values(["start", "end", "label"], kind="stable").reset_index(drop=True)
+
+
+def marker_records(article: Article) -> list[dict[str, Any]]:
+    """The markers as JSON-ready dicts: ``{"start", "end", "text", "label", "reason"}``."""
+    return records(markers(article), RECORD_FIELDS)
+
+
+# ---- density ---------------------------------------------------------------------------------
+
+
+def density(article: Article, by: str = "label", extra_terms: str | Path | Iterable[str | Path] | None = None) -> pd.DataFrame:
+    """How thick the markers are.
+
+    ``by="label"`` (the default): one row per label with ``label``, ``count``
+    and ``per_1000_words`` (markers per 1,000 words of headline, standfirst,
+    subheadings and body; every label in `LABELS` appears, with 0 when absent).
+
+    ``by="sentence"``: one row per sentence of the text's own blocks, with the
+    span columns and ``words``, ``markers``, ``labels`` (the labels found, in
+    order, comma-separated) and ``score`` (markers per 1,000 words of that
+    sentence, so it reads like the label figures), for highlighters and charts.
+
+    >>> from workbook import article_from_text
+    >>> article = article_from_text("Title\\n\\nThe truly brutal plan failed. It rained.")
+    >>> int(density(article).set_index("label").loc["loaded", "count"])
+    1
+    """
+    found = markers(article, extra_terms=extra_terms)
+    if by == "label":
+        words = article.word_count
+        labels = list(LABELS) + sorted(set(found["label"]) - set(LABELS))
+        counts = found["label"].value_counts()
+        rows = [
+            (label, int(counts.get(label, 0)), round(1000 * int(counts.get(label, 0)) / words, 2) if words else 0.0)
+            for label in labels
+        ]
+        return pd.DataFrame(rows, columns=["label", "count", "per_1000_words"]).astype(
+            {"label": "string", "count": "int64", "per_1000_words": "float64"}
+        )
+    if by == "sentence":
+        roles = {b.index for b in _text_blocks(article)}
+        rows = []
+        for sentence in article.sentence_list:
+            if sentence.block not in roles:
+                continue
+            here = found[found["sentence"] == sentence.index]
+            words = len(sentence.text.split())
+            rows.append(
+                {
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "block": sentence.block,
+                    "sentence": sentence.index,
+                    "words": words,
+                    "markers": len(here),
+                    "labels": ", ".join(here["label"].tolist()),
+                    "score": round(1000 * len(here) / words, 1) if words else 0.0,
+                }
+            )
+        return span_frame(
+            article, rows, {"words": "int64", "markers": "int64", "labels": "string", "score": "float64"}
+        )
+    raise ValueError(f"density(by={by!r}): choose by='label' or by='sentence'.")
