@@ -185,6 +185,8 @@ class AnswerStore:
         self.notice: str | None = None
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        #: Functions called with the new row id after every saved answer (the download link uses this).
+        self.listeners: list[Any] = []
         self._open()
 
     # -- opening, and recovering from damage --
@@ -336,7 +338,7 @@ class AnswerStore:
             raise AnswersError(
                 f"That answer is {len(encoded):,} characters long; the limit is {MAX_ANSWER_CHARS:,}. Shorten it."
             )
-        return self._write(
+        row_id = self._write(
             "INSERT INTO answers (pseudonym, question, item, kind, topic, article, answer, correct, expected, saved_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -352,6 +354,12 @@ class AnswerStore:
                 _now(),
             ),
         )
+        for listener in list(self.listeners):
+            try:
+                listener(row_id)
+            except Exception as error:  # a display problem must never undo a saved answer
+                warnings.warn(f"After saving answer {row_id}: {error}", AnswersWarning, stacklevel=2)
+        return row_id
 
     def _rows(self, where: str = "", parameters: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
@@ -363,7 +371,9 @@ class AnswerStore:
             names = [d[0] for d in cursor.description]
             rows = [dict(zip(names, row)) for row in cursor.fetchall()]
         counts: Counter[tuple[str, str, str]] = Counter()
+        current = self.pseudonym or ""
         for row in rows:
+            row["pseudonym"] = row["pseudonym"] or current  # answered before choosing a pseudonym
             row["answer"] = json.loads(row["answer"])
             row["expected"] = None if row["expected"] is None else json.loads(row["expected"])
             row["correct"] = None if row["correct"] is None else bool(row["correct"])
