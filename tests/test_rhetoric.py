@@ -1,0 +1,333 @@
+"""Tests for workbook.rhetoric: each label on short texts written for the tests, the seeds, lists."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from workbook import article_from_text, load_seeds
+from workbook import rhetoric
+from workbook.articles import SPAN_COLUMNS
+from workbook.rhetoric import LABELS, LexiconError, density, marker_records, markers
+from workbook.spans import span_frame
+
+
+def art(body: str, headline: str = "A headline", **metadata) -> object:
+    return article_from_text(f"{headline}\n\n{body}", id="test", metadata=metadata)
+
+
+def found(article, label: str, **kwargs) -> list[str]:
+    frame = markers(article, **kwargs)
+    return frame.loc[frame["label"] == label, "text"].tolist()
+
+
+def fake_quotes(monkeypatch, spans: list[tuple[str, str]]):
+    """Make sourcing.quotes return the quotations of `spans` (words, kind) as found in the text."""
+    from workbook import sourcing
+
+    def quotes(article):
+        rows = []
+        for words, kind in spans:
+            start = article.text.index(words)
+            rows.append({"start": start, "end": start + len(words), "kind": kind, "reason": f"a {kind} quotation"})
+        return span_frame(article, rows, {"kind": "string", "reason": "string"})
+
+    monkeypatch.setattr(sourcing, "quotes", quotes)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {article.id[:3]: article for article in load_seeds()}
+
+
+@pytest.fixture(scope="module")
+def seed_markers(seeds):
+    return {key: markers(article) for key, article in seeds.items()}
+
+
+# ---- the shape of the table ----------------------------------------------------------------
+
+
+def test_columns_and_offsets(seeds, seed_markers):
+    for key, frame in seed_markers.items():
+        assert list(frame.columns) == SPAN_COLUMNS + ["label", "reason", "in_quote"]
+        text = seeds[key].text
+        assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+        assert set(frame["label"]) <= set(LABELS)
+        assert frame["reason"].str.len().min() > 20
+        assert frame["start"].is_monotonic_increasing
+
+
+def test_empty_text_gives_empty_table():
+    frame = markers(art("The meeting was on Tuesday at noon."))
+    assert frame.empty
+    assert list(frame.columns) == SPAN_COLUMNS + ["label", "reason", "in_quote"]
+
+
+def test_markers_only_in_the_texts_own_words():
+    # A source list and a byline are not the writer's rhetoric.
+    article = article_from_text("Headline\n\nBy Ann Lee\n\nThe talks went on.\n\nSources\n\n[1] Brutal facts, a book.")
+    assert markers(article).empty
+
+
+# ---- one label at a time -------------------------------------------------------------------
+
+
+def test_loaded_words_with_reason_naming_the_source():
+    frame = markers(art("The regime cynically ignored the brutal repression."))
+    loaded = frame[frame["label"] == "loaded"]
+    assert {"cynically", "brutal", "repression"} <= set(loaded["text"])
+    reason = loaded.loc[loaded["text"] == "cynically", "reason"].item()
+    assert "‘cynically’" in reason and "loaded-language list" in reason and "source:" in reason
+
+
+def test_vader_reason_gives_the_raters_score():
+    reason = markers(art("It was a brutal winter.")).query("text == 'brutal'")["reason"].item()
+    assert "VADER" in reason and "-3.1" in reason
+
+
+def test_inflections_and_multiword_entries():
+    article = art("These war criminals plundered the towns. Such plunder is predatory.")
+    assert found(article, "label") == ["war criminals"]
+    loaded = markers(article).query("label == 'loaded'")
+    assert {"plundered", "plunder", "predatory"} <= set(loaded["text"])
+    reason = loaded.loc[loaded["text"] == "plundered", "reason"].item()
+    assert "a form of ‘plunder’" in reason
+
+
+def test_label_so_called_takes_the_next_word_or_quotation():
+    assert found(art("The so-called experts were wrong about it."), "label") == ["so-called experts"]
+    assert found(art("Most so-called “Marxists” failed the test."), "label") == ["so-called “Marxists”"]
+
+
+def test_label_ist_camps():
+    assert found(art("The imperialists met the fascists."), "label") == ["imperialists", "fascists"]
+
+
+def test_intensifiers_and_absolutes():
+    article = art("He never agreed to anything. It was utterly wrong and all of it failed.")
+    assert {"never", "utterly", "all"} <= set(found(article, "intensifier"))
+
+
+def test_hedges_and_the_month_may():
+    article = art("The plan seemingly works and may fail. Talks began May 8 and ended on 12 May 2024.")
+    assert found(article, "hedge") == ["seemingly", "may"]
+
+
+def test_rhetorical_question_only_in_the_writers_voice(monkeypatch):
+    text = "Why did they wait? “What is the hurry?” the minister asked."
+    fake_quotes(monkeypatch, [("What is the hurry?", "direct")])
+    assert found(art(text), "rhetorical_question") == ["Why did they wait?"]
+
+
+def test_question_around_a_scare_quote_is_the_writers(monkeypatch):
+    fake_quotes(monkeypatch, [("boycotting", "scare")])
+    article = art("How is the country “boycotting”? Nobody can say.")
+    assert found(article, "rhetorical_question") == ["How is the country “boycotting”?"]
+    assert found(article, "scare_quote") == ["boycotting"]
+
+
+def test_exclamation_only_in_the_writers_voice(monkeypatch):
+    fake_quotes(monkeypatch, [("Not one step back!", "slogan")])
+    article = art("It is an obvious trap! They chanted “Not one step back!” all night.")
+    assert found(article, "exclamation") == ["It is an obvious trap!"]
+
+
+def test_scare_quote_reason_comes_from_sourcing(monkeypatch):
+    fake_quotes(monkeypatch, [("peace", "scare"), ("We will crush them soon.", "direct")])
+    article = art("He wants “peace” on his terms. “We will crush them soon.” he said.")
+    frame = markers(article)
+    scare = frame[frame["label"] == "scare_quote"]
+    assert scare["text"].tolist() == ["peace"]
+    assert "a scare quotation" in scare["reason"].item()
+    # The quoted speaker's 'We' is not the writer's voice.
+    assert found(article, "we_voice") == []
+    # Loaded words inside the quotation are kept, marked as someone else's.
+    assert frame.loc[frame["text"] == "crush", "in_quote"].tolist() == [True]
+    assert frame.loc[frame["text"] == "peace", "in_quote"].tolist() == [False]
+
+
+def test_we_voice_and_the_country_us():
+    article = art("We support the strikers. Our members told us so. The US and the U.S. disagree.")
+    assert found(article, "we_voice") == ["We", "Our", "us"]
+
+
+def test_call_to_action_words_and_commands():
+    article = art("Join the march on Saturday. Governments must act. We call on unions to help.", headline="Stop the war now")
+    calls = found(article, "call_to_action")
+    assert calls == ["Stop", "Join", "must", "We call"]
+
+
+def test_command_rule_skips_lists_and_non_commands():
+    article = art("Support, however, was thin.\n\nJoin")
+    assert found(article, "call_to_action") == []
+
+
+def test_appeal_to_authority_phrases_and_cited_quotations(monkeypatch):
+    text = "Experts say the wall will fall. As Lenin wrote: “Wars of liberation are just wars.” [3]"
+    fake_quotes(monkeypatch, [("Wars of liberation are just wars.", "direct")])
+    frame = markers(art(text))
+    authority = frame[frame["label"] == "appeal_to_authority"]
+    assert authority["text"].tolist() == ["Experts say", "Wars of liberation are just wars."]
+    assert "[3]" in authority["reason"].iloc[1]
+
+
+def test_analogy_with_a_named_event_or_an_old_year():
+    article = art(
+        "This is just like the Munich agreement. The same as in 1938, leaders gave way. It rained in 1938.",
+        date="2025-01-01",
+    )
+    frame = markers(article).query("label == 'analogy'")
+    assert frame["text"].tolist() == ["just like the Munich", "same as in 1938"]
+    assert "compare with history" in frame["reason"].iloc[0]
+
+
+def test_labels_filter():
+    frame = markers(art("We must stop this brutal war!"), labels=["hedge", "loaded"])
+    assert set(frame["label"]) == {"loaded"}
+
+
+# ---- the seeds -------------------------------------------------------------------------------
+
+
+def pick(frame: pd.DataFrame, label: str) -> list[str]:
+    return frame.loc[frame["label"] == label, "text"].tolist()
+
+
+def test_seed_000_evaluative_words(seed_markers):
+    frame = seed_markers["000"]
+    loaded = pick(frame, "loaded")
+    for word in ("cynically", "brutal", "predatory", "bloody", "courageous"):
+        assert word in loaded, word
+    assert "imperialist" in pick(frame, "label")
+
+
+def test_seed_000_is_quieter_than_003(seeds):
+    low = density(seeds["000"]).set_index("label")["per_1000_words"]
+    high = density(seeds["003"]).set_index("label")["per_1000_words"]
+    for label in ("we_voice", "exclamation", "rhetorical_question", "call_to_action"):
+        assert high[label] > low[label], label
+
+
+def test_seed_000_quoted_question_is_not_the_writers(seed_markers):
+    assert not any("Why wait" in text for text in pick(seed_markers["000"], "rhetorical_question"))
+
+
+def test_seed_003_markers_a_careful_reader_flags(seed_markers):
+    frame = seed_markers["003"]
+    labels = pick(frame, "label")
+    assert "war criminal" in labels
+    assert "so-called “Marxists”" in labels
+    assert "so-called “leftists”" in labels
+    assert any(text.startswith("imperialist") for text in labels)
+    questions = pick(frame, "rhetorical_question")
+    assert "Why did Putin oppose a ceasefire and propose this alternative?" in questions
+    assert "How is Ukraine “boycotting”?" in questions
+    assert not any("What could be said" in q for q in questions)  # inside Lenin's quotation
+    exclamations = pick(frame, "exclamation")
+    assert "It’s an obvious trap!" in exclamations
+    assert "There are reserves!" in exclamations
+    assert not any("Not a single tank" in e for e in exclamations)  # a slogan the writer quotes
+    we = pick(frame, "we_voice")
+    assert we.count("We") >= 8
+    calls = pick(frame, "call_to_action")
+    assert "Prevent" in calls and "we denounce" in calls and "We support" in calls
+    assert "categorically states" in pick(frame, "appeal_to_authority")
+    assert any("Nazi" in text for text in pick(frame, "analogy"))
+    assert "utter" in pick(frame, "intensifier")
+    assert {"seemingly", "supposedly"} <= set(pick(frame, "hedge"))
+    assert len(pick(frame, "scare_quote")) >= 5
+
+
+def test_same_rules_for_both_seeds(seeds):
+    # Swapping the bodies swaps the findings: no rule knows which seed it reads.
+    first, second = seeds["000"], seeds["003"]
+    again = article_from_text(second.text, id=first.id)
+    assert markers(again)[["start", "label"]].equals(markers(second)[["start", "label"]])
+
+
+# ---- density and records ---------------------------------------------------------------------
+
+
+def test_density_by_label_counts_every_label():
+    article = art("We must act. We can win.")
+    table = density(article)
+    assert table["label"].tolist()[: len(LABELS)] == list(LABELS)
+    row = table.set_index("label").loc["we_voice"]
+    assert row["count"] == 2
+    assert row["per_1000_words"] == pytest.approx(1000 * 2 / article.word_count, abs=0.01)
+
+
+def test_density_by_sentence():
+    article = art("The brutal, cynical plan failed. It rained.")
+    table = density(article, by="sentence")
+    assert list(table.columns[:6]) == SPAN_COLUMNS
+    body = table[table["text"] == "The brutal, cynical plan failed."].iloc[0]
+    assert body["markers"] == 2 and body["labels"] == "loaded, loaded"
+    assert body["score"] == pytest.approx(1000 * 2 / 5, abs=0.1)
+    with pytest.raises(ValueError):
+        density(article, by="word")
+
+
+def test_marker_records_are_json_ready():
+    items = marker_records(art("This is utterly absurd!"))
+    assert items and all(set(item) == {"start", "end", "text", "label", "reason"} for item in items)
+    assert all(isinstance(item["start"], int) and isinstance(item["text"], str) for item in items)
+
+
+# ---- lists -----------------------------------------------------------------------------------
+
+
+def test_every_list_names_its_source_and_licence():
+    for path in sorted(rhetoric.LEXICON_FOLDER.glob("*.txt")):
+        head = path.read_text(encoding="utf-8").splitlines()[:12]
+        assert head[0].startswith("#"), path
+        assert any(re.match(r"# source: \S", line) for line in head), path
+        assert any(re.match(r"# licence: \S", line) for line in head), path
+        lexicon = rhetoric.read_lexicon(path)
+        assert lexicon.terms or lexicon.sections
+
+
+def test_teachers_own_terms_file(tmp_path):
+    terms = tmp_path / "my-terms.txt"
+    terms.write_text("# label: loaded\n# source: written by a teacher\nfreedom fighter\nliberate\n", encoding="utf-8")
+    article = art("The freedom fighters liberated the town.")
+    assert found(article, "loaded") == []
+    mine = markers(article, extra_terms=terms)
+    assert mine.query("label == 'loaded'")["text"].tolist() == ["freedom fighters", "liberated"]
+    assert "my-terms.txt" in mine["reason"].iloc[0] and "written by a teacher" in mine["reason"].iloc[0]
+
+
+def test_teachers_terms_from_the_environment(tmp_path, monkeypatch):
+    (tmp_path / "euphemisms.txt").write_text("# label: euphemism\nspecial operation\n", encoding="utf-8")
+    monkeypatch.setenv(rhetoric.TERMS_VARIABLE, str(tmp_path))
+    article = art("The special operation went on.")
+    assert found(article, "euphemism") == ["special operation"]
+    assert "euphemism" in density(article)["label"].tolist()
+
+
+def test_bad_terms_files_get_plain_messages(tmp_path):
+    with pytest.raises(LexiconError, match="no terms file"):
+        markers(art("Text."), extra_terms=tmp_path / "missing.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# only a comment\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="no terms"):
+        markers(art("Text."), extra_terms=empty)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        markers(art("Text."), extra_terms=binary)
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("# label: Loaded Words!\nword\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="not a plain word"):
+        markers(art("Text."), extra_terms=wrong)
+
+
+def test_lists_are_compiled_once():
+    rhetoric.matcher()
+    before = rhetoric._matcher_for.cache_info().hits
+    markers(art("A brutal day."))
+    markers(art("Another brutal day."))
+    assert rhetoric._matcher_for.cache_info().hits >= before + 2
