@@ -271,6 +271,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(day)  # pragma: no cover
 
 
+def full_months_between(start: dt.date, end: dt.date) -> int:
+    """How many whole months have passed from `start` to `end`.
+
+    >>> full_months_between(dt.date(2014, 12, 31), dt.date(2025, 9, 3))
+    128
+    """
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if add_months(start, months) > end:
+        months -= 1
+    return months
+
+
 def last_weekday(weekday: int, anchor: dt.date, direction: int = -1) -> dt.date:
     """The nearest day before (direction -1) or after (+1) `anchor` that falls on `weekday` (Monday 0).
 

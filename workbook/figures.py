@@ -41,7 +41,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.dates import add_months, find_calendar, long_date
+from workbook.dates import add_months, find_calendar, full_months_between, long_date
 from workbook.spans import records, span_frame
 
 # ---- number words -----------------------------------------------------------------------------
@@ -752,7 +752,15 @@ def _count_to_date_checks(article: Article, found: list[Figure]) -> list[dict[st
             })
             continue
         whole = float(months).is_integer()
-        if whole:
+        if whole and figure.unit == "year" and float(figure.value).is_integer():
+            n = int(figure.value)
+            latest = add_months(anchor, -12 * n)
+            earliest = add_months(anchor, -12 * (n + 1)) + dt.timedelta(days=1)
+            working = (
+                f"Counting back {n} years from the article's date, {long_date(anchor)}, reaches {long_date(latest)}. "
+                f"So a count of {n} full years (but not yet {n + 1}) fits a start between {long_date(earliest)} and {long_date(latest)}."
+            )
+        elif whole:
             latest = add_months(anchor, -int(months))
             earliest = add_months(anchor, -int(months) - 1) + dt.timedelta(days=1)
             unit_words = "months" if figure.unit == "month" else f"months ({words})"
@@ -770,13 +778,12 @@ def _count_to_date_checks(article: Article, found: list[Figure]) -> list[dict[st
         for year, cue_words in start_cues:
             if earliest.year <= year <= latest.year:
                 cue_notes.append(f"The text names {year} as a start ('{cue_words}'); {year} is in that window, but the text gives no day or month.")
-            else:
-                span = (anchor.year - year) * 12 + anchor.month - 1  # months from the end of that year at most
-                low = (anchor.year - year - 1) * 12 + anchor.month
-                high = (anchor.year - year) * 12 + anchor.month
+            elif dt.date(year, 1, 1) < anchor:
+                low = full_months_between(dt.date(year, 12, 31), anchor)
+                high = full_months_between(dt.date(year, 1, 1), anchor)
                 cue_notes.append(
                     f"The text also names {year} as a start ('{cue_words}'): counted from any day in {year}, the "
-                    f"count would be between {low} and {high} months, not {int(months) if whole else words}."
+                    f"count would be between {low} and {high} months, not {_plain(months)}."
                 )
         missing = f"the day the count of {words} starts from (the text does not say)"
         rows.append({
