@@ -1,0 +1,266 @@
+"""Charts for each dimension, drawn with Altair, working without internet.
+
+============================  ===============================================  ===========================
+function                      takes                                            shows
+============================  ===============================================  ===========================
+``timeline(events)``          `workbook.timeline.events` (or articles)         the years each text mentions,
+                                                                               one row per text
+``figures_by_kind(figures)``  `workbook.figures.figures` rows (or articles)    how many figures of each kind
+``sources_by_type(table)``    `workbook.sourcing.attributions` (or articles)   how many sources of each type
+``rhetoric_density(table)``   `workbook.rhetoric.density` rows with an         rhetoric markers per 1,000
+                              ``article`` column (or articles)                 words, by label
+============================  ===============================================  ===========================
+
+Every function takes a DataFrame (several articles stacked) or, for
+convenience, a list of `Article` objects, and returns an Altair chart: put it
+last in a cell. Texts are told apart by position (one panel or row per text)
+and by shape, never by colour alone; colours are the Okabe-Ito palette, which
+readers with colour-blindness can tell apart.
+
+Offline: Altair's default renderer loads its JavaScript from the internet, so
+the first chart drawn calls `enable_offline()`, which picks Altair's
+``jupyter`` renderer with ``offline=True`` (needs ``anywidget`` and
+``vl-convert-python``; works in JupyterLab, Notebook 7 and Voilà). Set the
+environment variable ``WORKBOOK_CHART_RENDERER`` to ``inline`` (a
+self-contained HTML chart, about 900 KB), ``svg`` or ``png`` (static; best for
+strict nbval and printing) to choose another, or call ``enable_offline("svg")``.
+
+Altair is imported only when a chart is made, so ``import workbook`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from workbook.articles import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    import altair as alt
+
+#: Okabe-Ito colours (Okabe and Ito 2008, "Color Universal Design"), safe for colour-blind readers.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"]
+RENDERER_VARIABLE = "WORKBOOK_CHART_RENDERER"
+RENDERERS = ("jupyter", "inline", "svg", "png")
+
+_enabled: str | None = None
+
+
+def enable_offline(renderer: str | None = None) -> str:
+    """Make Altair draw charts without the internet; return the renderer chosen.
+
+    `renderer` is ``"jupyter"`` (interactive, the default), ``"inline"``,
+    ``"svg"`` or ``"png"``; default: ``$WORKBOOK_CHART_RENDERER`` or ``jupyter``.
+    If ``jupyter`` cannot be used (anywidget missing), falls back to ``inline``.
+    """
+    global _enabled
+    import altair as alt
+
+    choice = (renderer or os.environ.get(RENDERER_VARIABLE) or "jupyter").strip().lower()
+    if choice not in RENDERERS:
+        raise ValueError(f"Unknown chart renderer {choice!r}; choose one of {', '.join(RENDERERS)}.")
+    if choice == "jupyter":
+        try:
+            import anywidget  # noqa: F401
+            import vl_convert  # noqa: F401
+
+            alt.renderers.enable("jupyter", offline=True)
+        except ImportError:
+            choice = "inline"
+    if choice == "inline":
+        alt.renderers.enable("html", template="inline")
+    elif choice in ("svg", "png"):
+        alt.renderers.enable(choice)
+    _enabled = choice
+    return choice
+
+
+def _altair() -> Any:
+    """Altair, with an offline renderer switched on the first time."""
+    import altair as alt
+
+    if _enabled is None:
+        enable_offline()
+    return alt
+
+
+def _labels(articles: Iterable[Article]) -> dict[str, str]:
+    return {a.id: a.label for a in articles}
+
+
+def _is_articles(data: Any) -> bool:
+    if isinstance(data, Article):
+        return True
+    return isinstance(data, (list, tuple)) and bool(data) and all(isinstance(a, Article) for a in data)
+
+
+def _as_list(data: Any) -> list[Article]:
+    return [data] if isinstance(data, Article) else list(data)
+
+
+def _with_text_label(frame: pd.DataFrame, labels: Mapping[str, str] | None) -> pd.DataFrame:
+    """Add a ``text_label`` column: the article's short label (or its id)."""
+    frame = frame.copy()
+    labels = dict(labels or {})
+    if "label" in frame.columns and "article" in frame.columns and not labels and frame["label"].notna().all() and "kind" in frame.columns and "year" in frame.columns:
+        frame["text_label"] = frame["label"].astype(str)
+    elif "article" in frame.columns:
+        frame["text_label"] = frame["article"].astype(str).map(lambda a: labels.get(a, a))
+    else:
+        frame["text_label"] = "text"
+    return frame
+
+
+def _empty(alt: Any, message: str) -> Any:
+    return alt.Chart(pd.DataFrame({"message": [message]})).mark_text(size=14).encode(text="message:N").properties(
+        width=400, height=40
+    )
+
+
+def _count_chart(frame: pd.DataFrame, field: str, title: str, what: str) -> Any:
+    """Horizontal bars: how many rows of each `field` value, one panel per text, numbers on the bars."""
+    alt = _altair()
+    if frame.empty or field not in frame.columns:
+        return _empty(alt, f"No {what} found.")
+    counts = (
+        frame.assign(**{field: frame[field].astype("string").fillna("unknown")})
+        .groupby(["text_label", field])
+        .size()
+        .reset_index(name="count")
+    )
+    texts = sorted(counts["text_label"].unique())
+    base = alt.Chart(counts).encode(
+        y=alt.Y(f"{field}:N", title=None, sort="-x"),
+        x=alt.X("count:Q", title=f"number of {what}"),
+        tooltip=[alt.Tooltip("text_label:N", title="text"), alt.Tooltip(f"{field}:N"), alt.Tooltip("count:Q")],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("text_label:N", title="text", scale=alt.Scale(domain=texts, range=PALETTE[: len(texts)]), legend=None)
+    )
+    numbers = base.mark_text(align="left", dx=3, color="#111111").encode(text="count:Q")
+    return (
+        alt.layer(bars, numbers)
+        .properties(width=260, height=alt.Step(18))
+        .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
+        .resolve_scale(y="independent")
+        .properties(title=title)
+    )
+
+
+def timeline(events: pd.DataFrame | Sequence[Article], title: str = "Years each text mentions") -> Any:
+    """A two-text timeline: every dated event, one row per text, with the sentence on hover.
+
+    `events` is `workbook.timeline.events(articles)` (columns article, year,
+    description, sentence_text, ...), or the articles themselves.
+    """
+    if _is_articles(events):
+        from workbook.timeline import events as find_events
+
+        events = find_events(_as_list(events))
+    alt = _altair()
+    frame = _with_text_label(events, None)
+    if "year" not in frame.columns:
+        return _empty(alt, "No dated events found.")
+    frame = frame[pd.to_numeric(frame["year"], errors="coerce").notna()].copy()
+    if frame.empty:
+        return _empty(alt, "No dated events found.")
+    frame["year"] = pd.to_numeric(frame["year"]).astype(int)
+    for column in ("description", "sentence_text", "time_text", "date", "kind"):
+        if column not in frame.columns:
+            frame[column] = ""
+        frame[column] = frame[column].astype("string").fillna("")
+    texts = sorted(frame["text_label"].unique())
+    tooltip = [
+        alt.Tooltip("text_label:N", title="text"),
+        alt.Tooltip("year:Q", title="year", format="d"),
+        alt.Tooltip("time_text:N", title="words in the text"),
+        alt.Tooltip("description:N", title="what happened"),
+        alt.Tooltip("sentence_text:N", title="sentence"),
+    ]
+    points = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=90, opacity=0.8)
+        .encode(
+            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False, nice=False, padding=12)),
+            y=alt.Y("text_label:N", title=None),
+            color=alt.Color("text_label:N", title="text", scale=alt.Scale(domain=texts, range=PALETTE[: len(texts)])),
+            shape=alt.Shape("text_label:N", title="text", scale=alt.Scale(domain=texts, range=SHAPES[: len(texts)])),
+            tooltip=tooltip,
+        )
+    )
+    return points.properties(width=620, height=alt.Step(60), title=title)
+
+
+def figures_by_kind(figures: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
+                    title: str = "Figures by kind") -> Any:
+    """Bars: how many figures of each kind (count, percent, duration, ...) in each text.
+
+    `figures` is `workbook.figures.figures` for one or more articles stacked (or the articles).
+    """
+    if _is_articles(figures):
+        from workbook.figures import figures as find
+
+        articles = _as_list(figures)
+        labels = _labels(articles)
+        figures = pd.concat([find(a) for a in articles], ignore_index=True)
+    return _count_chart(_with_text_label(figures, labels), "kind", title, "figures")
+
+
+def sources_by_type(attributions: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
+                    title: str = "Sources by type") -> Any:
+    """Bars: how many attributions of each source type (person, organization, vague, ...) in each text.
+
+    `attributions` is `workbook.sourcing.attributions` for one or more articles stacked (or the articles).
+    """
+    if _is_articles(attributions):
+        from workbook.sourcing import attributions as find
+
+        articles = _as_list(attributions)
+        labels = _labels(articles)
+        attributions = pd.concat([find(a) for a in articles], ignore_index=True)
+    return _count_chart(_with_text_label(attributions, labels), "source_type", title, "sources")
+
+
+def rhetoric_density(density: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
+                     title: str = "Rhetoric markers per 1,000 words") -> Any:
+    """Bars: rhetoric markers per 1,000 words, by label, one panel per text.
+
+    `density` has columns ``label`` and ``per_1000_words`` (as from
+    `workbook.rhetoric.density`) and ``article`` when it holds several texts;
+    or pass the articles.
+    """
+    if _is_articles(density):
+        from workbook.rhetoric import density as find
+
+        articles = _as_list(density)
+        labels = _labels(articles)
+        density = pd.concat([find(a).assign(article=a.id) for a in articles], ignore_index=True)
+    alt = _altair()
+    if density.empty or not {"label", "per_1000_words"} <= set(density.columns):
+        return _empty(alt, "No rhetoric markers found.")
+    frame = density.rename(columns={"label": "marker"})
+    frame = _with_text_label(frame, labels)
+    frame["per_1000_words"] = pd.to_numeric(frame["per_1000_words"], errors="coerce").fillna(0.0)
+    frame["shown"] = frame["per_1000_words"].round(1)
+    texts = sorted(frame["text_label"].unique())
+    base = alt.Chart(frame).encode(
+        y=alt.Y("marker:N", title=None, sort=alt.EncodingSortField("per_1000_words", op="sum", order="descending")),
+        x=alt.X("per_1000_words:Q", title="markers per 1,000 words"),
+        tooltip=[alt.Tooltip("text_label:N", title="text"), alt.Tooltip("marker:N", title="label"),
+                 alt.Tooltip("shown:Q", title="per 1,000 words")]
+        + ([alt.Tooltip("count:Q", title="markers")] if "count" in frame.columns else []),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("text_label:N", scale=alt.Scale(domain=texts, range=PALETTE[: len(texts)]), legend=None)
+    )
+    numbers = base.mark_text(align="left", dx=3, color="#111111").encode(text="shown:Q")
+    return (
+        alt.layer(bars, numbers)
+        .properties(width=260, height=alt.Step(18))
+        .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
+        .properties(title=title)
+    )
