@@ -51,6 +51,8 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -96,6 +98,9 @@ MAX_TERMS_BYTES = 1_000_000
 
 #: Header lines a word list may start with (``# key: value``).
 HEADER_KEYS = ("list", "label", "source", "short source", "licence", "inflect", "note template")
+
+#: Which label a span keeps when two built-in lists flag exactly the same words (lower first).
+_PRIORITY = {"label": -6, "intensifier": -5, "hedge": -4, "we_voice": -3, "call_to_action": -2, "appeal_to_authority": -1}
 
 _RULE_SOURCE = "a rule written for the workbook"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -267,18 +272,30 @@ def _variants(word: str) -> set[str]:
     return forms
 
 
-@dataclass
+@dataclass(eq=False)
 class Matcher:
     """All list entries, indexed by their first token, compiled once per set of lists."""
 
     index: dict[str, list[Entry]]
     lexicons: list[Lexicon]
 
-    def section(self, label: str, name: str) -> list[tuple[str, ...]]:
-        """Token tuples of section `name` in the built-in list(s) with `label`."""
-        return [
-            _tokens(term) for lexicon in self.lexicons if lexicon.label == label for term in lexicon.sections.get(name, [])
-        ]
+    sections: dict[tuple[str, str], dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+
+    def section(self, label: str, name: str) -> dict[str, list[tuple[str, ...]]]:
+        """Section `name` of the list(s) with `label`, as token tuples indexed by their first token."""
+        key = (label, name)
+        if key not in self.sections:
+            index: dict[str, list[tuple[str, ...]]] = {}
+            for lexicon in self.lexicons:
+                if lexicon.label == label:
+                    for term in lexicon.sections.get(name, []):
+                        tokens = _tokens(term)
+                        if tokens:
+                            index.setdefault(tokens[0], []).append(tokens)
+            for phrases in index.values():
+                phrases.sort(key=len, reverse=True)
+            self.sections[key] = index
+        return self.sections[key]
 
 
 def _compile(lexicons: list[Lexicon]) -> Matcher:
@@ -328,6 +345,8 @@ def _entry_reason(found: str, entry: Entry) -> str:
     if entry.inflected:
         what = f"‘{found}’ is a form of ‘{entry.term}’, which is"
     list_name = lexicon.name if lexicon.own else f"the {lexicon.name}"
+    if entry.term == "so-called" and found.lower() != "so-called":
+        what = f"the words ‘{found}’ start with ‘{found[:9]}’, which is"
     reason = f"{what} in {list_name} (source: {lexicon.source})"
     if entry.note and lexicon.note_template:
         reason += "; " + lexicon.note_template.replace("{value}", entry.note)
@@ -360,14 +379,24 @@ def _is_month(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_NEIGHBOUR.match(text, end)) or bool(re.search(r"\d\s*$", before))
 
 
-def _lexicon_markers(article: Article, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+Tokens = list[tuple[list[tuple[int, int, str]], list[str]]]
+
+
+def _tokenise(article: Article) -> Tokens:
+    """For each block of the text's own words: its tokens (start, end, as written) and their lower-case forms."""
+    out = []
+    for block in _text_blocks(article):
+        lowered = _norm(block.text)  # same length as the text, so offsets carry over
+        spans = [(m.start() + block.start, m.end() + block.start, m.group()) for m in _TOKEN.finditer(block.text)]
+        words = [lowered[s - block.start:e - block.start] for s, e, _ in spans]
+        out.append((spans, words))
+    return out
+
+
+def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
     text = article.text
     rows: list[dict[str, Any]] = []
-    for block in _text_blocks(article):
-        spans = [
-            (m.start() + block.start, m.end() + block.start, m.group()) for m in _TOKEN.finditer(block.text)
-        ]
-        words = [_norm(w) for _, _, w in spans]
+    for spans, words in tokens:
         blocked: dict[str, int] = {}
         for i, word in enumerate(words):
             candidates = found.index.get(word)
@@ -383,9 +412,11 @@ def _lexicon_markers(article: Article, found: Matcher, quotes: list[tuple[int, i
                 start, end = spans[i][0], spans[i + n - 1][1]
                 if entry.label == "hedge" and _is_month(text, start, end):
                     continue
+                blocked[entry.label] = i + n
                 if entry.term == "so-called":
                     end = _extend_so_called(text, end)
-                blocked[entry.label] = i + n
+                    while blocked[entry.label] < len(spans) and spans[blocked[entry.label]][0] < end:
+                        blocked[entry.label] += 1
                 in_quote = _inside(start, end, quotes)
                 if entry.label in ("we_voice", "call_to_action") and in_quote:
                     continue  # someone else's 'we' or 'must' is not the writer's voice
@@ -396,9 +427,33 @@ def _lexicon_markers(article: Article, found: Matcher, quotes: list[tuple[int, i
                         "label": entry.label,
                         "reason": _entry_reason(text[start:end], entry),
                         "in_quote": in_quote,
+                        "rank": (0 if entry.lexicon.own else 1, _PRIORITY.get(entry.label, 0)),
+                        "list": entry.lexicon.name if entry.lexicon.own else f"the {entry.lexicon.name}",
                     }
                 )
-    return rows
+    return _one_label_per_span(rows)
+
+
+def _one_label_per_span(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """When two lists flag exactly the same words, keep one row and say the other list in its reason.
+
+    A teacher's own list wins; otherwise the order of `_PRIORITY` (so 'heroic' is an
+    intensifier that is also in the loaded-language list).
+    """
+    by_span: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_span.setdefault((row["start"], row["end"]), []).append(row)
+    kept = []
+    for group in by_span.values():
+        group.sort(key=lambda row: row["rank"])
+        first = dict(group[0])
+        others = [row["list"] for row in group[1:] if row["list"] != first["list"]]
+        if others:
+            first["reason"] += "; it is also in " + " and ".join(dict.fromkeys(others))
+        first.pop("rank")
+        first.pop("list")
+        kept.append(first)
+    return kept
 
 
 def _extend_so_called(text: str, end: int) -> int:
@@ -447,7 +502,7 @@ def _punctuation_markers(article: Article, quotes: list[tuple[int, int]]) -> lis
 
 def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Sentences of the writer's own that start with a command ('Prevent the ...', 'Join us')."""
-    commands = {tokens[0] for tokens in found.section("call_to_action", "command") if tokens}
+    commands = found.section("call_to_action", "command")
     roles = {b.index for b in _text_blocks(article)}
     rows: list[dict[str, Any]] = []
     for sentence in article.sentence_list:
@@ -482,16 +537,17 @@ def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, i
 
 def _scare_markers(scare: pd.DataFrame) -> list[dict[str, Any]]:
     rows = []
-    for row in scare.itertuples(index=False):
-        words = str(row.text)
+    for start, end, text, reason in zip(scare["start"], scare["end"], scare["text"], scare["reason"]):
+        words = str(text).strip("“”\"‘’'«» ,.")
+        why = str(reason).rstrip(". ")
         rows.append(
             {
-                "start": int(row.start),
-                "end": int(row.end),
+                "start": int(start),
+                "end": int(end),
                 "label": "scare_quote",
                 "reason": (
                     f"the quotation marks around ‘{words}’ seem to keep a distance from the words rather than "
-                    f"report someone's speech (found by the sourcing tool: {row.reason})"
+                    f"report someone's speech (found by the sourcing tool: {why})"
                 ),
                 "in_quote": False,
             }
@@ -503,17 +559,17 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame) -> list[dic
     """A direct quotation backed by a numbered source marker such as [3]: leaning on an authority."""
     text = article.text
     rows = []
-    for row in quotes.itertuples(index=False):
-        if row.kind != "direct":
+    for start, end, kind in zip(quotes["start"], quotes["end"], quotes["kind"]):
+        if kind != "direct":
             continue
-        citation = _CITATION_AFTER.match(text, int(row.end))
+        citation = _CITATION_AFTER.match(text, int(end))
         if not citation:
             continue
         marker = citation.group().strip(" ,.;:”\"’'")
         rows.append(
             {
-                "start": int(row.start),
-                "end": int(row.end),
+                "start": int(start),
+                "end": int(end),
                 "label": "appeal_to_authority",
                 "reason": (
                     f"a quotation backed up by the numbered source {marker}: the writer leans on an "
@@ -525,18 +581,23 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame) -> list[dic
     return rows
 
 
-def _analogy_markers(article: Article, found: Matcher) -> list[dict[str, Any]]:
+def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[dict[str, Any]]:
     """Sentences that compare with history: a cue ('just as', 'the case with') and an anchor."""
     cues = found.section("analogy", "cue")
     anchors = found.section("analogy", "anchor")
     year = article.date.year if article.date else None
-    roles = {b.index for b in _text_blocks(article)}
+    all_spans = [span for spans, _ in tokens for span in spans]
+    all_words = [word for _, words in tokens for word in words]
+    starts = [span[0] for span in all_spans]
     rows = []
     for sentence in article.sentence_list:
-        if sentence.block not in roles:
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        if lo == hi:
             continue
-        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(sentence.text)]
-        words = [_norm(sentence.text[s:e]) for s, e in spans]
+        words = all_words[lo:hi]
+        if not any(word in cues for word in words):
+            continue
+        spans = [(s - sentence.start, e - sentence.start) for s, e, _ in all_spans[lo:hi]]
         cue = _find_any(words, cues)
         if cue is None:
             continue
@@ -570,11 +631,11 @@ def _analogy_markers(article: Article, found: Matcher) -> list[dict[str, Any]]:
     return rows
 
 
-def _find_any(words: list[str], phrases: list[tuple[str, ...]]) -> tuple[int, int] | None:
+def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> tuple[int, int] | None:
     """(first, last+1) token positions of the earliest phrase of `phrases` in `words`."""
-    for i in range(len(words)):
-        for phrase in phrases:
-            if phrase and tuple(words[i:i + len(phrase)]) == phrase:
+    for i, word in enumerate(words):
+        for phrase in phrases.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
                 return i, i + len(phrase)
     return None
 
@@ -594,23 +655,38 @@ def markers(
     >>> markers(article)[["text", "label"]].values.tolist()
     [['We', 'we_voice'], ['We must act now!', 'exclamation'], ['must', 'call_to_action'], ['so-called experts', 'label'], ['apparently', 'hedge']]
     """
+    found = matcher(extra_terms)
+    key = (found, None if labels is None else tuple(sorted(set(labels))))
+    cached = _CACHE.get(article, {}).get(key)
+    if cached is not None:
+        return cached.copy()
+    frame = _markers(article, found, labels)
+    _CACHE.setdefault(article, {})[key] = frame
+    return frame.copy()
+
+
+#: Markers already found, per article (articles never change once loaded) and per set of lists.
+_CACHE: "weakref.WeakKeyDictionary[Article, dict[Any, pd.DataFrame]]" = weakref.WeakKeyDictionary()
+
+
+def _markers(article: Article, found: Matcher, labels: Iterable[str] | None) -> pd.DataFrame:
     from workbook import sourcing
 
-    found = matcher(extra_terms)
     quotes = sourcing.quotes(article)
     quote_spans = _others_words(quotes)
     scare = quotes[quotes["kind"] == "scare"]
-    rows = _lexicon_markers(article, found, quote_spans)
+    tokens = _tokenise(article)
+    rows = _lexicon_markers(article, tokens, found, quote_spans)
     rows += _punctuation_markers(article, quote_spans)
     rows += _command_markers(article, found, quote_spans)
     rows += _scare_markers(scare)
     rows += _authority_quote_markers(article, quotes)
-    rows += _analogy_markers(article, found)
+    rows += _analogy_markers(article, tokens, found)
     if labels is not None:
         wanted = set(labels)
         rows = [row for row in rows if row["label"] in wanted]
-    frame = span_frame(article, rows, MARKER_COLUMNS)
-    return frame.sort_values(["start", "end", "label"], kind="stable").reset_index(drop=True)
+    rows.sort(key=lambda row: (row["start"], row["end"], row["label"]))
+    return span_frame(article, rows, MARKER_COLUMNS)
 
 
 def marker_records(article: Article) -> list[dict[str, Any]]:
