@@ -193,8 +193,10 @@ _SKIP = frozenset(
 _NOUN_LIKE = frozenset(
     """state states report reports claim claims comment comments answer answers reply replies note notes
     demand demands promise promises tweet tweets estimate estimates remark remarks counter counters
-    stress post posts pledge pledges vow vows record""".split()
+    stress post posts pledge pledges vow vows record call calls charge charges label labels brand brands
+    praise praises joke jokes cry cries blast blasts slam slams mock mocks caution cautions""".split()
 )
+_DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
 _QUESTION = frozenset("how why what when where whether which".split())
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
@@ -379,6 +381,11 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         if tok.text in "-–":
             i -= 1
             continue
+        if tok.text == ")":
+            opening = next((m for m in range(i - 2, max(lo - 1, i - 8), -1) if toks[m].text == "("), None)
+            if opening is not None and opening > lo and toks[opening - 1].cap:
+                i = opening
+                continue
         break
     if i == end:
         return None
@@ -631,6 +638,8 @@ class _Analyser:
         self.quote_bounds = [(q.start, q.end) for q in self.quotes]
         self.quote_starts = [q.start for q in self.quotes]
         self.resolver = _Resolver()
+        # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
+        self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [
             [t for t in _tokens(self.text, s.start, s.end) if not self.inside_quote(t.start)] for s in self.sentences
@@ -850,7 +859,7 @@ class _Analyser:
         if first is None or last is None:
             return False
         # after the quotation: “...,” Name, description, said / “...,” said Name
-        inner_end = self.text[quote.start : quote.end - 1].rstrip()[-1:]
+        inner_end = self.text[quote.start : quote.end - 1].rstrip(" \n'’\"”")[-1:]
         sentence = self.sentences[last]
         after = [t for t in self.tokens[last] if t.start >= quote.end]
         opens_after = bool(after) and after[0].text in ",—–" or inner_end in ",?!—–-"
@@ -858,6 +867,12 @@ class _Analyser:
             found = self.cue_after(quote, after, last)
             if found:
                 return True
+        dash = _DASH_NAME.match(self.text, quote.end)
+        if dash:
+            name = dash.group("name")
+            self.fill_plain(quote, dash.start("name"), dash.end("name"), name, first,
+                            "A dash and a name right after the quotation credit the words to that person.")
+            return True
         # before the quotation, in the same sentence
         toks = self.tokens[first]
         before = [k for k, t in enumerate(toks) if t.end <= quote.start]
@@ -888,7 +903,25 @@ class _Analyser:
                       f"‘{toks[k].text}’ is a reporting verb before this quotation, so it is treated as someone's words "
                       f"(list: {_LISTS}/reporting_verbs.txt).")
             return True
+        # "Limbaugh went on: “...”" - a short clause and a colon introduce the words
+        if self.text[toks[before[-1]].end : quote.start].strip() == "" and toks[before[-1]].text == ":" and len(before) <= 12:
+            span = _subject(toks, 0, before[-1])
+            if span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap:
+                verb = toks[span[1]]
+                if toks[span[0]].lower not in _FIRST_PERSON:
+                    self.fill(quote, toks, span, first, verb.text, verb.start, verb.end,
+                              f"A short clause ending in a colon (‘... {verb.text} ...:’) introduces this quotation, "
+                              "so it is treated as the subject's words.")
+                    return True
         return False
+
+    def fill_plain(self, quote: _Quote, start: int, end: int, name: str, sentence: int, reason: str) -> None:
+        quote.kind = "direct"
+        name = self.resolver.name(name)
+        quote.speaker, quote.speaker_start, quote.speaker_end = name, start, end
+        quote.source_type = source_type(name)
+        quote.reason = reason
+        self.resolver.note(sentence, name, quote.source_type)
 
     def speaker_for_cue(self, toks: Sequence[_Tok], k: int, sentence: int) -> tuple[int, int] | None:
         """The noun phrase that does the saying for the cue at token k."""
@@ -900,9 +933,13 @@ class _Analyser:
         if skipped & _PASSIVE and not cue.endswith("ing"):
             return None  # passive: "was told", "was promised"
         previous = toks[j - 1].lower if j > 0 else ""
+        if k == 0:
+            return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
         participle = cue.endswith("ing") and not (skipped & _PASSIVE)
         if participle and previous in _PREPOSITIONS:
             return None  # "forgot about demanding": a gerund, not a report
+        if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
+            return _np_back(toks, j)  # "footage of Hillary Clinton asking"
         if previous == "," and not participle:
             found = self.appositive_back(toks, j, 0)
             span = found[0] if found else _subject(toks, 0, k)
@@ -924,7 +961,9 @@ class _Analyser:
         limit = min(len(after), 16)
         for k in range(limit):
             tok = after[k]
-            if tok.text in "“\"‘" or (not tok.word and tok.text in ".;?!"):
+            if tok.text in "“\"‘" or (not tok.word and tok.text in ";?!"):
+                return False
+            if tok.text == "." and not (k > 0 and (after[k - 1].lower in self.lex.titles or len(after[k - 1].text) == 1)):
                 return False
             base = self.is_cue(after, k) if tok.word else None
             if base is None:
@@ -1139,7 +1178,7 @@ class _Analyser:
         if self.roles[self.sentences[index].block] not in _BODY_ROLES:
             return
         for k, name in _mentions(self.article, toks):
-            if source_type(name) == "person" and name.lower() not in self.lex.titles:
+            if source_type(name) == "person" and name.lower() not in self.lex.titles and name.lower() not in self.common:
                 self.resolver.mentioned.append((index, name))
         span = _subject(toks, 0, len(toks))
         if span is None:
@@ -1154,6 +1193,8 @@ class _Analyser:
         if low in _PRONOUNS or toks[span[0]].lower in _FIRST_PERSON:
             return
         kind = source_type(words)
+        if span[1] - span[0] == 1 and low in self.common:
+            return
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
             self.resolver.note(index, name, kind)
@@ -1183,13 +1224,14 @@ class _Analyser:
         """Add direct quotations not covered by a sentence-level attribution."""
         out = list(found)
         for quote in self.quotes:
-            if quote.kind != "direct" or quote.speaker is None:
+            if quote.kind != "direct":
                 continue
             covered = any(a.start <= quote.start < a.end or quote.start <= a.start < quote.end for a in found)
             if covered:
                 continue
-            kind = quote.source_type or source_type(quote.speaker)
-            reason = f"The words in quotation marks are attributed to {quote.speaker}: " + quote.reason[0].lower() + quote.reason[1:]
+            kind = quote.source_type or (source_type(quote.speaker) if quote.speaker else "unknown")
+            who = quote.speaker or "someone the text does not name"
+            reason = f"The words in quotation marks are attributed to {who}: " + quote.reason[0].lower() + quote.reason[1:]
             out.append(_Attribution(quote.start, quote.end, quote.speaker, quote.speaker_start, quote.speaker_end, kind,
                                     quote.cue, quote.cue_start, quote.cue_end, reason))
         out.sort(key=lambda a: (a.start, a.end))
