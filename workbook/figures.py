@@ -73,14 +73,15 @@ _TENS_RE = "|".join(TENS)
 _SCALE_RE = "|".join(SCALES)
 _WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_SMALL_RE}|{_SCALE_RE}|dozen)"
 _WORD_RUN = rf"\b(?:(?:an?|one)\s+(?={_SCALE_RE}|dozen))?{_WORD}\b(?:(?:\s*,\s*|\s+|-)(?:(?:and|&)\s+)?{_WORD}\b)*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[  ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+"
+_SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\^?[-−]?\d+)(?![\w.])"
+_DIGITS = _SCIENTIFIC + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[  ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+"
 _FRACTION = r"(?:\d+\s+)?\d+/\d+(?![/\d])"
 _UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
 
 _NUMBER = re.compile(
     rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b))"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?=(?:century|decade|year|month|week|day|hour|dozen|mile|kilometre|kilometer)\b))"
-    rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight)\b(?![’'-])))"
+    rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight|mile|kilometre|kilometer|metre|meter|gallon|litre|liter|ton|tonne|kilogram|pound|dollar|euro|barrel|hectare|acre)\b(?![’'-])))"
     rf"|(?P<wordfrac>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b)"
     rf"|(?P<fraction>(?<![\w/.]){_FRACTION})"
     rf"|(?P<digits>(?<![\w.,/])[-−]?(?:{_DIGITS})(?:\s*{_UNICODE})?(?:\s+and\s+a\s+half\b)?)"
@@ -144,11 +145,27 @@ _add("measure", "square mile", "square miles", "sq mi")
 _add("measure", "degree Celsius", "degrees celsius", "degree celsius", "°c", "celsius")
 _add("measure", "degree Fahrenheit", "degrees fahrenheit", "degree fahrenheit", "°f", "fahrenheit")
 _add("measure", "degree", "degrees", "degree", "°")
-_add("measure", "watt", "w", "watt", "watts", "kw", "kilowatts", "mw", "megawatts", "gw", "gigawatts")
-_add("measure", "watt hour", "wh", "kwh", "mwh", "gwh", "twh")
-_add("measure", "byte", "kb", "mb", "gb", "tb", "kilobytes", "megabytes", "gigabytes", "terabytes", "exabytes", "bytes")
-_add("measure", "hertz", "hz", "khz", "mhz", "ghz")
-_add("measure", "electronvolt", "ev", "kev", "mev", "gev", "tev")
+_add("measure", "watt", "w", "watt", "watts")
+_add("measure", "kilowatt", "kw", "kilowatt", "kilowatts")
+_add("measure", "megawatt", "mw", "megawatt", "megawatts")
+_add("measure", "gigawatt", "gw", "gigawatt", "gigawatts")
+_add("measure", "watt hour", "wh", "watt hours")
+_add("measure", "kilowatt hour", "kwh", "kilowatt hours")
+_add("measure", "megawatt hour", "mwh", "megawatt hours")
+_add("measure", "gigawatt hour", "gwh", "gigawatt hours")
+_add("measure", "terawatt hour", "twh", "terawatt hours")
+_add("measure", "byte", "bytes", "byte")
+_add("measure", "kilobyte", "kb", "kilobytes")
+_add("measure", "megabyte", "mb", "megabytes")
+_add("measure", "gigabyte", "gb", "gigabytes")
+_add("measure", "terabyte", "tb", "terabytes")
+_add("measure", "exabyte", "exabytes", "exabyte")
+_add("measure", "hertz", "hz", "hertz")
+_add("measure", "megahertz", "mhz", "megahertz")
+_add("measure", "gigahertz", "ghz", "gigahertz")
+_add("measure", "electronvolt", "ev", "electronvolts")
+_add("measure", "teraelectronvolt", "tev")
+_add("measure", "centilitre", "cl", "centilitres", "centiliters")
 _add("measure", "times", "times")
 
 #: Currency symbols written before a number.
@@ -266,6 +283,9 @@ def parse_digits(digits: str) -> float | None:
         half, text = 0.5, text[: -len("and a half")].strip()
     if text and text[-1] in UNICODE_FRACTIONS:
         half, text = UNICODE_FRACTIONS[text[-1]], text[:-1].strip()
+    scientific = re.fullmatch(r"(-?\d+(?:\.\d+)?)(?:[eE]([-+]?\d+)|\s?[×x]\s?10\^?(-?\d+))", text.replace("−", "-"))
+    if scientific:
+        return float(scientific.group(1)) * 10 ** int(scientific.group(2) or scientific.group(3))
     if "/" in text:
         whole, _, frac = text.rpartition(" ")
         top, _, bottom = frac.partition("/")
@@ -298,7 +318,7 @@ def _what_after(text: str, position: int) -> tuple[str | None, int]:
             break
         token = m.group(0)
         lower = token.lower()
-        if not re.match(r"[\w’'-]+$", token):
+        if not re.match(r"[A-Za-z][\w’'-]*$", token):
             break
         if lower == "of" and words and m.end() < len(text) and text[m.end():m.end() + 2].strip()[:1].isupper():
             words.append((token, m.start(), m.end()))
@@ -384,7 +404,8 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
     elif group == "oneunit":
         before = text[max(0, start - 12):start].lower()
         after = text[end:end + 30].lower()
-        if not (re.search(r"\b(?:for|in|within|over|than|almost|nearly|about|around|after|roughly|just|only|barely|past|last|next|first)\s+$", before)
+        measure = not re.match(r"(?:year|month|week|day|decade|century|hour|fortnight)", text[end:])
+        if not measure and not (re.search(r"\b(?:for|in|within|over|than|almost|nearly|about|around|after|roughly|just|only|barely|past|last|next|first)\s+$", before)
                 or re.match(r"\w+\s+(?:later|ago|earlier|after|before|long)\b", after)):
             return None  # "once a year", "a day of mourning": not a length of time
         value = 1.0
@@ -393,7 +414,7 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
         count_word, _, frac_word = re.split(r"([\s-]+)", surface.lower(), maxsplit=1)[0], None, re.split(r"[\s-]+", surface.lower())[-1]
         count = 1 if count_word in ("a", "an") else SMALL[count_word]
         value = count * FRACTION_WORDS[frac_word]
-        if not re.match(r"\s+of\b", text[end:]) and count_word in ("a", "an", "one"):
+        if not re.match(r"\s+of\b", text[end:]) and count_word in ("a", "an", "one") and not _UNIT_RE.match(text, end):
             if frac_word in ("third", "quarter", "half"):
                 return None  # "a third time", "a quarter" (a district), "a half": not a share
         reason_number = f"'{surface}' is a fraction written in words ({_plain(value) if value >= 1 else round(value, 3)})"
@@ -435,7 +456,9 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
     # scale words after digits: "3.5 million", "€10M"
     scale = _SCALE_AFTER.match(text, end) if group == "digits" else None
     currency_before = _CURRENCY_BEFORE.search(text[max(0, start - 4):start])
-    if scale and (scale["word"] or currency_before):
+    if scale and not scale["word"] and not currency_before and not (scale["letter"] in ("k", "K") and _UNIT_RE.match(text, scale.end()) and _UNIT_RE.match(text, scale.end()).group("sep")):
+        scale = None
+    if scale and (scale["word"] or currency_before or scale["letter"] in ("k", "K")):
         factor = SCALES[scale["word"].lower()] if scale["word"] else {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "bn": 1e9, "B": 1e9, "T": 1e12}[scale["letter"]]
         figure.value *= factor
         figure.end = scale.end()
@@ -483,7 +506,7 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
                 figure.end = what_end
                 source = "the people-words list in workbook.figures.PEOPLE" if head in PEOPLE else "the plural noun after the number"
                 figure.reason = f"{reason_number}, counting '{what}' ({source})."
-            elif group == "words" and figure.value < 1:
+            elif group == "words" and figure.value < 1 and surface.lower() != "zero":
                 return None
             else:
                 figure.kind = "fraction" if group in ("wordfrac", "fraction", "unicode", "halfa") else "count"
@@ -545,15 +568,16 @@ def _merge_ranges(text: str, found: list[Figure]) -> None:
     while index < len(found) - 1:
         first, second = found[index], found[index + 1]
         gap = text[first.end:second.start]
-        joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", gap) or (
+        joined = re.fullmatch(r"\s*(?:-\s*to|-|–|—|to)\s*", gap) or (
             re.fullmatch(r"\s+and\s+", gap) and _BETWEEN.search(text[max(0, first.start - 9):first.start])
         )
         same_unit = first.unit is None or first.unit == second.unit or (first.kind == "count" and first.what is None)
-        if joined and same_unit and first.kind not in ("ordinal",) and second.kind not in ("ordinal",) and first.value <= second.value:
+        if joined and same_unit and first.kind not in ("ordinal",) and second.kind not in ("ordinal",) :
             between = _BETWEEN.search(text[max(0, first.start - 9):first.start])
             start = first.start - (len(between.group(0)) if between and re.fullmatch(r"\s+and\s+", gap) else 0)
+            low, high = min(first.value, second.value), max(first.value, second.value)
             merged = Figure(
-                start, second.end, (first.value + second.value) / 2, first.value, second.value,
+                start, second.end, (first.value + second.value) / 2, low, high,
                 second.unit, second.kind, second.what or first.what, first.approximate or second.approximate,
                 f"A range: '{text[first.start:first.number_end]}' to '{text[second.start:second.number_end]}' "
                 f"joined by '{gap.strip()}'; the value is the middle, {_plain((first.value + second.value) / 2)}. " + second.reason,
