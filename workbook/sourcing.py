@@ -165,7 +165,7 @@ def lexicon() -> _Lexicon:
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
-_MARKS = re.compile(r"[\"“”‘’'«»„]")
+_MARKS = re.compile(r"''|[\"“”‘’'«»„]")  # two apostrophes '' stand for a double mark in some archives
 _OPEN_CONTEXT = " \n\t([{—–-/“‘«"
 _TERMINAL = ".!?…"
 _URL = re.compile(r"https?://[^\s<>\"”)\]]+|www\.[^\s<>\"”)\]]+")
@@ -269,8 +269,11 @@ class _Quote:
 def _direction(text: str, i: int, lo: int, hi: int, open_single: bool, open_double: bool) -> tuple[str, str] | None:
     """('open'|'close', 'double'|'single') for the mark at `i`, or None for an apostrophe."""
     char = text[i]
+    width = 2 if text.startswith("''", i) else 1
+    if width == 2:
+        char = '"'
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + width] if i + width < hi else " "
     if char in "“„«":
         return ("open", "double")
     if char in "”»":
@@ -313,7 +316,7 @@ def _pair_quotes(article: Article) -> list[_Quote]:
                 direction = _direction(text, first.start(), block.start, block.end, "single" in opened, "double" in opened)
                 if direction is not None and direction[1] == stack[0][1]:
                     carried = True
-                    if direction[0] == "open" and first.start() == block.start:
+                    if direction[0] == "open" and first.start() == block.start:  # noqa: SIM114
                         # the newspaper convention: the quotation goes on in this paragraph
                         pos = first.end()
                     else:
@@ -342,7 +345,7 @@ def _pair_quotes(article: Article) -> list[_Quote]:
             del stack[at:]
             if not stack:
                 first_block = blocks[opening[2]]
-                found.append(_Quote(opening[0], i + 1, first_block.index, first_block.role))
+                found.append(_Quote(opening[0], match.end(), first_block.index, first_block.role))
     return found
 
 
@@ -450,7 +453,8 @@ def _antecedent(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
 
 def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
     """Skip an opening phrase ("As an enticement to Putin, ...") to the main clause."""
-    if lo < hi and toks[lo].lower in _INTRO:
+    first = toks[lo].lower if lo < hi else ""
+    if lo < hi and (first in _INTRO or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
         for k in range(lo, min(hi, lo + 25)):
             if toks[k].text == ",":
                 return k + 1
@@ -664,8 +668,8 @@ class _Analyser:
             return None
         if tok.cap and k > 0:
             return None  # "The Post", "Reports" in a name
-        if k > 0 and toks[k - 1].lower in _DETERMINERS - {"that"}:
-            return None  # "the report", "a claim": a noun
+        if k > 0 and (toks[k - 1].lower in _DETERMINERS - {"that"} or _POSSESSIVE.search(toks[k - 1].text)):
+            return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
         if tok.lower in _NOUN_LIKE and k > 0:
@@ -698,6 +702,8 @@ class _Analyser:
             antecedent = _antecedent(toks, k)
             if antecedent is not None:
                 info = self.describe(toks, antecedent, sentence)
+                # the mention nearest the words is the relative pronoun itself
+                info.update(start=start, end=end, mention=words)
                 owner = _POSSESSIVE.search(toks[antecedent[0]].text)
                 if owner and toks[antecedent[0]].cap and antecedent[1] - antecedent[0] > 1:
                     # "Lenin’s legacy, which states ...": the words are the owner's
