@@ -1,0 +1,232 @@
+"""Tests for workbook.figures: each number form on short texts, checks by arithmetic, the seeds one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook import article_from_text
+from workbook.figures import check_records, checks, figure_records, figures, parse_words, scan
+
+
+def one(text: str):
+    """The single figure found in `text` (fails if there is not exactly one)."""
+    found = scan(text)
+    assert len(found) == 1, [(text[f.start:f.end], f.value) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, kind",
+    [
+        ("They counted 14,000 soldiers.", "14,000 soldiers", 14000, "people", "count"),
+        ("The front is 1,200 km long.", "1,200 km long", 1200, "km", "distance"),
+        ("It grew 3.5 percent.", "3.5 percent", 3.5, "percent", "percent"),
+        ("Twelve people came.", "Twelve people", 12, "people", "count"),
+        ("a three-day ceasefire", "three-day", 3, "day", "duration"),
+        ("They spent three and a half years there.", "three and a half years", 3.5, "year", "duration"),
+        ("It can take half a century.", "half a century", 50, "year", "duration"),
+        ("Some 73% oppose it.", "Some 73%", 73, "percent", "percent"),
+        ("It cost $3.5 million.", "$3.5 million", 3_500_000, "dollar", "money"),
+        ("It cost €200.", "€200", 200, "euro", "money"),
+        ("I want a hundred and two of those", "a hundred and two", 102, None, "count"),
+        ("They marched for twenty-one days.", "twenty-one days", 21, "day", "duration"),
+        ("the 21st time", "21st", 21, "ordinal", "ordinal"),
+    ],
+)
+def test_each_form(text, surface, value, unit, kind):
+    figure = one(text)
+    assert text[figure.start:figure.end] == surface
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert figure.kind == kind
+    assert figure.reason
+
+
+def test_fraction_of_something():
+    figure = one("occupation of nearly a fifth of its territory")
+    assert figure.value == pytest.approx(0.2)
+    assert (figure.kind, figure.what, figure.approximate) == ("fraction", "its territory", "nearly")
+
+
+def test_vague_amounts_give_a_lower_bound():
+    dozens, = scan("dozens of African countries")
+    assert (dozens.value, dozens.low, dozens.high, dozens.approximate) == (24, 24, None, "dozens of")
+    big, = scan("hundreds of thousands of deaths")
+    assert big.value == 200_000 and big.unit == "people" and big.what == "deaths"
+    assert scan("millions of artillery shells")[0].what == "artillery shells"
+
+
+def test_ranges_have_low_and_high():
+    days = one("It lasted 10-12 days.")
+    assert (days.low, days.high, days.value, days.unit) == (10, 12, 11, "day")
+    between = one("They were given between 44 and 50 mg.")
+    assert (between.low, between.high, between.unit) == (44, 50, "mg")
+
+
+def test_hedges_are_recorded():
+    assert one("more than 100,000 troops").approximate == "more than"
+    assert one("almost 40 people").approximate == "almost"
+    assert one("five years or more").approximate == "or more"
+
+
+def test_years_dates_markers_and_codes_are_not_figures():
+    assert scan("In 1991 it declared independence; the 1917 Russian Revolution.") == []
+    assert scan("On May 3, 2014 and May 8-10 and April 24.") == []
+    assert scan("A poll of 07.08.25, published on 08.21.25.") == []
+    assert scan("as the poll shows.[2] See https://example.org/page/2020/12") == []
+    assert scan("He left at 2 pm.") == []
+    assert scan("in the 1990s") == []
+
+
+def test_bare_number_continues_an_earlier_count():
+    killed, injured = scan("killing 12 people in their homes and injuring 87.")
+    assert injured.value == 87 and injured.unit == "people"
+
+
+def test_one_as_a_pronoun_is_not_a_figure():
+    assert scan("One of the main aims; no one knows.") == []
+
+
+def test_parse_words():
+    assert parse_words("three million, two hundred & forty") == 3_000_240
+    assert parse_words("twelve") == 12
+    assert parse_words("banana") is None
+
+
+def test_table_columns_and_offsets():
+    article = article_from_text("Title\n\nSome 14,000 North Korean soldiers fought for 42 months.")
+    frame = figures(article)
+    assert list(frame.columns) == [
+        "article", "block", "sentence", "start", "end", "text",
+        "value", "low", "high", "unit", "kind", "what", "approximate", "reason",
+    ]
+    for row in frame.itertuples():
+        assert article.text[row.start:row.end] == row.text
+    assert frame.iloc[0]["what"] == "North Korean soldiers"
+    assert frame.iloc[0]["approximate"] == "some"
+    assert figure_records(article)[1] == {
+        "start": frame.iloc[1]["start"], "end": frame.iloc[1]["end"], "text": "42 months",
+        "value": 42.0, "unit": "month", "kind": "duration",
+    }
+
+
+# ---- checks ------------------------------------------------------------------------------------
+
+
+def test_gap_between_stated_years_consistent():
+    article = article_from_text("T\n\nJordan and Israel: ceasefire in 1949; peace treaty in 1994. 45 years.")
+    row = checks(article).iloc[0]
+    assert row["verdict"] == "consistent"
+    assert "1994 - 1949 = 45" in row["arithmetic"]
+
+
+def test_gap_between_stated_years_inconsistent():
+    article = article_from_text("T\n\nA ceasefire in 1973 and a treaty in 1979 (eight years).")
+    row = checks(article).iloc[0]
+    assert row["verdict"] == "inconsistent"
+    assert "1979 - 1973 = 6" in row["arithmetic"]
+
+
+def test_count_to_the_article_date_names_the_missing_fact():
+    article = article_from_text(
+        "T\n\nBy Ann Lee\nSeptember 3, 2025\n\nThe aggression began in 2014. They have resisted for 42 months."
+    )
+    row = checks(article).iloc[0]
+    assert row["verdict"] == "cannot tell"
+    assert "4 February 2022 and 3 March 2022" in row["arithmetic"]
+    assert "between 128 and 140 months" in row["arithmetic"]
+    assert "starts from" in row["missing_fact"]
+
+
+def test_count_without_an_article_date():
+    row = checks(article_from_text("T\n\nThey have fought for the past three years.")).iloc[0]
+    assert row["verdict"] == "cannot tell" and "published" in row["missing_fact"]
+
+
+def test_percentages_that_add_up():
+    ok = checks(article_from_text("T\n\nOf those asked, 73% oppose it and 16% support it.")).iloc[0]
+    assert ok["verdict"] == "consistent" and "73% + 16% = 89%" in ok["arithmetic"]
+    bad = checks(article_from_text("T\n\nOf those asked, 73% oppose it and 46% support it.")).iloc[0]
+    assert bad["verdict"] == "inconsistent"
+    assert checks(article_from_text("T\n\nSales rose by 12% and costs fell by 95%.")).empty
+
+
+def test_check_records_shape():
+    article = article_from_text("T\n\nEgypt and Israel: ceasefire in 1973; peace treaty in 1979 (six years).")
+    assert check_records(article) == [
+        {"text": "six years", "verdict": "consistent", "arithmetic": "1979 - 1973 = 6. The text says six years, so the numbers agree."}
+    ]
+
+
+# ---- the seeds, one figure at a time --------------------------------------------------------------
+
+LANDERSEN = [
+    ("two months", 2, "month"),
+    ("almost a year", 1, "year"),
+    ("12 people", 12, "people"),
+    ("87", 87, "people"),
+    ("three-day", 3, "day"),
+    ("Some 14,000 North Korean soldiers", 14000, "people"),
+    ("hundreds of workers", 200, "people"),
+    ("millions of artillery shells", 2_000_000, "shells"),
+    ("three years", 3, "year"),
+    ("A decade", 1, "decade"),
+    ("three years", 3, "year"),
+]
+SHEVCHUK = [
+    ("50 days", 50, "day"),
+    ("Three weeks", 3, "week"),
+    ("12 days", 12, "day"),
+    ("dozens of African countries", 24, "countries"),
+    ("two proposals", 2, "proposals"),
+    ("1,200 km long", 1200, "km"),
+    ("six years", 6, "year"),
+    ("45 years", 45, "year"),
+    ("Five years", 5, "year"),
+    ("half a century", 50, "year"),
+    ("five years or more", 5, "year"),
+    ("nearly a fifth of its territory", 0.2, "share"),
+    ("hundreds of thousands of deaths", 200_000, "people"),
+    ("three bilateral meetings", 3, "meetings"),
+    ("73%", 73, "percent"),
+    ("16%", 16, "percent"),
+    ("42 months", 42, "month"),
+    ("three and a half years", 3.5, "year"),
+    ("3,000 km", 3000, "km"),
+    ("more than 100,000 Ministry of Internal Affairs security forces personnel", 100_000, "people"),
+    ("42 months", 42, "month"),
+]
+
+
+def test_landersen_figures_one_by_one(landersen):
+    frame = figures(landersen)
+    assert [(r.text, r.value, r.unit) for r in frame.itertuples()] == [(t, pytest.approx(v), u) for t, v, u in LANDERSEN]
+
+
+def test_shevchuk_figures_one_by_one(shevchuk):
+    frame = figures(shevchuk)
+    assert [(r.text, r.value, r.unit) for r in frame.itertuples()] == [(t, pytest.approx(v), u) for t, v, u in SHEVCHUK]
+
+
+def test_shevchuk_checks(shevchuk):
+    frame = checks(shevchuk)
+    gaps = frame[frame["arithmetic"].str.contains(" - ")]
+    assert gaps["text"].tolist() == ["six years", "45 years", "Five years"]
+    assert set(gaps["verdict"]) == {"consistent"}
+    months = frame[(frame["text"] == "42 months") & (frame["verdict"] == "cannot tell")]
+    assert len(months) == 2
+    assert "2014" in months.iloc[0]["arithmetic"] and "not 42" in months.iloc[0]["arithmetic"]
+    shares = frame[frame["arithmetic"].str.contains("%")]
+    assert shares["verdict"].tolist() == ["consistent"]
+
+
+def test_landersen_checks(landersen):
+    frame = checks(landersen)
+    assert frame["verdict"].tolist() == ["cannot tell"]
+    assert "13 May 2021 and 12 May 2022" in frame.iloc[0]["arithmetic"]
+
+
+def test_every_row_has_a_reason(seeds):
+    for article in seeds:
+        for frame in (figures(article), checks(article)):
+            assert frame["reason"].notna().all() and (frame["reason"].str.len() > 20).all()
