@@ -329,11 +329,11 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None, anchor_note: s
     return ref
 
 
-def _resolve_anaphora(refs: list[TimeRef], texts: list[str], blocks: list[int]) -> None:
+def _resolve_anaphora(refs: list[TimeRef], texts: list[str], blocks: list[int], roles: list[str]) -> None:
     """Relative expressions like "a decade later" count from the time reference before them.
 
     The base is the nearest earlier year, date or era in the same paragraph or
-    the two before it, outside quotations; for "the same day" it must be a
+    the two before it (of the same kind: body with body), outside quotations; for "the same day" it must be a
     day, and a date introduced by "on" ("On April 28 he ...") is preferred, as
     news reports date their events that way.
     """
@@ -342,7 +342,7 @@ def _resolve_anaphora(refs: list[TimeRef], texts: list[str], blocks: list[int]) 
             continue
         candidates = [
             (refs[j], texts[j]) for j in range(index - 1, -1, -1)
-            if blocks[j] >= blocks[index] - 2 and not refs[j].quoted and refs[j].year is not None
+            if blocks[j] >= blocks[index] - 2 and roles[j] == roles[index] and not refs[j].quoted and refs[j].year is not None
             and (refs[j].kind in ("year", "date", "era") or (refs[j].kind == "relative" and refs[j].anaphoric))
         ]
         if ref.offset == 0 and ref.offset_unit == "day":
@@ -392,6 +392,7 @@ def _refs(article: Article) -> list[TimeRef]:
     out: list[TimeRef] = []
     texts: list[str] = []
     blocks: list[int] = []
+    roles: list[str] = []
     for block in article.block_list:
         if block.role in SKIPPED_ROLES or block.duplicate_of is not None:
             continue
@@ -402,7 +403,8 @@ def _refs(article: Article) -> list[TimeRef]:
             out.append(ref)
             texts.append(words)
             blocks.append(block.index)
-    _resolve_anaphora(out, texts, blocks)
+            roles.append(block.role)
+    _resolve_anaphora(out, texts, blocks, roles)
     return out
 
 

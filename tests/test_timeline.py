@@ -1,0 +1,179 @@
+"""Tests for workbook.timeline: each time-expression form, resolution, events, the seeds' years one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook import article_from_text
+from workbook.timeline import describe, events, time_ref_records, time_refs
+
+DATED = "Headline\n\nBy Ann Lee\nMay 12, 2025\n\n"
+
+
+def refs(body: str, dated: bool = True):
+    article = article_from_text((DATED if dated else "Headline\n\n") + body)
+    frame = time_refs(article)
+    start = article.text.index(body[:10])
+    return frame[frame["start"] >= start].reset_index(drop=True)
+
+
+def only(body: str, dated: bool = True):
+    frame = refs(body, dated)
+    assert len(frame) == 1, frame[["text", "kind"]].values.tolist()
+    return frame.iloc[0]
+
+
+@pytest.mark.parametrize(
+    "body, text, kind, year, date, precision",
+    [
+        ("It declared independence in 1991.", "1991", "year", 1991, None, "year"),
+        ("after the 1917 Russian Revolution.", "1917", "year", 1917, None, "year"),
+        ("Protesters marched on May 3, 2014.", "May 3, 2014", "date", 2014, "2014-05-03", "day"),
+        ("Published Wed Sep 03, 2025 online.", "Wed Sep 03, 2025", "date", 2025, "2025-09-03", "day"),
+        ("It was signed 5 December 1994 there.", "5 December 1994", "date", 1994, "1994-12-05", "day"),
+        ("It happened in August 1988 there.", "August 1988", "date", 1988, "1988-08", "month"),
+        ("Deported during World War II by force.", "World War II", "era", 1939, None, "era"),
+        ("Prices were low in the 1990s everywhere.", "the 1990s", "era", 1990, None, "decade"),
+        ("Life in the 19th century was hard.", "the 19th century", "era", 1801, None, "era"),
+    ],
+)
+def test_each_form(body, text, kind, year, date, precision):
+    row = only(body)
+    assert (row["text"], row["kind"], row["year"], row["precision"]) == (text, kind, year, precision)
+    assert (pd_na() is row["date"]) if date is None else row["date"] == date
+    assert len(row["reason"]) > 20
+
+
+def test_date_without_year_resolves_against_the_article_date():
+    row = only("Rockets hit the city April 24, killing many.")
+    assert (row["text"], row["date"], row["resolved_from"]) == ("April 24", "2025-04-24", "the article's date (2025-05-12)")
+
+
+def test_date_without_year_and_no_article_date():
+    row = only("Rockets hit the city April 24, killing many.", dated=False)
+    assert row["year"] is pd_na() and row["date"] is pd_na()
+    assert "no date" in row["reason"]
+
+
+def test_month_day_range():
+    row = only("a ceasefire May 8-10 to coincide with it")
+    assert (row["text"], row["date"]) == ("May 8-10", "2025-05-08")
+
+
+def test_numeric_dates_are_flagged_ambiguous():
+    row = only("A poll of 07.08.25 was published.")
+    assert bool(row["ambiguous"]) and row["year"] == 2025 and row["date"] is pd_na()
+    assert "7 August 2025" in row["reason"] and "8 July 2025" in row["reason"]
+    clear = only("It was published on 08.21.25 in the paper.")
+    assert not bool(clear["ambiguous"]) and clear["date"] == "2025-08-21"
+
+
+def test_relative_to_the_article_date():
+    yesterday = only("Officials spoke yesterday about it.")
+    assert (yesterday["kind"], yesterday["date"], yesterday["relative_to"]) == ("relative", "2025-05-11", "the article's date")
+    last_year = only("It was worse last year than before.")
+    assert last_year["year"] == 2024
+    ago = only("It began five years ago in the east.")
+    assert ago["kind"] == "relative"
+
+
+def test_relative_to_the_reference_before():
+    frame = refs("The revolution came in 1917. A decade later, it was reversed.")
+    later = frame[frame["text"] == "A decade later"].iloc[0]
+    assert later["year"] == 1927 and "1917" in later["relative_to"] and "1917" in later["resolved_from"]
+    three = refs("He spoke on August 7. Three weeks later, he left.")
+    row = three[three["text"] == "Three weeks later"].iloc[0]
+    assert row["date"] == "2025-08-28"
+
+
+def test_relative_to_an_event():
+    row = refs("They marched, two months after troops seized the peninsula.").iloc[0]
+    assert row["kind"] == "relative" and row["relative_to"].startswith("after: troops seized")
+
+
+def test_durations_are_time_references():
+    frame = refs("They resisted for 42 months and centuries of persecution followed.")
+    assert frame[["text", "kind"]].values.tolist() == [["42 months", "duration"], ["centuries", "duration"]]
+
+
+def test_quoted_deictic_words_are_not_resolved():
+    row = only("He wrote: “If war were declared tomorrow, we would act.”")
+    assert row["date"] is pd_na() and "quotation" in row["reason"]
+
+
+def test_discourse_now_is_not_a_time():
+    assert refs("Now, let us look at the facts.").empty
+
+
+def test_offsets_and_records():
+    article = article_from_text(DATED + "In 1991 it happened; on April 24 too.")
+    frame = time_refs(article)
+    for row in frame.itertuples():
+        assert article.text[row.start:row.end] == row.text
+    records = time_ref_records(article)
+    assert records[-1] == {"start": int(frame.iloc[-1]["start"]), "end": int(frame.iloc[-1]["end"]), "text": "April 24", "year": 2025, "date": "2025-04-24"}
+    assert records[-2]["date"] is None
+
+
+def test_describe():
+    s = "Washington could recognize Moscow’s 2014 annexation of Ukraine’s Crimean Peninsula, claiming it."
+    assert describe(s, s.index("2014"), s.index("2014") + 4) == "Moscow’s annexation of Ukraine’s Crimean Peninsula"
+    s = "The exception was the years after the 1917 Russian Revolution when Lenin ruled."
+    assert describe(s, s.index("1917"), s.index("1917") + 4) == "Russian Revolution"
+
+
+def pd_na():
+    import pandas as pd
+
+    return pd.NA
+
+
+# ---- the seeds, one year at a time ---------------------------------------------------------------
+
+LANDERSEN_YEARS = [
+    ("May 12, 2025", 2025), ("May 3, 2014", 2014), ("April 24", 2025), ("April 27", 2025), ("April 28", 2025),
+    ("May 8-10", 2025), ("World War II", 1939), ("May 8", 2025), ("The same day", 2025), ("2014", 2014),
+    ("1991", 1991), ("2014", 2014), ("1783", 1783), ("1917", 1917), ("A decade later", 1927),
+    ("World War II", 1939), ("April 22", 2025),
+]
+SHEVCHUK_YEARS = [
+    ("Wed Sep 03, 2025", 2025), ("September 03, 2025", 2025), ("2014", 2014), ("August 7", 2025), ("1953", 1953),
+    ("1973", 1973), ("1979", 1979), ("1949", 1949), ("1994", 1994), ("2020", 2020), ("2025", 2025),
+    ("now", 2025), ("currently", 2025), ("today", 2025), ("now", 2025), ("2014", 2014), ("now", 2025),
+    ("1994", 1994), ("07.08.25", 2025), ("08.21.25", 2025), ("1915", 1915), ("1916", 1916),
+]
+
+
+def test_landersen_years_one_by_one(landersen):
+    frame = time_refs(landersen)
+    with_year = frame[frame["year"].notna()]
+    assert [(r.text, r.year) for r in with_year.itertuples()] == LANDERSEN_YEARS
+    same_day = frame[frame["text"] == "The same day"].iloc[0]
+    assert same_day["date"] == "2025-04-28"
+
+
+def test_shevchuk_years_one_by_one(shevchuk):
+    frame = time_refs(shevchuk)
+    with_year = frame[frame["year"].notna()]
+    assert [(r.text, r.year) for r in with_year.itertuples()] == SHEVCHUK_YEARS
+    poll = frame[frame["text"] == "07.08.25"].iloc[0]
+    assert bool(poll["ambiguous"])
+
+
+def test_events_for_both_texts(seeds):
+    frame = events(seeds)
+    assert set(frame["label"]) == {seeds[0].label, seeds[1].label}
+    landersen = frame[frame["article"] == seeds[0].id]
+    assert landersen[landersen["year"] == 1783]["description"].tolist() == ["czarist Russia’s conquest"]
+    assert landersen[landersen["year"] == 1917]["description"].tolist() == ["Russian Revolution"]
+    shevchuk = frame[frame["article"] == seeds[1].id]
+    assert sorted(shevchuk["year"].tolist()).count(1994) == 2
+    assert not frame["sentence_text"].isna().any()
+    # "now" and other references to the time of writing are not claimed events
+    assert "now" not in frame["time_text"].tolist()
+
+
+def test_every_row_has_a_reason(seeds):
+    for article in seeds:
+        frame = time_refs(article)
+        assert (frame["reason"].str.len() > 20).all()
