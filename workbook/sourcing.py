@@ -117,6 +117,7 @@ def _lines(name: str) -> list[str]:
 class _Lexicon:
     verbs: dict[str, str]  # form -> base form
     object_verbs: frozenset[str]  # base forms that take a listener ("told the press")
+    quote_verbs: frozenset[str]  # base forms that report words only next to a quotation or a colon
     phrases: tuple[str, ...]
     vague_heads: frozenset[str]
     vague_phrases: tuple[str, ...]
@@ -132,11 +133,15 @@ def lexicon() -> _Lexicon:
     """Read the word lists once."""
     verbs: dict[str, str] = {}
     object_verbs = set()
+    quote_verbs = set()
     for line in _lines("reporting_verbs.txt"):
         words = line.split()
         if words[0] == "+object":
             words = words[1:]
             object_verbs.add(words[0])
+        elif words[0] == "+quote":
+            words = words[1:]
+            quote_verbs.add(words[0])
         for word in words:
             verbs.setdefault(word.lower(), words[0].lower())
     vague = _lines("vague_sources.txt")
@@ -148,6 +153,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         verbs=verbs,
         object_verbs=frozenset(object_verbs),
+        quote_verbs=frozenset(quote_verbs),
         phrases=tuple(line.lower() for line in _lines("cue_phrases.txt")),
         vague_heads=frozenset(w.lower() for w in vague if " " not in w),
         vague_phrases=tuple(w.lower() for w in vague if " " in w),
@@ -197,6 +203,7 @@ _NOUN_LIKE = frozenset(
     praise praises joke jokes cry cries blast blasts slam slams mock mocks caution cautions""".split()
 )
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
+_BELIEF = frozenset("hope fear worry expect doubt think believe".split())
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
 _QUESTION = frozenset("how why what when where whether which".split())
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
@@ -216,23 +223,22 @@ _MONTHS = frozenset(
 _MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS)
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """One word or punctuation mark with its offsets (plain slots: made thousands of times)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower", "word", "cap")
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        first = text[0]
+        self.word = first.isalnum() or first == "_"
+        self.cap = first.isupper()
 
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"_Tok({self.start}, {self.end}, {self.text!r})"
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -504,6 +510,20 @@ def _clean_np(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", lambda m: m.group(0), text)
 
 
+@lru_cache(maxsize=None)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in lexicon().phrases)
+
+
+@lru_cache(maxsize=None)
+def _signal_pattern(kind: str) -> re.Pattern[str]:
+    """One pattern per kind of quote signal: a listed word right before the quotation mark."""
+    words = sorted(lexicon().signals.get(kind, ()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?P<signal>{alternatives})\W*(?:such as|like|of|to|:)?\W*(?:the|a|an)?\s*$")
+
+
+@lru_cache(maxsize=4096)
 def source_type(source: str) -> str:
     """``person``, ``organization``, ``vague``, ``document`` or ``unknown`` for a source's words.
 
@@ -645,11 +665,19 @@ class _Analyser:
         # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
         self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
         # words inside quotation marks are someone else's: they never give a cue or a subject
-        self.tokens: list[list[_Tok]] = [
-            [t for t in _tokens(self.text, s.start, s.end) if not self.inside_quote(t.start)] for s in self.sentences
-        ]
+        self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
 
     # -- helpers ---------------------------------------------------------------------
+
+    def outside_tokens(self, start: int, end: int) -> list[_Tok]:
+        """Tokens of text[start:end] that are not inside a quotation (the marks themselves stay)."""
+        toks = _tokens(self.text, start, end)
+        first = max(0, bisect_right(self.quote_starts, start) - 1)
+        last = bisect_right(self.quote_starts, end)
+        inside = [(q0, q1 - 1) for q0, q1 in self.quote_bounds[first:last] if q0 < end and q1 > start]
+        if not inside:
+            return toks
+        return [t for t in toks if not any(q0 < t.start < q1 for q0, q1 in inside)]
 
     def inside_quote(self, position: int) -> bool:
         k = bisect_right(self.quote_starts, position) - 1
@@ -661,8 +689,6 @@ class _Analyser:
 
     def is_cue(self, toks: Sequence[_Tok], k: int) -> str | None:
         tok = toks[k]
-        if not tok.word or self.inside_quote(tok.start):
-            return None
         base = self.lex.verbs.get(tok.lower)
         if base is None:
             return None
@@ -681,6 +707,8 @@ class _Analyser:
 
     def phrase_at(self, toks: Sequence[_Tok], k: int) -> tuple[int, str] | None:
         """A cue phrase ("according to") starting at token k: (tokens used, phrase)."""
+        if toks[k].lower not in _phrase_starts():
+            return None
         for phrase in self.lex.phrases:
             words = phrase.split()
             if k + len(words) <= len(toks) and all(toks[k + n].lower == w for n, w in enumerate(words)):
@@ -702,13 +730,13 @@ class _Analyser:
             antecedent = _antecedent(toks, k)
             if antecedent is not None:
                 info = self.describe(toks, antecedent, sentence)
-                # the mention nearest the words is the relative pronoun itself
-                info.update(start=start, end=end, mention=words)
                 owner = _POSSESSIVE.search(toks[antecedent[0]].text)
                 if owner and toks[antecedent[0]].cap and antecedent[1] - antecedent[0] > 1:
                     # "Lenin’s legacy, which states ...": the words are the owner's
                     info["description"] = info["mention"]
                     info["name"] = _base(toks[antecedent[0]].text)
+                # the mention nearest the words is the relative pronoun itself
+                info.update(start=start, end=end, mention=words)
                 return info
         if low in _PRONOUNS:
             resolved = self.resolver.resolve(low, sentence)
@@ -756,10 +784,8 @@ class _Analyser:
     def signal_before(self, start: int, kind: str, window: int) -> str | None:
         before = self.text[max(0, start - window) : start].lower()
         before = re.sub(r"\s+", " ", before)
-        for word in self.lex.signals.get(kind, ()):
-            if re.search(rf"(?<![\w-]){re.escape(word)}\W*(?:such as|like|of|to|:)?\W*(?:the|a|an)?\s*$", before):
-                return word
-        return None
+        match = _signal_pattern(kind).search(before)
+        return match.group("signal") if match else None
 
     def classify(self, quote: _Quote, previous: _Quote | None) -> None:
         words = self.quote_words(quote)
@@ -900,11 +926,13 @@ class _Analyser:
             if base is None:
                 continue
             distance = len(before) - k
+            if base in self.lex.quote_verbs and distance > 2:
+                continue
             if (len(words) <= 1 and distance > 5) or (len(words) <= 3 and distance > 12):
                 return False
             span = self.speaker_for_cue(toks, k, first)
             if span is None:
-                return False
+                continue
             self.fill(quote, toks, span, first, toks[k].text, toks[k].start, toks[k].end,
                       f"‘{toks[k].text}’ is a reporting verb before this quotation, so it is treated as someone's words "
                       f"(list: {_LISTS}/reporting_verbs.txt).")
@@ -1044,7 +1072,7 @@ class _Analyser:
             if k <= used_until:
                 continue
             tok = toks[k]
-            if not tok.word or self.inside_quote(tok.start):
+            if not tok.word:
                 continue
             phrase = self.phrase_at(toks, k)
             if phrase:
@@ -1055,6 +1083,10 @@ class _Analyser:
             base = self.is_cue(toks, k)
             if base is None:
                 continue
+            if base in self.lex.quote_verbs and not (k + 1 < len(toks) and toks[k + 1].text in ":“\"‘"):
+                continue
+            if base in _BELIEF and k + 1 < len(toks) and toks[k + 1].lower in ("to", "for", "about"):
+                continue  # "hoping to take advantage": an intention, not a view
             made = self.verb_attribution(toks, k, base, index)
             if made:
                 found.append(made)
