@@ -1005,7 +1005,10 @@ def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | 
             rows.append({"item": f"{row['start']}-{row['end']}", "start": row["start"], "end": row["end"], "text": row["text"],
                          "context": sentence, "machine": mapping.get(str(row["label"]), machine.get("default")),
                          "reason": row.get("reason")})
-    return pd.DataFrame(rows, columns=["item", "start", "end", "text", "context", "machine", "reason"])
+    frame = pd.DataFrame(rows, columns=["item", "start", "end", "text", "context", "machine", "reason"])
+    for column in ("machine", "reason"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
 
 
 NO_LABEL = "— choose —"
