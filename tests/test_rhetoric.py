@@ -23,16 +23,19 @@ def found(article, label: str, **kwargs) -> list[str]:
     return frame.loc[frame["label"] == label, "text"].tolist()
 
 
-def fake_quotes(monkeypatch, spans: list[tuple[str, str]]):
-    """Make sourcing.quotes return the quotations of `spans` (words, kind) as found in the text."""
+def fake_quotes(monkeypatch, spans: list[tuple]):
+    """Make sourcing.quotes return the quotations of `spans` (words, kind[, speaker, description])."""
     from workbook import sourcing
 
     def quotes(article):
         rows = []
-        for words, kind in spans:
+        for words, kind, *who in spans:
             start = article.text.index(words)
-            rows.append({"start": start, "end": start + len(words), "kind": kind, "reason": f"a {kind} quotation"})
-        return span_frame(article, rows, {"kind": "string", "reason": "string"})
+            speaker, description = (who + [None, None])[:2]
+            rows.append({"start": start, "end": start + len(words), "kind": kind, "reason": f"a {kind} quotation",
+                         "speaker": speaker, "speaker_description": description})
+        columns = {"kind": "string", "speaker": "string", "speaker_description": "string", "reason": "string"}
+        return span_frame(article, rows, columns)
 
     monkeypatch.setattr(sourcing, "quotes", quotes)
 
@@ -172,6 +175,15 @@ def test_appeal_to_authority_phrases_and_cited_quotations(monkeypatch):
     authority = frame[frame["label"] == "appeal_to_authority"]
     assert authority["text"].tolist() == ["Experts say", "Wars of liberation are just wars."]
     assert "[3]" in authority["reason"].iloc[1]
+
+
+def test_appeal_to_authority_by_credential(monkeypatch):
+    text = "“The plan cannot work,” said Janet Smith, a professor of economics. “It rained,” said Bob, a neighbour."
+    fake_quotes(monkeypatch, [("“The plan cannot work,”", "direct", "Janet Smith", "a professor of economics"),
+                              ("“It rained,”", "direct", "Bob", "a neighbour")])
+    frame = markers(art(text)).query("label == 'appeal_to_authority'")
+    assert frame["text"].tolist() == ["“The plan cannot work,”"]
+    assert "‘professor’" in frame["reason"].item() and "Janet Smith" in frame["reason"].item()
 
 
 def test_analogy_with_a_named_event_or_an_old_year():

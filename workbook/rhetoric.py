@@ -555,28 +555,38 @@ def _scare_markers(scare: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def _authority_quote_markers(article: Article, quotes: pd.DataFrame) -> list[dict[str, Any]]:
-    """A direct quotation backed by a numbered source marker such as [3]: leaning on an authority."""
+def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matcher) -> list[dict[str, Any]]:
+    """Quotations that lean on an authority: backed by a numbered source such as [3], or
+    from a speaker the text presents with a credential ('Janet Smith, a professor of law')."""
     text = article.text
+    credentials = found.section("appeal_to_authority", "credential")
+    descriptions = quotes["speaker_description"] if "speaker_description" in quotes else [None] * len(quotes)
+    speakers = quotes["speaker"] if "speaker" in quotes else [None] * len(quotes)
     rows = []
-    for start, end, kind in zip(quotes["start"], quotes["end"], quotes["kind"]):
+    for start, end, kind, speaker, description in zip(quotes["start"], quotes["end"], quotes["kind"], speakers, descriptions):
         if kind != "direct":
             continue
         citation = _CITATION_AFTER.match(text, int(end))
-        if not citation:
-            continue
-        marker = citation.group().strip(" ,.;:”\"’'")
+        if citation:
+            marker = citation.group().strip(" ,.;:”\"’'")
+            reason = (
+                f"a quotation backed up by the numbered source {marker}: the writer leans on an "
+                f"authority's words to settle a point ({_RULE_SOURCE})"
+            )
+        else:
+            if description is None or description is pd.NA:
+                continue
+            words = [_norm(m.group()) for m in _TOKEN.finditer(str(description))]
+            title = next((w for w in words if w in credentials), None)
+            if title is None:
+                continue
+            reason = (
+                f"the quotation comes from {speaker}, presented as ‘{description}’: the credential ‘{title}’ "
+                f"asks readers to trust the words because of who said them (credential list: the workbook's own "
+                f"list; {_RULE_SOURCE})"
+            )
         rows.append(
-            {
-                "start": int(start),
-                "end": int(end),
-                "label": "appeal_to_authority",
-                "reason": (
-                    f"a quotation backed up by the numbered source {marker}: the writer leans on an "
-                    f"authority's words to settle a point ({_RULE_SOURCE})"
-                ),
-                "in_quote": True,
-            }
+            {"start": int(start), "end": int(end), "label": "appeal_to_authority", "reason": reason, "in_quote": True}
         )
     return rows
 
@@ -680,7 +690,7 @@ def _markers(article: Article, found: Matcher, labels: Iterable[str] | None) -> 
     rows += _punctuation_markers(article, quote_spans)
     rows += _command_markers(article, found, quote_spans)
     rows += _scare_markers(scare)
-    rows += _authority_quote_markers(article, quotes)
+    rows += _authority_quote_markers(article, quotes, found)
     rows += _analogy_markers(article, tokens, found)
     if labels is not None:
         wanted = set(labels)
