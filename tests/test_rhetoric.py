@@ -318,6 +318,8 @@ def test_teachers_terms_from_the_environment(tmp_path, monkeypatch):
     article = art("The special operation went on.")
     assert found(article, "euphemism") == ["special operation"]
     assert "euphemism" in density(article)["label"].tolist()
+    # Every text gets the row, found or not, so tables of several texts line up.
+    assert density(art("Nothing of the kind here."))["label"].tolist()[-1] == "euphemism"
 
 
 def test_bad_terms_files_get_plain_messages(tmp_path):

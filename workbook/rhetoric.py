@@ -727,7 +727,8 @@ def density(article: Article, by: str = "label", extra_terms: str | Path | Itera
     found = markers(article, extra_terms=extra_terms)
     if by == "label":
         words = article.word_count
-        labels = list(LABELS) + sorted(set(found["label"]) - set(LABELS))
+        own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
+        labels = list(LABELS) + sorted((own | set(found["label"])) - set(LABELS))
         counts = found["label"].value_counts()
         rows = [
             (label, int(counts.get(label, 0)), round(1000 * int(counts.get(label, 0)) / words, 2) if words else 0.0)
