@@ -102,12 +102,12 @@ def _as_list(data: Any) -> list[Article]:
     return [data] if isinstance(data, Article) else list(data)
 
 
-def _with_text_label(frame: pd.DataFrame, labels: Mapping[str, str] | None) -> pd.DataFrame:
-    """Add a ``text_label`` column: the article's short label (or its id)."""
+def _with_text_label(frame: pd.DataFrame, labels: Mapping[str, str] | None, column: str | None = None) -> pd.DataFrame:
+    """Add a ``text_label`` column: the article's short label from `column` or `labels` (else its id)."""
     frame = frame.copy()
     labels = dict(labels or {})
-    if "label" in frame.columns and "article" in frame.columns and not labels and frame["label"].notna().all() and "kind" in frame.columns and "year" in frame.columns:
-        frame["text_label"] = frame["label"].astype(str)
+    if column and column in frame.columns and not labels and frame[column].notna().all():
+        frame["text_label"] = frame[column].astype(str)
     elif "article" in frame.columns:
         frame["text_label"] = frame["article"].astype(str).map(lambda a: labels.get(a, a))
     else:
@@ -151,7 +151,8 @@ def _count_chart(frame: pd.DataFrame, field: str, title: str, what: str) -> Any:
     )
 
 
-def timeline(events: pd.DataFrame | Sequence[Article], title: str = "Years each text mentions") -> Any:
+def timeline(events: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
+             title: str = "Years each text mentions") -> Any:
     """A two-text timeline: every dated event, one row per text, with the sentence on hover.
 
     `events` is `workbook.timeline.events(articles)` (columns article, year,
@@ -162,7 +163,7 @@ def timeline(events: pd.DataFrame | Sequence[Article], title: str = "Years each 
 
         events = find_events(_as_list(events))
     alt = _altair()
-    frame = _with_text_label(events, None)
+    frame = _with_text_label(events, labels, column="label")
     if "year" not in frame.columns:
         return _empty(alt, "No dated events found.")
     frame = frame[pd.to_numeric(frame["year"], errors="coerce").notna()].copy()

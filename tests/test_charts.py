@@ -1,0 +1,127 @@
+"""Charts: built from tables, drawn offline, and Altair only imported when a chart is made."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from workbook import charts
+
+
+def _imports(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sorted(sys.modules)))"],
+                         capture_output=True, text=True, timeout=120, check=True)
+    return set(out.stdout.split())
+
+
+def test_import_workbook_does_not_import_altair():
+    assert "altair" not in _imports("import workbook")
+    loaded = _imports("import workbook.charts, workbook.findings, workbook.answers")
+    assert "altair" not in loaded and "ipywidgets" not in loaded
+
+
+def test_import_time_shows_no_altair():
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import workbook"],
+                            capture_output=True, text=True, timeout=120, check=True)
+    assert "altair" not in result.stderr and "workbook.articles" in result.stderr
+
+
+@pytest.fixture
+def svg():
+    """Static SVG charts for these tests; the notebook default (jupyter offline) is restored after."""
+    charts.enable_offline("svg")
+    yield
+    charts.enable_offline("jupyter")
+
+
+EVENTS = pd.DataFrame({
+    "article": ["a", "a", "b", "b", "b"],
+    "label": ["Text A", "Text A", "Text B", "Text B", "Text B"],
+    "year": [1783, 2014, 1949, 1994, None],
+    "description": ["conquest", "seizure", "ceasefire", "treaty", "undated"],
+    "sentence_text": ["s1", "s2", "s3", "s4", "s5"],
+    "time_text": ["1783", "2014", "1949", "1994", "later"],
+})
+
+
+def _spec(chart) -> dict:
+    return json.loads(chart.to_json())
+
+
+def _data(spec: dict) -> list[dict]:
+    return next(iter(spec["datasets"].values()))
+
+
+def test_timeline_puts_each_text_on_its_own_row_with_shapes(svg, tmp_path):
+    spec = _spec(charts.timeline(EVENTS))
+    encoding = spec["encoding"]
+    assert encoding["y"]["field"] == "text_label" and encoding["x"]["field"] == "year"
+    assert encoding["shape"]["field"] == "text_label"  # not colour alone
+    rows = _data(spec)
+    assert sorted(r["year"] for r in rows) == [1783, 1949, 1994, 2014]  # the undated event is left out
+    assert {r["text_label"] for r in rows} == {"Text A", "Text B"}
+    assert any(t.get("field") == "sentence_text" for t in encoding["tooltip"])
+    path = tmp_path / "timeline.svg"
+    charts.timeline(EVENTS).save(path)  # vl-convert draws it with no network
+    drawn = path.read_text(encoding="utf-8")
+    assert "<svg" in drawn and "Text A" in drawn and "1800" in drawn
+
+
+def test_figures_by_kind_counts_per_text():
+    table = pd.DataFrame({"article": ["a", "a", "a", "b"], "kind": ["count", "count", "percent", "percent"]})
+    spec = _spec(charts.figures_by_kind(table, labels={"a": "Text A", "b": "Text B"}))
+    counts = {(r["text_label"], r["kind"]): r["count"] for r in _data(spec)}
+    assert counts == {("Text A", "count"): 2, ("Text A", "percent"): 1, ("Text B", "percent"): 1}
+    assert spec["facet"]["column"]["field"] == "text_label"
+    assert any(layer["mark"]["type"] == "text" for layer in spec["spec"]["layer"])  # numbers on the bars
+
+
+def test_sources_by_type_counts_per_text():
+    table = pd.DataFrame({"article": ["a", "b", "b"], "source_type": ["person", "vague", None]})
+    counts = {(r["text_label"], r["source_type"]): r["count"] for r in _data(_spec(charts.sources_by_type(table)))}
+    assert counts == {("a", "person"): 1, ("b", "vague"): 1, ("b", "unknown"): 1}
+
+
+def test_rhetoric_density_by_label():
+    table = pd.DataFrame({"article": ["a", "a", "b"], "label": ["loaded", "hedge", "loaded"],
+                          "count": [3, 1, 9], "per_1000_words": [20.49, 1.28, 28.5]})
+    spec = _spec(charts.rhetoric_density(table, labels={"a": "A", "b": "B"}))
+    values = {(r["text_label"], r["marker"]): r["per_1000_words"] for r in _data(spec)}
+    assert values == {("A", "loaded"): 20.49, ("A", "hedge"): 1.28, ("B", "loaded"): 28.5}
+
+
+def test_empty_tables_give_a_message_not_an_error():
+    for chart in (charts.timeline(EVENTS.iloc[0:0]), charts.figures_by_kind(pd.DataFrame(columns=["article", "kind"])),
+                  charts.sources_by_type(pd.DataFrame()), charts.rhetoric_density(pd.DataFrame())):
+        spec = _spec(chart)
+        assert spec["mark"]["type"] == "text" and "No " in _data(spec)[0]["message"]
+
+
+def test_enable_offline_chooses_an_offline_renderer(monkeypatch):
+    import altair as alt
+
+    assert charts.enable_offline() == "jupyter"
+    assert alt.renderers.active == "jupyter" and alt.renderers.options.get("offline") is True
+    bundle = charts.figures_by_kind(pd.DataFrame({"article": ["a"], "kind": ["count"]}))._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "application/vnd.jupyter.widget-view+json" in data  # the anywidget chart, no CDN script
+    monkeypatch.setenv("WORKBOOK_CHART_RENDERER", "inline")
+    assert charts.enable_offline() == "inline"
+    html = charts.figures_by_kind(pd.DataFrame({"article": ["a"], "kind": ["count"]}))._repr_mimebundle_()
+    text = (html[0] if isinstance(html, tuple) else html)["text/html"]
+    assert "cdn.jsdelivr" not in text and "https://" not in text.split("vegaEmbed")[0][:2000]
+    with pytest.raises(ValueError, match="Unknown chart renderer"):
+        charts.enable_offline("cdn")
+    monkeypatch.delenv("WORKBOOK_CHART_RENDERER")
+    charts.enable_offline()
+
+
+def test_charts_from_the_seed_articles(seeds, svg):
+    for make in (charts.timeline, charts.figures_by_kind, charts.sources_by_type, charts.rhetoric_density):
+        spec = _spec(make(seeds))
+        rows = _data(spec)
+        assert {r["text_label"] for r in rows} == {a.label for a in seeds}, make.__name__
