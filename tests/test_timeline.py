@@ -177,3 +177,35 @@ def test_every_row_has_a_reason(seeds):
     for article in seeds:
         frame = time_refs(article)
         assert (frame["reason"].str.len() > 20).all()
+
+
+# ---- the reference sheet ---------------------------------------------------------------------------
+
+def test_reference_sheet_every_fact_has_a_source_and_every_quote_is_in_its_text(seeds):
+    from workbook.timeline import RELATIONS, load_reference_sheet, reference_sheet
+
+    facts = load_reference_sheet()
+    assert len(facts) >= 10
+    for fact in facts:
+        assert fact["sources"], fact["id"]
+        assert all(source["url"].startswith("https://") for source in fact["sources"])
+        assert fact["claims"], fact["id"]
+    sheet = reference_sheet(seeds)
+    assert set(sheet["relation"]) <= set(RELATIONS)
+    assert sheet["start"].notna().all(), sheet[sheet["start"].isna()]["quote"].tolist()
+    by_id = {a.id: a for a in seeds}
+    for row in sheet.itertuples():
+        assert by_id[row.article].text[row.start:row.end] == row.quote
+
+
+def test_reference_sheet_covers_the_claims_the_notes_list(seeds):
+    from workbook.timeline import reference_sheet
+
+    sheet = reference_sheet(seeds)
+    relation = {(row.fact, row.relation) for row in sheet.itertuples()}
+    assert ("ukraine-constitution-1996", "contradicts") in relation
+    assert ("crimean-tatar-deportation-1944", "contradicts") in relation
+    assert ("budapest-memorandum-1994", "leaves open") in relation
+    assert ("jordan-israel-1949-1994", "supports") in relation
+    both = set(sheet["article"])
+    assert both == {a.id for a in seeds}

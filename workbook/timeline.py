@@ -544,3 +544,58 @@ def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
     return frame.astype({"article": "string", "label": "string", "year": "Int64", "date": "string", "precision": "string",
                          "description": "string", "sentence_text": "string", "start": "int64", "end": "int64",
                          "time_text": "string", "kind": "string"})
+
+
+# ---- the reference sheet ----------------------------------------------------------------------
+
+RELATIONS = ("supports", "contradicts", "leaves open")
+REFERENCE_COLUMNS = ["fact", "statement", "when", "sources", "article", "quote", "relation", "note", "start", "end"]
+
+
+def load_reference_sheet() -> list[dict[str, Any]]:
+    """The facts in ``data/reference_sheet.toml``, checked: each has a source and known relations.
+
+    Raises ValueError naming the fact when one has no source or an unknown relation.
+    """
+    text = resources.files("workbook").joinpath("data/reference_sheet.toml").read_text(encoding="utf-8")
+    facts = tomllib.loads(text).get("fact", [])
+    for fact in facts:
+        if not fact.get("sources") or not all(s.get("title") and s.get("publisher") and s.get("url") for s in fact["sources"]):
+            raise ValueError(f"reference_sheet.toml: fact {fact.get('id')!r} needs at least one source with title, publisher and url.")
+        for claim in fact.get("claims", []):
+            if claim.get("relation") not in RELATIONS:
+                raise ValueError(f"reference_sheet.toml: fact {fact.get('id')!r} has an unknown relation {claim.get('relation')!r}.")
+    return facts
+
+
+def reference_sheet(articles: Article | Iterable[Article] | None = None) -> pd.DataFrame:
+    """The reference sheet as a table: one row per (fact, claim in a text).
+
+    Columns: fact (its id), statement, when, sources ("Publisher, Title, URL"
+    joined by " | "), article, quote (the words of the text), relation
+    (supports, contradicts, leaves open), note, and start and end of the quote
+    in the article when `articles` are given (<NA> otherwise).
+
+    >>> sheet = reference_sheet()
+    >>> sorted(set(sheet["relation"]))
+    ['contradicts', 'leaves open', 'supports']
+    """
+    if isinstance(articles, Article):
+        articles = [articles]
+    by_id = {a.id: a for a in (articles or [])}
+    rows = []
+    for fact in load_reference_sheet():
+        sources = " | ".join(f"{s['publisher']}, {s['title']}, {s['url']}" for s in fact["sources"])
+        for claim in fact.get("claims", []):
+            start = end = None
+            article = by_id.get(claim["article"])
+            if article is not None and claim["quote"] in article.text:
+                start = article.text.index(claim["quote"])
+                end = start + len(claim["quote"])
+            rows.append({
+                "fact": fact["id"], "statement": fact["statement"], "when": str(fact.get("when", "")), "sources": sources,
+                "article": claim["article"], "quote": claim["quote"], "relation": claim["relation"],
+                "note": claim.get("note", ""), "start": start, "end": end,
+            })
+    frame = pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
+    return frame.astype({"start": "Int64", "end": "Int64"})
