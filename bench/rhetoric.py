@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -66,15 +67,37 @@ Span = tuple[int, int]
 
 
 def align(raw: str, cleaned: str) -> list[int] | None:
-    """For each offset in `raw` (and its end), the offset in `cleaned`; None if they do not align."""
-    mapping = []
+    """For each offset in `raw` (and its end), the offset in `cleaned`; None if they do not align.
+
+    Cleaning only drops characters (carriage returns, invisible characters,
+    trailing spaces), turns odd spaces into plain ones and joins a letter with
+    its combining accent (NFC), so one pass suffices.
+
+    >>> align("a\\r\\nb", "a\\nb")
+    [0, 1, 1, 2, 3]
+    >>> align("a\\rb", "a\\nb")
+    [0, 1, 2, 3]
+    """
+    mapping: list[int] = []
     j = 0
-    for char in raw:
+    i = 0
+    while i < len(raw):
+        char = raw[i]
+        cluster = 1
+        while i + cluster < len(raw) and unicodedata.combining(raw[i + cluster]):
+            cluster += 1
+        joined = unicodedata.normalize("NFC", raw[i:i + cluster])
+        if cluster > 1 and cleaned.startswith(joined, j):
+            mapping.extend([j] * cluster)
+            j += len(joined)
+            i += cluster
+            continue
         mapping.append(j)
         if j < len(cleaned) and (char == cleaned[j] or (char.isspace() and cleaned[j] == " " and char != "\n")):
             j += 1
-        elif char == "\r" and j < len(cleaned) and cleaned[j] == "\n":
-            j += 1
+        elif char == "\r" and raw[i + 1:i + 2] != "\n" and j < len(cleaned) and cleaned[j] == "\n":
+            j += 1  # a lone carriage return becomes a line break
+        i += 1
     mapping.append(j)
     return mapping if j == len(cleaned) else None
 

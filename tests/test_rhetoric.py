@@ -345,3 +345,47 @@ def test_lists_are_compiled_once():
     markers(art("A brutal day."))
     markers(art("Another brutal day."))
     assert rhetoric._matcher_for.cache_info().hits >= before + 2
+
+
+# ---- the evaluation command ------------------------------------------------------------------
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    """bench.rhetoric, importable from the repository's top folder."""
+    import importlib
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent))
+    return importlib.import_module("bench.rhetoric")
+
+
+def test_bench_skips_with_a_message_when_the_data_is_absent(bench, tmp_path, capsys):
+    assert bench.main([str(tmp_path / "nowhere")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_scores_a_tiny_gold_folder(bench, tmp_path, capsys):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "labels").mkdir()
+    text = "A headline\n\nThe brutal regime cynically lied.\r\nIt rained."
+    (tmp_path / "articles" / "article1.txt").write_bytes(text.encode("utf-8"))
+    brutal, cynically, rained = text.index("brutal"), text.index("cynically"), text.index("rained")
+    gold = f"1\tLoaded_Language\t{brutal}\t{brutal + 6}\n1\tLoaded_Language\t{rained}\t{rained + 6}\n"
+    (tmp_path / "labels" / "article1-labels-subtask-3.txt").write_text(gold, encoding="utf-8")
+    assert bench.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("Loaded_Language"))
+    numbers = row.split()[-7:]
+    predicted, gold_count, precision, recall = int(numbers[0]), int(numbers[1]), float(numbers[2]), float(numbers[3])
+    # 'brutal' and 'cynically' (and 'lied') are found; 'brutal' is one of the two gold spans.
+    assert gold_count == 2 and recall == 0.5
+    assert precision == pytest.approx(1 / predicted, abs=0.001) and predicted >= 2
+    assert cynically > brutal
+
+
+def test_bench_overlap_scores(bench):
+    counts = bench.score([(0, 5), (10, 12)], [(3, 8), (20, 25)])
+    assert (counts["hit"], counts["found"], counts["pred"], counts["gold"]) == (1, 1, 2, 2)
+    assert counts["pp"] == pytest.approx(2 / 5)
+    assert counts["pr"] == pytest.approx(2 / 5)
