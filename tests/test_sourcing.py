@@ -1,0 +1,546 @@
+"""Tests for workbook.sourcing: quotations, attributions, citations and the summary.
+
+Short texts written for these tests cover each kind of quotation and each type
+of source; the seeds' quotations are then checked one by one, with the
+expected kind and speaker written out here (a careful reader's reading of
+each sentence, not the code's output copied back).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from workbook import article_from_text, load_seeds
+from workbook import sourcing
+from workbook.sourcing import attributions, citations, quotes, source_type, summary
+
+SPAN_COLUMNS = ["article", "block", "sentence", "start", "end", "text"]
+
+
+def make(body: str, headline: str = "A headline for the test") -> object:
+    return article_from_text(f"{headline}\n\n{body}", id="test")
+
+
+def rows(frame: pd.DataFrame, *columns: str) -> list[tuple]:
+    return [tuple(None if pd.isna(v) else v for v in row) for row in frame[list(columns)].itertuples(index=False)]
+
+
+def only(frame: pd.DataFrame, needle: str) -> pd.Series:
+    found = frame[frame["text"].str.contains(needle, regex=False)]
+    assert len(found) == 1, f"expected one row containing {needle!r}, got {len(found)}: {frame['text'].tolist()}"
+    return found.iloc[0]
+
+
+def check_spans(article, frame: pd.DataFrame) -> None:
+    assert list(frame.columns[:6]) == SPAN_COLUMNS
+    for row in frame.itertuples(index=False):
+        assert article.text[row.start : row.end] == row.text
+    assert frame["reason"].notna().all()
+    assert (frame["reason"].str.len() > 20).all()
+
+
+# --------------------------------------------------------------------------------------
+# quotations: kinds
+# --------------------------------------------------------------------------------------
+
+
+def test_direct_quote_after_which_the_speaker_and_title_are_named():
+    article = make("“We will rebuild the bridge,” Ann Lee, the city’s mayor, said on Monday.")
+    frame = quotes(article)
+    check_spans(article, frame)
+    row = frame.iloc[0]
+    assert row["kind"] == "direct"
+    assert row["speaker"] == "Ann Lee"
+    assert row["speaker_description"] == "the city’s mayor"
+    assert row["cue"] == "said"
+    assert article.text[row["speaker_start"] : row["speaker_end"]] == "Ann Lee"
+    assert "reporting verb" in row["reason"]
+
+
+def test_direct_quote_with_the_verb_before_the_name():
+    frame = quotes(make("“Nothing is decided yet,” said Ben Okafor, a union organiser."))
+    row = frame.iloc[0]
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", "Ben Okafor", "said")
+    assert row["speaker_description"] == "a union organiser"
+
+
+def test_title_before_a_name_becomes_the_description():
+    frame = quotes(make("Foreign Minister Maria Rossi told reporters: “The talks are over.”"))
+    row = frame.iloc[0]
+    assert row["speaker"] == "Maria Rossi"
+    assert row["speaker_description"] == "Foreign Minister"
+    assert row["cue"] == "told"
+
+
+def test_partial_quote_after_a_participle_belongs_to_the_subject():
+    text = "As a gesture to the rebels, Karl Weber raised the tariff, claiming the port had closed “years ago.”"
+    row = quotes(make(text)).iloc[0]
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", "Karl Weber", "claiming")
+
+
+def test_according_to_names_the_speaker():
+    row = quotes(make("According to the harbour master, the ship was “badly overloaded.”")).iloc[0]
+    assert row["kind"] == "direct"
+    assert row["speaker"] == "the harbour master"
+    assert row["cue"] == "according to"
+
+
+def test_scare_quotes_after_so_called_and_short_unattributed_words():
+    frame = quotes(make("The so-called “experts” met again. The plan was “agreed” in secret."))
+    assert rows(frame, "kind") == [("scare",), ("scare",)]
+    assert "so-called" in frame.iloc[0]["reason"]
+    assert frame["speaker"].isna().all()
+
+
+def test_supposedly_marks_distance_even_after_a_reporting_verb():
+    row = quotes(make("The ministers, who had been insisting on talks, came supposedly to “offer support” to the mayor.")).iloc[0]
+    assert row["kind"] == "scare"
+
+
+def test_names_of_works_weapons_and_groups():
+    frame = quotes(make(
+        "She quoted the pamphlet “Bread and Roses” at length. New “Falcon” missiles arrived. "
+        "The “Circle of Friends” met in March."
+    ))
+    assert rows(frame, "kind") == [("name",), ("name",), ("name",)]
+    assert "missiles" in only(frame, "Falcon")["reason"]
+
+
+def test_slogans():
+    frame = quotes(make("Marchers carried the slogan “Bread, not bombs!” through the square. They chanted “Free them all!” for hours."))
+    assert rows(frame, "kind") == [("slogan",), ("slogan",)]
+
+
+def test_headline_quote_names_whose_words_they_are():
+    article = article_from_text("Dock workers in Gdansk: ‘We will not unload the ship’\n\nThe strike began on Monday.")
+    row = quotes(article).iloc[0]
+    assert row["kind"] == "headline"
+    assert row["speaker"] == "Dock workers in Gdansk"
+
+
+def test_a_long_quoted_sentence_without_a_speaker_is_direct_with_no_speaker():
+    row = quotes(make("The leaflet ended there. “Nobody will be left behind when the river floods again.” That was all.")).iloc[0]
+    assert row["kind"] == "direct"
+    assert pd.isna(row["speaker"])
+    assert "no speaker" in row["reason"]
+
+
+def test_a_following_quoted_sentence_continues_the_same_speaker():
+    text = "“The water is rising,” Lena Park, the engineer, wrote on Friday. “We need sandbags on every street tonight.”"
+    frame = quotes(make(text))
+    assert rows(frame, "kind", "speaker") == [("direct", "Lena Park"), ("direct", "Lena Park")]
+    assert pd.isna(frame.iloc[1]["cue"])
+
+
+def test_a_dash_and_a_name_after_a_quote_credit_the_words():
+    row = quotes(make("“He has never listened to us.” ― Rosa Diaz\n\nThe next reader wrote in Spanish.")).iloc[0]
+    assert (row["kind"], row["speaker"]) == ("direct", "Rosa Diaz")
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_quote():
+    row = quotes(make("Then Omar Haddad went on: “The vote was stolen from us all.”")).iloc[0]
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", "Omar Haddad", "went")
+
+
+# --------------------------------------------------------------------------------------
+# quotations: pairing marks
+# --------------------------------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotation_marks():
+    article = make("Moscow’s troops moved. The rulers’ aim was clear, and the workers' union didn't agree.")
+    assert quotes(article).empty
+
+
+def test_single_quotes_with_an_apostrophe_inside():
+    row = quotes(make("Tom Hale said the deal was ‘Europe’s last chance’ and left.")).iloc[0]
+    assert row["text"] == "‘Europe’s last chance’"
+    assert (row["kind"], row["speaker"]) == ("direct", "Tom Hale")
+
+
+def test_straight_quotes_work_like_curly_ones():
+    row = quotes(make('"We will win," said Jane Roe. The crowd cheered.')).iloc[0]
+    assert row["text"] == '"We will win,"'
+    assert (row["kind"], row["speaker"]) == ("direct", "Jane Roe")
+
+
+def test_nested_quotes_make_one_row_for_the_outer_quote():
+    frame = quotes(make("“They called it ‘a farce,’ and walked out,” Ida Berg said."))
+    assert len(frame) == 1
+    assert frame.iloc[0]["text"] == "“They called it ‘a farce,’ and walked out,”"
+    assert frame.iloc[0]["speaker"] == "Ida Berg"
+
+
+def test_a_quote_that_runs_over_a_paragraph_break():
+    text = (
+        "Sara Lind, the committee chair, wrote: “The first problem is the money, which never arrived.\n\n"
+        "“The second problem is the time we lost waiting for it.”\n\nThe meeting ended."
+    )
+    article = make(text)
+    frame = quotes(article)
+    assert len(frame) == 1
+    row = frame.iloc[0]
+    assert "\n\n" in row["text"] and row["text"].endswith("waiting for it.”")
+    assert row["speaker"] == "Sara Lind"
+
+
+def test_a_quote_whose_closing_mark_is_in_the_next_paragraph():
+    article = make("Aid workers said that “the roads are\n\nclosed to every truck.” Nothing moved.")
+    frame = quotes(article)
+    assert len(frame) == 1 and frame.iloc[0]["text"].endswith("truck.”")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“This quotation never closes. The paragraph ends.\n\nA new paragraph starts without a mark.",
+        "A closing mark” with no opening mark, and a lone ‘ mark.",
+        "Straight \" marks \" \" everywhere ' and ' odd ones",
+        "“”‘’",
+        "«Guillemets» and „low marks“ too.",
+    ],
+)
+def test_unbalanced_marks_never_crash(body):
+    article = make(body)
+    frame = quotes(article)
+    check_spans(article, frame)
+    attributions(article)
+    citations(article)
+
+
+def test_unbalanced_opening_mark_is_skipped_and_later_quotes_still_found():
+    frame = quotes(make("“This never closes.\n\nLater, Eva Stone said: “Here is a proper quote.”"))
+    assert frame["text"].tolist() == ["“Here is a proper quote.”"]
+
+
+# --------------------------------------------------------------------------------------
+# speakers
+# --------------------------------------------------------------------------------------
+
+
+def test_he_said_resolves_to_the_name_given_earlier():
+    text = "“Why wait?” Pavel Novak, the trade minister, asked. The deal is ready, he said, and it is “good for everyone.”"
+    frame = quotes(make(text))
+    second = only(frame, "good for everyone")
+    assert second["speaker"] == "Pavel Novak"
+    assert second["cue"] == "said"
+    assert frame.iloc[0]["speaker_description"] == "the trade minister"
+    # the speaker's span points at the nearest mention: the pronoun
+    assert make(text).text[second["speaker_start"] : second["speaker_end"]] == "he"
+    assert "taken to mean Pavel Novak" in second["reason"]
+
+
+def test_a_surname_resolves_to_the_full_name():
+    text = "Senator Ruth Adler spoke first. Later, Adler said the vote was “a disgrace to the chamber.”"
+    assert quotes(make(text)).iloc[0]["speaker"] == "Ruth Adler"
+
+
+def test_it_resolves_to_an_organisation_named_before():
+    text = "The Kremlin knows this takes years. It cynically insists on “removing the root causes of the conflict.”"
+    assert quotes(make(text)).iloc[0]["speaker"] == "The Kremlin"
+
+
+# --------------------------------------------------------------------------------------
+# attributions and source types
+# --------------------------------------------------------------------------------------
+
+
+def test_reported_speech_with_a_listener_and_a_date():
+    article = make("Secretary of State Lee Park told the press April 27 the White House was considering new talks.")
+    frame = attributions(article)
+    check_spans(article, frame)
+    row = frame.iloc[0]
+    assert row["text"] == "the White House was considering new talks"
+    assert (row["source"], row["source_type"], row["cue"]) == ("Lee Park", "person", "told")
+    assert article.text[row["source_start"] : row["source_end"]] == "Secretary of State Lee Park"
+
+
+def test_who_said_takes_its_source_from_the_noun_before_it():
+    article = make("The plan was rejected by President Ana Silva, who said changing the border was unlawful.")
+    row = attributions(article).iloc[0]
+    assert row["source"] == "Ana Silva"
+    assert row["text"] == "changing the border was unlawful"
+    assert article.text[row["source_start"] : row["source_end"]] == "who"
+
+
+def test_admitted_and_organisations():
+    row = attributions(make("The same day, the two governments admitted foreign troops were involved.")).iloc[0]
+    assert (row["source"], row["source_type"], row["cue"]) == ("the two governments", "organization", "admitted")
+    assert row["text"] == "foreign troops were involved"
+
+
+def test_vague_sources_after_the_content():
+    row = attributions(make("The convoy was turned back at the border, sources said.")).iloc[0]
+    assert row["text"] == "The convoy was turned back at the border"
+    assert (row["source"], row["source_type"]) == ("sources", "vague")
+    assert "vague" in row["reason"]
+
+
+def test_numerous_analysts_and_media_outlets_are_vague():
+    frame = attributions(make(
+        "The world’s media outlets reported on the visit. We doubt it when numerous analysts say that the war is over."
+    ))
+    assert rows(frame, "source", "source_type") == [("The world’s media outlets", "vague"), ("numerous analysts", "vague")]
+
+
+def test_according_to_a_document():
+    row = attributions(make("According to a Gallup poll, most people oppose the plan.")).iloc[0]
+    assert (row["source"], row["source_type"], row["cue"]) == ("a Gallup poll", "document", "According to")
+    assert row["text"] == "most people oppose the plan"
+
+
+def test_according_to_after_the_content():
+    row = attributions(make("Prices rose by half last year, according to the central bank.")).iloc[0]
+    assert row["text"] == "Prices rose by half last year"
+    assert (row["source"], row["source_type"]) == ("the central bank", "organization")
+
+
+def test_according_to_their_own_interests_is_not_a_source():
+    assert attributions(make("They act according to their own interests.")).empty
+
+
+def test_first_person_and_passive_are_not_attributions():
+    frame = attributions(make("We denounce the plan. The town was promised a new school by the council."))
+    assert frame.empty
+
+
+def test_quote_without_a_speaker_is_an_attribution_with_unknown_source():
+    frame = attributions(make("The leaflet ended there. “Nobody will be left behind when the river floods again.”"))
+    assert rows(frame, "source", "source_type") == [(None, "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("Refat Chubarov", "person"),
+        ("he", "person"),
+        ("the White House", "organization"),
+        ("the Ministry of Defence", "organization"),
+        ("Moscow", "organization"),
+        ("numerous analysts", "vague"),
+        ("sources close to the talks", "vague"),
+        ("retired colonels", "vague"),
+        ("a Gallup poll", "document"),
+        ("the constitution", "document"),
+        ("the weather", "unknown"),
+    ],
+)
+def test_source_types(words, kind):
+    assert source_type(words) == kind
+
+
+# --------------------------------------------------------------------------------------
+# citations
+# --------------------------------------------------------------------------------------
+
+CITED = (
+    "Numbered notes\n\n"
+    "Most people agree.[2] Some do not (4). The record is clear [4]. One claim has no item.[7]\n\n"
+    "Sources\n\n"
+    "[1] https://es.wikipedia.org/wiki/Paz\n\n"
+    "2. A poll of 07.08.25, published on 08.21.25.\n\n"
+    "[3] “A Book,” An Author, 1915.\n\n"
+    "(4) https://www.example.org/report"
+)
+
+
+def test_citations_list_items_markers_and_cited_status():
+    article = article_from_text(CITED)
+    frame = citations(article)
+    check_spans(article, frame)
+    items = frame[frame["kind"] == "item"]
+    assert rows(items, "marker", "number", "cited") == [("[1]", 1, False), ("2.", 2, True), ("[3]", 3, False), ("(4)", 4, True)]
+    first = items.iloc[0]
+    assert (first["url"], first["domain"], first["language"]) == ("https://es.wikipedia.org/wiki/Paz", "es.wikipedia.org", "es")
+    assert items.iloc[3]["domain"] == "example.org" and pd.isna(items.iloc[3]["language"])
+    assert len(items.iloc[3]["cited_at"]) == 2  # "(4)" and "[4]."
+    assert article.text[items.iloc[1]["cited_at"][0] :].startswith("[2]")
+    assert "never cited" in items.iloc[0]["reason"]
+    missing = frame[frame["kind"] == "missing item"]
+    assert rows(missing, "marker", "number") == [("[7]", 7)]
+
+
+def test_photo_credits_are_listed():
+    article = article_from_text("Floods hit the valley\n\nBy Ann Lee\nMay 3, 2024\nAP Photo/Jane Doe\n\nThe river rose all night and into the morning.")
+    frame = citations(article)
+    assert rows(frame, "kind", "text") == [("credit", "AP Photo/Jane Doe")]
+
+
+def test_no_source_list_means_no_items_and_no_missing_items():
+    frame = citations(make("Some do not (4). It was 2014 (2)."))
+    assert frame.empty
+
+
+# --------------------------------------------------------------------------------------
+# summary and records
+# --------------------------------------------------------------------------------------
+
+
+def test_summary_counts_one_article():
+    article = make(
+        "“We will rebuild,” Ann Lee said. The so-called “experts” disagreed. "
+        "The bridge will close, sources said. According to a city report, repairs cost more."
+    )
+    row = summary(article).iloc[0]
+    assert (row["quotes"], row["direct"], row["scare"]) == (2, 1, 1)
+    assert row["attributions"] == 3
+    assert (row["named_sources"], row["vague_sources"], row["document_sources"]) == (1, 1, 1)
+    assert row["vague_share"] == pytest.approx(0.33, abs=0.01)
+    assert row["quotes_per_1000_words"] == pytest.approx(1000 * 2 / article.word_count, abs=0.1)
+
+
+def test_records_have_exactly_the_export_fields():
+    article = article_from_text(CITED + "\n\n")
+    quote_article = make("“We will rebuild,” Ann Lee said. The bridge will close, sources said.")
+    assert list(sourcing.quote_records(quote_article)[0]) == ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "cue"]
+    assert list(sourcing.attribution_records(quote_article)[0]) == [
+        "source", "source_start", "source_end", "source_type", "cue", "start", "end", "text"
+    ]
+    records = sourcing.citation_records(article)
+    assert records[0] == {"marker": "[1]", "number": 1, "text": "https://es.wikipedia.org/wiki/Paz", "cited": False}
+    assert all(type(r["number"]) is int and type(r["cited"]) is bool for r in records)
+
+
+def test_empty_tables_keep_their_columns():
+    article = make("Nothing is quoted or cited here at all.")
+    assert list(quotes(article).columns) == SPAN_COLUMNS + list(sourcing.QUOTE_COLUMNS)
+    assert list(attributions(article).columns) == SPAN_COLUMNS + list(sourcing.ATTRIBUTION_COLUMNS)
+    assert list(citations(article).columns) == SPAN_COLUMNS + list(sourcing.CITATION_COLUMNS)
+    assert quote_records_empty(article)
+
+
+def quote_records_empty(article) -> bool:
+    return sourcing.quote_records(article) == [] and sourcing.citation_records(article) == []
+
+
+# --------------------------------------------------------------------------------------
+# the seeds, quotation by quotation
+# --------------------------------------------------------------------------------------
+
+# (start of the quoted words, kind, speaker or None, cue or None)
+FIRST_SEED = [
+    ("‘We fight for sovereignty", "headline", "Working people in Ukraine", None),
+    ("“Why wait until May 8?”", "direct", "Andrii Sybiha", "responded"),
+    ("“real, not just for a parade.”", "direct", "Andrii Sybiha", "said"),
+    ("“a permanent ceasefire first", "direct", "The White House", "said"),
+    ("“years ago.”", "direct", "Donald Trump", "claiming"),
+    ("“fight for another three years", "direct", "Donald Trump", "claiming"),
+    ("“Crimea is the homeland", "direct", "Refat Chubarov", "wrote"),
+    ("“No one — under any circumstances", "direct", "Refat Chubarov", None),
+]
+
+SECOND_SEED = [
+    ("“agreed”", "scare", None, None),
+    ("“50 days to do so”", "direct", "Trump", "demanding"),
+    ("“tremendous economic sanctions”", "direct", "Trump", "threatening"),
+    ("“I have been too generous,”", "direct", "Trump", "admitted"),
+    ("“Trump brought Putin out", "direct", "numerous analysts", "say"),
+    ("“comprehensive agreement to end the war.”", "direct", "Putin", "proposed"),
+    ("“hegemonic imperialist power,”", "scare", None, None),
+    ("“quick”", "scare", None, None),
+    ("“end the war with peace.”", "direct", "Putin", "proposes"),
+    ("“overcoming the root causes", "direct", "The Kremlin", "insisting"),
+    ("“Russian world”", "scare", None, None),
+    ("“kontrakniki”", "scare", None, None),
+    ("“boycotting the peace negotiations.”", "direct", "Putin", "accuse"),
+    ("“boycotting”", "scare", None, None),
+    ("“peace negotiations”", "scare", None, None),
+    ("“against the ceasefire", "direct", "Putin", "tells"),
+    ("“tripartite meeting”", "direct", "Trump", "proposes"),
+    ("“the partition of Ukraine without Ukraine.”", "direct", "The Kremlin", "insists"),
+    ("“peace”", "scare", None, None),
+    ("“explicitly support”", "scare", None, None),
+    ("“partners”", "scare", None, None),
+    ("“future security guarantees”", "scare", None, None),
+    ("“firm stance in peace negotiations.”", "direct", None, None),
+    ("“Marxists”", "scare", None, None),
+    ("“Not a single tank to Ukraine!”", "slogan", None, None),
+    ("“If, for example, Morocco", "direct", "Lenin", "states"),
+    ("“First of all, socialists", "direct", "Lenin", None),
+    ("“West,”", "scare", None, None),
+    ("“transgressed”", "scare", None, None),
+    ("“Flamingo”", "name", None, None),
+    ("“Neptune”", "name", None, None),
+    ("“The poor fight, the rich get fat!”", "slogan", None, None),
+    ("“West”", "scare", None, None),
+    ("“politicians.”", "scare", None, None),
+    ("“Group of the Willing”", "name", None, None),
+    ("“sending troops”", "scare", None, None),
+    ("“in order not to further irritate Putin,”", "direct", "Trump", "said"),
+    ("“security guarantees.”", "direct", "Zelensky", "begging"),
+    ("“some kind of guarantee.”", "direct", "Trump", "suggests"),
+    ("“peacekeeping troops”", "direct", "Macron and Starmer", "discuss"),
+    ("“categorically rejects", "direct", "the Kremlin", "responds"),
+    ("“Budapest Memorandum,”", "name", None, None),
+    ("“leftists”", "scare", None, None),
+    ("“Trotskyists”", "scare", None, None),
+    ("“Socialism and War,”", "name", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_seeds()
+
+
+@pytest.mark.parametrize(("index", "expected"), [(0, FIRST_SEED), (1, SECOND_SEED)])
+def test_seed_quotes_one_by_one(seeds, index, expected):
+    article = seeds[index]
+    frame = quotes(article)
+    check_spans(article, frame)
+    found = rows(frame, "text", "kind", "speaker", "cue")
+    assert len(found) == len(expected), [row[0][:30] for row in found]
+    for (text, kind, speaker, cue), (prefix, want_kind, want_speaker, want_cue) in zip(found, expected):
+        assert text.startswith(prefix), (text, prefix)
+        assert (kind, speaker, cue) == (want_kind, want_speaker, want_cue), text
+
+
+def test_seed_speaker_descriptions(seeds):
+    frame = quotes(seeds[0])
+    assert only(frame, "Why wait")["speaker_description"] == "Ukraine’s foreign minister"
+    assert only(frame, "Crimea is the homeland")["speaker_description"] == "head of the Mejlis, the council of the Crimean Tatars"
+    lenin = only(quotes(seeds[1]), "Morocco")
+    assert lenin["speaker_description"] == "Lenin’s theoretical and political legacy"
+
+
+def test_seed_attributions_without_quotation_marks(seeds):
+    first = attributions(seeds[0])
+    rubio = only(first, "the White House was considering")
+    assert (rubio["source"], rubio["cue"], rubio["source_type"]) == ("Marco Rubio", "told", "person")
+    zelensky = only(first, "altering Ukraine’s borders")
+    assert (zelensky["source"], zelensky["cue"]) == ("Volodymyr Zelensky", "said")
+    governments = only(first, "North Korean troops were involved")
+    assert (governments["cue"], governments["source_type"]) == ("admitted", "organization")
+    second = attributions(seeds[1])
+    outlets = only(second, "warm welcome")
+    assert (outlets["source"], outlets["source_type"]) == ("The world’s media outlets", "vague")
+    colonels = second[second["source"] == "Retired colonels"]
+    assert colonels["source_type"].tolist() == ["vague"]
+
+
+def test_seed_citations(seeds):
+    assert citations(seeds[0])["kind"].tolist() == ["credit"]
+    items = citations(seeds[1])
+    assert rows(items, "marker", "number", "cited", "language") == [
+        ("[1]", 1, False, "es"), ("2.", 2, True, None), ("[3]", 3, True, None), ("(4)", 4, True, None)
+    ]
+
+
+def test_seed_summary(seeds):
+    table = summary(seeds)
+    assert table["article"].tolist() == [a.id for a in seeds]
+    first, second = table.iloc[0], table.iloc[1]
+    assert (first["quotes"], first["direct"], first["headline"]) == (8, 7, 1)
+    assert first["vague_sources"] == 0 and second["vague_sources"] >= 3
+    assert second["scare"] > second["direct"] / 2
+    assert (second["citations_listed"], second["citations_cited"], second["citations_uncited"]) == (4, 3, 1)
+
+
+def test_no_seed_words_in_the_code():
+    """The rules are general: the module never names anything from the seeds."""
+    from importlib import resources
+
+    code = resources.files("workbook").joinpath("sourcing.py").read_text(encoding="utf-8").lower()
+    for word in ("sybiha", "chubarov", "kremlin", "zelensky", "putin", "trump", "lenin", "marxists", "crimea", "shevchuk"):
+        assert word not in code, word
