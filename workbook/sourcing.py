@@ -23,9 +23,9 @@ or list entry made the finding. The machine suggests; the learner judges.
 >>> from workbook import article_from_text
 >>> article = article_from_text(
 ...     "Rain ahead\\n\\n“We are ready,” Mayor Ann Lee, the city's leader, said on Monday. "
-...     "Critics called the plan a “so-called fix”.")
+...     "The so-called “experts” disagreed.")
 >>> quotes(article)[["text", "kind", "speaker", "speaker_description", "cue"]].values.tolist()
-[['“We are ready,”', 'direct', 'Ann Lee', "Mayor; the city's leader", 'said'], ['“so-called fix”', 'scare', <NA>, <NA>, <NA>]]
+[['“We are ready,”', 'direct', 'Ann Lee', "Mayor; the city's leader", 'said'], ['“experts”', 'scare', <NA>, <NA>, <NA>]]
 
 How quotation marks are paired (documented behaviour, never an error):
 
@@ -287,8 +287,12 @@ def _direction(text: str, i: int, lo: int, hi: int, open_single: bool, open_doub
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + width] if i + width < hi else " "
     if char in "“„«":
+        if char == "“" and open_double and not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?"):
+            return ("close", "double")  # a mistyped closing mark: ...51 percent.“
         return ("open", "double")
     if char in "”»":
+        if char == "”" and not open_double and prev in _OPEN_CONTEXT and (nxt.isalnum() or nxt in "….'‘"):
+            return ("open", "double")  # a mistyped opening mark at the start of a quotation
         return ("close", "double")
     if char == "‘":
         if prev.isalnum():
@@ -704,6 +708,8 @@ class _Analyser:
             return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
+        if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
+            return None  # only "as the paper put it"
         if tok.lower in _NOUN_LIKE and k > 0:
             previous = toks[k - 1]
             if not (previous.cap or previous.lower in _PRONOUNS or previous.lower in ("who", "which", "that")
@@ -825,8 +831,10 @@ class _Analyser:
             return
         slogan = self.signal_before(quote.start, "slogan", 60)
         if slogan:
+            said = self.attribute_quote(quote, words)
             quote.kind = "slogan"
-            quote.reason = f"‘{slogan}’ just before the quotation announces a slogan (list: {_LISTS}/quote_signals.txt)."
+            reason = f"‘{slogan}’ just before the quotation announces a slogan (list: {_LISTS}/quote_signals.txt)."
+            quote.reason = reason + (f" It is attributed to {quote.speaker}." if said and quote.speaker else "")
             return
         named = self.signal_before(quote.start, "name", 25)
         if named and len(words) <= 8:
@@ -1275,7 +1283,7 @@ class _Analyser:
         """Add direct quotations not covered by a sentence-level attribution."""
         out = list(found)
         for quote in self.quotes:
-            if quote.kind != "direct":
+            if quote.kind != "direct" and not (quote.kind == "slogan" and quote.speaker):
                 continue
             covered = any(a.start <= quote.start < a.end or quote.start <= a.start < quote.end for a in found)
             if covered:
