@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -132,6 +133,14 @@ _CENTURY = re.compile(
 )
 
 
+# In running text the same patterns start at a word boundary (much faster to scan).
+_MONTH_FIRST_IN_TEXT = re.compile(r"\b(?=[a-z])" + _MONTH_FIRST.pattern, re.IGNORECASE)
+_DAY_FIRST_IN_TEXT = re.compile(r"\b(?=[a-z0-9])" + _DAY_FIRST.pattern, re.IGNORECASE)
+_ANY_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_DECADE_CUE = re.compile(r"\ds\b")
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class CalendarMatch:
     """A calendar expression found in text: a date, a month, a year, a decade or a century.
@@ -165,14 +174,23 @@ def find_calendar(text: str) -> list[CalendarMatch]:
     >>> [(m.form, text[m.start:m.end]) for text in ["Signed May 3, 2014 and 07.08.25."] for m in find_calendar(text)]
     [('month-day-year', 'May 3, 2014'), ('numeric', '07.08.25')]
     """
+    return list(_find_calendar(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
     found: list[CalendarMatch] = []
-    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+    digits = bool(_DIGIT.search(text))
+    months = bool(_ANY_MONTH.search(text))
+    for pattern in ((_MONTH_FIRST_IN_TEXT, _DAY_FIRST_IN_TEXT) if digits and months else ()):
         for m in pattern.finditer(text):
             if not (m.start() == 0 or not text[m.start() - 1].isalnum()):
                 continue
             month, day, year = _month_number(m["month"]), int(m["day"]), int(m["year"])
             if _make(year, month, day):
-                found.append(CalendarMatch(m.start(), m.end(), "month-day-year" if pattern is _MONTH_FIRST else "day-month-year", "day", year, month, day))
+                found.append(CalendarMatch(m.start(), m.end(), "month-day-year" if pattern is _MONTH_FIRST_IN_TEXT else "day-month-year", "day", year, month, day))
+    if not digits:
+        return tuple(_longest_first(found + _month_words(text, months)))
     for m in _ISO.finditer(text):
         if _make(int(m["year"]), int(m["month"]), int(m["day"])) and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             found.append(CalendarMatch(m.start(), m.end(), "iso", "day", int(m["year"]), int(m["month"]), int(m["day"])))
@@ -184,11 +202,11 @@ def find_calendar(text: str) -> list[CalendarMatch]:
         if readings:
             first = readings[0]
             found.append(CalendarMatch(m.start(), m.end(), "numeric", "day", first.year, None, None, readings=readings))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in (_MONTH_YEAR.finditer(text) if months else ()):
         if not m.group(0)[0].isupper():
             continue
         found.append(CalendarMatch(m.start(), m.end(), "month-year", "month", int(m["year"]), _month_number(m["month"])))
-    for m in _MONTH_DAY.finditer(text):
+    for m in (_MONTH_DAY.finditer(text) if months else ()):
         if m["month"]:
             month, day, day2 = _month_number(m["month"]), int(m["day"]), m["day2"]
         else:
@@ -197,24 +215,15 @@ def find_calendar(text: str) -> list[CalendarMatch]:
             continue
         if 1 <= day <= 31:
             found.append(CalendarMatch(m.start(), m.end(), "month-day", "day", None, month, day, int(day2) if day2 else None))
-    for m in _MONTH_ALONE.finditer(text):
-        word = m["month"]
-        mod = (m["mod"] or "").strip("- ").lower() or None
-        if word == "May" and mod is None:
-            before = text[max(0, m.start() - 12):m.start()].lower()
-            if not re.search(r"\b(?:in|since|until|till|by|of|from|through|during|early|late|mid|last|this|next|each|every)\s*$", before):
-                continue
-        if word == "March" and mod is None and re.match(r"\s+(?:on|to|through|against|in)\b", text[m.end():]):
-            continue
-        found.append(CalendarMatch(m.start(), m.end(), "month", "month", None, _month_number(word), modifier=mod))
-    for m in _DECADE.finditer(text):
+    found += _month_words(text, months)
+    for m in (_DECADE.finditer(text) if _DECADE_CUE.search(text) else ()):
         if m["year"]:
             year = int(m["year"])
         else:
             short = int(m["short"])
             year = 1900 + short
         found.append(CalendarMatch(m.start(), m.end(), "decade", "decade", year, modifier=m["mod"]))
-    for m in _CENTURY.finditer(text):
+    for m in (_CENTURY.finditer(text) if "entur" in text else ()):
         n = int(m["n"])
         if 1 <= n <= 21:
             found.append(CalendarMatch(m.start(), m.end(), "century", "century", (n - 1) * 100 + 1, modifier=m["mod"]))
@@ -230,7 +239,25 @@ def find_calendar(text: str) -> list[CalendarMatch]:
         if not 1000 <= year <= 2100:
             continue
         found.append(CalendarMatch(m.start(), m.end(), "year-range" if m["year2"] else "year", "year", year))
-    return _longest_first(found)
+    return tuple(_longest_first(found))
+
+
+def _month_words(text: str, months: bool) -> list[CalendarMatch]:
+    """Month names standing alone ("in January", "last April"); "May" and "March" only where they cannot be verbs."""
+    found: list[CalendarMatch] = []
+    if not months:
+        return found
+    for m in _MONTH_ALONE.finditer(text):
+        word = m["month"]
+        mod = (m["mod"] or "").strip("- ").lower() or None
+        if word == "May" and mod is None:
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if not re.search(r"\b(?:in|since|until|till|by|of|from|through|during|early|late|mid|last|this|next|each|every)\s*$", before):
+                continue
+        if word == "March" and mod is None and re.match(r"\s+(?:on|to|through|against|in)\b", text[m.end():]):
+            continue
+        found.append(CalendarMatch(m.start(), m.end(), "month", "month", None, _month_number(word), modifier=mod))
+    return found
 
 
 def _longest_first(found: list[CalendarMatch]) -> list[CalendarMatch]:

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -79,6 +80,8 @@ _FRACTION = r"(?:\d+\s+)?\d+/\d+(?![/\d])"
 _UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
 
 _NUMBER = re.compile(
+    # only where a word or number starts, and only at characters a number can start with (much faster to scan)
+    r"(?:(?<=[^\w])|^)(?=[0-9½⅓⅔¼¾⅕⅛.−\-abdefhmnostzABDEFHMNOSTZ])(?:"
     rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b))"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?=(?:century|decade|year|month|week|day|hour|dozen|mile|kilometre|kilometer)\b))"
     rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight|mile|kilometre|kilometer|metre|meter|gallon|litre|liter|ton|tonne|kilogram|pound|dollar|euro|barrel|hectare|acre)\b(?![’'-])))"
@@ -86,7 +89,7 @@ _NUMBER = re.compile(
     rf"|(?P<fraction>(?<![\w/.]){_FRACTION})"
     rf"|(?P<digits>(?<![\w.,/])[-−]?(?:{_DIGITS})(?:\s*{_UNICODE})?(?:\s+and\s+a\s+half\b)?)"
     rf"|(?P<unicode>{_UNICODE})"
-    rf"|(?P<words>{_WORD_RUN}(?:\s+and\s+a\s+half\b)?)",
+    rf"|(?P<words>{_WORD_RUN}(?:\s+and\s+a\s+half\b)?))",
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(rf"\s*(?:(?P<word>{_SCALE_RE})\b|(?P<letter>k|K|M|bn|B|T|m)(?![\w]))")
@@ -360,7 +363,16 @@ def scan(text: str, calendar_spans: list[tuple[int, int]] | None = None) -> list
     [(50.0, 'day', 'duration'), (3500000.0, 'dollar', 'money'), (73.0, 'percent', 'percent')]
     """
     if calendar_spans is None:
-        calendar_spans = [(c.start, c.end) for c in find_calendar(text)]
+        return [replace(f, extra=dict(f.extra)) for f in _scan_cached(text)]
+    return _scan(text, calendar_spans)
+
+
+@lru_cache(maxsize=4096)
+def _scan_cached(text: str) -> tuple[Figure, ...]:
+    return tuple(_scan(text, [(c.start, c.end) for c in find_calendar(text)]))
+
+
+def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
     blocked = _Blocked(list(calendar_spans) + [m.span() for m in _URL.finditer(text)] + [m.span() for m in _MARKER.finditer(text)])
     listed = _LIST_NUMBER.match(text)
     if listed:

@@ -63,25 +63,28 @@ _UNIT_WORD = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|qu
 _NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|a couple of|many|some|\d+(?:\.\d+)?)"
 
 _DEICTIC = re.compile(
+    r"(?:(?<=[^\w])|^)(?=[a-zA-Z])(?:"
     r"\b(?:(?P<late>late|early)\s+)?(?P<word>today|yesterday|tomorrow|tonight|nowadays|currently|recently|lately|previously|formerly)\b"
     r"|\b(?P<now>now|at present|these days|at the moment|right now)\b"
     r"|\b(?P<vague>the (?:recent )?past|the (?:near |distant )?future|soon|as soon as possible|recent(?= (?:weeks|months|years|days|decades))|in recent (?:weeks|months|years|days|decades))\b"
     r"|\b(?P<mod>last|this|next|past|coming|previous|current)\s+(?P<unit>week|month|year|decade|century|weekend|quarter|spring|summer|autumn|fall|winter|season|morning|afternoon|evening|night)\b"
     r"|\b(?P<edge>earlier|later)\s+(?P<edge_mod>this|last|next)\s+(?P<edge_unit>week|month|year)\b"
     r"|\b(?:the\s+)?(?P<quarter>(?:first|second|third|fourth|latest|current|last|previous|year-earlier|year-ago|same)[\s-]+(?:fiscal\s+)?quarter|fiscal (?:first|second|third|fourth) quarter|the quarter)\b"
-    r"|\b(?P<ago_word>year-earlier|year-ago|year-end)\b",
+    r"|\b(?P<ago_word>year-earlier|year-ago|year-end)\b)",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>last|next|this|on|late|early)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
 )
 _ANAPHORIC = re.compile(
+    r"(?:(?<=[^\w])|^)(?=[a-zA-Z])(?:"
     r"\b(?P<same>the same (?:day|week|month|year)|that (?:day|week|month|year|time)|the (?:following|next|previous) (?:day|week|month|year)|the day (?:before|after)|at the time)\b"
-    r"|\b(?P<vague_n>(?:(?:several|a few|many|some)\s+)?(?:days|weeks|months|years|decades|centuries))\s+(?P<dir>later|ago|earlier|afterwards?)\b",
+    r"|\b(?P<vague_n>(?:(?:several|a few|many|some)\s+)?(?:days|weeks|months|years|decades|centuries))\s+(?P<dir>later|ago|earlier|afterwards?)\b)",
     re.IGNORECASE,
 )
 _VAGUE_DURATION = re.compile(
-    r"\b(?:(?:the\s+)?(?:several|a few|many|some|the past|the last|the next|the coming|the early|the first|recent)\s+)?(?P<unit>days|weeks|months|years|decades|centuries)\b(?!\s+old\b)",
+    r"(?:(?<=[^\w])|^)(?=[a-zA-Z])(?:"
+    r"\b(?:(?:the\s+)?(?:several|a few|many|some|the past|the last|the next|the coming|the early|the first|recent)\s+)?(?P<unit>days|weeks|months|years|decades|centuries)\b(?!\s+old\b))",
     re.IGNORECASE,
 )
 _SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b", re.IGNORECASE)
@@ -197,7 +200,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
     refs = [_calendar_ref(c, text, anchor, anchor_note) for c in calendar]
     taken = [(c.start, c.end) for c in calendar]
     # durations found by the figures rules: "42 months", "three-day", "almost a year"
-    for figure in scan(text, taken):
+    for figure in scan(text):
         if figure.kind != "duration":
             continue
         start, end = figure.start, figure.end
