@@ -208,6 +208,7 @@ _TAIL_STARTS = frozenset(
     "on in at to during last this after before yesterday today tonight earlier later recently afterwards "
     "when while as in on of about from with".split()
 )
+_PHRASE_PREPOSITIONS = frozenset("of in at for from with on".split())
 _OPENING_ADVERBS = frozenset("then now later also still meanwhile however instead so yet but and thus finally again".split())
 _BELIEF = frozenset("hope fear worry expect doubt think believe".split())
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
@@ -394,7 +395,7 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
                 break
             i -= 1
             continue
-        if tok.text == "." and i - 2 >= lo and (toks[i - 2].lower in titles or len(toks[i - 2].text) == 1 or "." in toks[i - 2].text):
+        if tok.text == "." and i - 2 >= lo and (_abbreviation(toks[i - 2], titles) or "." in toks[i - 2].text):
             i -= 1
             continue
         if tok.text in "-–":
@@ -451,6 +452,11 @@ def _nouns() -> frozenset[str]:
     """Role, group and document nouns that may follow a name inside a noun phrase."""
     lex = lexicon()
     return frozenset(lex.titles | lex.organisations | lex.vague_heads | lex.documents)
+
+
+def _abbreviation(tok: _Tok, titles: frozenset[str]) -> bool:
+    """True for a token that a full stop follows inside a name: "Mr", "Lt", "J", "Ky", "Jr"."""
+    return tok.lower in titles or len(tok.text) == 1 or (tok.cap and len(tok.text) <= 3 and tok.text.isalpha())
 
 
 def _antecedent(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
@@ -610,7 +616,7 @@ class _Resolver:
     def name(self, name: str) -> str:
         """A later bare surname ("Flynn") becomes the full name given earlier."""
         words = name.split()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
             self.full.setdefault(words[-1], name)
             return name
         return self.full.get(name, name)
@@ -908,6 +914,10 @@ class _Analyser:
         inner_end = self.text[quote.start : quote.end - 1].rstrip(" \n'’\"”")[-1:]
         sentence = self.sentences[last]
         after = [t for t in self.tokens[last] if t.start >= quote.end]
+        if not after and last + 1 < len(self.sentences) and self.sentences[last + 1].block == sentence.block:
+            # “Why now?” Vitter demanded. - the splitter may end the sentence at the question mark
+            after = self.tokens[last + 1]
+            last += 1
         opens_after = bool(after) and after[0].text in ",—–" or inner_end in ",?!—–-"
         if after and opens_after:
             found = self.cue_after(quote, after, last)
@@ -922,6 +932,11 @@ class _Analyser:
         # before the quotation, in the same sentence
         toks = self.tokens[first]
         before = [k for k, t in enumerate(toks) if t.end <= quote.start]
+        if not before and first > 0 and self.sentences[first - 1].text.endswith(":"):
+            # "The paper reports:" at the end of the previous sentence or paragraph
+            first -= 1
+            toks = self.tokens[first]
+            before = list(range(len(toks)))
         if not before:
             return False
         for k in reversed(before):
@@ -940,7 +955,7 @@ class _Analyser:
             if base is None:
                 continue
             distance = len(before) - k
-            if base in self.lex.quote_verbs and not (k + 1 < len(toks) and toks[k + 1].text in ":“\"‘'"):
+            if base in self.lex.quote_verbs and not (k + 1 < len(toks) and (toks[k + 1].text in ":“\"‘'" or (toks[k + 1].text == "," and k + 2 < len(toks) and toks[k + 2].text in "“\"‘'"))):
                 continue  # "continue until “peace” ...": only "continued: “...”" reports words
             if (len(words) <= 1 and distance > 5) or (len(words) <= 3 and distance > 12):
                 return False
@@ -1008,41 +1023,40 @@ class _Analyser:
 
     def cue_after(self, quote: _Quote, after: list[_Tok], sentence: int) -> bool:
         """“...,” Name, description, said  /  “...,” said Name, description."""
-        limit = min(len(after), 16)
+        limit = min(len(after), 18)
+        begin = 1 if after and after[0].text in ",—–" else 0
         for k in range(limit):
             tok = after[k]
             if tok.text in "“\"‘" or (not tok.word and tok.text in ";?!"):
                 return False
-            if tok.text == "." and not (k > 0 and (after[k - 1].lower in self.lex.titles or len(after[k - 1].text) == 1)):
+            if tok.text == "." and not (k > 0 and _abbreviation(after[k - 1], self.lex.titles)):
                 return False
             base = self.is_cue(after, k) if tok.word else None
             if base is None:
                 continue
-            lead = [t for t in after[:k] if t.word and t.lower not in _SKIP and not (t.lower.endswith("ly") and len(t.text) > 4)]
-            if lead:
-                found = self.appositive_back(after, k - (1 if after[k - 1].text == "," else 0) if False else k, 0)
-                name_span: tuple[int, int] | None
-                description = None
-                if after[0].text == ",":
-                    segments_from = 1
-                else:
-                    segments_from = 0
-                j = k
-                while j > segments_from and after[j - 1].word and (after[j - 1].lower in _SKIP or (after[j - 1].lower.endswith("ly") and len(after[j - 1].text) > 4)):
-                    j -= 1
-                if j > segments_from and after[j - 1].text == ",":
-                    found = self.appositive_back(after, j - 1 + 1, segments_from)
+            description = None
+            j = k
+            while j > begin and after[j - 1].word and (after[j - 1].lower in _SKIP or (after[j - 1].lower.endswith("ly") and len(after[j - 1].text) > 4)):
+                j -= 1
+            if j > begin:
+                # the speaker comes first: “...,” Ann Lee, the mayor, said
+                name_span: tuple[int, int] | None = None
+                if after[j - 1].text == ",":
+                    found = self.appositive_back(after, j, begin)
                     if found:
                         name_span, description = found
-                    else:
-                        name_span = _np_back(after, j, segments_from)
-                else:
-                    name_span = _np_back(after, j, segments_from)
-                if name_span is None or name_span[0] != segments_from:
+                if name_span is None:
+                    name_span = _np_back(after, j, begin)
+                if name_span is not None and name_span[0] != begin:
+                    # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
+                    lead = after[begin:j]
+                    if len(lead) <= 10 and not any(t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" for t in lead):
+                        name_span = (begin, j)
+                if name_span is None or name_span[0] != begin:
                     return False
             else:
+                # the verb comes first: “...,” said Ann Lee, the mayor
                 name_span = _np_forward(after, k + 1, len(after))
-                description = None
                 if name_span is None:
                     return False
                 end = name_span[1]
@@ -1050,8 +1064,6 @@ class _Analyser:
                     tail = _np_forward(after, end + 1, len(after))
                     if tail and not after[tail[0]].cap:
                         _, _, description = self.span_text(after, tail)
-            if name_span is None:
-                return False
             self.fill(quote, after, name_span, sentence, tok.text, tok.start, tok.end,
                       f"‘{tok.text}’ is a reporting verb next to this quotation, so it is treated as someone's words "
                       f"(list: {_LISTS}/reporting_verbs.txt).", description)
