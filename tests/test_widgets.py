@@ -140,7 +140,7 @@ def test_each_highlight_has_a_tag_a_pattern_a_legend_and_its_reason(hostile, hos
     marks = re.findall(r"<mark [^>]*>", view)
     assert marks
     for mark in marks:
-        assert re.search(r"border-bottom:3px (solid|dashed|dotted|double) #", mark)  # a pattern, not only colour
+        assert re.search(r"border-bottom:3px (solid|dashed|dotted|double) #|underline wavy #", mark)  # a pattern too
         assert 'title="' in mark
         described = re.search(r'aria-describedby="([^"]+)"', mark).group(1)
         assert f'id="{described}"' in view  # the reason is also in the list under the text
@@ -155,6 +155,11 @@ def test_overlapping_highlights_nest(hostile, hostile_table):
     assert re.search(r'data-group="sources: person".*?data-group="quotes: scare"', view, flags=re.S)
     assert view.count("<mark") >= len(hostile_table)
     assert view.count("<mark") == view.count("</mark>")
+
+
+def test_each_category_has_its_own_line_pattern():
+    patterns = [style["border"] for style in w.CATEGORY_STYLES.values()]
+    assert len(set(patterns)) == len(patterns)
 
 
 def test_colours_meet_wcag_aa():

@@ -94,7 +94,7 @@ CATEGORY_STYLES: dict[str, dict[str, str]] = {
     "sources": {"tag": "#2D5A27", "border": "dashed", "prefix": "S"},
     "figures": {"tag": "#7A1F1F", "border": "double", "prefix": "F"},
     "time": {"tag": "#5B2C83", "border": "dotted", "prefix": "T"},
-    "rhetoric": {"tag": "#8A4B00", "border": "solid", "prefix": "R"},
+    "rhetoric": {"tag": "#8A4B00", "border": "wavy", "prefix": "R"},
 }
 _OTHER_STYLE = {"tag": "#404040", "border": "solid", "prefix": "X"}
 #: Categories whose toggles go label by label (the others have one toggle).
@@ -179,6 +179,14 @@ def _article_header(article: Article) -> str:
     return "".join(parts)
 
 
+def line_style(style: Mapping[str, str]) -> str:
+    """CSS for a highlight's line: a solid, dashed, dotted or double bottom border, or a wavy underline."""
+    if style["border"] == "wavy":
+        return (f"text-decoration:underline wavy {style['tag']};text-decoration-thickness:2px;"
+                "text-underline-offset:3px")
+    return f"border-bottom:3px {style['border']} {style['tag']}"
+
+
 def _mark_open(row: Mapping[str, Any], style: Mapping[str, str], depth: int, number: int, anchor: str) -> str:
     reason = row.get("reason") or ""
     title = f"{group_name(row['group'])}: {reason}" if reason else group_name(row["group"])
@@ -186,7 +194,7 @@ def _mark_open(row: Mapping[str, Any], style: Mapping[str, str], depth: int, num
         f'<mark class="wb-hl wb-cat-{_esc(row["category"])}" data-group="{_esc(row["group"])}" '
         f'title="{_esc(title)}" aria-describedby="{anchor}-{number}" '
         f'style="background:{style["background"]};color:{TEXT_COLOUR};'
-        f'border-bottom:3px {style["border"]} {style["tag"]};padding:0 1px {1 + 3 * depth}px 1px">'
+        f'{line_style(style)};padding:0 1px {1 + 3 * depth}px 1px">'
     )
 
 
@@ -194,7 +202,7 @@ def _tag(style: Mapping[str, str], number: int, anchor: str) -> str:
     return (
         f'<a class="wb-tag" href="#{anchor}-{number}" style="background:{style["tag"]};color:#FFFFFF;'
         f'font-size:0.7em;font-family:sans-serif;padding:0 3px;margin-right:2px;border-radius:3px;'
-        f'text-decoration:none;vertical-align:super">{number} {_esc(style["code"])}</a>'
+        f'text-decoration:none;vertical-align:super;white-space:nowrap">{number} {_esc(style["code"])}</a>'
     )
 
 
@@ -277,8 +285,7 @@ def legend_html(groups: Iterable[str], styles: Mapping[str, Mapping[str, str]] |
         style = styles[group]
         entries.append(
             f'<span class="wb-legend-item" style="display:inline-block;margin:2px 8px 2px 0">'
-            f'<span style="background:{style["background"]};color:{TEXT_COLOUR};border-bottom:3px {style["border"]} '
-            f'{style["tag"]};padding:0 4px">'
+            f'<span style="background:{style["background"]};color:{TEXT_COLOUR};{line_style(style)};padding:0 4px">'
             f'<span style="background:{style["tag"]};color:#FFFFFF;font-size:0.75em;padding:0 3px;border-radius:3px">'
             f"{_esc(style['code'])}</span> {_esc(group_name(group))}</span></span>"
         )
@@ -400,8 +407,9 @@ class Highlighter(ipw.VBox):
         self.all_on.on_click(lambda _: self._set_all(True))
         self.all_off.on_click(lambda _: self._set_all(False))
         self.view = ipw.HTML()
+        self._quiet = False
         for toggle in self.toggles.values():
-            toggle.observe(lambda _change: self.refresh(), names="value")
+            toggle.observe(self._toggled, names="value")
         heading = ipw.HTML("<strong>Highlight:</strong>" if groups else "<em>No findings in this text.</em>")
         super().__init__([
             heading,
@@ -418,9 +426,16 @@ class Highlighter(ipw.VBox):
 
     def _set_all(self, value: bool) -> None:
         self._quiet = True
-        for toggle in self.toggles.values():
-            toggle.value = value
+        try:
+            for toggle in self.toggles.values():
+                toggle.value = value
+        finally:
+            self._quiet = False
         self.refresh()
+
+    def _toggled(self, _change: Any) -> None:
+        if not self._quiet:
+            self.refresh()
 
     def refresh(self) -> None:
         """Redraw the text with the groups that are switched on."""
