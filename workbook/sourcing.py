@@ -871,13 +871,16 @@ class _Analyser:
         )
 
     def is_title(self, quote: _Quote, words: list[str], inner: str) -> bool:
-        if not words or len(words) > 8:
+        if not words or len(words) > 16:
             return False
-        small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or"}
+        small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or", "from", "into", "is", "are"}
         caps = [w for w in words if w.lower() not in small]
         if not caps or not all(w[:1].isupper() or w[:1].isdigit() for w in caps) or not words[0][:1].isupper():
             return False
-        if inner.rstrip(",.")[-1:] in "!?" or re.search(r"[.!?]\s", inner):
+        # a sentence is not a title, but a long title may end in "?" ("The Road Ahead: Peace or War?")
+        if re.search(r"[.!?]\s", inner) or inner.rstrip(",.")[-1:] == "!":
+            return False
+        if inner.rstrip(",.")[-1:] == "?" and len(caps) < 4:
             return False
         following = re.match(r"\s*([a-z]+)", self.text[quote.end : quote.end + 30])
         thing = following.group(1) if following else None
@@ -1012,7 +1015,7 @@ class _Analyser:
             span = _np_back(toks, j)
             if span is None or (span[1] - span[0] == 1 and toks[span[0]].text.isdigit()):
                 span = _subject(toks, 0, k)
-        if span is None:
+        if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
         words = {t.lower for t in toks[span[0]:span[1]]}
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
@@ -1050,7 +1053,9 @@ class _Analyser:
                 if name_span is not None and name_span[0] != begin:
                     # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
                     lead = after[begin:j]
-                    if len(lead) <= 10 and not any(t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" for t in lead):
+                    if len(lead) <= 10 and not any(
+                        t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
+                    ):
                         name_span = (begin, j)
                 if name_span is None or name_span[0] != begin:
                     return False
