@@ -333,7 +333,7 @@ def _pair_quotes(article: Article) -> list[_Quote]:
                 direction = _direction(text, first.start(), block.start, block.end, "single" in opened, "double" in opened)
                 if direction is not None and direction[1] == stack[0][1]:
                     carried = True
-                    if direction[0] == "open" and first.start() == block.start:  # noqa: SIM114
+                    if direction[0] == "open" and first.start() == block.start:
                         # the newspaper convention: the quotation goes on in this paragraph
                         pos = first.end()
                     else:
@@ -522,8 +522,8 @@ def _split_name(text: str) -> tuple[str, str | None]:
 
 
 def _clean_np(text: str) -> str:
-    text = text.strip(" ,;:—–-")
-    return re.sub(r"^(?:the|a|an)\s+(?=[A-Z])", lambda m: m.group(0), text)
+    """A noun phrase without the commas and dashes around it."""
+    return text.strip(" ,;:—–-")
 
 
 @lru_cache(maxsize=None)
@@ -642,7 +642,7 @@ class _Resolver:
         return None
 
 
-def _mentions(article: Article, toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
+def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
     """Capitalised names in a sentence (for the fallback of pronoun resolution)."""
     k = 0
     n = len(toks)
@@ -918,7 +918,7 @@ class _Analyser:
         sentence = self.sentences[last]
         after = [t for t in self.tokens[last] if t.start >= quote.end]
         if not after and last + 1 < len(self.sentences) and self.sentences[last + 1].block == sentence.block:
-            # “Why now?” Vitter demanded. - the splitter may end the sentence at the question mark
+            # “Why now?” Lee demanded. - the splitter may end the sentence at the question mark
             after = self.tokens[last + 1]
             last += 1
         opens_after = bool(after) and after[0].text in ",—–" or inner_end in ",?!—–-"
@@ -945,8 +945,8 @@ class _Analyser:
         for k in reversed(before):
             if quote.start - toks[k].start > 220:
                 break
-            if toks[k].text in ";" or (toks[k].text in "”’\"" and self.inside_quote(toks[k].start - 1) is False and k != before[-1]):
-                break
+            if toks[k].text == ";" or (toks[k].text in "”\"" and k != before[-1]):
+                break  # another clause, or another quotation, stands between
             phrase = self.phrase_at(toks, k)
             if phrase and phrase[1] == "according to":
                 span = _np_forward(toks, k + phrase[0], len(toks))
@@ -1253,7 +1253,7 @@ class _Analyser:
         toks = self.tokens[index]
         if self.roles[self.sentences[index].block] not in _BODY_ROLES:
             return
-        for k, name in _mentions(self.article, toks):
+        for k, name in _mentions(toks):
             if source_type(name) == "person" and name.lower() not in self.lex.titles and name.lower() not in self.common:
                 self.resolver.mentioned.append((index, name))
         span = _subject(toks, 0, len(toks))
