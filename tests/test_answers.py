@@ -154,6 +154,32 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_store_starts(tmp_path, damage
     assert fresh.latest("q")["answer"] == "after"
 
 
+def test_a_deleted_file_is_recreated_not_written_into_the_void(store):
+    store.record("q", "before")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{store.path}{suffix}").unlink(missing_ok=True)
+    store.record("q", "after")
+    assert store.path.exists()
+    assert [row["answer"] for row in AnswerStore(store.path).attempts()] == ["after"]
+
+
+def test_damage_found_while_writing_moves_the_file_aside_and_saves(tmp_path):
+    path = tmp_path / "answers.sqlite3"
+    store = AnswerStore(path)
+    store.record("q", "first")
+    store.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with open(path, "r+b") as handle:  # same file, damaged in place
+        handle.write(b"garbage" * 200)
+    store._connection = None  # as if the kernel kept running and the file broke under it
+    store._opened_id = store._file_id()
+    with pytest.warns(AnswersWarning, match="damaged"):
+        store.record("q", "second")
+    assert store.latest("q")["answer"] == "second"
+    assert list(tmp_path.glob("answers.sqlite3.damaged-*"))
+
+
 # ---- several writers, and a writer killed mid-save -------------------------------------------
 
 

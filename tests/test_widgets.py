@@ -376,9 +376,10 @@ def test_bad_question_files_are_named(tmp_path):
 def test_every_topic_has_questions_with_symmetric_twins():
     found = w.load_questions()
     for topic in w.TOPICS:
-        assert sum(q["topic"] == topic for q in found.values()) >= 4, topic
+        assert sum(q["topic"] == topic and bool(q.get("article")) for q in found.values()) >= 4, topic
     for question in found.values():
-        assert question.get("article"), question["id"]
+        if not question.get("article"):  # a question about no text in particular needs no twin
+            continue
         twin = found[question["twin"]]
         assert twin["twin"] == question["id"]
         assert twin["article"] != question["article"]

@@ -185,6 +185,7 @@ class AnswerStore:
         self.notice: str | None = None
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
+        self._opened_id: tuple[int, int] | None = None
         #: Functions called with the new row id after every saved answer (the download link uses this).
         self.listeners: list[Any] = []
         self._open()
@@ -231,6 +232,7 @@ class AnswerStore:
                 raise AnswersError(f"{self.path}: the answers file is busy; try again in a moment.") from error
             self._move_aside(error)
             self._connection = self._connect()
+        self._opened_id = self._file_id()
 
     def _move_aside(self, error: Exception) -> None:
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -252,10 +254,20 @@ class AnswerStore:
 
     @property
     def connection(self) -> sqlite3.Connection:
+        """The open connection; reopened if the file was deleted or replaced meanwhile."""
+        if self._connection is not None and self._file_id() != self._opened_id:
+            self.close()  # e.g. a teacher cleared the folder: never write into a deleted file
         if self._connection is None:
             self._open()
         assert self._connection is not None
         return self._connection
+
+    def _file_id(self) -> tuple[int, int] | None:
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            return None
+        return (status.st_dev, status.st_ino)
 
     def close(self) -> None:
         """Close the database (it reopens by itself when used again)."""
@@ -271,7 +283,23 @@ class AnswerStore:
         self.close()
 
     def _write(self, sql: str, parameters: Sequence[Any]) -> int:
-        """Run one statement in its own immediate transaction; return the new row id."""
+        """Run one statement in its own immediate transaction; return the new row id.
+
+        If the file turns out to be damaged, it is moved aside, a fresh one is
+        started (see `notice`) and the statement is run there.
+        """
+        try:
+            return self._write_once(sql, parameters)
+        except AnswersError:
+            raise
+        except sqlite3.DatabaseError as error:
+            with self._lock:
+                self.close()
+                self._move_aside(error)
+                self._open()
+            return self._write_once(sql, parameters)
+
+    def _write_once(self, sql: str, parameters: Sequence[Any]) -> int:
         with self._lock:
             connection = self.connection
             deadline = time.monotonic() + self.timeout
@@ -287,7 +315,10 @@ class AnswerStore:
                 cursor = connection.execute(sql, parameters)
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                try:
+                    connection.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
                 raise
             return int(cursor.lastrowid or 0)
 

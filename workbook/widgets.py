@@ -613,7 +613,9 @@ def load_questions(folder: str | Path | None = None) -> dict[str, dict[str, Any]
     Each question gets ``topic`` (from its file, unless it sets its own) and
     ``file``. Raises `WorkbookDataError` naming the file for any mistake.
     """
-    folder = Path(folder) if folder is not None else questions_folder()
+    folder = Path(folder).resolve() if folder is not None else questions_folder()
+    if not folder.is_dir():
+        raise WorkbookDataError(f"{folder}: no folder of question files here.")
     return _load_questions(str(folder))
 
 
@@ -880,17 +882,20 @@ def question(question_id: str, store: AnswerStore | None = None, folder: str | P
 
 
 def _article_label(article_id: str | None) -> str | None:
+    """The short label of the seed article a question is about (its id if it is not a seed)."""
     if not article_id:
         return None
+    return _seed_labels().get(article_id, article_id)
+
+
+@lru_cache(maxsize=1)
+def _seed_labels() -> dict[str, str]:
     try:
         from workbook.articles import load_seeds
 
-        for article in load_seeds():
-            if article.id == article_id:
-                return article.label
-    except Exception:
-        pass
-    return article_id
+        return {article.id: article.label for article in load_seeds()}
+    except Exception:  # no seeds folder: questions still work, labelled by id
+        return {}
 
 
 def questions(topic: str, article: Article | str | None = None, store: AnswerStore | None = None,
