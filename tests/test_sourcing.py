@@ -159,6 +159,11 @@ def test_single_quotes_with_an_apostrophe_inside():
     assert (row["kind"], row["speaker"]) == ("direct", "Tom Hale")
 
 
+def test_a_plural_possessive_inside_single_quotes():
+    frame = quotes(make("Mia Chen called it ‘the workers’ union of the future’ and left. The ‘rulers’ met. Then ‘Europe’s last chance’ came."))
+    assert frame["text"].tolist() == ["‘the workers’ union of the future’", "‘rulers’", "‘Europe’s last chance’"]
+
+
 def test_straight_quotes_work_like_curly_ones():
     row = quotes(make('"We will win," said Jane Roe. The crowd cheered.')).iloc[0]
     assert row["text"] == '"We will win,"'

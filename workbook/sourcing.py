@@ -309,10 +309,26 @@ def _direction(text: str, i: int, lo: int, hi: int, open_single: bool, open_doub
     if prev.isalnum() and nxt.isalnum():
         return None  # Moscow’s, don't
     if prev in _OPEN_CONTEXT and nxt.isalnum():
-        return ("open", "single") if char == "'" or not open_single else ("open", "single")
+        return ("open", "single")
     if not prev.isspace() and open_single:
+        if prev in "sS" and nxt == " " and text[i + 2 : i + 3].islower() and _closes_later(text, i + 1, hi, char):
+            return None  # ‘the workers’ union’: a plural possessive, the quotation closes later
         return ("close", "single")
     return None  # rulers’ aim, a lone mark
+
+
+_SINGLE_MARKS = re.compile(r"(?<![^\W\d_])[‘’'](?![^\W\d_])|(?<=[^\W\d_])[‘’'](?![^\W\d_])|(?<![^\W\d_])[‘’'](?=[^\W\d_])")
+
+
+def _closes_later(text: str, start: int, end: int, char: str) -> bool:
+    """True when the next single mark after `start` (not one between two letters) closes a quotation."""
+    for match in _SINGLE_MARKS.finditer(text, start, end):
+        mark = match.group(0)
+        before = text[match.start() - 1] if match.start() > 0 else " "
+        if mark == "‘" or (mark == "'" and char == "’") or before.isspace():
+            return False
+        return mark == char
+    return False
 
 
 def _pair_quotes(article: Article) -> list[_Quote]:
