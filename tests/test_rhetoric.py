@@ -213,7 +213,9 @@ def test_seed_000_evaluative_words(seed_markers):
     loaded = pick(frame, "loaded")
     for word in ("cynically", "brutal", "predatory", "bloody", "courageous"):
         assert word in loaded, word
-    assert "imperialist" in pick(frame, "label")
+    labels = pick(frame, "label")
+    assert "imperialist" in labels
+    assert labels.count("rulers") == 2  # "The U.S. rulers' aim", "the U.S. rulers consider"
 
 
 def test_seed_000_is_quieter_than_003(seeds):

@@ -204,7 +204,7 @@ def read_lexicon(path: str | Path, own: bool = False) -> Lexicon:
         )
     if not terms and not sections:
         raise LexiconError(path, "this terms file has no terms.", "Write one word or phrase a line.")
-    name = header.get("list") or (f"your own list ‘{path.name}’" if own else path.stem)
+    name = f"your own list ‘{header.get('list') or path.name}’" if own else (header.get("list") or path.stem)
     source = header.get("short source") or header.get("source") or (f"the file {path.name}" if own else "not stated")
     return Lexicon(
         path=path,
