@@ -47,7 +47,7 @@ UNIT_NAMES: dict[str, str] = {
     "inch": "inch", "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
     "month": "month", "year": "year", "decade": "decade", "century": "century", "percent": "percentage",
     "dollar": "dollar", "euro": "euro", "pound sterling": "pound sterling", "cent": "cent", "yen": "yen",
-    "kg": "kilogram", "gram": "gram", "mg": "milligram", "tonne": "tonne", "pound": "pound-mass", "litre": "litre",
+    "kg": "kilogram", "penny": "penny", "gram": "gram", "mg": "milligram", "tonne": "tonne", "pound": "pound-mass", "litre": "litre",
     "ml": "cubic centimetre", "gallon": "gallon", "degree Celsius": "degree Celsius",
     "degree Fahrenheit": "degree fahrenheit", "square km": "square kilometre", "square mile": "square mile",
 }
@@ -78,13 +78,21 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
+def _unit_name(unit: str | None) -> str:
+    """Our unit in quantulum3's words; a rate "dollar per kg" maps part by part."""
+    if not unit:
+        return "dimensionless"
+    parts = unit.split(" per ")
+    return " per ".join(UNIT_NAMES.get(part, part) for part in parts) if len(parts) > 1 else UNIT_NAMES.get(unit, "dimensionless")
+
+
 def _ours(sentence: str) -> list[dict[str, Any]]:
     from workbook.figures import scan
 
     out = []
     for f in scan(sentence):
         values = [f.value] + ([f.low, f.high] if f.low is not None and f.high is not None else [])
-        unit = UNIT_NAMES.get(f.unit or "", "dimensionless")
+        unit = _unit_name(f.unit)
         out.append({"start": f.start, "end": f.end, "values": values, "unit": unit})
     return out
 

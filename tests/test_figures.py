@@ -230,3 +230,21 @@ def test_every_row_has_a_reason(seeds):
     for article in seeds:
         for frame in (figures(article), checks(article)):
             assert frame["reason"].notna().all() and (frame["reason"].str.len() > 20).all()
+
+
+def test_rates_and_powers():
+    price = one("It rose to $15.4/hour.")
+    assert (price.value, price.unit, price.kind) == (15.4, "dollar per hour", "money")
+    speed = one("at 200 kilometres per hour")
+    assert speed.unit == "km per hour"
+    span = one("from $350 per kg to $680 per kg")
+    assert (span.low, span.high, span.unit) == (350, 680, "dollar per kg")
+    assert one("exactly 8x2^10 bits").value == 8192
+    assert one("by a factor of 2.48×10−5").value == pytest.approx(2.48e-5)
+
+
+def test_one_of_a_unit():
+    assert one("Oh look, a penny!").unit == "penny"
+    year = one("the largest attack in almost a year")
+    assert (year.value, year.unit, year.approximate) == (1, "year", "almost")
+    assert scan("once a year") == []

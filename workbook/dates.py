@@ -109,7 +109,7 @@ _MONTH_ALONE = re.compile(
     rf"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     rf"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])",
 )
-_COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w.,/-]|\.\d)")
+_COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
 _NUMERIC_IN_TEXT = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)"
 )
@@ -231,7 +231,7 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
         year = int(m["year"])
         after = text[m.end():m.end() + 30]
         before = text[max(0, m.start() - 20):m.start()]
-        cued = bool(m["fiscal"]) or bool(_YEAR_CUES.search(before)) or m.start() == 0
+        cued = bool(m["fiscal"]) or bool(_YEAR_CUES.search(before))
         if not cued:
             # an uncued four-digit number followed by a plural noun is a count ("1500 soldiers")
             if re.match(r"\s+(?:[a-z]+s|people|men|women|children|personnel|staff)\b", after):

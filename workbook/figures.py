@@ -74,7 +74,7 @@ _TENS_RE = "|".join(TENS)
 _SCALE_RE = "|".join(SCALES)
 _WORD = rf"(?:(?:{_TENS_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|{_SMALL_RE}|{_SCALE_RE}|dozen)"
 _WORD_RUN = rf"\b(?:(?:an?|one)\s+(?={_SCALE_RE}|dozen))?{_WORD}\b(?:(?:\s*,\s*|\s+|-)(?:(?:and|&)\s+)?{_WORD}\b)*"
-_SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\^?[-−]?\d+)(?![\w.])"
+_SCIENTIFIC = r"\d+(?:\.\d+)?(?:[eE][-+−]?\d+|\s?[×x]\s?10\^?[-−]?\d+|\s?[×x]\s?\d+\^[-−]?\d+)(?![\w.])"
 _DIGITS = _SCIENTIFIC + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[  ]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+"
 _FRACTION = r"(?:\d+\s+)?\d+/\d+(?![/\d])"
 _UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
@@ -84,7 +84,7 @@ _NUMBER = re.compile(
     r"(?:(?<=[^\w])|^)(?=[0-9½⅓⅔¼¾⅕⅛.−\-abdefhmnostzABDEFHMNOSTZ])(?:"
     rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b))"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?=(?:century|decade|year|month|week|day|hour|dozen|mile|kilometre|kilometer)\b))"
-    rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight|mile|kilometre|kilometer|metre|meter|gallon|litre|liter|ton|tonne|kilogram|pound|dollar|euro|barrel|hectare|acre)\b(?![’'-])))"
+    rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight|mile|kilometre|kilometer|metre|meter|gallon|litre|liter|ton|tonne|kilogram|pound|dollar|euro|penny|cent|barrel|hectare|acre)\b(?![’'-])))"
     rf"|(?P<wordfrac>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b)"
     rf"|(?P<fraction>(?<![\w/.]){_FRACTION})"
     rf"|(?P<digits>(?<![\w.,/])[-−]?(?:{_DIGITS})(?:\s*{_UNICODE})?(?:\s+and\s+a\s+half\b)?)"
@@ -132,6 +132,7 @@ _add("money", "ruble", "ruble", "rubles", "rouble", "roubles", "rub")
 _add("money", "yuan", "yuan", "renminbi")
 _add("money", "yen", "yen")
 _add("money", "cent", "cent", "cents")
+_add("money", "penny", "penny", "pence", "pennies")
 _add("measure", "kg", "kg", "kilogram", "kilograms", "kilo", "kilos")
 _add("measure", "gram", "g", "gram", "grams")
 _add("measure", "mg", "mg", "milligram", "milligrams")
@@ -187,6 +188,11 @@ PEOPLE: frozenset[str] = frozenset(
 _UNIT_RE = re.compile(
     r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")(?![\w°])"
     r"(?P<tail>\s+(?:long|wide|high|deep|away|old|tall|across))?",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"(?:\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:day|week|month|year|hour|kg|kilogram|litre|liter|gallon|barrel|tonne|ton)\b))"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if UNITS[u][1] in ("duration", "measure", "distance") and len(u) > 1) + r")(?![\w°])",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|[$£€₴₽¥])\s?[-−]?$")
@@ -289,6 +295,9 @@ def parse_digits(digits: str) -> float | None:
     scientific = re.fullmatch(r"(-?\d+(?:\.\d+)?)(?:[eE]([-+]?\d+)|\s?[×x]\s?10\^?(-?\d+))", text.replace("−", "-"))
     if scientific:
         return float(scientific.group(1)) * 10 ** int(scientific.group(2) or scientific.group(3))
+    power = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s?[×x]\s?(\d+)\^(-?\d+)", text.replace("−", "-"))
+    if power:
+        return float(power.group(1)) * float(power.group(2)) ** int(power.group(3))
     if "/" in text:
         whole, _, frac = text.rpartition(" ")
         top, _, bottom = frac.partition("/")
@@ -538,6 +547,14 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
             figure.end = figure.end + rest.end()
         figure.kind, figure.unit = "fraction", "share"
         figure.reason = f"{reason_number}, a share of '{figure.what}'."
+    # a rate: "$15.4/hour", "200 kilometres per hour", "$350 per kg"
+    if figure.unit and figure.kind in ("money", "distance", "measure"):
+        rate = _RATE.match(text, figure.end)
+        if rate:
+            per_unit = UNITS[rate.group("unit").lower()][0]
+            figure.unit = f"{figure.unit} per {per_unit}"
+            figure.end = rate.end()
+            figure.reason += f" '{rate.group(0).strip()}' makes it a rate."
     # the hedge before or after
     before = text[max(0, figure.start - 30):figure.start]
     hedge = _HEDGE_BEFORE.search(before)

@@ -1,0 +1,67 @@
+"""Tests for the helpers workbook.timeline adds to workbook.dates (the original functions are tested with blocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbook.dates import (
+    add_months, find_calendar, full_months_between, last_weekday, long_date, numeric_readings, parse_date,
+    resolve_month_day,
+)
+
+
+def forms(text: str):
+    return [(c.form, text[c.start:c.end]) for c in find_calendar(text)]
+
+
+def test_full_dates_in_running_text():
+    assert forms("Marchers met on May 3, 2014, and again on 12 May 2025.") == [
+        ("month-day-year", "May 3, 2014"), ("day-month-year", "12 May 2025"),
+    ]
+    assert forms("Published Wed Sep 03, 2025.") == [("month-day-year", "Wed Sep 03, 2025")]
+    assert forms("Filed 2025-05-12 and 19980108.") == [("iso", "2025-05-12"), ("compact", "19980108")]
+
+
+def test_numeric_dates_keep_every_reading():
+    (match,) = find_calendar("the poll of 07.08.25")
+    assert match.form == "numeric"
+    assert match.readings == (dt.date(2025, 8, 7), dt.date(2025, 7, 8))
+    (only,) = find_calendar("published on 08.21.25")
+    assert only.readings == (dt.date(2025, 8, 21),)
+
+
+def test_dates_without_a_year_and_ranges():
+    (match,) = find_calendar("a ceasefire May 8-10 to coincide")
+    assert (match.form, match.month, match.day, match.end_day, match.year) == ("month-day", 5, 8, 10, None)
+    assert forms("wrote April 22.") == [("month-day", "April 22")]
+
+
+def test_months_years_decades_centuries():
+    assert forms("in August 1988") == [("month-year", "August 1988")]
+    assert forms("since last April") == [("month", "last April")]
+    assert forms("in the 1990s and the '80s") == [("decade", "the 1990s"), ("decade", "the '80s")]
+    assert forms("the 21st century") == [("century", "the 21st century")]
+    assert forms("in 1991, fiscal 1989 and 2013-14") == [("year", "1991"), ("year", "fiscal 1989"), ("year-range", "2013-14")]
+
+
+def test_words_that_only_look_like_dates():
+    assert forms("You may go; they march on.") == []
+    assert forms("1500 soldiers and 1,200 km") == []
+    assert forms("It cost $2000 and 2014%.") == []
+
+
+def test_resolving_and_counting():
+    anchor = dt.date(2025, 5, 12)
+    assert resolve_month_day(4, 24, anchor) == dt.date(2025, 4, 24)
+    assert resolve_month_day(4, 24, None) is None
+    assert add_months(dt.date(2025, 3, 31), -1) == dt.date(2025, 2, 28)
+    assert full_months_between(dt.date(2022, 2, 24), dt.date(2025, 9, 3)) == 42
+    assert full_months_between(dt.date(2014, 1, 1), dt.date(2025, 9, 3)) == 140
+    assert last_weekday(4, dt.date(2025, 5, 12)) == dt.date(2025, 5, 9)  # the Friday before a Monday
+    assert last_weekday(0, dt.date(2025, 5, 12), direction=1) == dt.date(2025, 5, 19)
+    assert long_date(dt.date(2025, 9, 3)) == "3 September 2025"
+
+
+def test_original_functions_still_work():
+    assert parse_date("Wed Sep 03, 2025") == dt.date(2025, 9, 3)
+    assert numeric_readings("07", "08", "25") == [dt.date(2025, 8, 7), dt.date(2025, 7, 8)]
