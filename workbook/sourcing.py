@@ -576,7 +576,8 @@ def source_type(source: str) -> str:
         return "document"
     lowered_words = [w.lower().rstrip(".") for w in words]
     named = any(w[:1].isupper() for w in words if w.lower() not in lex.titles and w.lower() not in _DETERMINERS)
-    if any(w in lex.organisations for w in lowered_words) or any(
+    # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
+    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or any(
         f" {phrase} " in f" {lowered} " for phrase in lex.organisation_phrases
     ):
         return "organization"
@@ -1102,8 +1103,9 @@ class _Analyser:
         quote.source_type = info["type"]
         quote.cue, quote.cue_start, quote.cue_end = cue, cue_start, cue_end
         quote.reason = reason
-        if info["mention"].lower() in _PRONOUNS and info["name"] != info["mention"]:
-            quote.reason += f" ‘{info['mention']}’ is taken to mean {info['name']}, named just before."
+        note = _resolution_note(info)
+        if note:
+            quote.reason += f" ‘{info['mention']}’ is {note}."
         self.resolver.note(sentence, info["name"], info["type"])
 
     # -- attributions without quotation marks -----------------------------------------
@@ -1257,8 +1259,9 @@ class _Analyser:
             f"the words reported come {'after' if side == 'before' else 'before'} it, and "
             f"‘{info['mention']}’ is who they are attributed to"
         )
-        if info["mention"] != info["name"]:
-            reason += f" (taken to mean {info['name']}, named just before)"
+        note = _resolution_note(info)
+        if note:
+            reason += f" ({note})"
         reason += f"; this source counts as {_TYPE_WORDS[info['type']]}."
         return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
                             cue.text, cue.start, cue.end, reason)
@@ -1328,6 +1331,16 @@ class _Analyser:
                                     quote.cue, quote.cue_start, quote.cue_end, reason))
         out.sort(key=lambda a: (a.start, a.end))
         return out
+
+
+def _resolution_note(info: dict[str, Any]) -> str:
+    """'taken to mean Ann Lee, named just before' when a pronoun or a surname was resolved."""
+    mention, name = info["mention"], info["name"]
+    if mention.lower() in _PRONOUNS or mention.lower() in ("who", "which", "that"):
+        return f"taken to mean {name}, named just before" if name != mention else ""
+    if name not in mention:
+        return f"taken to mean {name}, named earlier"
+    return ""
 
 
 _TYPE_WORDS = {
