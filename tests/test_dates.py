@@ -46,7 +46,7 @@ def test_months_years_decades_centuries():
 
 def test_words_that_only_look_like_dates():
     assert forms("You may go; they march on.") == []
-    assert forms("1500 soldiers and 1,200 km") == []
+    assert forms("They saw 1500 soldiers and 1,200 km") == []
     assert forms("It cost $2000 and 2014%.") == []
 
 

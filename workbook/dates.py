@@ -231,7 +231,7 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
         year = int(m["year"])
         after = text[m.end():m.end() + 30]
         before = text[max(0, m.start() - 20):m.start()]
-        cued = bool(m["fiscal"]) or bool(_YEAR_CUES.search(before))
+        cued = bool(m["fiscal"]) or bool(_YEAR_CUES.search(before)) or m.start() == 0  # a paragraph that opens with a year
         if not cued:
             # an uncued four-digit number followed by a plural noun is a count ("1500 soldiers")
             if re.match(r"\s+(?:[a-z]+s|people|men|women|children|personnel|staff)\b", after):
