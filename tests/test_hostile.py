@@ -1,0 +1,262 @@
+"""Hostile input, without a browser: markup in an article never becomes markup on screen.
+
+A teacher may paste a web page's text, or a mischievous learner may plant
+``<img src=x onerror=...>`` in an article or its metadata. Everywhere the
+workbook turns text into HTML (the highlighter, the explorer, every table's
+HTML view, the handout), the planted markup must come out as characters, never
+as tags, attributes or ``javascript:`` links. The real-browser check (the
+planted article shown in JupyterLab, no script fires) is in tests/browser/.
+
+Also here: a pseudonym, question id or article name holding path characters
+(``../``, ``/``, NUL) never makes the answers store write outside its folder.
+
+Modules are looked up with ``pytest.importorskip``, so these tests grow as
+modules land.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbook import ArticleError, article_from_text, load_article
+
+PAYLOADS = [
+    '<img src=x onerror="window.__pwned=1">',
+    "<script>window.__pwned=1</script>",
+    '"><svg onload=window.__pwned=1>',
+    "' onmouseover='window.__pwned=1' x='",
+    '<a href="javascript:window.__pwned=1">click</a>',
+    "</mark></p></div><iframe src=javascript:window.__pwned=1></iframe>",
+    "<style>*{display:none}</style>",
+    "&lt;b&gt; already escaped &amp; <b>bold</b>",
+]
+#: Tags the workbook never needs and an attacker would use.
+DANGEROUS_TAGS = {"script", "img", "svg", "iframe", "object", "embed", "link", "meta", "base", "form",
+                  "input", "video", "audio", "math"}
+
+
+class Markup(HTMLParser):
+    """Records every tag, attribute and piece of text in an HTML string."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.data: list[str] = []
+        self.styles: list[str] = []  # text inside <style> (pandas writes its own; a planted one must not appear)
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        (self.styles if self._in_style else self.data).append(data)
+
+
+def assert_inert(markup: str, where: str) -> str:
+    """No dangerous tag, no event-handler attribute, no javascript: URL; returns the visible text."""
+    parser = Markup()
+    parser.feed(markup)
+    parser.close()
+    for tag, attributes in parser.tags:
+        assert tag not in DANGEROUS_TAGS, f"{where}: a <{tag}> tag came through: {attributes}"
+        for name, value in attributes:
+            assert not name.lower().startswith("on"), f"{where}: event handler {name}= on <{tag}>"
+            assert not (value or "").strip().lower().startswith("javascript:"), f"{where}: javascript: URL"
+            assert name.lower() not in ("x", "src", "onerror"), f"{where}: planted attribute {name} on <{tag}>"
+    assert not any("display:none" in style for style in parser.styles), f"{where}: the planted <style> came through"
+    return "".join(parser.data)
+
+
+def hostile_text(payloads: list[str] = PAYLOADS) -> str:
+    body = " ".join(
+        f"Paragraph {n} quotes the minister: “{payload}” and says 45 percent of {payload} in 2014."
+        for n, payload in enumerate(payloads)
+    )
+    return (
+        f"{payloads[0]} headline\n\nBy Ann Lee\n\nMay 12, 2025\n\n{body}\n\n"
+        + "\n\n".join(f"The analysts said {payload} cynically, so-called experts agree." for payload in payloads)
+        + "\n\nSources\n\n[1] https://example.org/<img src=x>\n\n2. javascript:alert(1)\n"
+    )
+
+
+#: What a file may hold and still be read as an article: the loader refuses files with two or
+#: more signs of a saved web page (``<script``, ``<div`` ...), see the test below.
+FILE_PAYLOADS = [payload for payload in PAYLOADS if "<script" not in payload]
+
+
+@pytest.fixture(scope="module")
+def planted():
+    """An article whose text and metadata are full of markup."""
+    metadata = {"title": PAYLOADS[0], "author": PAYLOADS[2], "publisher": PAYLOADS[1], "label": PAYLOADS[3]}
+    return article_from_text(hostile_text(), id=PAYLOADS[0], metadata=metadata)
+
+
+@pytest.fixture(scope="module")
+def planted_file(tmp_path_factory):
+    """The same text read from a file whose name holds markup (Linux allows it)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    path = folder / "<img src=x onerror=alert(1)>.txt"
+    path.write_text(hostile_text(FILE_PAYLOADS), encoding="utf-8")
+    return load_article(path)
+
+
+def test_a_file_full_of_script_tags_is_refused_as_a_web_page(tmp_path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(hostile_text(), encoding="utf-8")
+    with pytest.raises(ArticleError, match="HTML"):
+        load_article(path)
+
+
+# ---- tables ------------------------------------------------------------------------------------------
+
+EXTRACTORS = [
+    ("sourcing", "quotes"), ("sourcing", "attributions"), ("sourcing", "citations"),
+    ("figures", "figures"), ("figures", "checks"), ("timeline", "time_refs"),
+    ("rhetoric", "markers"), ("findings", "findings"),
+]
+
+
+def test_the_segment_tables_show_markup_as_text(planted) -> None:
+    for name in ("blocks", "sentences"):
+        frame = getattr(planted, name)
+        shown = assert_inert(frame._repr_html_(), f"article.{name}")
+        assert "<img src=x" in shown or "<img src=x" in html.unescape(shown)
+
+
+@pytest.mark.parametrize(("module", "name"), EXTRACTORS, ids=lambda value: value)
+def test_every_extractor_table_shows_markup_as_text(planted, module: str, name: str) -> None:
+    loaded = pytest.importorskip(f"workbook.{module}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = getattr(loaded, name)(planted)
+    assert isinstance(frame, pd.DataFrame)
+    assert_inert(frame._repr_html_() or "", f"{module}.{name} _repr_html_")
+    assert_inert(frame.to_html(), f"{module}.{name} to_html")
+
+
+@pytest.mark.parametrize(("module", "name"), [("compare", "compare"), ("sourcing", "summary"), ("timeline", "events")])
+def test_tables_over_several_articles_show_markup_as_text(planted, planted_file, module: str, name: str) -> None:
+    loaded = pytest.importorskip(f"workbook.{module}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = getattr(loaded, name)([planted, planted_file])
+    assert_inert(frame._repr_html_() or "", f"{module}.{name}")
+
+
+# ---- the highlighter and the explorer ------------------------------------------------------------------------
+
+
+def test_the_highlighter_html_shows_markup_as_text(planted, planted_file) -> None:
+    widgets = pytest.importorskip("workbook.widgets")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        markup = widgets.highlight_html([planted, planted_file])
+    shown = assert_inert(markup, "highlight_html")
+    # The headline (metadata title) and the file's own name are shown literally.
+    assert PAYLOADS[0] in shown
+    assert "<img src=x onerror=alert(1)>" in shown
+    assert "<script>window.__pwned=1</script>" in shown  # the publisher, in the header
+
+
+def _html_values(widget) -> list[str]:
+    """The HTML strings of `widget` and everything inside it."""
+    values = []
+    if type(widget).__name__ in ("HTML", "HTMLMath") and isinstance(getattr(widget, "value", None), str):
+        values.append(widget.value)
+    for child in getattr(widget, "children", ()) or ():
+        values.extend(_html_values(child))
+    return values
+
+
+@pytest.mark.parametrize("maker", ["highlighter", "explorer"])
+def test_the_widgets_show_markup_as_text(planted, maker: str) -> None:
+    widgets = pytest.importorskip("workbook.widgets")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        widget = getattr(widgets, maker)([planted])
+    values = _html_values(widget)
+    assert values, f"{maker} has no HTML views to check"
+    for value in values:
+        assert_inert(value, maker)
+
+
+def test_the_explorer_context_shows_markup_as_text(planted) -> None:
+    widgets = pytest.importorskip("workbook.widgets")
+    findings = pytest.importorskip("workbook.findings")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = findings.findings(planted)
+    assert len(table)
+    for row in table.head(40).to_dict("records"):
+        assert_inert(widgets._context_html(planted, row), "explorer context")
+
+
+# ---- the handout --------------------------------------------------------------------------------------------
+
+
+def test_the_handout_shows_markup_as_text(planted, planted_file, tmp_path: Path) -> None:
+    handout = pytest.importorskip("workbook.handout")
+    maker = next((getattr(handout, name) for name in ("handout_html", "render_html", "html", "handout")
+                  if callable(getattr(handout, name, None))), None)
+    assert maker is not None, "workbook.handout has no function that returns the handout's HTML"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            result = maker([planted, planted_file])
+        except TypeError:
+            result = maker(planted)
+    markup = result if isinstance(result, str) else Path(result).read_text(encoding="utf-8")
+    shown = assert_inert(markup, "handout")
+    assert "<img src=x" in shown
+
+
+# ---- path characters and the answers store ----------------------------------------------------------------------
+
+PATHLIKE = ["../../escape", "/etc/passwd", "..\\..\\windows", "a\x00b", "./.", "..", "~/x", "C:\\x", "con", "a/../../b"]
+
+
+def _files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*")}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.one_of(st.sampled_from(PATHLIKE), st.text(max_size=60)))
+def test_a_pseudonym_never_writes_outside_the_answers_folder(tmp_path: Path, name: str) -> None:
+    answers = pytest.importorskip("workbook.answers")
+    sandbox = tmp_path / "sandbox"
+    folder = sandbox / "answers"
+    folder.mkdir(parents=True, exist_ok=True)
+    before = _files_under(sandbox)
+    store = answers.AnswerStore(folder / "answers.sqlite3")
+    try:
+        try:
+            store.set_pseudonym(name, replace=True)
+        except answers.AnswersError:
+            pass  # refused with a message: fine
+        store.record(name or "q", name, article=name, item=name)
+        for suffix in ("json", "csv"):
+            written = store.save_export(suffix=suffix)
+            assert written.parent.resolve() == folder.resolve()
+            assert written.name.startswith("answers-") and written.name.endswith(f".{suffix}")
+    finally:
+        store.close()
+    new = _files_under(sandbox) - before
+    assert all(folder.resolve() in p.resolve().parents for p in new), sorted(map(str, new))
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,40}", answers.safe_name(name))
