@@ -10,7 +10,8 @@ data is read in place and never copied into the repository. When it is absent
 the command prints a message and exits cleanly.
 
 Gold: for each article, the ``.ann`` file of the first annotator in sorted
-order (ten articles have two). Each gold attribution ties a Content span
+order (ten articles have two; ``--all-annotators`` scores against both, each
+counting as one more gold document). Each gold attribution ties a Content span
 (possibly discontinuous), an optional Source span and a Cue.
 
 Predictions: the rows of `workbook.sourcing.attributions` (content span,
@@ -42,6 +43,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT = REPO.parent / "shared" / "benchmarks" / "polnear-dev"
@@ -110,9 +112,8 @@ def _name_match(predicted: str | None, gold: str) -> bool:
     return last in {w.lower() for w in re.findall(r"[A-Za-z]+", predicted)}
 
 
-def evaluate(folder: Path) -> dict[str, dict[str, float]]:
-    import pandas as pd
-
+def evaluate(folder: Path, all_annotators: bool = False) -> dict[str, dict[str, float]]:
+    """Score `workbook.sourcing.attributions` on a PolNeAR folder (see the module notes)."""
     from workbook.articles import Article
     from workbook.sourcing import attributions
 
@@ -129,39 +130,51 @@ def evaluate(folder: Path) -> dict[str, dict[str, float]]:
             continue
         raw = text_path.read_text(encoding="utf-8")
         text = raw.translate(_SAME_LENGTH)
-        gold = read_gold(annotations[0], raw)
         article = Article(id=text_path.stem, text=text)
         began = time.perf_counter()
         frame = attributions(article)
         seconds += time.perf_counter() - began
         articles += 1
-        predictions = []
-        for row in frame.itertuples(index=False):
-            source = [] if pd.isna(row.source_start) else [(int(row.source_start), int(row.source_end))]
-            predictions.append(([(int(row.start), int(row.end))], source, None if pd.isna(row.source) else str(row.source), bool(_QUOTE.search(str(row.text)))))
-        for name, only_direct in (("direct quotes", True), ("all attributions", False)):
-            t = totals[name]
-            golds = [g for g in gold if g.direct or not only_direct]
-            preds = [p for p in predictions if p[3] or not only_direct]
-            t["gold"] += len(golds)
-            t["pred"] += len(preds)
-            for g in golds:
-                matches = [p for p in preds if _overlaps(g.content, p[0])]
-                if matches:
-                    t["found"] += 1
-                    if g.source:
-                        t["with_source"] += 1
-                        if any(_overlaps(g.source, p[1]) for p in matches):
-                            t["source_ok"] += 1
-                        if any(_overlaps(g.source, p[1]) or _name_match(p[2], g.source_text) for p in matches):
-                            t["name_ok"] += 1
-                if any(_overlaps(g.content, p[0]) and (not g.source or _overlaps(g.source, p[1])) for p in preds):
-                    t["rel_found"] += 1
-            for p in preds:
-                if any(_overlaps(g.content, p[0]) for g in gold):
-                    t["pred_ok"] += 1
-                if any(_overlaps(g.content, p[0]) and (not g.source or _overlaps(g.source, p[1])) for g in gold):
-                    t["rel_ok_pred"] += 1
+        for annotation in annotations if all_annotators else annotations[:1]:
+            _score(frame, read_gold(annotation, raw), totals)
+    return _figures(totals, articles, seconds)
+
+
+def _score(frame: Any, gold: list[Gold], totals: dict[str, dict[str, int]]) -> None:
+    """Add one article's counts (against one annotator) to `totals`."""
+    import pandas as pd
+
+    predictions = []
+    for row in frame.itertuples(index=False):
+        source = [] if pd.isna(row.source_start) else [(int(row.source_start), int(row.source_end))]
+        name = None if pd.isna(row.source) else str(row.source)
+        predictions.append(([(int(row.start), int(row.end))], source, name, bool(_QUOTE.search(str(row.text)))))
+    for kind, only_direct in (("direct quotes", True), ("all attributions", False)):
+        t = totals[kind]
+        golds = [g for g in gold if g.direct or not only_direct]
+        preds = [p for p in predictions if p[3] or not only_direct]
+        t["gold"] += len(golds)
+        t["pred"] += len(preds)
+        for g in golds:
+            matches = [p for p in preds if _overlaps(g.content, p[0])]
+            if matches:
+                t["found"] += 1
+                if g.source:
+                    t["with_source"] += 1
+                    if any(_overlaps(g.source, p[1]) for p in matches):
+                        t["source_ok"] += 1
+                    if any(_overlaps(g.source, p[1]) or _name_match(p[2], g.source_text) for p in matches):
+                        t["name_ok"] += 1
+            if any(_overlaps(g.content, p[0]) and (not g.source or _overlaps(g.source, p[1])) for p in preds):
+                t["rel_found"] += 1
+        for p in preds:
+            if any(_overlaps(g.content, p[0]) for g in gold):
+                t["pred_ok"] += 1
+            if any(_overlaps(g.content, p[0]) and (not g.source or _overlaps(g.source, p[1])) for g in gold):
+                t["rel_ok_pred"] += 1
+
+
+def _figures(totals: dict[str, dict[str, int]], articles: int, seconds: float) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     for name, t in totals.items():
         recall = t["found"] / t["gold"] if t["gold"] else 0.0
@@ -196,18 +209,23 @@ def find_folder(argument: str | None) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sourcing", description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", help="the polnear-dev folder (default: ../shared/benchmarks/polnear-dev)")
+    parser.add_argument(
+        "--all-annotators", action="store_true",
+        help="score against every annotator of the doubly annotated articles (each counts), not only the first",
+    )
     args = parser.parse_args(argv)
     folder = find_folder(args.path)
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
         print(f"sourcing benchmark skipped: no PolNeAR data at {folder} (expected text/ and attributions/ inside).")
         return 0
-    results = evaluate(folder)
+    results = evaluate(folder, all_annotators=args.all_annotators)
     aims = {
         ("direct quotes", "content recall"): 0.90,
         ("direct quotes", "right source (span or name)"): 0.85,
         ("all attributions", "content F1"): 0.60,
     }
-    print(f"Sourcing on PolNeAR dev ({folder}), first annotator per article, overlap matching")
+    who = "every annotator" if args.all_annotators else "first annotator in sorted order"
+    print(f"Sourcing on PolNeAR dev ({folder}), {who} per article, overlap matching")
     for name in ("direct quotes", "all attributions"):
         r = results[name]
         print(f"\n{name}: {r['gold']} gold, {r['predicted']} predicted")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from workbook import article_from_text, load_seeds
+from workbook import article_from_text
 from workbook import sourcing
 from workbook.sourcing import attributions, citations, quotes, source_type, summary
 
@@ -484,11 +484,6 @@ SECOND_SEED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return load_seeds()
-
-
 @pytest.mark.parametrize(("index", "expected"), [(0, FIRST_SEED), (1, SECOND_SEED)])
 def test_seed_quotes_one_by_one(seeds, index, expected):
     article = seeds[index]
@@ -549,3 +544,72 @@ def test_no_seed_words_in_the_code():
     code = resources.files("workbook").joinpath("sourcing.py").read_text(encoding="utf-8").lower()
     for word in ("sybiha", "chubarov", "kremlin", "zelensky", "putin", "trump", "lenin", "marxists", "crimea", "shevchuk"):
         assert word not in code, word
+
+
+# --------------------------------------------------------------------------------------
+# the evaluation command (bench/sourcing.py) on a tiny gold folder written here
+# --------------------------------------------------------------------------------------
+
+
+def _tiny_polnear(folder):
+    text = "“We will win,” Ann Lee said. The bridge will close, sources said. Nothing else happened here."
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    (folder / "text" / "doc.txt").write_text(text, encoding="utf-8")
+
+    def span(words):
+        start = text.index(words)
+        return start, start + len(words)
+
+    lines = []
+    for n, (content, source, cue) in enumerate(
+        [("“We will win,”", "Ann Lee", "said"), ("The bridge will close", "sources", "said. Nothing"), ("Nothing else happened", "", "happened")],
+        start=1,
+    ):
+        c0, c1 = span(content)
+        lines.append(f"T{n}1\tContent {c0} {c1}\t{content}")
+        roles = f"Content:T{n}1"
+        if source:
+            s0, s1 = span(source)
+            lines.append(f"T{n}2\tSource {s0} {s1}\t{source}")
+            roles += f" Source:T{n}2"
+        lines.append(f"E{n}\tAttribution:T{n}9 {roles}")
+    (folder / "attributions" / "doc_aaaa.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    """bench.sourcing, importable from the repository's top folder."""
+    import importlib
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent))
+    return importlib.import_module("bench.sourcing")
+
+
+def test_bench_scores_a_tiny_gold_folder(bench, tmp_path):
+    evaluate = bench.evaluate
+    _tiny_polnear(tmp_path / "polnear-dev")
+    results = evaluate(tmp_path / "polnear-dev")
+    direct, every = results["direct quotes"], results["all attributions"]
+    assert (direct["gold"], direct["content recall"], direct["right source (span)"]) == (1, 1.0, 1.0)
+    assert every["gold"] == 3
+    assert every["content recall"] == pytest.approx(2 / 3)
+    assert every["content precision"] == 1.0
+    assert results["speed"]["articles"] == 1
+
+
+def test_bench_finds_the_folder_inside_a_benchmarks_folder(bench, tmp_path, capsys):
+    main = bench.main
+
+    _tiny_polnear(tmp_path / "polnear-dev")
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "direct quotes: 1 gold" in out and "aim >= 0.90: met" in out
+
+
+def test_bench_skips_with_a_message_when_the_data_is_absent(bench, tmp_path, capsys):
+    main = bench.main
+
+    assert main([str(tmp_path / "nowhere")]) == 0
+    assert "skipped" in capsys.readouterr().out
