@@ -214,6 +214,7 @@ _BELIEF = frozenset("hope fear worry expect doubt think believe".split())
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
 _QUESTION = frozenset("how why what when where whether which".split())
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
+_TIME_CONJUNCTIONS = frozenset("before after while when".split())
 _PASSIVE = frozenset("is was were are be been being".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
 _FIRST_PERSON = frozenset("i we us me our my let’s let's".split())
@@ -758,6 +759,11 @@ class _Analyser:
         """Speaker fields for the noun phrase `span`: name, description, type, mention span."""
         start, end, words = self.span_text(toks, span)
         low = words.lower()
+        if span[1] - span[0] == 1 and _base(low) in _PRONOUNS and low != _base(low):
+            # "He’s claiming": the pronoun without its contraction
+            words = _base(words)
+            low = words.lower()
+            end = start + len(words)
         if low in ("who", "which", "that") and span[0] > 0:
             k = span[0]
             if k > 0 and toks[k - 1].text == ",":
@@ -1016,10 +1022,14 @@ class _Analyser:
         if skipped & _PASSIVE and not cue.endswith("ing"):
             return None  # passive: "was told", "was promised"
         previous = toks[j - 1].lower if j > 0 else ""
-        if k == 0:
-            return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
         participle = cue.endswith("ing") and not (skipped & _PASSIVE)
-        if participle and previous in _PREPOSITIONS:
+        if k == 0:
+            if participle:
+                # "Claiming the plan failed, Ann Lee said ...": the main clause's subject
+                comma = next((m for m in range(1, len(toks)) if toks[m].text == ","), None)
+                return _subject(toks, comma + 1, len(toks)) if comma is not None else None
+            return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
+        if participle and previous in _PREPOSITIONS - _TIME_CONJUNCTIONS:
             return None  # "forgot about demanding": a gerund, not a report
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             return _np_back(toks, j)  # "footage of Hillary Clinton asking"
