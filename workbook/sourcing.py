@@ -544,6 +544,14 @@ def _clean_np(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _cue_pattern() -> re.Pattern[str]:
+    """Any reporting verb form or the first word of a cue phrase, as a whole word."""
+    lex = lexicon()
+    words = sorted(set(lex.verbs) | _phrase_starts(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _phrase_starts() -> frozenset[str]:
     return frozenset(phrase.split()[0] for phrase in lexicon().phrases)
 
@@ -1125,17 +1133,17 @@ class _Analyser:
         role = self.roles[sentence.block]
         if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
             return []
+        if not _cue_pattern().search(sentence.text):
+            return []  # no reporting verb or phrase anywhere in the sentence
         toks = self.tokens[index]
         found: list[_Attribution] = []
-        used_until = -1
         n = len(toks)
+        phrase_starts = _phrase_starts()
         for k in range(n):
-            if k <= used_until:
-                continue
             tok = toks[k]
             if not tok.word:
                 continue
-            phrase = self.phrase_at(toks, k)
+            phrase = self.phrase_at(toks, k) if tok.lower in phrase_starts else None
             if phrase:
                 made = self.according_to(toks, k, phrase, index)
                 if made:
