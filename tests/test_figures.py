@@ -248,3 +248,9 @@ def test_one_of_a_unit():
     year = one("the largest attack in almost a year")
     assert (year.value, year.unit, year.approximate) == (1, "year", "almost")
     assert scan("once a year") == []
+
+
+def test_names_labels_and_clock_times_are_not_figures():
+    assert scan("F-16 jets, S-400 systems, COVID-19 and the G7 met.") == []
+    assert scan("Article 73 and Resolution 2231 say so; we met at 10:30.") == []
+    assert one("Ukraine asked for 24 F-16 jets.").value == 24

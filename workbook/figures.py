@@ -214,6 +214,12 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|to|-|–)\s+", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|CET|EET)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+#: Words after which a number is a name or a label, not an amount ("Article 73", "Resolution 2231").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Article|Articles|Section|Chapter|Resolution|Flight|Page|Pages|No\.|Nos\.|Number|Route|Highway|Room|"
+    r"Platform|Gate|Terminal|Decree|Law|Bill|Item|Point|Paragraph|Clause|Protocol|Episode|Volume|Vol\.|Issue|Season|Minsk)\s+$"
+)
 _MARKER = re.compile(r"\[\s*\d{1,3}\s*\]|\(\s*\d{1,3}\s*\)(?=\s*[.,;:]?\s*$|\s*[A-Z“\"])")
 _LIST_NUMBER = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])(?=\s)")
 _WORD_AT = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -382,7 +388,10 @@ def _scan_cached(text: str) -> tuple[Figure, ...]:
 
 
 def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
-    blocked = _Blocked(list(calendar_spans) + [m.span() for m in _URL.finditer(text)] + [m.span() for m in _MARKER.finditer(text)])
+    blocked = _Blocked(
+        list(calendar_spans) + [m.span() for m in _URL.finditer(text)] + [m.span() for m in _MARKER.finditer(text)]
+        + [m.span() for m in _CLOCK.finditer(text)]
+    )
     listed = _LIST_NUMBER.match(text)
     if listed:
         blocked.spans.append(listed.span())
@@ -448,6 +457,10 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
     elif group == "digits":
         if re.match(r"[A-Za-z]", text[end:end + 1]) and not _UNIT_RE.match(text, end) and not _SCALE_AFTER.match(text, end):
             return None  # part of a code such as "06F6"
+        if re.search(r"[A-Za-z][-‐–]?$", text[max(0, start - 2):start]):
+            return None  # part of a name such as "F-16", "COVID-19", "G7"
+        if _LABEL_BEFORE.search(text[max(0, start - 12):start]):
+            return None  # a label such as "Article 73", not an amount
         if _TIME_OF_DAY.match(text, end) and re.fullmatch(r"\d{1,2}(?:[.:]\d{2})?", surface):
             return None  # a time of day, "2 pm"
         if re.match(r"[’']?s\b", text[end:]):
