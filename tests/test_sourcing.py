@@ -372,6 +372,13 @@ def test_photo_credits_are_listed():
     assert rows(frame, "kind", "text") == [("credit", "AP Photo/Jane Doe")]
 
 
+def test_agency_named_in_the_dateline_is_a_credit():
+    article = make("GENEVA, May 3 (Reuters) — Talks resumed on Monday after a week of delays.")
+    frame = citations(article)
+    assert rows(frame, "kind", "text") == [("agency credit", "Reuters")]
+    assert citations(make("It was big (very big) — they said so.")).empty
+
+
 def test_no_source_list_means_no_items_and_no_missing_items():
     frame = citations(make("Some do not (4). It was 2014 (2)."))
     assert frame.empty

@@ -177,6 +177,8 @@ _TERMINAL = ".!?…"
 _URL = re.compile(r"https?://[^\s<>\"”)\]]+|www\.[^\s<>\"”)\]]+")
 _ITEM_MARKER = re.compile(r"\s*(?P<marker>\[(?P<a>\d{1,3})\]|\((?P<b>\d{1,3})\)|(?P<c>\d{1,3})[.)])\s*")
 _BODY_MARKER = re.compile(r"\[(\d{1,3})\]|(?<=[\w.,;:!?”’\"'\s])\((\d{1,3})\)")
+# "KYIV, May 3 (Reuters) — ...": a dateline with the agency in brackets, then a dash
+_AGENCY_DATELINE = re.compile(r"^[^\n]{0,80}?\((?P<agency>[A-Z][A-Za-z.&]{1,14}(?: [A-Z][A-Za-z.&]+){0,2})\)\s*[—–-]{1,2}\s", re.MULTILINE)
 _LANGUAGE_CODES = frozenset(
     "ar bg ca cs da de el en eo es et fa fi fr he hi hr hu hy id it ja ka kk ko lt lv nl no pl pt ro ru "
     "sk sl sr sv tr uk vi zh az be".split()
@@ -1457,8 +1459,9 @@ def citations(article: Article) -> pd.DataFrame:
     """The source list, how its items are cited in the body, and photo or agency credits.
 
     One row per item of the source list (``kind`` ``item``), per body marker
-    whose number no item has (``kind`` ``missing item``), and per credit line
-    (``kind`` ``credit``). Columns: the span columns (the item's words after
+    whose number no item has (``kind`` ``missing item``), per photo credit line
+    (``kind`` ``credit``) and for a news agency named in the story's dateline,
+    "KYIV (Reuters) —" (``kind`` ``agency credit``). Columns: the span columns (the item's words after
     its marker; for a missing item, the marker in the body), ``marker`` as
     written (``[1]``, ``2.``, ``(4)``), ``number``, ``url``, ``domain``,
     ``language`` (only when the address shows it, as in ``es.wikipedia.org``),
@@ -1521,6 +1524,16 @@ def citations(article: Article) -> pd.DataFrame:
                 "start": block.start, "end": block.end, "kind": "credit", "cited": False, "cited_at": [],
                 "reason": "This line credits a photo to a photographer or agency (a credit line under a picture).",
             })
+    for block in body[:3]:
+        match = _AGENCY_DATELINE.search(text, block.start, min(block.end, block.start + 120))
+        if match:
+            rows.append({
+                "start": match.start("agency"), "end": match.end("agency"), "kind": "agency credit",
+                "cited": False, "cited_at": [],
+                "reason": f"‘({match.group('agency')})’ before a dash at the start of the story credits the news agency "
+                "that supplied it.",
+            })
+            break
     return span_frame(article, rows, CITATION_COLUMNS)
 
 
