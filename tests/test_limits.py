@@ -117,6 +117,7 @@ def run_child(mode: str, target: Path) -> dict:
         pytest.fail(f"{mode} on {target.name} did not finish within {HANG_GUARD_S} s (hang guard)")
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"\n{mode} {target.name}: " + json.dumps(result))  # shown with -s: where the time went
     assert result["peak_mb"] < MEMORY_CEILING_MB, f"peak memory {result['peak_mb']:.0f} MB"
     return result
 
@@ -189,7 +190,6 @@ def test_a_100000_word_article_goes_through_every_extractor(tmp_path: Path) -> N
     assert 99_000 < len(path.read_text(encoding="utf-8").split()) < 102_000
     result = run_child("everything", path)
     assert result["counts"]["sentences"] > 5000
-    print(json.dumps(result, indent=1))  # shown with -s: where the time went
 
 
 @pytest.mark.timeout(HANG_GUARD_S + 30)
