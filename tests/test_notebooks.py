@@ -173,7 +173,7 @@ def test_lesson_has_exercises_chart_and_reflection(name: str) -> None:
     sources = "\n".join(code_sources(load(NOTEBOOKS / name)))
     assert len(EXERCISE_CALLS.findall(sources)) >= 1
     assert re.search(r"\bcharts\.\w+\(", sources), f"{name} draws no chart"
-    assert re.search(r"\bw\.reflection\(", sources), f"{name} has no reflection question"
+    assert re.search(r"\bw\.reflection\(|\bw\.question\(\"reflect-", sources), f"{name} has no reflection question"
 
 
 @pytest.mark.parametrize("name", NAMES)
