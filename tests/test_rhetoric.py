@@ -91,6 +91,13 @@ def test_vader_reason_gives_the_raters_score():
     assert "VADER" in reason and "-3.1" in reason
 
 
+def test_pattern_subjectivity_list_adds_evaluative_adjectives():
+    frame = markers(art("It was an absurd and deplorable decision."))
+    reasons = frame.set_index("text")["reason"]
+    assert "Pattern" in reasons["deplorable"] and "subjectivity" in reasons["deplorable"]
+    assert frame.query("text == 'absurd'")["label"].tolist() == ["loaded"]
+
+
 def test_inflections_and_multiword_entries():
     article = art("These war criminals plundered the towns. Such plunder is predatory.")
     assert found(article, "label") == ["war criminals"]

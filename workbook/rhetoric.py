@@ -20,7 +20,10 @@ and ``exclamation`` (the writer's own, never inside someone's quotation),
 ``appeal_to_authority`` and ``analogy`` (a comparison with history).
 
 The word lists live in ``workbook/data/lexicons/*.txt``; each starts with
-comment lines naming its source and licence. Multiword entries work, and so do
+comment lines naming its source and licence. Loaded language comes from two
+well-kept lexicons (VADER's sentiment ratings, MIT; Pattern's subjectivity
+ratings, public domain), each filtered as its header says, and from a list
+written for the workbook. Multiword entries work, and so do
 the usual endings (an entry ``predator`` also finds ``predators``). The same
 rules run on every text.
 
@@ -97,7 +100,7 @@ HISTORY_GAP = 20
 MAX_TERMS_BYTES = 1_000_000
 
 #: Header lines a word list may start with (``# key: value``).
-HEADER_KEYS = ("list", "label", "source", "short source", "licence", "inflect", "note template")
+HEADER_KEYS = ("list", "label", "source", "short source", "licence", "inflect", "note template", "rank")
 
 #: Which label a span keeps when two built-in lists flag exactly the same words (lower first).
 _PRIORITY = {"label": -6, "intensifier": -5, "hedge": -4, "we_voice": -3, "call_to_action": -2, "appeal_to_authority": -1}
@@ -145,6 +148,7 @@ class Lexicon:
     inflect: bool = True
     own: bool = False
     note_template: str = ""
+    rank: int = 50
     terms: list[tuple[str, str]] = field(default_factory=list)
     sections: dict[str, list[str]] = field(default_factory=dict)
 
@@ -215,14 +219,21 @@ def read_lexicon(path: str | Path, own: bool = False) -> Lexicon:
         inflect=header.get("inflect", "yes").lower() not in {"no", "false"},
         own=own,
         note_template=header.get("note template", ""),
+        rank=int(header["rank"]) if header.get("rank", "").isdigit() else 50,
         terms=terms,
         sections=sections,
     )
 
 
 def builtin_lexicons() -> list[Lexicon]:
-    """The workbook's own word lists, from ``workbook/data/lexicons``."""
-    return [read_lexicon(path) for path in sorted(LEXICON_FOLDER.glob("*.txt"))]
+    """The workbook's own word lists, from ``workbook/data/lexicons``.
+
+    When two lists give the same word the same label, the one with the lower
+    ``# rank:`` header names it in the reason (the project's list, then VADER,
+    then Pattern).
+    """
+    lexicons = [read_lexicon(path) for path in sorted(LEXICON_FOLDER.glob("*.txt"))]
+    return sorted(lexicons, key=lambda lexicon: lexicon.rank)
 
 
 def _terms_paths(extra_terms: str | Path | Iterable[str | Path] | None) -> tuple[Path, ...]:
