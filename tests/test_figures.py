@@ -254,3 +254,11 @@ def test_names_labels_and_clock_times_are_not_figures():
     assert scan("F-16 jets, S-400 systems, COVID-19 and the G7 met.") == []
     assert scan("Article 73 and Resolution 2231 say so; we met at 10:30.") == []
     assert one("Ukraine asked for 24 F-16 jets.").value == 24
+
+
+def test_ages_money_nouns_and_times_of_day():
+    age = one("a 63-year-old man")
+    assert (age.value, age.kind) == (63, "age")
+    money = one("hundreds of billions of dollars")
+    assert (money.value, money.unit, money.kind) == (200_000_000_000, "dollar", "money")
+    assert scan("It was 7 p.m. and then three o'clock.") == []

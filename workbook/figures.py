@@ -9,8 +9,8 @@ value       the number as a float (the middle of a range; the lower bound of
 low, high   the ends of a range ("10-12 days"); for "hundreds of" only low
 unit        people, percent, km, mile, day, week, month, year, dollar, ...;
             for other counted things, the counted noun itself ("shells")
-kind        count, percent, fraction, distance, duration, money, measure,
-            ordinal
+kind        count, percent, fraction, distance, duration, age, money,
+            measure (weights, volumes, temperatures, ...), ordinal
 what        the thing counted, as the text words it ("North Korean soldiers")
 approximate the hedge that goes with it ("some", "nearly", "more than",
             "hundreds of"), or <NA>
@@ -66,7 +66,8 @@ UNICODE_FRACTIONS: dict[str, float] = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "�
 VAGUE: dict[str, float] = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
     "hundreds of thousands": 200_000, "millions": 2_000_000, "tens of millions": 20_000_000,
-    "hundreds of millions": 200_000_000, "billions": 2_000_000_000,
+    "hundreds of millions": 200_000_000, "billions": 2_000_000_000, "tens of billions": 20_000_000_000,
+    "hundreds of billions": 200_000_000_000,
 }
 
 _SMALL_RE = "|".join(sorted(SMALL, key=len, reverse=True))
@@ -82,7 +83,7 @@ _UNICODE = "[" + "".join(UNICODE_FRACTIONS) + "]"
 _NUMBER = re.compile(
     # only where a word or number starts, and only at characters a number can start with (much faster to scan)
     r"(?:(?<=[^\w])|^)(?=[0-9½⅓⅔¼¾⅕⅛.−\-abdefhmnostzABDEFHMNOSTZ])(?:"
-    rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b))"
+    rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b))"
     rf"|(?P<halfa>\bhalf\s+an?\s+(?=(?:century|decade|year|month|week|day|hour|dozen|mile|kilometre|kilometer)\b))"
     rf"|(?P<oneunit>\b(?:a|an)\s+(?=(?:year|month|week|day|decade|century|hour|fortnight|mile|kilometre|kilometer|metre|meter|gallon|litre|liter|ton|tonne|kilogram|pound|dollar|euro|penny|cent|barrel|hectare|acre)\b(?![’'-])))"
     rf"|(?P<wordfrac>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b)"
@@ -212,7 +213,7 @@ _HEDGE_AFTER = re.compile(r"\s+(?P<hedge>or more|or so|or less|or fewer|plus)\b"
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|to|-|–)\s+", re.IGNORECASE)
-_TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|CET|EET)\b", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|EET\b|o[’']clock\b)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 #: Words after which a number is a name or a label, not an amount ("Article 73", "Resolution 2231").
@@ -481,6 +482,8 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
                 return None
         if re.match(r"\s+(?:another|other)\b", text[end:]) or re.search(r"\bno\s+$", text[max(0, start - 4):start]):
             return None
+        if re.match(r"\s?o[’']clock\b", text[end:]):
+            return None  # a time of day, "three o'clock"
         reason_number = f"'{surface}' is a number written in words"
     if value is None:
         return None
@@ -527,13 +530,17 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
                     if hyphen and noun and noun.group(1).lower() not in _STOP_WHAT:
                         figure.what = noun.group(1)
                 figure.reason = f"{reason_number}, followed by the unit '{unit_match.group('unit')}' ({kind} list in workbook.figures.UNITS)."
+                if hyphen and kind == "duration" and re.match(r"-old\b", text[figure.end:]):
+                    figure.kind, figure.what, figure.end = "age", None, figure.end + 4
+                    figure.reason += " '-old' makes it an age."
         if figure.unit is None:
             what, what_end = _what_after(text, figure.end)
             if what:
                 head = what.split()[-1].lower().strip("’'")
                 figure.what = what
-                if head in UNITS and UNITS[head][1] == "duration":
+                if head in UNITS and len(head) > 2 and UNITS[head][1] in ("duration", "money", "distance", "measure", "percent"):
                     figure.unit, figure.kind = UNITS[head]
+                    figure.what = what if len(what.split()) > 1 else None
                 else:
                     figure.unit = "people" if head in PEOPLE else head
                     figure.kind = "count"
