@@ -209,3 +209,11 @@ def test_reference_sheet_covers_the_claims_the_notes_list(seeds):
     assert ("jordan-israel-1949-1994", "supports") in relation
     both = set(sheet["article"])
     assert both == {a.id for a in seeds}
+
+
+def test_ago_counts_back_from_the_article_date():
+    years = only("It began 22 years ago in the east.")
+    assert (years["year"], years["precision"], years["relative_to"]) == (2003, "year", "the article's date")
+    months = only("It began five months ago in the east.")
+    assert (months["date"], months["precision"]) == ("2024-12", "month")
+    assert refs("He is 80 years old.").empty  # an age, not a time

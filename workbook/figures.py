@@ -533,6 +533,9 @@ def _read(text: str, m: re.Match[str], blocked: _Blocked) -> Figure | None:
                 if hyphen and kind == "duration" and re.match(r"-old\b", text[figure.end:]):
                     figure.kind, figure.what, figure.end = "age", None, figure.end + 4
                     figure.reason += " '-old' makes it an age."
+                elif kind == "duration" and (unit_match.group("tail") or "").strip().lower() == "old":
+                    figure.kind = "age"
+                    figure.reason += " 'old' makes it an age."
         if figure.unit is None:
             what, what_end = _what_after(text, figure.end)
             if what:

@@ -224,9 +224,16 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
                 continue
             sign = -1 if word in ("ago", "earlier", "before") else 1
             anaphoric = word != "ago"
-            refs.append(TimeRef(start, end, "relative", offset=sign * amount, offset_unit=figure.unit, anaphoric=anaphoric,
-                                reason=f"'{text[start:end]}' counts {words} {'back' if sign < 0 else 'on'} from "
-                                + ("the time mentioned before it." if anaphoric else "the time of writing."), rank=6))
+            ref = TimeRef(start, end, "relative", offset=sign * amount, offset_unit=figure.unit, anaphoric=anaphoric,
+                          reason=f"'{text[start:end]}' counts {words} {'back' if sign < 0 else 'on'} from "
+                          + ("the time mentioned before it." if anaphoric else "the time of writing."), rank=6)
+            if not anaphoric:
+                ref.relative_to = "the article's date"
+                if anchor is not None and not _in_quotes(text, start):
+                    base = TimeRef(0, 0, "date", anchor.year, anchor.isoformat(), "day")
+                    _shift(ref, base, "the article's date")
+                    ref.resolved_from = anchor_note + ref.resolved_from[len("'the article's date' (" + anchor.isoformat() + ")"):]
+            refs.append(ref)
             continue
         refs.append(TimeRef(start, end, "duration", reason=f"'{text[start:end]}' is a length of time: {figure.reason[0].lower() + figure.reason[1:]}", rank=5))
     for m in _DEICTIC.finditer(text):
@@ -371,9 +378,9 @@ def _shift(ref: TimeRef, base: TimeRef, base_text: str) -> None:
             new = day + dt.timedelta(weeks=int(amount))
         else:
             new = add_months(day, int(amount) * (12 if unit == "year" else 1))
-        precision = "day" if unit in ("day", "week") else "month"
+        precision = "day" if unit in ("day", "week") else "month" if unit == "month" else "year"
         ref.year, ref.precision = new.year, precision
-        ref.date = new.isoformat() if precision == "day" else f"{new.year:04d}-{new.month:02d}"
+        ref.date = new.isoformat() if precision == "day" else f"{new.year:04d}-{new.month:02d}" if precision == "month" else None
     else:
         years = {"year": 1, "decade": 10, "century": 100}.get(unit)
         if years is None:
