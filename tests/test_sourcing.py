@@ -301,6 +301,13 @@ def test_according_to_after_the_content():
     assert (row["source"], row["source_type"]) == ("the central bank", "organization")
 
 
+def test_a_saying_noun_with_an_owner():
+    frame = attributions(make("Mayor Ann Lee spoke on Monday. Her claim that the bridge is safe was questioned. Lee’s warning that rain is coming was ignored."))
+    assert rows(frame, "source", "cue") == [("Ann Lee", "claim"), ("Ann Lee", "warning")]
+    assert frame["text"].str.startswith("the bridge is safe").iloc[0]
+    assert frame["text"].str.startswith("rain is coming").iloc[1]
+
+
 def test_according_to_their_own_interests_is_not_a_source():
     assert attributions(make("They act according to their own interests.")).empty
 

@@ -118,6 +118,7 @@ class _Lexicon:
     verbs: dict[str, str]  # form -> base form
     object_verbs: frozenset[str]  # base forms that take a listener ("told the press")
     quote_verbs: frozenset[str]  # base forms that report words only next to a quotation or a colon
+    nouns: frozenset[str]  # saying-nouns: "claim", "warning" (in "Lee’s claim that ...")
     phrases: tuple[str, ...]
     vague_heads: frozenset[str]
     vague_phrases: tuple[str, ...]
@@ -134,8 +135,12 @@ def lexicon() -> _Lexicon:
     verbs: dict[str, str] = {}
     object_verbs = set()
     quote_verbs = set()
+    nouns = set()
     for line in _lines("reporting_verbs.txt"):
         words = line.split()
+        if words[0] == "+noun":
+            nouns.update(word.lower() for word in words[1:])
+            continue
         if words[0] == "+object":
             words = words[1:]
             object_verbs.add(words[0])
@@ -154,6 +159,7 @@ def lexicon() -> _Lexicon:
         verbs=verbs,
         object_verbs=frozenset(object_verbs),
         quote_verbs=frozenset(quote_verbs),
+        nouns=frozenset(nouns),
         phrases=tuple(line.lower() for line in _lines("cue_phrases.txt")),
         vague_heads=frozenset(w.lower() for w in vague if " " not in w),
         vague_phrases=tuple(w.lower() for w in vague if " " in w),
@@ -216,6 +222,7 @@ _BELIEF = frozenset("hope fear worry expect doubt think believe".split())
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
 _QUESTION = frozenset("how why what when where whether which".split())
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
+_OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _TIME_CONJUNCTIONS = frozenset("before after while when".split())
 _PASSIVE = frozenset("is was were are be been being".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
@@ -549,7 +556,7 @@ def _clean_np(text: str) -> str:
 def _cue_pattern() -> re.Pattern[str]:
     """Any reporting verb form or the first word of a cue phrase, as a whole word."""
     lex = lexicon()
-    words = sorted(set(lex.verbs) | _phrase_starts(), key=len, reverse=True)
+    words = sorted(set(lex.verbs) | lex.nouns | _phrase_starts(), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
@@ -1151,6 +1158,11 @@ class _Analyser:
                 if made:
                     found.append(made)
                 continue
+            if tok.lower in self.lex.nouns and k + 1 < n and toks[k + 1].lower == "that" and k > 0:
+                made = self.noun_attribution(toks, k, index)
+                if made:
+                    found.append(made)
+                continue
             base = self.is_cue(toks, k)
             if base is None:
                 continue
@@ -1178,6 +1190,39 @@ class _Analyser:
                 current.end = current.start + len(piece)
             out.append(current)
         return out
+
+    def noun_attribution(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
+        """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source."""
+        owner = toks[k - 1]
+        if _POSSESSIVE.search(owner.text) and owner.cap:
+            span = _np_back(toks, k)
+            if span is None:
+                return None
+            info = self.describe(toks, span, index)
+            name = _base(info["mention"])
+            info.update(name=self.resolver.name(_split_name(name)[0]), mention=name, end=info["start"] + len(name), type=source_type(name))
+        elif owner.lower in _OWNERS:
+            pronoun = _OWNERS[owner.lower]
+            resolved = self.resolver.resolve(pronoun, index)
+            if resolved is None:
+                return None
+            info = {"name": resolved, "description": None, "start": owner.start, "end": owner.end,
+                    "type": source_type(resolved), "mention": owner.text}
+        else:
+            return None
+        content = self.content_span(toks, k + 2, len(toks))
+        if content is None:
+            return None
+        self.resolver.note(index, info["name"], info["type"])
+        reason = (
+            f"‘{toks[k].text} that’ reports what someone said or claimed (list: {_LISTS}/reporting_verbs.txt, nouns); "
+            f"‘{info['mention']}’ says whose it is"
+        )
+        note = _resolution_note(info)
+        reason += f" ({note})" if note else ""
+        reason += f"; this source counts as {_TYPE_WORDS[info['type']]}."
+        return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
+                            toks[k].text, toks[k].start, toks[k].end, reason)
 
     def content_span(self, toks: Sequence[_Tok], i: int, j: int) -> tuple[int, int] | None:
         while i < j and toks[i].text in ",:—–-":
