@@ -331,6 +331,12 @@ def test_teachers_terms_from_the_environment(tmp_path, monkeypatch):
     assert density(art("Nothing of the kind here."))["label"].tolist()[-1] == "euphemism"
 
 
+def test_a_wrong_environment_variable_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv(rhetoric.TERMS_VARIABLE, str(tmp_path / "gone.txt"))
+    with pytest.raises(LexiconError, match="WORKBOOK_TERMS"):
+        markers(art("Text."))
+
+
 def test_bad_terms_files_get_plain_messages(tmp_path):
     with pytest.raises(LexiconError, match="no terms file"):
         markers(art("Text."), extra_terms=tmp_path / "missing.txt")

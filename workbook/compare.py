@@ -5,7 +5,8 @@
 level, the dimension:
 
 ============ ======================================================================
-text         words, sentences
+text         words (headline, standfirst, subheadings, body), sentences (the same
+             blocks and captions; a headline is one sentence)
 sourcing     quotations by kind, named / vague / document sources, citations listed
              and cited (from `workbook.sourcing.summary`)
 figures      figures found, figures per 1,000 words (`workbook.figures.figures`)

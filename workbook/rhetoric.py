@@ -243,6 +243,12 @@ def _terms_paths(extra_terms: str | Path | Iterable[str | Path] | None) -> tuple
         items.extend([extra_terms] if isinstance(extra_terms, (str, Path)) else list(extra_terms))
     variable = os.environ.get(TERMS_VARIABLE, "").strip()
     if variable:
+        if not Path(variable).expanduser().exists():
+            raise LexiconError(
+                variable,
+                f"no terms file or folder by this name (the environment variable {TERMS_VARIABLE} points here).",
+                f"Fix or unset {TERMS_VARIABLE}, then restart the kernel.",
+            )
         items.append(variable)
     paths: list[Path] = []
     for item in items:
