@@ -429,6 +429,14 @@ def test_empty_tables_keep_their_columns():
     assert quote_records_empty(article)
 
 
+def test_plain_message_for_something_that_is_not_an_article():
+    with pytest.raises(TypeError, match=r"quotes\(\) needs one article"):
+        quotes("“Some text,” she said.")
+    with pytest.raises(TypeError, match="summary"):
+        summary([None])
+    assert list(summary([]).columns) == sourcing.SUMMARY_COLUMNS
+
+
 def quote_records_empty(article) -> bool:
     return sourcing.quote_records(article) == [] and sourcing.citation_records(article) == []
 

@@ -101,6 +101,13 @@ CITATION_COLUMNS = {
     "reason": "string",
 }
 
+SUMMARY_COLUMNS = [
+    "article", "label", "words", "quotes", "direct", "scare", "name", "slogan", "headline",
+    "quotes_per_1000_words", "distinct_speakers", "attributions", "named_sources", "vague_sources",
+    "document_sources", "named_share", "vague_share", "citations_listed", "citations_cited",
+    "citations_uncited", "markers_without_item",
+]
+
 _LISTS = "workbook/data/sourcing"
 
 # ---------------------------------------------------------------------------------------
@@ -690,6 +697,15 @@ def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
             k = j + 1
         else:
             k += 1
+
+
+def _require_article(article: Any, function: str) -> None:
+    """A plain message instead of a traceback when something else than an article is passed."""
+    if not isinstance(article, Article):
+        raise TypeError(
+            f"{function}() needs one article, for example load_seeds()[0] or article_from_text(text); "
+            f"it was given {type(article).__name__}."
+        )
 
 
 def _analyse(article: Article) -> _Analysis:
@@ -1438,6 +1454,7 @@ def quotes(article: Article) -> pd.DataFrame:
     >>> quotes(a)[["text", "speaker", "cue"]].values.tolist()
     [['“Why wait?”', 'Ann Lee', 'responded'], ['“years ago.”', 'Ann Lee', 'said']]
     """
+    _require_article(article, "quotes")
     rows = [
         {
             "start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
@@ -1464,6 +1481,7 @@ def attributions(article: Article) -> pd.DataFrame:
     >>> attributions(a)[["text", "source", "source_type", "cue"]].values.tolist()
     [['The plan will fail', 'sources', 'vague', 'said'], ['most agree', 'a Gallup poll', 'document', 'According to']]
     """
+    _require_article(article, "attributions")
     rows = [
         {
             "start": a.start, "end": a.end, "source": a.source, "source_start": a.source_start,
@@ -1518,6 +1536,7 @@ def citations(article: Article) -> pd.DataFrame:
     >>> citations(a)[["marker", "number", "domain", "language", "cited"]].values.tolist()
     [['[1]', 1, 'es.wikipedia.org', 'es', False], ['2.', 2, <NA>, <NA>, True]]
     """
+    _require_article(article, "citations")
     text = article.text
     items = [b for b in article.block_list if b.role == "source"]
     body = [b for b in article.block_list if b.role in ("body", "standfirst", "subheading", "caption")]
@@ -1594,6 +1613,9 @@ def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
     """
     if isinstance(articles, Article):
         articles = [articles]
+    articles = list(articles)
+    for article in articles:
+        _require_article(article, "summary")
     rows = []
     for article in articles:
         q = quotes(article)
@@ -1626,7 +1648,7 @@ def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
             "citations_uncited": int((~items["cited"].astype(bool)).sum()) if len(items) else 0,
             "markers_without_item": int((c["kind"] == "missing item").sum()),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
 def quote_records(article: Article) -> list[dict[str, Any]]:
