@@ -14,7 +14,7 @@ comes from):
   are reported to have said), and a ``source_type``: ``person``,
   ``organization``, ``vague``, ``document`` or ``unknown``.
 * `citations` - the source list's items, where each is cited in the body, body
-  markers without an item, and photo credits.
+  markers without an item, photo credits and agency credits.
 * `summary` - one row per article with counts and shares, for comparisons.
 
 Every row has a ``reason`` column: a plain-English sentence saying which rule
@@ -29,15 +29,28 @@ or list entry made the finding. The machine suggests; the learner judges.
 
 How quotation marks are paired (documented behaviour, never an error):
 
-* curly (“ ” ‘ ’) and straight (" ') marks, double and single, and « »;
+* curly (“ ” ‘ ’), straight (" ') and low („) marks, « », and two apostrophes
+  ('') used for a double mark;
 * a closing-looking mark between two letters (``Moscow’s``, ``don't``) is an
   apostrophe; after an ``s`` (``rulers’``) it is an apostrophe unless a single
-  quotation is open;
+  quotation is open and no later mark closes it (``‘the workers’ union’``);
+* a curly mark typed the wrong way round at the start or end of a quotation is
+  read by its position;
 * a quotation inside a quotation is part of the outer one (only the outermost
   quotation becomes a row);
 * a quotation that runs over a paragraph break is one quotation when the next
   paragraph opens with a quotation mark (the newspaper convention) or closes it;
 * a mark that is never closed (unbalanced) is skipped: no row, no error.
+
+How a speaker is found, in order (the ``reason`` column says which rule fired):
+a slogan or scare word just before the quotation ("so-called", "the slogan");
+a title written in capitals; a reporting verb right after the quotation with
+the speaker beside it (“...,” Ann Lee, the mayor, said); a dash and a name after
+it; "according to"; the nearest reporting verb before it in the same sentence,
+whose subject is the speaker; a short clause ending in a colon; a quoted
+sentence straight after someone's quotation continues their words. "he",
+"she", "it", "who" and "which" are resolved to the person or organisation
+named just before, and a later surname to the full name given earlier.
 """
 
 from __future__ import annotations
