@@ -217,3 +217,8 @@ def test_ago_counts_back_from_the_article_date():
     months = only("It began five months ago in the east.")
     assert (months["date"], months["precision"]) == ("2024-12", "month")
     assert refs("He is 80 years old.").empty  # an age, not a time
+
+
+def test_years_said_in_words():
+    row = only("It happened in nineteen ninety-six, they said.")
+    assert (row["kind"], row["year"]) == ("year", 1996)

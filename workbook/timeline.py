@@ -43,7 +43,7 @@ import pandas as pd
 
 from workbook.articles import Article
 from workbook.dates import CalendarMatch, add_months, find_calendar, last_weekday, long_date, resolve_month_day
-from workbook.figures import UNITS, scan
+from workbook.figures import parse_words, scan
 from workbook.spans import records, span_frame
 
 if sys.version_info >= (3, 11):
@@ -64,7 +64,7 @@ _NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 
 _DEICTIC = re.compile(
     r"(?:(?<=[^\w])|^)(?=[a-zA-Z])(?:"
-    r"\b(?:(?P<late>late|early)\s+)?(?P<word>today|yesterday|tomorrow|tonight|nowadays|currently|recently|lately|previously|formerly)\b"
+    r"\b(?:(?P<late>late|early)\s+)?(?P<word>today|yesterday|tomorrow|tonight|nowadays|currently|recently|lately)\b"
     r"|\b(?P<now>now|at present|these days|at the moment|right now)\b"
     r"|\b(?P<vague>the (?:recent )?past|the (?:near |distant )?future|soon|as soon as possible|recent(?= (?:weeks|months|years|days|decades))|in recent (?:weeks|months|years|days|decades))\b"
     r"|\b(?P<mod>last|this|next|past|coming|previous|current)\s+(?P<unit>week|month|year|decade|century|weekend|quarter|spring|summer|autumn|fall|winter|season|morning|afternoon|evening|night)\b"
@@ -85,6 +85,11 @@ _ANAPHORIC = re.compile(
 _VAGUE_DURATION = re.compile(
     r"(?:(?<=[^\w])|^)(?=[a-zA-Z])(?:"
     r"\b(?:(?:the\s+)?(?:several|a few|many|some|the past|the last|the next|the coming|the early|the first|recent)\s+)?(?P<unit>days|weeks|months|years|decades|centuries)\b(?!\s+old\b))",
+    re.IGNORECASE,
+)
+_YEAR_WORDS = re.compile(
+    r"\bnineteen[\s-]+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)\b",
     re.IGNORECASE,
 )
 _SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b", re.IGNORECASE)
@@ -251,6 +256,10 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
                                 reason=f"'{words}' is a vague length of time counted {'back from the time of writing' if direction == 'ago' else 'from the time mentioned before it'}; no number is given, so no year can be worked out.", rank=4))
     for m in _VAGUE_DURATION.finditer(text):
         refs.append(TimeRef(m.start(), m.end(), "duration", reason=f"'{m.group(0)}' is a length of time given without a number.", rank=1))
+    for m in _YEAR_WORDS.finditer(text):
+        rest = m["rest"].lower()
+        year = 1900 + (0 if rest == "hundred" else int(parse_words(rest) or 0))
+        refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
     for m in _SEASON.finditer(text):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
     for era in eras():
@@ -287,7 +296,7 @@ def _deictic(m: re.Match[str], text: str, anchor: dt.date | None, anchor_note: s
     if m["word"] or m["now"]:
         word = (m["word"] or m["now"]).lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        if word in ("recently", "lately", "previously", "formerly"):
+        if word in ("recently", "lately"):
             ref.reason = f"'{words}' points to an unstated time before the article was written."
             return ref
         if usable:
