@@ -124,7 +124,7 @@ def group_name(group: str) -> str:
     """A learner's name for a toggle group: ``"Quotes: scare"``, ``"Time references"``."""
     category, _, label = group.partition(": ")
     name = CATEGORY_NAMES.get(category, category.capitalize())
-    return f"{name}: {label}" if label else name
+    return f"{name}: {label.replace('_', ' ')}" if label else name
 
 
 def group_styles(groups: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -139,7 +139,7 @@ def group_styles(groups: Iterable[str]) -> dict[str, dict[str, str]]:
             "background": BACKGROUNDS[index % len(BACKGROUNDS)],
             "tag": base["tag"],
             "border": base["border"],
-            "code": f"{base['prefix']}" + (f"·{label[:14]}" if label else ""),
+            "code": f"{base['prefix']}" + (f"·{label.replace('_', ' ')[:14]}" if label else ""),
         }
     return styles
 
