@@ -98,3 +98,39 @@ def test_installed_command_runs_without_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "nope.txt" in result.stderr
+
+
+def test_compare_prints_the_table_and_writes_csv(tmp_path, capsys):
+    output = tmp_path / "compare.csv"
+    status, out, _ = run(capsys, "compare", str(seeds_folder()), "--csv", str(output))
+    assert status == 0
+    assert "Landersen, May 2025" in out and "Shevchuk, Sep 2025" in out and "vague sources" in out
+    assert output.read_text(encoding="utf-8").startswith("dimension,measure,")
+
+
+def test_handout_writes_escaped_html(tmp_path, capsys):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("A <script>alert(1)</script> headline\n\nBy Ann Lee\nMay 1, 2024\n\nBody with <img src=x onerror=alert(2)> in it.", encoding="utf-8")
+    output = tmp_path / "handout.html"
+    status, _, err = run(capsys, "handout", str(hostile), "--output", str(output))
+    assert status == 0 and "Wrote the handout" in err
+    html = output.read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)" in html
+
+
+def test_collect_merges_answer_files(tmp_path, capsys):
+    from workbook.answers import AnswerStore
+
+    for name, answer in (("ann", "b"), ("bo", "c")):
+        store = AnswerStore(tmp_path / name / "answers.sqlite3")
+        store.set_pseudonym(name)
+        store.record("sourcing-q1", answer, kind="choice", correct=answer == "b")
+        (tmp_path / store.download_name()).write_text(store.export_json(), encoding="utf-8")
+        store.close()
+    output = tmp_path / "class.csv"
+    status, out, _ = run(capsys, "collect", str(tmp_path), "--output", str(output))
+    assert status == 0, out
+    assert "2 answers from 2 learner(s)" in out
+    merged = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
+    assert sorted((row["pseudonym"], json.loads(row["answer"])) for row in merged) == [("ann", "b"), ("bo", "c")]

@@ -2,6 +2,9 @@
 
     workbook extract PATH... [--format json|csv] [--output FILE]
     workbook check PATH...
+    workbook compare [PATH...] [--csv FILE]
+    workbook handout [PATH...] [--output FILE]
+    workbook collect FOLDER_OR_FILES... [--output FILE]
 
 Problems with input files are reported as one line on standard error, with
 exit status 2; nothing prints a Python traceback.
@@ -93,6 +96,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lesson_or_given(paths: Sequence[str]) -> list[Article]:
+    """The articles named on the command line, or else the lessons' pair (see workbook.config)."""
+    if paths:
+        return _load_all(paths)
+    from workbook.config import lesson_articles
+
+    return lesson_articles()
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from workbook import compare
+
+    table = compare.compare(_lesson_or_given(args.paths))
+    print(table.to_string())
+    if args.csv:
+        print(f"Wrote {compare.to_csv(table, args.csv)}", file=sys.stderr)
+    return 0
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from workbook.handout import write_handout
+
+    path = write_handout(args.output, _lesson_or_given(args.paths))
+    print(f"Wrote the handout to {path}; open it in a browser and print it.", file=sys.stderr)
+    return 0
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from workbook.answers import collect_command
+
+    return collect_command(args.paths, args.output)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Media Literacy Workbook tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -106,6 +142,21 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="say in plain words what was found in article files")
     check.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
     check.set_defaults(run=cmd_check)
+
+    compare = commands.add_parser("compare", help="the side-by-side table of two or more articles")
+    compare.add_argument("paths", nargs="*", help="article files or folders (default: the lessons' pair)")
+    compare.add_argument("--csv", help="also write the table to this CSV file")
+    compare.set_defaults(run=cmd_compare)
+
+    handout = commands.add_parser("handout", help="a printable HTML handout with the highlighted texts and the questions")
+    handout.add_argument("paths", nargs="*", help="article files or folders (default: the lessons' pair)")
+    handout.add_argument("--output", "-o", default="handout.html", help="file to write (default: handout.html)")
+    handout.set_defaults(run=cmd_handout)
+
+    collect = commands.add_parser("collect", help="merge a class's downloaded answer files into one table")
+    collect.add_argument("paths", nargs="+", help="answer files (.json or .csv) or folders of them")
+    collect.add_argument("--output", "-o", help="write the merged table here (.csv or .json) and a -summary.csv beside it")
+    collect.set_defaults(run=cmd_collect)
     return parser
 
 
