@@ -2,12 +2,19 @@
 
 Run::
 
-    python -m bench.rhetoric [PATH]
+    python -m bench.rhetoric [PATH] [--split dev|test|all]
 
 PATH is the ``semeval2023-en-train`` folder (``articles/`` and ``labels/``); by
 default ``../shared/benchmarks/semeval2023-en-train`` beside the repository.
 When it is absent the command says so and exits 0. The data is read where it
 lies and never copied into the project.
+
+``--split`` picks a fixed half of the articles (`split_of`): with their ids
+sorted, ``dev`` is the articles at even positions (0, 2, 4, ...) and ``test``
+those at odd positions. Thresholds may be tuned by looking at ``dev`` scores;
+``test`` is then the fair measure. ``all`` (the default) scores every article.
+Several splits can be given at once (``--split dev,test,all``): the markers are
+found once and a table printed for each.
 
 Which of our labels answer to which technique (`MAPPING`):
 
@@ -40,6 +47,7 @@ are counted and left out.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 import unicodedata
@@ -60,6 +68,8 @@ MAPPING: dict[str, tuple[str, ...]] = {
     "Flag_Waving": ("we_voice",),
     "Appeal_to_Authority": ("appeal_to_authority",),
 }
+#: The halves of the articles `--split` can pick (see `split_of`).
+SPLITS = ("dev", "test", "all")
 #: The issue's aim for Loaded_Language.
 AIM = {"recall": 0.5, "precision": 0.4}
 
@@ -119,6 +129,15 @@ def read_gold(folder: Path) -> list[tuple[str, str, dict[str, list[Span]]]]:
     return items
 
 
+def split_of(article_ids: list[str]) -> dict[str, str]:
+    """'dev' or 'test' for each article id: even positions of the sorted ids are dev, odd are test.
+
+    >>> split_of(["3", "1", "2"])
+    {'1': 'dev', '2': 'test', '3': 'dev'}
+    """
+    return {article_id: ("dev" if i % 2 == 0 else "test") for i, article_id in enumerate(sorted(article_ids))}
+
+
 def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -136,20 +155,22 @@ def score(predicted: list[Span], gold: list[Span]) -> dict[str, float]:
     return {"pred": len(predicted), "gold": len(gold), "hit": hit, "found": found, "pp": partial_p, "pr": partial_r}
 
 
-def run(folder: Path) -> int:
+def run(folder: Path, splits: tuple[str, ...] = ("all",)) -> int:
     from workbook import sourcing
-    from workbook.rhetoric import LABELS, markers
+    from workbook.rhetoric import markers
 
     items = read_gold(folder)
     if not items:
         print(f"skipped: no SemEval articles with labels under {folder}")
         return 0
-    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    by_label: dict[tuple[str, str], float] = defaultdict(float)
-    label_count: dict[str, int] = defaultdict(int)
+    halves = split_of([article_id for article_id, _, _ in items])
+    results = {split: _Tally() for split in splits}
     skipped = 0
     seconds = quote_seconds = 0.0
     for article_id, raw, gold in items:
+        wanted = [split for split in splits if split in ("all", halves[article_id])]
+        if not wanted:
+            continue
         cleaned = normalise(raw)
         mapping = align(raw, cleaned)
         if mapping is None:
@@ -168,64 +189,102 @@ def run(folder: Path) -> int:
         spans_by_label: dict[str, list[Span]] = defaultdict(list)
         for label, start, end in zip(found["label"], found["start"], found["end"]):
             spans_by_label[str(label)].append((int(start), int(end)))
-        for technique, labels in MAPPING.items():
-            predicted = [span for label in labels for span in spans_by_label[label]]
-            for key, value in score(predicted, gold_clean.get(technique, [])).items():
-                totals[technique][key] += value
-        all_gold = [span for spans in gold_clean.values() for span in spans]
-        for label, spans in spans_by_label.items():
-            label_count[label] += len(spans)
-            for technique in list(MAPPING) + ["(any technique)"]:
-                target = all_gold if technique == "(any technique)" else gold_clean.get(technique, [])
-                by_label[(label, technique)] += sum(any(_overlap(p, g) for g in target) for p in spans)
-    scored = len(items) - skipped
-    print(f"SemEval-2023 Task 3 (subtask 3 spans), {scored} articles from {folder}")
+        for split in wanted:
+            results[split].add(spans_by_label, gold_clean)
+    timed = sum(tally.articles for split, tally in results.items() if split == "all") or sum(
+        tally.articles for tally in results.values()
+    )
+    print(f"SemEval-2023 Task 3 (subtask 3 spans), from {folder}")
     if skipped:
         print(f"  ({skipped} articles left out: their text could not be aligned after cleaning)")
     print(
-        f"  per article on average: sourcing.quotes() {1000 * quote_seconds / max(1, scored):.1f} ms, "
-        f"then markers() {1000 * seconds / max(1, scored):.1f} ms\n"
+        f"  per article on average: sourcing.quotes() {1000 * quote_seconds / max(1, timed):.1f} ms, "
+        f"then markers() {1000 * seconds / max(1, timed):.1f} ms"
     )
-    header = f"{'technique':28} {'labels':42} {'pred':>6} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'P~':>6} {'R~':>6}"
-    print(header)
-    print("-" * len(header))
-    for technique, labels in MAPPING.items():
-        t = totals[technique]
-        p = t["hit"] / t["pred"] if t["pred"] else 0.0
-        r = t["found"] / t["gold"] if t["gold"] else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        pp = t["pp"] / t["pred"] if t["pred"] else 0.0
-        pr = t["pr"] / t["gold"] if t["gold"] else 0.0
-        print(
-            f"{technique:28} {', '.join(labels):42} {int(t['pred']):6d} {int(t['gold']):6d} "
-            f"{p:6.3f} {r:6.3f} {f1:6.3f} {pp:6.3f} {pr:6.3f}"
-        )
-    print("\nP, R: precision and recall under overlap; P~, R~: partial credit by overlap length (the shared task's scorer).")
-    t = totals["Loaded_Language"]
-    p = t["hit"] / t["pred"] if t["pred"] else 0.0
-    r = t["found"] / t["gold"] if t["gold"] else 0.0
-    met = r >= AIM["recall"] and p >= AIM["precision"]
-    print(
-        f"Aim for Loaded_Language (recall >= {AIM['recall']} at precision >= {AIM['precision']}): "
-        f"{'met' if met else 'not met'} (recall {r:.3f}, precision {p:.3f})"
-    )
-    print("\nPrecision of each label against each technique (share of its spans overlapping gold):")
-    columns = list(MAPPING) + ["(any technique)"]
-    print(f"{'label':22} {'spans':>6} " + " ".join(f"{c[:10]:>10}" for c in columns))
-    for label in list(LABELS):
-        n = label_count.get(label, 0)
-        cells = " ".join(f"{(by_label[(label, c)] / n if n else 0.0):10.3f}" for c in columns)
-        print(f"{label:22} {n:6d} {cells}")
+    for split in splits:
+        results[split].report(split)
     return 0
 
 
+class _Tally:
+    """Counts for one split: per technique, and per label against each technique."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        self.by_label: dict[tuple[str, str], float] = defaultdict(float)
+        self.label_count: dict[str, int] = defaultdict(int)
+
+    def add(self, spans_by_label: dict[str, list[Span]], gold: dict[str, list[Span]]) -> None:
+        self.articles += 1
+        for technique, labels in MAPPING.items():
+            predicted = [span for label in labels for span in spans_by_label.get(label, [])]
+            for key, value in score(predicted, gold.get(technique, [])).items():
+                self.totals[technique][key] += value
+        all_gold = [span for spans in gold.values() for span in spans]
+        for label, spans in spans_by_label.items():
+            self.label_count[label] += len(spans)
+            for technique in list(MAPPING) + ["(any technique)"]:
+                target = all_gold if technique == "(any technique)" else gold.get(technique, [])
+                self.by_label[(label, technique)] += sum(any(_overlap(p, g) for g in target) for p in spans)
+
+    def figures(self, technique: str) -> tuple[float, float]:
+        """(precision, recall) under overlap for `technique`."""
+        t = self.totals[technique]
+        return (t["hit"] / t["pred"] if t["pred"] else 0.0, t["found"] / t["gold"] if t["gold"] else 0.0)
+
+    def report(self, split: str) -> None:
+        from workbook.rhetoric import LABELS
+
+        what = {"dev": "dev half (even positions of the sorted ids)", "test": "test half (odd positions)",
+                "all": "all articles"}[split]
+        print(f"\n== split {split}: {what}, {self.articles} articles\n")
+        header = f"{'technique':28} {'labels':42} {'pred':>6} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'P~':>6} {'R~':>6}"
+        print(header)
+        print("-" * len(header))
+        for technique, labels in MAPPING.items():
+            t = self.totals[technique]
+            p, r = self.figures(technique)
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            pp = t["pp"] / t["pred"] if t["pred"] else 0.0
+            pr = t["pr"] / t["gold"] if t["gold"] else 0.0
+            print(
+                f"{technique:28} {', '.join(labels):42} {int(t['pred']):6d} {int(t['gold']):6d} "
+                f"{p:6.3f} {r:6.3f} {f1:6.3f} {pp:6.3f} {pr:6.3f}"
+            )
+        print("\nP, R: precision and recall under overlap; P~, R~: partial credit by overlap length (the shared task's scorer).")
+        p, r = self.figures("Loaded_Language")
+        met = r >= AIM["recall"] and p >= AIM["precision"]
+        print(
+            f"Aim for Loaded_Language (recall >= {AIM['recall']} at precision >= {AIM['precision']}): "
+            f"{'met' if met else 'not met'} (recall {r:.3f}, precision {p:.3f})"
+        )
+        print("\nPrecision of each label against each technique (share of its spans overlapping gold):")
+        columns = list(MAPPING) + ["(any technique)"]
+        print(f"{'label':22} {'spans':>6} " + " ".join(f"{c[:10]:>10}" for c in columns))
+        for label in list(LABELS):
+            n = self.label_count.get(label, 0)
+            cells = " ".join(f"{(self.by_label[(label, c)] / n if n else 0.0):10.3f}" for c in columns)
+            print(f"{label:22} {n:6d} {cells}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0]).expanduser() if argv else DEFAULT_PATH
+    parser = argparse.ArgumentParser(prog="python -m bench.rhetoric", description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="the semeval2023-en-train folder")
+    parser.add_argument(
+        "--split", default="all",
+        help="dev (even positions of the sorted article ids), test (odd positions), all; or several, comma-separated",
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    splits = tuple(dict.fromkeys(part.strip() for part in args.split.split(",") if part.strip()))
+    if not splits or any(split not in SPLITS for split in splits):
+        print(f"--split {args.split!r}: choose from {', '.join(SPLITS)} (several may be given, comma-separated).")
+        return 2
+    folder = Path(args.path).expanduser()
     if not (folder / "labels").is_dir() or not (folder / "articles").is_dir():
         print(f"skipped: the SemEval-2023 data is not at {folder} (expected articles/ and labels/ folders).")
         return 0
-    return run(folder)
+    return run(folder, splits)
 
 
 if __name__ == "__main__":

@@ -404,3 +404,20 @@ def test_bench_overlap_scores(bench):
     assert (counts["hit"], counts["found"], counts["pred"], counts["gold"]) == (1, 1, 2, 2)
     assert counts["pp"] == pytest.approx(2 / 5)
     assert counts["pr"] == pytest.approx(2 / 5)
+
+
+def test_bench_splits_are_fixed_halves(bench, tmp_path, capsys):
+    halves = bench.split_of([f"11111111{i}" for i in (3, 1, 4, 2)])
+    assert halves == {"111111111": "dev", "111111112": "test", "111111113": "dev", "111111114": "test"}
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "labels").mkdir()
+    for number in (1, 2, 3):
+        (tmp_path / "articles" / f"article{number}.txt").write_text("A headline\n\nA brutal day.", encoding="utf-8")
+        (tmp_path / "labels" / f"article{number}-labels-subtask-3.txt").write_text(
+            f"{number}\tLoaded_Language\t14\t20\n", encoding="utf-8"
+        )
+    assert bench.main([str(tmp_path), "--split", "dev,test,all"]) == 0
+    out = capsys.readouterr().out
+    assert "split dev" in out and "2 articles" in out and "split test" in out and "1 articles" in out
+    assert "split all" in out and "3 articles" in out
+    assert bench.main([str(tmp_path), "--split", "train"]) == 2
