@@ -66,7 +66,7 @@ import pandas as pd
 from workbook import answers as answers_module
 from workbook.answers import AnswerStore, AnswersError, cohen_kappa, describe_kappa
 from workbook.articles import Article
-from workbook.findings import CATEGORY_NAMES, findings as find_all
+from workbook.findings import CATEGORY_NAMES, findings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,6 +77,21 @@ else:  # pragma: no cover - Python 3.10
 TOPICS = ("start", "texts", "sourcing", "figures", "history", "rhetoric", "synthesis")
 #: Kinds of self-check question.
 QUESTION_TYPES = ("choice", "multi", "number", "text", "reflection")
+
+
+def find_all(article: Article, categories: Iterable[str] | None = None) -> pd.DataFrame:
+    """`workbook.findings.findings`, remembered per article object and categories.
+
+    A lesson shows the same article in a highlighter, an explorer and tasks; the
+    extractors run once. Callers must not change the table they get.
+    """
+    key = None if categories is None else ((categories,) if isinstance(categories, str) else tuple(categories))
+    return _find_cached(article, key)
+
+
+@lru_cache(maxsize=32)
+def _find_cached(article: Article, categories: tuple[str, ...] | None) -> pd.DataFrame:
+    return findings(article, categories)
 
 
 def _esc(value: Any) -> str:
