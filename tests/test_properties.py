@@ -197,7 +197,7 @@ other_scripts = st.text(
     alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя АБВГ ءابتثجحخدذ 中文新闻报道 עברית .!?«»\n",
     min_size=1, max_size=400,
 )
-long_paragraph = st.lists(sentences(), min_size=150, max_size=400).map(" ".join)
+long_paragraph = st.lists(sentences(), min_size=120, max_size=250).map(" ".join)
 no_paragraphs = article_texts().map(lambda text: " ".join(text.split()))
 
 any_text = st.one_of(
@@ -225,7 +225,7 @@ def test_segmentation_holds_for_any_text(text: str) -> None:
         check_segmentation(article)
 
 
-@settings(FAST, max_examples=40)
+@settings(FAST, max_examples=30)
 @given(text=st.one_of(article_texts(), mutated()))
 def test_every_extractor_holds_on_article_like_text(text: str) -> None:
     article = load_or_error(text)
@@ -234,7 +234,7 @@ def test_every_extractor_holds_on_article_like_text(text: str) -> None:
     run_everything(article)
 
 
-@FAST
+@settings(FAST, max_examples=20)
 @given(text=st.one_of(unicode_texts, only_numbers, only_punctuation, other_scripts, no_paragraphs))
 def test_every_extractor_holds_on_odd_text(text: str) -> None:
     article = load_or_error(text)
@@ -242,7 +242,7 @@ def test_every_extractor_holds_on_odd_text(text: str) -> None:
     run_everything(article)
 
 
-@settings(FAST, max_examples=5)
+@settings(FAST, max_examples=3)
 @given(text=long_paragraph)
 def test_a_very_long_paragraph(text: str) -> None:
     article = load_or_error("Headline\n\n" + text)
@@ -250,7 +250,7 @@ def test_a_very_long_paragraph(text: str) -> None:
     run_everything(article)
 
 
-@settings(FAST, max_examples=20)
+@settings(FAST, max_examples=10)
 @given(text=st.one_of(article_texts(), mutated(), unicode_texts))
 def test_loading_twice_gives_the_same_result(text: str) -> None:
     first, second = load_or_error(text), load_or_error(text)
