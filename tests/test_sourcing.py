@@ -333,6 +333,8 @@ def test_quote_without_a_speaker_is_an_attribution_with_unknown_source():
         ("numerous analysts", "vague"),
         ("sources close to the talks", "vague"),
         ("retired colonels", "vague"),
+        ("The European imperialists", "vague"),
+        ("Russian soldiers", "vague"),
         ("a Gallup poll", "document"),
         ("the constitution", "document"),
         ("the weather", "unknown"),

@@ -245,6 +245,8 @@ _NOT_SOURCES = frozenset("nothing this these those there here all everything any
 _OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _TIME_CONJUNCTIONS = frozenset("before after while when".split())
 _PASSIVE = frozenset("is was were are be been being".split())
+# Capitalised adjectives of nationality or region: "European", "Russian", "British", "Chinese", "Iraqi"
+_NATIONALITY = re.compile(r"(?:an|ian|ean|ish|ese|ic|i|ch)$")
 _PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
 _FIRST_PERSON = frozenset("i we us me our my let’s let's".split())
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your some any each every".split())
@@ -621,11 +623,14 @@ def source_type(source: str) -> str:
         return "organization"
     if head.islower() and head.lower() in lex.vague_heads:
         return "vague"
+    plural_group = head.islower() and head.endswith("s") and not head.endswith("ss")
+    if plural_group and all(not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words):
+        return "vague"  # "European imperialists", "Russian soldiers": a group, no one named
     if named:
         return "person"
     if head.lower() in lex.titles or head.lower() in ("spokesman", "spokeswoman", "leader"):
         return "person"
-    if head.islower() and head.endswith("s") and not head.endswith("ss"):
+    if plural_group:
         return "vague"  # a plural group with no name: "retired colonels"
     return "unknown"
 
