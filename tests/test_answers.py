@@ -297,6 +297,17 @@ def test_collect_skips_bad_files_and_names_them(tmp_path):
         collect(tmp_path / "missing")
 
 
+def test_collect_reads_a_csv_resaved_by_a_spreadsheet_with_semicolons(tmp_path):
+    store = AnswerStore(tmp_path / "a.sqlite3")
+    store.set_pseudonym("dot")
+    store.record("q", "a, b", kind="text")
+    path = tmp_path / "answers-dot.csv"
+    store.table().to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    table = collect([path])
+    assert table[["pseudonym", "question"]].values.tolist() == [["dot", "q"]]
+    assert json.loads(table["answer"].iloc[0]) == "a, b"
+
+
 def test_distribution_uses_each_learners_final_answer(tmp_path):
     table = collect(_class(tmp_path))
     dist = distribution(table)

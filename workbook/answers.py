@@ -549,8 +549,10 @@ def _read_file(path: Path) -> pd.DataFrame:
             cleaned.append(row)
         frame = pd.DataFrame(cleaned, columns=COLUMNS)
     elif path.suffix.lower() == ".csv":
+        first_line = text.split("\n", 1)[0]
+        separator = ";" if first_line.count(";") > first_line.count(",") else ","  # re-saved by a spreadsheet
         try:
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=separator)
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
             raise AnswersError(f"{path}: not a readable CSV file ({error}).") from error
         missing = {"pseudonym", "question", "answer"} - set(frame.columns)
