@@ -832,11 +832,11 @@ class QuestionWidget(ipw.VBox):
         self.feedback = ipw.HTML(_notice_html(notice))
         self.attempts_note = ipw.HTML()
         self.check_button.on_click(self._check)
-        label = f'<span style="color:#333">[{_esc(article_label)}]</span> ' if article_label else ""
+        label = f'<span style="opacity:0.85">[{_esc(article_label)}]</span> ' if article_label else ""
         hint = self.question.get("hint")
         prompt = ipw.HTML(
-            f'<div class="wb-question" style="color:#111"><strong>{label}{_esc(self.question["prompt"])}</strong>'
-            + (f'<br><span style="color:#333;font-size:0.9em">Hint: {_esc(hint)}</span>' if hint else "")
+            f'<div class="wb-question"><strong>{label}{_esc(self.question["prompt"])}</strong>'
+            + (f'<br><span style="font-size:0.9em;opacity:0.85">Hint: {_esc(hint)}</span>' if hint else "")
             + "</div>"
         )
         super().__init__([prompt, *inputs, ipw.HBox([self.check_button, self.attempts_note]), self.feedback],
@@ -884,7 +884,7 @@ class QuestionWidget(ipw.VBox):
         if self.store is None:
             return
         n = len(self.store.attempts(self.question["id"]))
-        self.attempts_note.value = f'<span style="color:#333">&nbsp;{n} attempt(s) saved</span>' if n else ""
+        self.attempts_note.value = f'<span style="opacity:0.85">&nbsp;{n} attempt(s) saved</span>' if n else ""
 
     def _restore(self) -> None:
         if self.store is None:
@@ -1088,14 +1088,14 @@ class AnnotationTask(ipw.VBox):
             text = _esc(item["context"])
             if item["text"] != item["context"] and item["text"] in item["context"]:
                 text = _esc(item["context"]).replace(_esc(item["text"]), f'<mark style="background:#FFE08A;color:#111">{_esc(item["text"])}</mark>', 1)
-            rows.append(ipw.VBox([ipw.HTML(f'<div style="color:#111">{number}. {text}</div>'), selector],
+            rows.append(ipw.VBox([ipw.HTML(f'<div>{number}. {text}</div>'), selector],
                                  layout=ipw.Layout(margin="4px 0")))
         self.compare_button = ipw.Button(description="Compare with the machine", button_style="info")
         self.compare_button.on_click(lambda _: self.compare())
         self.result = ipw.HTML()
         header = ipw.HTML(
-            f'<div style="color:#111"><strong>{_esc(self.task.get("title", self.task["id"]))}</strong> '
-            f'<span style="color:#333">[{_esc(article.label)}]</span><br>{_esc(self.task.get("instructions", ""))}<br>'
+            f'<div><strong>{_esc(self.task.get("title", self.task["id"]))}</strong> '
+            f'<span style="opacity:0.85">[{_esc(article.label)}]</span><br>{_esc(self.task.get("instructions", ""))}<br>'
             f'Labels: {", ".join(_esc(l) for l in self.task["labels"])}</div>'
         )
         if not len(self.items):
@@ -1162,7 +1162,7 @@ class AnnotationTask(ipw.VBox):
             "The machine follows simple rules and is often wrong: where you differ, who has the better reason?"
         )
         self.result.value = (
-            f'<div style="color:#111"><p>{_esc(summary)}</p>'
+            f'<div><p>{_esc(summary)}</p>'
             '<table class="wb-compare" style="border-collapse:collapse"><thead><tr><th>#</th><th>text</th><th>you</th>'
             f"<th>machine</th><th></th><th>machine's reason</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
@@ -1190,7 +1190,7 @@ class PseudonymChooser(ipw.VBox):
         self.status = ipw.HTML(_notice_html(notice))
         self.save_button.on_click(lambda _: self.save())
         super().__init__([
-            ipw.HTML('<p style="color:#111">Choose a pseudonym: a made-up name your teacher will recognise, '
+            ipw.HTML('<p>Choose a pseudonym: a made-up name your teacher will recognise, '
                      "not your real name. You choose it once; it keeps your answers together.</p>"),
             ipw.HBox([self.name, self.save_button]), self.status,
         ])
@@ -1255,7 +1255,7 @@ class DownloadButton(ipw.VBox):
                  "border-radius:4px;text-decoration:none;font-weight:bold")
         self.links.value = (
             _notice_html(self.notice)
-            + f'<div style="color:#111">'
+            + f'<div>'
             f'<a class="wb-download" download="{_esc(self.store.download_name("json"))}" href="{self.store.data_url("json")}" '
             f'style="{style}">Download my answers (JSON)</a>'
             f'<a class="wb-download" download="{_esc(self.store.download_name("csv"))}" href="{self.store.data_url("csv")}" '
@@ -1293,6 +1293,6 @@ def teacher_view(paths: str | Path | Iterable[str | Path]) -> ipw.VBox:
             with_machine=agreement["with_machine"].map(lambda v: f"{v:.2f}" if not math.isnan(v) else "n/a"),
         )
         parts.append("<h4>Agreement per annotation task (kappa)</h4>" + shown.to_html(index=False, escape=True, na_rep=""))
-    box = ipw.VBox([ipw.HTML(f'<div style="color:#111">{"".join(parts)}</div>')])
+    box = ipw.VBox([ipw.HTML(f'<div>{"".join(parts)}</div>')])
     box.table = table  # type: ignore[attr-defined]
     return box
