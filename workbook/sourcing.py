@@ -242,6 +242,8 @@ _BELIEF = frozenset("hope fear worry expect doubt think believe".split())
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
 _QUESTION = frozenset("how why what when where whether which".split())
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
+# Verbs that are speech whatever the subject: an unresolved "it said" is still a source.
+_SPEECH = frozenset("say state add note report write tell announce claim explain warn confirm deny respond reply".split())
 _OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _TIME_CONJUNCTIONS = frozenset("before after while when".split())
 _PASSIVE = frozenset("is was were are be been being".split())
@@ -441,6 +443,8 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
                 break
             if low in _MONTHS or (tok.text.isdigit() and i == end):
                 break
+            if not tok.cap and low in lexicon().verbs and i < end and toks[i].lower in _PRONOUNS:
+                break  # "Lee said he hopes": "said" ends the phrase "he"
             i -= 1
             continue
         if tok.text == "." and i - 2 >= lo and (_abbreviation(toks[i - 2], titles) or "." in toks[i - 2].text):
@@ -1213,7 +1217,12 @@ class _Analyser:
         """End one content where the next attribution in the sentence begins ("..., and threatening ...")."""
         out = []
         for current, following in zip(found, found[1:] + [None]):
-            if following is not None and following.cue_start is not None and current.start < following.cue_start < current.end:
+            nested = (
+                following is not None and following.source_start is not None
+                and current.start <= following.source_start <= current.start + 1
+            )  # "Lee said she hopes ...": the second report is part of what Lee said
+            if (following is not None and following.cue_start is not None and not nested
+                    and current.start < following.cue_start < current.end):
                 cut = following.cue_start
                 if following.source_start is not None and current.start < following.source_start < cut:
                     cut = following.source_start
@@ -1293,8 +1302,8 @@ class _Analyser:
         if span[0] > 0 and toks[span[0] - 1].text in "”’\"" :
             return None  # “...,” he said - the quotation itself carries this attribution
         info = self.describe(toks, span, index)
-        if info["mention"].lower() == "it" and info["name"] == info["mention"]:
-            return None  # an "it" that names no one before it
+        if info["mention"].lower() == "it" and info["name"] == info["mention"] and base not in _SPEECH:
+            return None  # an "it" that names no one before it, with a verb that need not be speech
         if info["type"] == "unknown" and info["mention"].lower() not in _PRONOUNS and not any(t.cap for t in toks[span[0]:span[1]]):
             return None
         tail = k + 1
