@@ -384,7 +384,7 @@ def bench_figures(table: Table, extractors: list[Extractor], benchmarks: Path, r
             f"{our_score['unit_agreement']:.1%}" if our_score else "—",
             f"{their_score['unit_agreement']:.1%}" if their_score else "—",
             _ratio(our_score["unit_agreement"], their_score["unit_agreement"]) if our_score and their_score else "",
-            note="unit names compared loosely (metre = meter, plural = singular, none = dimensionless)",
+            note="unit names compared loosely: symbols spelled out (km = kilometre), metre = meter, plural = singular, no unit = dimensionless",
         )
     table.add(
         f"time for the 101 sentences, median of {runs}",

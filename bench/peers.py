@@ -60,15 +60,30 @@ _UNIT_SYNONYMS = {
     "%": "percent", "per cent": "percent", "percentage": "percent",
     "$": "dollar", "us dollar": "dollar", "united states dollar": "dollar", "usd": "dollar",
     "£": "pound sterling", "gbp": "pound sterling", "€": "euro", "eur": "euro",
-    "meter": "metre", "kilometer": "kilometre", "centimeter": "centimetre", "millimeter": "millimetre",
+}
+#: Symbols and spellings compared word by word ("km per hour" = "kilometre per hour").
+_UNIT_WORDS = {
+    "km": "kilometre", "kilometer": "kilometre", "m": "metre", "meter": "metre", "cm": "centimetre",
+    "centimeter": "centimetre", "mm": "millimetre", "millimeter": "millimetre", "nm": "nanometre",
+    "nanometer": "nanometre", "mi": "mile", "ft": "foot", "feet": "foot", "in": "inch", "inches": "inch",
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "lb": "pound", "lbs": "pound", "l": "litre",
+    "liter": "litre", "ml": "millilitre", "milliliter": "millilitre", "h": "hour", "hr": "hour",
+    "min": "minute", "s": "second", "sec": "second", "yr": "year", "mph": "mile per hour",
+    "kph": "kilometre per hour", "sq": "square", "°c": "degree celsius", "°f": "degree fahrenheit",
 }
 
 
 def normalise_unit(unit: Any) -> str:
+    """A unit name reduced for a loose comparison: symbols spelled out, plurals made singular."""
     text = "" if unit is None else str(unit).strip().lower()
     text = _UNIT_SYNONYMS.get(text, text)
-    if text.endswith("s") and len(text) > 3 and not text.endswith("ss"):
-        text = text[:-1]
+    words = []
+    for word in text.split():
+        word = _UNIT_WORDS.get(word, word)
+        if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us")):
+            word = _UNIT_WORDS.get(word[:-1], word[:-1])
+        words.append(word)
+    text = " ".join(words)
     return _UNIT_SYNONYMS.get(text, text)
 
 
