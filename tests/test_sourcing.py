@@ -289,6 +289,14 @@ def test_numerous_analysts_and_media_outlets_are_vague():
     assert rows(frame, "source", "source_type") == [("The world’s media outlets", "vague"), ("numerous analysts", "vague")]
 
 
+def test_people_close_to_someone_are_vague_and_has_long_said_is_a_cue():
+    frame = attributions(make("Those close to him say that he would consider the offer. Cruz has long said that he qualifies."))
+    assert rows(frame, "text", "source", "source_type") == [
+        ("he would consider the offer", "Those close to him", "vague"),
+        ("he qualifies", "Cruz", "person"),
+    ]
+
+
 def test_according_to_a_document():
     row = attributions(make("According to a Gallup poll, most people oppose the plan.")).iloc[0]
     assert (row["source"], row["source_type"], row["cue"]) == ("a Gallup poll", "document", "According to")

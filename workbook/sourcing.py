@@ -221,7 +221,7 @@ _STOP = frozenset(
 _SKIP = frozenset(
     """has have had is was were are am be been also later then again still just now today yesterday
     once often repeatedly reportedly previously recently already never even only first publicly
-    privately will would can could should may might must did does do not had""".split()
+    privately will would can could should may might must did does do not had long always twice""".split()
 )
 # Cue forms that are also nouns ("a state", "the report"): verbs only after a subject.
 _NOUN_LIKE = frozenset(
@@ -432,6 +432,9 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         tok = toks[i - 1]
         low = tok.lower
         if tok.word:
+            if low == "to" and i - 2 >= lo and toks[i - 2].lower in ("close", "familiar", "near"):
+                i -= 1  # "people close to him", "those familiar with": part of the phrase
+                continue
             if low in _STOP and not (tok.cap and i - 1 > lo):
                 if low in ("who", "which", "that") and i == end:
                     i -= 1  # the relative pronoun itself, resolved later
@@ -1102,7 +1105,7 @@ class _Analyser:
         words = {t.lower for t in toks[span[0]:span[1]]}
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
-        if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or toks[span[0]].lower in _NOT_SOURCES:
+        if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
         return span
 
