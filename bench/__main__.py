@@ -198,14 +198,28 @@ def _pipeline(paths: list[Path], extractors: list[Extractor]) -> None:
             extractor.function(article)
 
 
-def _text_pipeline(text: str, extractors: list[Extractor]) -> None:
+def _text_pipeline(text: str, extractors: list[Extractor]) -> dict[str, float]:
+    """Seconds per stage for one article made from `text`: segmentation, then each extractor."""
     from workbook import article_from_text
 
     reset_memo_caches()
-    article = article_from_text(text, id="scaling")
-    article.blocks, article.sentences
+    stages: dict[str, float] = {}
+    holder: dict[str, Any] = {}
+
+    def segment() -> None:
+        article = holder.setdefault("article", article_from_text(text, id="scaling"))
+        article.blocks, article.sentences
+
+    stages["segmentation"] = timed(segment)
     for extractor in extractors:
-        extractor.function(article)
+        stages[extractor.label] = timed(lambda: extractor.function(holder["article"]))
+    return stages
+
+
+def _median_stages(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run whose total is the median of `runs`."""
+    ordered = sorted(runs, key=lambda stages: sum(stages.values()))
+    return ordered[len(ordered) // 2]
 
 
 def _safe(extractors: list[Extractor], probe: Any) -> tuple[list[Extractor], list[str]]:
@@ -267,17 +281,22 @@ def bench_throughput(table: Table, extractors: list[Extractor], benchmarks: Path
         table.add("one article 10x longer", "—", note="skipped: not enough PolNeAR text for 10x")
         return
     _text_pipeline(short_text, per_article)
-    once = sorted(timed(lambda: _text_pipeline(short_text, per_article)) for _ in range(3))[1]
-    tenfold = sorted(timed(lambda: _text_pipeline(long_text, per_article)) for _ in range(1 if quick else 3))
-    tenfold = tenfold[len(tenfold) // 2]
+    small_stages = _median_stages([_text_pipeline(short_text, per_article) for _ in range(3)])
+    large_stages = _median_stages([_text_pipeline(long_text, per_article) for _ in range(1 if quick else 3)])
+    once, tenfold = sum(small_stages.values()), sum(large_stages.values())
     ratio = tenfold / once
+    stage_ratios = {
+        label: large_stages[label] / small_stages[label] for label in small_stages if small_stages[label] > 0
+    }
+    worst = sorted(stage_ratios.items(), key=lambda item: -item[1])[:3]
     table.add(
         f"one article {len(long_text) / len(short_text):.1f}x longer ({len(long_text) // 1000} KB vs "
         f"{len(short_text) // 1000} KB), everything: time ratio",
         f"{ratio:.1f}",
         aim=f"≈ 10 (linear, <= {LINEAR_LIMIT:g})",
         met=verdict(ratio <= LINEAR_LIMIT),
-        note=f"1x {once * 1000:.0f} ms, 10x {tenfold * 1000:.0f} ms",
+        note=f"1x {once * 1000:.0f} ms, 10x {tenfold * 1000:.0f} ms; steepest: "
+        + ", ".join(f"{label} {value:.0f}x ({large_stages[label] * 1000:.0f} ms)" for label, value in worst),
     )
 
 
