@@ -21,12 +21,18 @@ text       the words found
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from workbook.articles import SPAN_COLUMNS, Article
+
+_SPAN_DTYPES = {"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string"}
 
 
 def span_frame(
@@ -43,33 +49,155 @@ def span_frame(
     row does not give them. Rows are sorted by position.
     """
     columns = dict(columns or {})
-    records = []
+    text = article.text
+    locate = _locator(article)
+    extra = list(columns)
+    keyed = []
     for row in rows:
         start, end = int(row["start"]), int(row["end"])
-        block, sentence = article.locate(start, end)
-        record = {
-            "article": article.id,
-            "block": row.get("block", block),
-            "sentence": row.get("sentence", sentence),
-            "start": start,
-            "end": end,
-            "text": article.text[start:end],
-        }
-        for name in columns:
-            record[name] = row.get(name)
-        records.append(record)
-    records.sort(key=lambda record: (record["start"], record["end"]))
-    frame = pd.DataFrame(records, columns=SPAN_COLUMNS + list(columns))
-    dtypes = {"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string"}
+        block, sentence = locate(start)
+        keyed.append(((start, end), start, end, block, sentence, row))
+    keyed.sort(key=_first)  # stable, as sorting the finished records by (start, end) was
+    n = len(keyed)
+    data: dict[str, list[Any]] = {
+        "article": [article.id] * n,
+        "block": [row.get("block", block) for _, _, _, block, _, row in keyed],
+        "sentence": [row.get("sentence", sentence) for _, _, _, _, sentence, row in keyed],
+        "start": [start for _, start, _, _, _, _ in keyed],
+        "end": [end for _, _, end, _, _, _ in keyed],
+        "text": [text[start:end] for _, start, end, _, _, _ in keyed],
+    }
+    for name in extra:
+        data[name] = [row.get(name) for *_, row in keyed]
+    dtypes = dict(_SPAN_DTYPES)
     dtypes.update(columns)
-    return frame.astype(dtypes)
+    arrays = None if any(name in _SPAN_DTYPES for name in extra) else _typed_columns(data, dtypes)
+    if arrays is None:  # unusual values or column names: let pandas infer and convert, as it always did
+        records = [dict(zip(data, values)) for values in zip(*data.values())]
+        frame = pd.DataFrame(records, columns=SPAN_COLUMNS + extra)
+        return frame.astype(dtypes)
+    return pd.DataFrame(arrays, columns=SPAN_COLUMNS + extra, copy=False)
+
+
+def _first(item: tuple[Any, ...]) -> Any:
+    return item[0]
+
+
+# ---- building typed columns directly ---------------------------------------------------------
+#
+# Converting a finished object table with ``DataFrame.astype`` costs far more than the
+# extraction itself on a short article (pandas resolves every dtype name and copies every
+# column). Each column is built straight into its final dtype instead, but only when its
+# values are the plain Python types that make the two routes agree exactly (None for a
+# missing value); anything else (numpy scalars, pd.NA, ints in a text column, a dtype not
+# listed here) takes the old route, so the result never depends on which route was taken.
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_float(value: Any) -> bool:
+    return type(value) is float or type(value) is int
+
+
+def _is_str(value: Any) -> bool:
+    return type(value) is str
+
+
+def _is_bool(value: Any) -> bool:
+    return type(value) is bool
+
+
+@lru_cache(maxsize=None)
+def _kind(dtype: Any) -> str | None:
+    """How to build a column of `dtype` directly, or None to leave it to ``astype``."""
+    try:
+        resolved = pd.api.types.pandas_dtype(dtype)
+    except TypeError:
+        return None
+    if resolved == pd.StringDtype() and str(dtype) == "string":
+        return "string"
+    if isinstance(resolved, pd.Int64Dtype):
+        return "Int64"
+    if isinstance(resolved, pd.BooleanDtype):
+        return "boolean"
+    if isinstance(resolved, np.dtype) and resolved == np.dtype("int64"):
+        return "int64"
+    if isinstance(resolved, np.dtype) and resolved == np.dtype("float64"):
+        return "float64"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _resolved(kind: str) -> Any:
+    return pd.api.types.pandas_dtype(kind)
+
+
+def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dict[str, Any] | None:
+    arrays: dict[str, Any] = {}
+    for name, values in data.items():
+        try:
+            kind = _kind(dtypes[name])
+        except TypeError:  # a dtype that cannot be a dictionary key
+            return None
+        if kind == "string" and all(v is None or _is_str(v) for v in values):
+            arrays[name] = pd.array(values, dtype=_resolved("string"))
+        elif kind == "Int64" and all(v is None or _is_int(v) for v in values):
+            arrays[name] = pd.array(values, dtype=_resolved("Int64"))
+        elif kind == "boolean" and all(v is None or _is_bool(v) for v in values):
+            arrays[name] = pd.array(values, dtype=_resolved("boolean"))
+        elif kind == "int64" and all(_is_int(v) for v in values):
+            arrays[name] = np.array(values, dtype=np.int64)
+        elif kind == "float64" and all(v is None or _is_float(v) for v in values):
+            arrays[name] = np.array(values, dtype=np.float64)
+        else:
+            return None
+    return arrays
+
+
+# ---- which block and sentence an offset falls in ---------------------------------------------
+
+_LOCATORS: "weakref.WeakKeyDictionary[Article, Any]" = weakref.WeakKeyDictionary()
+
+
+def _locator(article: Article) -> Any:
+    """``article.locate`` for many offsets: the same answers, by binary search on the article's starts."""
+    try:
+        return _LOCATORS[article]
+    except (KeyError, TypeError):
+        pass
+    sentences = article.sentence_list
+    blocks = article.block_list
+    sentence_starts = [s.start for s in sentences]
+    sentence_ends = [max(s.end, s.start + 1) for s in sentences]
+    sentence_answers = [(s.block, s.index) for s in sentences]
+    block_starts = [b.start for b in blocks]
+    ordered = all(a.end <= b.start and a.start <= a.end for a, b in zip(blocks, blocks[1:]))
+
+    def locate(start: int) -> tuple[int | None, int | None]:
+        position = bisect_right(sentence_starts, start) - 1
+        if position >= 0 and start < sentence_ends[position]:
+            return sentence_answers[position]
+        if not ordered:
+            return article.locate(start)
+        position = bisect_right(block_starts, start) - 1
+        if position >= 0 and start < blocks[position].end:
+            return blocks[position].index, None
+        return None, None
+
+    try:
+        _LOCATORS[article] = locate
+    except TypeError:  # pragma: no cover - an object that cannot be weakly referenced
+        pass
+    return locate
 
 
 def empty_span_frame(columns: Mapping[str, str] | None = None) -> pd.DataFrame:
     """An empty table with the span columns and `columns`, for when there is no article."""
     columns = dict(columns or {})
     frame = pd.DataFrame(columns=SPAN_COLUMNS + list(columns))
-    dtypes = {"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string"}
+    dtypes = dict(_SPAN_DTYPES)
     dtypes.update(columns)
     return frame.astype(dtypes)
 

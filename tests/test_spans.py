@@ -1,0 +1,86 @@
+"""The shared table builder: columns, dtypes, order and positions, whichever way a column is built."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from workbook import article_from_text, load_seeds
+from workbook.articles import SPAN_COLUMNS
+from workbook.spans import _locator, empty_span_frame, span_frame
+
+TEXT = "A headline\n\nBy Ann Lee\n\nIt cost 5 dollars. Then 6 more.\n\n\n\nA last paragraph, with 70% of it."
+FIVE, SIX = TEXT.index("5"), TEXT.index("6")
+
+
+@pytest.fixture(scope="module")
+def article():
+    return article_from_text(TEXT, id="spans")
+
+
+def test_every_offset_is_placed_as_article_locate_places_it(article):
+    for candidate in [article] + load_seeds():
+        locate = _locator(candidate)
+        for offset in range(-2, len(candidate.text) + 3):
+            assert locate(offset) == candidate.locate(offset), offset
+
+
+def test_columns_and_dtypes_are_the_same_with_rows_and_without(article):
+    columns = {"kind": "string", "value": "float64", "count": "int64", "ref": "Int64", "flag": "boolean", "list": "object"}
+    rows = [{"start": FIVE, "end": FIVE + 1, "kind": "count", "value": 5, "count": 2, "ref": None, "flag": True, "list": [1, 2]}]
+    full, empty = span_frame(article, rows, columns), span_frame(article, [], columns)
+    assert list(full.columns) == list(empty.columns) == SPAN_COLUMNS + list(columns)
+    assert full.dtypes.astype(str).tolist() == empty.dtypes.astype(str).tolist() == empty_span_frame(columns).dtypes.astype(str).tolist()
+    assert full.dtypes.astype(str).tolist() == ["string", "Int64", "Int64", "int64", "int64", "string",
+                                               "string", "float64", "int64", "Int64", "boolean", "object"]
+    row = full.iloc[0]
+    assert (row["text"], row["value"], row["list"], row["flag"]) == ("5", 5.0, [1, 2], True)
+    assert row["ref"] is pd.NA and row["block"] == 2 and row["sentence"] == 2
+    assert span_frame(article, [{"start": SIX, "end": SIX + 1}])["sentence"].tolist() == [3]
+
+
+def test_rows_are_sorted_by_position_keeping_ties_in_their_order(article):
+    rows = [{"start": SIX, "end": SIX + 1, "tag": "b"}, {"start": FIVE, "end": FIVE + 1, "tag": "a"}, {"start": SIX, "end": SIX + 1, "tag": "c"}]
+    frame = span_frame(article, rows, {"tag": "string"})
+    assert frame["tag"].tolist() == ["a", "b", "c"]
+    assert frame.index.equals(pd.RangeIndex(3))
+
+
+def test_unusual_values_convert_exactly_as_a_plain_pandas_table_would(article):
+    """numpy scalars, pd.NA, numbers in a text column: the same result as building the table and calling astype."""
+    rows = [
+        {"start": FIVE, "end": FIVE + 1, "name": 7, "number": np.int64(3), "share": None, "yes": None, "block": pd.NA},
+        {"start": 12, "end": 15, "name": None, "number": None, "share": np.float64(0.5), "yes": np.bool_(True)},
+        {"start": SIX, "end": SIX + 1, "name": "six", "number": 4.0, "share": 2, "yes": False},
+    ]
+    columns = {"name": "string", "number": "Int64", "share": "float64", "yes": "boolean"}
+    frame = span_frame(article, rows, columns)
+    expected = pd.DataFrame(
+        [
+            {"article": "spans", "block": 1, "sentence": 1, "start": 12, "end": 15, "text": TEXT[12:15], **rows[1]},
+            {"article": "spans", "sentence": 2, "end": FIVE + 1, "text": "5", **rows[0]},
+            {"article": "spans", "block": 2, "sentence": 3, "end": SIX + 1, "text": "6", **rows[2]},
+        ],
+        columns=SPAN_COLUMNS + list(columns),
+    ).astype({"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string", **columns})
+    pd.testing.assert_frame_equal(frame, expected, check_exact=True)
+    assert frame["name"].tolist()[1:] == ["7", "six"]
+
+
+def test_values_of_the_expected_types_keep_their_values(article):
+    rows = [{"start": FIVE, "end": FIVE + 1, "n": 2**40, "f": 1, "s": "x", "b": False, "i": None}]
+    frame = span_frame(article, rows, {"n": "int64", "f": "float64", "s": "string", "b": "boolean", "i": "Int64"})
+    assert frame.iloc[0, 6:].tolist() == [2**40, 1.0, "x", False, pd.NA]
+
+
+def test_a_row_may_give_its_own_block_and_sentence(article):
+    frame = span_frame(article, [{"start": 31, "end": 32, "block": 9, "sentence": None}])
+    assert frame[["block", "sentence"]].values.tolist() == [[9, pd.NA]]
+
+
+def test_offsets_outside_every_sentence_and_block(article):
+    gap = TEXT.index("\n\n\n\n") + 1
+    frame = span_frame(article, [{"start": gap, "end": gap + 1}, {"start": len(TEXT) + 5, "end": len(TEXT) + 6}])
+    assert frame["block"].isna().all() and frame["sentence"].isna().all()
+    assert frame["text"].tolist() == ["\n", ""]
