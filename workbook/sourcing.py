@@ -196,6 +196,7 @@ def lexicon() -> _Lexicon:
 # ---------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+_WORDS = re.compile(r"[a-z]+")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 _MARKS = re.compile(r"''|[\"“”‘’'«»„]")  # two apostrophes '' stand for a double mark in some archives
 _OPEN_CONTEXT = " \n\t([{—–-/“‘«"
@@ -582,11 +583,10 @@ def _clean_np(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _cue_pattern() -> re.Pattern[str]:
-    """Any reporting verb form or the first word of a cue phrase, as a whole word."""
+def _cue_words() -> frozenset[str]:
+    """Every reporting verb form, saying-noun and first word of a cue phrase, lower case."""
     lex = lexicon()
-    words = sorted(set(lex.verbs) | lex.nouns | _phrase_starts(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return frozenset(lex.verbs) | lex.nouns | _phrase_starts()
 
 
 @lru_cache(maxsize=None)
@@ -1183,7 +1183,7 @@ class _Analyser:
         role = self.roles[sentence.block]
         if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
             return []
-        if not _cue_pattern().search(sentence.text):
+        if _cue_words().isdisjoint(_WORDS.findall(sentence.text.lower())):
             return []  # no reporting verb or phrase anywhere in the sentence
         toks = self.tokens[index]
         found: list[_Attribution] = []
