@@ -1298,11 +1298,12 @@ class _Analyser:
                             f"‘{phrase[1]}’ names who the words come from (list: {_LISTS}/cue_phrases.txt).")
 
     def verb_attribution(self, toks: Sequence[_Tok], k: int, base: str, index: int) -> _Attribution | None:
+        """An attribution around the reporting verb at token k, with or without quotation marks."""
         n = len(toks)
         span = self.speaker_for_cue(toks, k, index)
         if span is None:
             return None
-        if span[0] > 0 and toks[span[0] - 1].text in "”’\"" :
+        if span[0] > 0 and toks[span[0] - 1].text in "”’\"":
             return None  # “...,” he said - the quotation itself carries this attribution
         info = self.describe(toks, span, index)
         if info["mention"].lower() == "it" and info["name"] == info["mention"] and base not in _SPEECH:
@@ -1310,42 +1311,49 @@ class _Analyser:
         if info["type"] == "unknown" and info["mention"].lower() not in _PRONOUNS and not any(t.cap for t in toks[span[0]:span[1]]):
             return None
         tail = k + 1
-        # post-posed: "..., sources said." / parenthetical: "..., he said, ..."
-        before_np = span[0] - 1
-        rest = [t for t in toks[tail:] if t.word]
-        relative = toks[span[0]].lower in ("who", "which", "that")
-        introductory = _clause_start(toks, 0, n) >= span[0]
-        quoted_tail = any(not t.word and t.text in "“”\"" for t in toks[tail:])
-        if (before_np >= 2 and toks[before_np].text == "," and not toks[k].lower.endswith("ing") and not relative
-                and not introductory and not quoted_tail and not (tail < n and toks[tail].text in ":")):
-            comma_after = next((m for m in range(tail, n) if toks[m].text == ","), None)
-            enough_before = sum(1 for t in toks[:before_np] if t.word) >= 3
-            short_tail = (
-                len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
-                or rest[0].lower in _MONTHS
-            )
-            if len(rest) <= 8 and enough_before and short_tail and not any(t.lower == "that" for t in rest):
-                content = self.content_span(toks, 0, before_np)
-                if comma_after is not None and comma_after + 2 < n:
-                    content = (self.content_span(toks, 0, before_np) or (0, 0))[0], self.content_span(toks, comma_after + 1, n)[1] if self.content_span(toks, comma_after + 1, n) else toks[before_np].start
-                if content and content[1] > content[0]:
-                    return self.make(content, info, toks[k], index, "after")
+        content = self.content_before(toks, k, span)
+        if content is not None:
+            return self.make(content, info, toks[k], index, "after")
         # pre-posed: "Sources said the plan ...", "X told the press (that) ..."
         start = tail
         if start < n and toks[start].lower == "that":
             start += 1
         elif base in self.lex.object_verbs:
             that = next((m for m in range(start, min(n, start + 9)) if toks[m].lower == "that"), None)
-            if that is not None:
-                start = that + 1
-            else:
-                start = self.skip_listener(toks, start)
-        elif start < n and toks[start].lower in ("on", "about", "of", "for") and base in ("report", "comment", "insist", "beg", "plead", "complain"):
-            pass
+            start = that + 1 if that is not None else self.skip_listener(toks, start)
         content = self.content_span(toks, start, n)
         if content is None:
             return None
         return self.make(content, info, toks[k], index, "before")
+
+    def content_before(self, toks: Sequence[_Tok], k: int, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The content of "..., sources said." (before the source) or "X, he said, Y" (around it), or None."""
+        n = len(toks)
+        tail = k + 1
+        comma = span[0] - 1
+        rest = [t for t in toks[tail:] if t.word]
+        if (comma < 2 or toks[comma].text != "," or toks[k].lower.endswith("ing")
+                or toks[span[0]].lower in ("who", "which", "that")
+                or _clause_start(toks, 0, n) >= span[0]  # "In the meantime, he said ...": an opening phrase
+                or any(not t.word and t.text in "“”\"" for t in toks[tail:])
+                or (tail < n and toks[tail].text == ":")):
+            return None
+        comma_after = next((m for m in range(tail, n) if toks[m].text == ","), None)
+        enough_before = sum(1 for t in toks[:comma] if t.word) >= 3
+        short_tail = (
+            len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
+            or rest[0].lower in _MONTHS
+        )
+        if len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest):
+            return None
+        before = self.content_span(toks, 0, comma)
+        if before is None:
+            return None
+        if comma_after is not None and comma_after + 2 < n:
+            after = self.content_span(toks, comma_after + 1, n)
+            if after is not None:
+                return before[0], after[1]  # "X, he said, Y": the content runs around the inserted source
+        return before
 
     def skip_listener(self, toks: Sequence[_Tok], i: int) -> int:
         n = len(toks)
@@ -1505,6 +1513,13 @@ def attributions(article: Article) -> pd.DataFrame:
     ``organization``, ``vague``, ``document`` or ``unknown``; ``cue`` is the
     reporting verb or phrase (with ``cue_start``/``cue_end``); ``reason`` says
     which rule and list matched.
+
+    Forms found: "Ann Lee said (that) ...", "..., sources said.", "X, he said,
+    Y" (the content runs from X to Y, the inserted words included), "told the
+    press (that) ...", "according to ...", "..., who said ...", "Lee's claim
+    that ...", and every direct quotation (with the speaker found by `quotes`,
+    or an ``unknown`` source when none is named). Verbs of wanting or knowing
+    are not attributions; a first-person source (the author) is left out.
 
     >>> from workbook import article_from_text
     >>> a = article_from_text("Talks\\n\\nThe plan will fail, sources said. According to a Gallup poll, most agree.")
