@@ -159,3 +159,14 @@ def test_answer_key_file_is_up_to_date() -> None:
         "docs/teacher/answer-key.md is out of date: run "
         "python -c \"from workbook.handout import write_answer_key; write_answer_key()\""
     )
+
+
+def test_reference_sheet_file_is_up_to_date() -> None:
+    from workbook.handout import REFERENCE_SHEET, reference_sheet_markdown
+
+    text = reference_sheet_markdown()
+    assert "supports" in text and "https://" in text
+    assert REFERENCE_SHEET.read_text(encoding="utf-8") == text, (
+        "docs/teacher/reference-sheet.md is out of date: run "
+        "python -c \"from workbook.handout import write_reference_sheet; write_reference_sheet()\""
+    )

@@ -307,3 +307,47 @@ def write_answer_key(path: str | Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(answer_key_markdown(), encoding="utf-8")
     return path
+
+
+# ---- the reference sheet for the teacher guide -----------------------------------------------
+
+REFERENCE_SHEET = REPO / "docs" / "teacher" / "reference-sheet.md"
+
+
+def reference_sheet_markdown() -> str:
+    """The reference sheet (``workbook/data/reference_sheet.toml``) as Markdown for GitHub."""
+    from workbook.articles import load_seeds
+    from workbook.timeline import load_reference_sheet
+
+    names = {a.id: a.label for a in load_seeds()}
+    lines = [
+        "# Reference sheet",
+        "",
+        "Well-established facts behind the seed texts' historical claims, each with its sources, and",
+        "what each fact says about a claim in a text: **supports**, **contradicts** or **leaves open**.",
+        "Generated from `workbook/data/reference_sheet.toml` by",
+        "`workbook.handout.write_reference_sheet()`; do not edit by hand. Learners see the same sheet in",
+        "lesson 4 (`timeline.reference_sheet([first, second])`) and on the printable handout.",
+        "",
+    ]
+    for fact in load_reference_sheet():
+        when = f" ({fact['when']})" if fact.get("when") else ""
+        lines += [f"## {_md(fact['statement'])}{when}", ""]
+        lines.append("Sources: " + "; ".join(
+            f"[{_md(s['publisher'])}, *{_md(s['title'])}*]({s['url']})" for s in fact.get("sources", [])
+        ))
+        lines.append("")
+        for claim in fact.get("claims", []):
+            who = names.get(claim["article"], claim["article"])
+            note = f" {_md(claim['note'])}" if claim.get("note") else ""
+            lines.append(f"- **{_md(claim['relation'])}**, {who}: “{_md(claim['quote'])}”.{note}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_reference_sheet(path: str | Path | None = None) -> Path:
+    """Write `reference_sheet_markdown()` to ``docs/teacher/reference-sheet.md`` (or `path`)."""
+    path = Path(path) if path is not None else REFERENCE_SHEET
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(reference_sheet_markdown(), encoding="utf-8")
+    return path
