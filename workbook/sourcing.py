@@ -250,6 +250,11 @@ _TIME_CONJUNCTIONS = frozenset("before after while when".split())
 _PASSIVE = frozenset("is was were are be been being".split())
 # Capitalised adjectives of nationality or region: "European", "Russian", "British", "Chinese", "Iraqi"
 _NATIONALITY = re.compile(r"(?:an|ian|ean|ish|ese|ic|i|ch)$")
+_HEAD_PREPOSITIONS = frozenset("of in from at for with on".split())
+_QUANTIFIERS = frozenset(
+    "one some many several most few each all none any both either neither two three four five dozens hundreds "
+    "thousands millions majority minority half".split()
+)
 _PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
 _FIRST_PERSON = frozenset("i we us me our my let’s let's".split())
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your some any each every".split())
@@ -619,6 +624,12 @@ def source_type(source: str) -> str:
         return _PRONOUNS[lowered]
     if any(f" {phrase} " in f" {lowered} " for phrase in lex.vague_phrases):
         return "vague"
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
+    if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
+        # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
+        words = words[:cut]
+        lowered = " ".join(words).lower()
+        head = words[-1]
     if head.islower() and head in lex.documents:
         return "document"
     lowered_words = [w.lower().rstrip(".") for w in words]
@@ -903,6 +914,11 @@ class _Analyser:
                         f"This quotation is in the headline, after “{head}:”, the usual way a headline "
                         "names whose words it quotes."
                     )
+                    return
+            if self.attribute_quote(quote, self.quote_words(quote)) and quote.speaker:
+                # "Lee says plan 'a disgrace'": a reporting verb in the headline names the speaker
+                quote.reason = "This quotation is in the headline. " + quote.reason
+            quote.kind = "headline"
             return
         if quote.role in ("source", "sources_heading"):
             quote.kind = "name"
@@ -1438,7 +1454,7 @@ class _Analyser:
         """Add direct quotations not covered by a sentence-level attribution."""
         out = list(found)
         for quote in self.quotes:
-            if quote.kind != "direct" and not (quote.kind == "slogan" and quote.speaker):
+            if quote.kind != "direct" and not (quote.kind in ("slogan", "headline") and quote.speaker):
                 continue
             covered = any(a.start <= quote.start < a.end or quote.start <= a.start < quote.end for a in found)
             if covered:
