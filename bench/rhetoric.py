@@ -24,7 +24,7 @@ SemEval technique           workbook labels
 Loaded_Language             loaded, intensifier
 Name_Calling-Labeling       label
 Doubt                       hedge, scare_quote, rhetorical_question
-Exaggeration-Minimisation   intensifier
+Exaggeration-Minimisation   intensifier, absolute
 Slogans                     exclamation, call_to_action
 Flag_Waving                 we_voice
 Appeal_to_Authority         appeal_to_authority
@@ -63,7 +63,7 @@ MAPPING: dict[str, tuple[str, ...]] = {
     "Loaded_Language": ("loaded", "intensifier"),
     "Name_Calling-Labeling": ("label",),
     "Doubt": ("hedge", "scare_quote", "rhetorical_question"),
-    "Exaggeration-Minimisation": ("intensifier",),
+    "Exaggeration-Minimisation": ("intensifier", "absolute"),
     "Slogans": ("exclamation", "call_to_action"),
     "Flag_Waving": ("we_voice",),
     "Appeal_to_Authority": ("appeal_to_authority",),

@@ -118,7 +118,27 @@ def test_label_ist_camps():
 
 def test_intensifiers_and_absolutes():
     article = art("He never agreed to anything. It was utterly wrong and all of it failed.")
-    assert {"never", "utterly", "all"} <= set(found(article, "intensifier"))
+    assert found(article, "intensifier") == ["utterly"]
+    # Absolutes have a label of their own: they overstate in another way than degree words.
+    assert found(article, "absolute") == ["never", "all"]
+    reason = markers(article).query("text == 'never'")["reason"].item()
+    assert "absolutes list" in reason and "source:" in reason
+
+
+def test_a_degree_word_and_the_loaded_word_it_strengthens_are_one_phrase():
+    frame = markers(art("The plan was utterly cynical, very brutal and extremely slow."))
+    assert frame.query("label == 'loaded'")["text"].tolist() == ["utterly cynical", "very brutal"]
+    assert found(art("It was extremely slow."), "intensifier") == ["extremely"]
+    reason = frame.query("text == 'very brutal'")["reason"].item()
+    assert "‘very’ strengthens ‘brutal’" in reason and "VADER" in reason and "intensifier list" in reason
+
+
+def test_reporting_verbs_are_not_loaded_but_judging_words_are():
+    # News reports name what someone did ('condemned', 'threatened'); adjectives and adverbs judge.
+    article = art("The minister condemned the attack and threatened to resign. It was a despicable, vicious lie.")
+    loaded = found(article, "loaded")
+    assert "condemned" not in loaded and "threatened" not in loaded
+    assert {"despicable", "vicious"} <= set(loaded)
 
 
 def test_hedges_and_the_month_may():
@@ -257,7 +277,8 @@ def test_seed_003_markers_a_careful_reader_flags(seed_markers):
     assert "Prevent" in calls and "we denounce" in calls and "We support" in calls
     assert "categorically states" in pick(frame, "appeal_to_authority")
     assert any("Nazi" in text for text in pick(frame, "analogy"))
-    assert "utter" in pick(frame, "intensifier")
+    assert "utter contempt" in pick(frame, "loaded")  # the degree word and the word it strengthens
+    assert "heroic" in pick(frame, "intensifier")
     assert {"seemingly", "supposedly"} <= set(pick(frame, "hedge"))
     assert len(pick(frame, "scare_quote")) >= 5
 

@@ -12,8 +12,9 @@ in_quote        True when the words sit inside someone else's quotation (the
 =============== ==================================================================
 
 Labels (`LABELS`): ``loaded`` (evaluative or emotional words), ``label``
-(name-calling, "so-called X", "-ist" camps), ``intensifier`` (absolutes and
-extreme wording), ``hedge`` (words that soften or distance), ``rhetorical_question``
+(name-calling, "so-called X", "-ist" camps), ``intensifier`` (degree words and
+extreme wording: utterly, heroic), ``absolute`` (words that allow no exception:
+all, never, only), ``hedge`` (words that soften or distance), ``rhetorical_question``
 and ``exclamation`` (the writer's own, never inside someone's quotation),
 ``scare_quote`` (distancing quotation marks, as found by `workbook.sourcing`),
 ``we_voice`` (the writer or organisation as "we"), ``call_to_action``,
@@ -23,7 +24,12 @@ The word lists live in ``workbook/data/lexicons/*.txt``; each starts with
 comment lines naming its source and licence. Loaded language comes from two
 well-kept lexicons (VADER's sentiment ratings, MIT; Pattern's subjectivity
 ratings, public domain), each filtered as its header says, and from a list
-written for the workbook. Multiword entries work, and so do
+written for the workbook. From the two lexicons, only words that judge are
+kept: adjectives and adverbs, nouns rated negative, and words rated very
+strongly (see ``narrow_loaded_lists.py`` beside the lists); verbs such as
+"condemned" or "threatened" mostly report what someone did. A degree word right
+before a loaded word is flagged with it as one phrase ("utterly cynical").
+Multiword entries work, and so do
 the usual endings (an entry ``predator`` also finds ``predators``). The same
 rules run on every text.
 
@@ -47,7 +53,7 @@ of such ``.txt`` files, before starting Jupyter; every call then uses them.
 >>> from workbook import article_from_text
 >>> article = article_from_text("Headline\\n\\nThe plan was utterly cynical. Why would anyone agree?")
 >>> markers(article)[["text", "label"]].values.tolist()
-[['utterly', 'intensifier'], ['cynical', 'loaded'], ['Why would anyone agree?', 'rhetorical_question']]
+[['utterly cynical', 'loaded'], ['Why would anyone agree?', 'rhetorical_question']]
 """
 
 from __future__ import annotations
@@ -73,6 +79,7 @@ LABELS = (
     "loaded",
     "label",
     "intensifier",
+    "absolute",
     "hedge",
     "rhetorical_question",
     "exclamation",
@@ -103,7 +110,7 @@ MAX_TERMS_BYTES = 1_000_000
 HEADER_KEYS = ("list", "label", "source", "short source", "licence", "inflect", "note template", "rank")
 
 #: Which label a span keeps when two built-in lists flag exactly the same words (lower first).
-_PRIORITY = {"label": -6, "intensifier": -5, "hedge": -4, "we_voice": -3, "call_to_action": -2, "appeal_to_authority": -1}
+_PRIORITY = {"label": -7, "intensifier": -6, "absolute": -5, "hedge": -4, "we_voice": -3, "call_to_action": -2, "appeal_to_authority": -1}
 
 _RULE_SOURCE = "a rule written for the workbook"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -448,7 +455,49 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                         "list": entry.lexicon.name if entry.lexicon.own else f"the {entry.lexicon.name}",
                     }
                 )
-    return _one_label_per_span(rows)
+    return _strengthened(text, _one_label_per_span(rows))
+
+
+_BETWEEN_WORDS = re.compile(r"[ \u00a0]{1,2}")
+
+
+def _strengthened(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A degree word right before a loaded word becomes one loaded phrase: 'utterly cynical'.
+
+    Annotators mark such a pair as one piece of loaded language; a learner sees
+    one highlight that names both lists.
+    """
+    loaded = {row["start"]: row for row in rows if row["label"] == "loaded"}
+    merged: list[dict[str, Any]] = []
+    used: set[int] = set()
+    for row in rows:
+        if row["label"] != "intensifier":
+            continue
+        gap = _BETWEEN_WORDS.match(text, row["end"])
+        partner = loaded.get(gap.end()) if gap else None
+        if partner is None or partner["in_quote"] != row["in_quote"]:
+            continue
+        degree, word = text[row["start"]:row["end"]], text[partner["start"]:partner["end"]]
+        reason = partner["reason"]
+        lead = f"the word ‘{word}’ is"
+        if reason.startswith(lead):
+            reason = reason[len(lead):].lstrip()
+            what = f"‘{word}’ is"
+        else:
+            what = ""
+        intensifier_reason = row["reason"].split(" in the ", 1)[-1] if " in the " in row["reason"] else row["reason"]
+        merged.append(
+            {
+                **partner,
+                "start": row["start"],
+                "reason": (
+                    f"the degree word ‘{degree}’ strengthens ‘{word}’, so the two are one loaded phrase: "
+                    f"{what + ' ' if what else ''}{reason}; ‘{degree}’ is in the {intensifier_reason}"
+                ),
+            }
+        )
+        used.update((id(row), id(partner)))
+    return [row for row in rows if id(row) not in used] + merged
 
 
 def _one_label_per_span(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
