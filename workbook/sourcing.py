@@ -700,12 +700,14 @@ class _Resolver:
         return self.full.get(name, name)
 
     def note(self, sentence: int, name: str, kind: str) -> None:
+        """Remember that `name` spoke or acted in sentence number `sentence`."""
         if kind == "person" and name.lower() not in _PRONOUNS:
             self.people.append((sentence, self.name(name)))
         elif kind in ("organization", "vague", "document") and name.lower() not in _PRONOUNS:
             self.others.append((sentence, name))
 
     def resolve(self, pronoun: str, sentence: int) -> str | None:
+        """The name a pronoun most likely means: the last speaker or subject within three sentences."""
         low = pronoun.lower()
         pool = self.people if low in ("he", "she") else self.others
         for index, name in reversed(pool):
@@ -754,6 +756,10 @@ def _analyse(article: Article) -> _Analysis:
 
 
 class _Analyser:
+    """One pass over an article: pair the quotation marks, then walk the sentences in order,
+    classifying each quotation and finding attributions, while remembering who was named
+    (so that a later "he said" can be resolved)."""
+
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
