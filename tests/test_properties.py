@@ -110,6 +110,15 @@ def check_table(article, frame: pd.DataFrame, label: str) -> None:
     for row in frame.itertuples(index=False):
         assert 0 <= row.start <= row.end <= len(text), f"{label}: offsets outside the text"
         assert text[row.start:row.end] == row.text, f"{label}: text[start:end] != text at {row.start}"
+    # Second spans (speaker_start/speaker_end, source_..., cue_...) point inside the text too.
+    # Their text may differ from the named column by design (a pronoun resolved to a name).
+    for prefix in [c[: -len("_start")] for c in frame.columns if c.endswith("_start")]:
+        if f"{prefix}_end" not in frame.columns:
+            continue
+        for start, end in zip(frame[f"{prefix}_start"], frame[f"{prefix}_end"]):
+            if pd.isna(start) or pd.isna(end):
+                continue
+            assert 0 <= int(start) <= int(end) <= len(text), f"{label}: {prefix} span {start}-{end} outside the text"
 
 
 def run_everything(article) -> dict[str, pd.DataFrame]:
