@@ -68,6 +68,15 @@ def test_wal_mode_and_full_sync(store):
     assert store.connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
+def test_network_file_systems_get_a_rollback_journal(tmp_path, monkeypatch):
+    assert answers.filesystem_type(tmp_path) != ""  # Linux: read from /proc/mounts
+    monkeypatch.setattr(answers, "filesystem_type", lambda path: "nfs4")
+    store = AnswerStore(tmp_path / "answers.sqlite3")
+    assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    store.record("q", "kept")
+    assert AnswerStore(tmp_path / "answers.sqlite3").latest("q")["answer"] == "kept"
+
+
 def test_location_comes_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBOOK_ANSWERS_DIR", str(tmp_path / "class"))
     assert answers.answers_dir() == tmp_path / "class"

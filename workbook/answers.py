@@ -17,7 +17,8 @@ What is kept
 Every attempt, exactly as given, with the time it was saved: nothing is ever
 overwritten or deleted. The latest attempt is what the widgets show when a
 notebook is opened again. Each save is one transaction in write-ahead-log
-(WAL) mode with full synchronisation, so a kernel restart, a closed tab, a
+(WAL) mode with full synchronisation (a rollback journal instead on network
+file systems such as NFS, where WAL is unsafe), so a kernel restart, a closed tab, a
 crash or two notebooks writing at once lose nothing that was acknowledged.
 A damaged database file is moved aside (``answers.sqlite3.damaged-<time>``)
 with a message saying so, and a fresh one is started.
@@ -164,6 +165,33 @@ def check_pseudonym(name: str) -> str:
     return name
 
 
+#: File systems where SQLite's write-ahead log is unsafe (https://www.sqlite.org/wal.html, "WAL does
+#: not work over a network filesystem"); school JupyterHubs often keep home folders on NFS.
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "afs", "fuse.sshfs", "lustre", "gpfs"}
+
+
+def filesystem_type(path: str | Path) -> str:
+    """The type of the file system holding `path` (``ext4``, ``nfs4`` ...), or "" if unknown.
+
+    Read from ``/proc/mounts`` on Linux; elsewhere "" (and the store uses WAL).
+    """
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    target = str(Path(path).resolve().parent)
+    best, kind = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, kind = point, parts[2]
+    return kind
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
@@ -204,8 +232,9 @@ class AnswerStore:
     def _prepare(self, connection: sqlite3.Connection) -> None:
         """Set the journal mode, check the file's integrity and create the tables."""
         connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":  # e.g. a network file system: fall back to a rollback journal
+        wanted = "DELETE" if filesystem_type(self.path) in NETWORK_FILESYSTEMS else "WAL"
+        mode = connection.execute(f"PRAGMA journal_mode = {wanted}").fetchone()[0]
+        if str(mode).lower() != wanted.lower():  # WAL refused: fall back to a rollback journal
             connection.execute("PRAGMA journal_mode = DELETE")
         connection.execute("PRAGMA synchronous = FULL")
         result = connection.execute("PRAGMA quick_check").fetchone()[0]
