@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -371,6 +371,13 @@ def _closes_later(text: str, start: int, end: int, char: str) -> bool:
     return False
 
 
+_MAX_DEPTH = 8
+
+
+def _count(stack: list[tuple[int, str, int]], kind: str) -> int:
+    return sum(1 for _, open_kind, _ in stack if open_kind == kind)
+
+
 def _pair_quotes(article: Article) -> list[_Quote]:
     """Outermost quotations, paired across the article's blocks (see module notes)."""
     text = article.text
@@ -385,8 +392,7 @@ def _pair_quotes(article: Article) -> list[_Quote]:
             first = _MARKS.search(text, block.start, block.end)
             carried = False
             if first is not None:
-                opened = [kind for _, kind, _ in stack]
-                direction = _direction(text, first.start(), block.start, block.end, "single" in opened, "double" in opened)
+                direction = _direction(text, first.start(), block.start, block.end, _count(stack, "single") > 0, _count(stack, "double") > 0)
                 if direction is not None and direction[1] == stack[0][1]:
                     carried = True
                     if direction[0] == "open" and first.start() == block.start:
@@ -401,14 +407,17 @@ def _pair_quotes(article: Article) -> list[_Quote]:
             pos = block.start
         for match in _MARKS.finditer(text, pos, block.end):
             i = match.start()
-            opened = [kind for _, kind, _ in stack]
-            direction = _direction(text, i, block.start, block.end, "single" in opened, "double" in opened)
+            singles = _count(stack, "single")  # the stack is never deeper than _MAX_DEPTH
+            doubles = len(stack) - singles
+            direction = _direction(text, i, block.start, block.end, singles > 0, doubles > 0)
             if direction is None:
                 continue
             way, kind = direction
             if way == "open":
                 if kind == "double" and stack and stack[-1][1] == "double":
                     stack.pop()  # an unclosed opening mark: skip it
+                if len(stack) >= _MAX_DEPTH:
+                    continue  # marks nested deeper than any real text: ignore the extra ones
                 stack.append((i, kind, number))
                 continue
             at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == kind), None)
@@ -775,6 +784,7 @@ class _Analyser:
         self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
+        self._token_starts: dict[int, list[int]] = {}
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -786,7 +796,21 @@ class _Analyser:
         inside = [(q0, q1 - 1) for q0, q1 in self.quote_bounds[first:last] if q0 < end and q1 > start]
         if not inside:
             return toks
-        return [t for t in toks if not any(q0 < t.start < q1 for q0, q1 in inside)]
+        kept = []
+        k = 0  # quotations are sorted and never overlap: one sweep
+        for tok in toks:
+            while k < len(inside) and inside[k][1] <= tok.start:
+                k += 1
+            if not (k < len(inside) and inside[k][0] < tok.start < inside[k][1]):
+                kept.append(tok)
+        return kept
+
+    def token_starts(self, index: int) -> list[int]:
+        """Start offsets of sentence `index`'s tokens (for bisecting)."""
+        starts = self._token_starts.get(index)
+        if starts is None:
+            starts = self._token_starts[index] = [t.start for t in self.tokens[index]]
+        return starts
 
     def inside_quote(self, position: int) -> bool:
         k = bisect_right(self.quote_starts, position) - 1
@@ -1019,7 +1043,9 @@ class _Analyser:
         # after the quotation: “...,” Name, description, said / “...,” said Name
         inner_end = self.text[quote.start : quote.end - 1].rstrip(" \n'’\"”")[-1:]
         sentence = self.sentences[last]
-        after = [t for t in self.tokens[last] if t.start >= quote.end]
+        toks_last = self.tokens[last]
+        at = bisect_left(self.token_starts(last), quote.end)
+        after = toks_last[at : at + 30]
         if not after and last + 1 < len(self.sentences) and self.sentences[last + 1].block == sentence.block:
             # “Why now?” Lee demanded. - the splitter may end the sentence at the question mark
             after = self.tokens[last + 1]
@@ -1037,12 +1063,12 @@ class _Analyser:
             return True
         # before the quotation, in the same sentence
         toks = self.tokens[first]
-        before = [k for k, t in enumerate(toks) if t.end <= quote.start]
+        before = range(bisect_left(self.token_starts(first), quote.start))
         if not before and first > 0 and self.sentences[first - 1].text.endswith(":"):
             # "The paper reports:" at the end of the previous sentence or paragraph
             first -= 1
             toks = self.tokens[first]
-            before = list(range(len(toks)))
+            before = range(len(toks))
         if not before:
             return False
         for k in reversed(before):
@@ -1353,14 +1379,17 @@ class _Analyser:
         n = len(toks)
         tail = k + 1
         comma = span[0] - 1
-        rest = [t for t in toks[tail:] if t.word]
-        if (comma < 2 or toks[comma].text != "," or toks[k].lower.endswith("ing")
+        if comma < 2 or toks[comma].text != ",":
+            return None
+        window = toks[tail : tail + 40]  # a short tail is all this rule looks at
+        rest = [t for t in window if t.word]
+        if (toks[k].lower.endswith("ing")
                 or toks[span[0]].lower in ("who", "which", "that")
                 or _clause_start(toks, 0, n) >= span[0]  # "In the meantime, he said ...": an opening phrase
-                or any(not t.word and t.text in "“”\"" for t in toks[tail:])
+                or any(not t.word and t.text in "“”\"" for t in window)
                 or (tail < n and toks[tail].text == ":")):
             return None
-        comma_after = next((m for m in range(tail, n) if toks[m].text == ","), None)
+        comma_after = next((m for m in range(tail, min(n, tail + 40)) if toks[m].text == ","), None)
         enough_before = sum(1 for t in toks[:comma] if t.word) >= 3
         short_tail = (
             len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
