@@ -1279,6 +1279,7 @@ class _Analyser:
                     cut = following.source_start
                 piece = self.text[current.start:cut].rstrip(" ,;—–-")
                 piece = re.sub(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$", "", piece)
+                piece = piece.rstrip(" ,;—–-")
                 if len(piece.split()) < 2:
                     continue
                 current.end = current.start + len(piece)
