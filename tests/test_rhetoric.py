@@ -118,7 +118,7 @@ def test_label_ist_camps():
 
 def test_intensifiers_and_absolutes():
     article = art("He never agreed to anything. It was utterly wrong and all of it failed.")
-    assert found(article, "intensifier") == ["utterly"]
+    assert found(article, "intensifier") == ["utterly wrong"]  # the degree word and the word it strengthens
     # Absolutes have a label of their own: they overstate in another way than degree words.
     assert found(article, "absolute") == ["never", "all"]
     reason = markers(article).query("text == 'never'")["reason"].item()
@@ -128,9 +128,15 @@ def test_intensifiers_and_absolutes():
 def test_a_degree_word_and_the_loaded_word_it_strengthens_are_one_phrase():
     frame = markers(art("The plan was utterly cynical, very brutal and extremely slow."))
     assert frame.query("label == 'loaded'")["text"].tolist() == ["utterly cynical", "very brutal"]
-    assert found(art("It was extremely slow."), "intensifier") == ["extremely"]
+    # Not a loaded word: the pair is an intensifier, never across a function word ('very much').
+    assert found(art("It was extremely slow and very much later."), "intensifier") == ["extremely slow", "very"]
     reason = frame.query("text == 'very brutal'")["reason"].item()
     assert "‘very’ strengthens ‘brutal’" in reason and "VADER" in reason and "intensifier list" in reason
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name():
+    article = art("They marched on Bloody Sunday. Brutal raids followed. It was a bloody day.", headline="Brutal Times")
+    assert found(article, "loaded") == ["Brutal", "Brutal", "bloody"]
 
 
 def test_reporting_verbs_are_not_loaded_but_judging_words_are():

@@ -99,6 +99,8 @@ LEXICON_FOLDER = Path(__file__).resolve().parent / "data" / "lexicons"
 TERMS_VARIABLE = "WORKBOOK_TERMS"
 #: Block roles whose words are the text's own (not the byline, source list or site boilerplate).
 TEXT_ROLES = ("headline", "standfirst", "subheading", "body", "caption")
+#: Block roles whose lines often capitalise every word (so a capital does not mark a name there).
+TITLE_ROLES = ("headline", "subheading")
 #: Quotation kinds (from `workbook.sourcing.quotes`) that hold someone else's words.
 OTHERS_WORDS = ("direct", "slogan", "headline")
 #: A year at least this many years before the article counts as history for analogies.
@@ -395,6 +397,21 @@ def _inside(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s - 1 <= position and end <= e + 1 for s, e in spans)
 
 
+_OPENERS = " \u00a0‘'\"“«([—–-"
+
+
+def _inside_a_name(text: str, start: int, titles: list[tuple[int, int]]) -> bool:
+    """A capitalised word inside a sentence is part of a name ('Liberty University', 'Bloody Sunday').
+
+    Not in headlines and subheadings, which capitalise every word; the first word
+    of a sentence, a quotation or a line is not a name for this rule.
+    """
+    if not text[start:start + 1].isupper() or any(s <= start < e for s, e in titles):
+        return False
+    before = text[max(0, start - 40):start].rstrip(_OPENERS)
+    return bool(before) and before[-1] not in ".!?:;…\n"
+
+
 def _is_month(text: str, start: int, end: int) -> bool:
     """'May' with a capital next to a number (May 8, 12 May, May 2025) is the month."""
     if text[start:end] != "May":
@@ -419,6 +436,7 @@ def _tokenise(article: Article) -> Tokens:
 
 def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
     text = article.text
+    titles = [(b.start, b.end) for b in _text_blocks(article) if b.role in TITLE_ROLES]
     rows: list[dict[str, Any]] = []
     for spans, words in tokens:
         blocked: dict[str, int] = {}
@@ -435,6 +453,8 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
                 if entry.label == "hedge" and _is_month(text, start, end):
+                    continue
+                if entry.label == "loaded" and not entry.lexicon.own and _inside_a_name(text, start, titles):
                     continue
                 blocked[entry.label] = i + n
                 if entry.term == "so-called":
@@ -459,6 +479,31 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
 
 
 _BETWEEN_WORDS = re.compile(r"[ \u00a0]{1,2}")
+#: Words a degree adverb is not taken together with ('very much', 'so the').
+_FUNCTION_WORDS = frozenset(
+    "a an the much many more most few fewer little less least well often soon long far to of in on at by for "
+    "with from and or but nor that this these those it its be been being is was are were not no as than".split()
+)
+
+
+def _take_the_next_word(text: str, row: dict[str, Any], gap: re.Match[str] | None) -> None:
+    """A degree adverb ('extremely', 'very') takes in the word it strengthens: 'extremely slow'.
+
+    Annotators mark the pair; the word itself need not be in any list. Only
+    adverbs (words ending in -ly, and 'very') do this, and never across a
+    function word ('very much').
+    """
+    degree = _norm(text[row["start"]:row["end"]])
+    if gap is None or not (degree.endswith("ly") or degree == "very"):
+        return
+    following = _TOKEN.match(text, gap.end())
+    if following is None or not following.group()[:1].islower() or _norm(following.group()) in _FUNCTION_WORDS:
+        return
+    row["end"] = following.end()
+    row["reason"] = (
+        f"the degree word ‘{text[row['start']:gap.start()]}’ strengthens ‘{following.group()}’: "
+        + row["reason"].replace("the word ", "", 1)
+    )
 
 
 def _strengthened(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -476,6 +521,7 @@ def _strengthened(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
         gap = _BETWEEN_WORDS.match(text, row["end"])
         partner = loaded.get(gap.end()) if gap else None
         if partner is None or partner["in_quote"] != row["in_quote"]:
+            _take_the_next_word(text, row, gap)
             continue
         degree, word = text[row["start"]:row["end"]], text[partner["start"]:partner["end"]]
         reason = partner["reason"]
