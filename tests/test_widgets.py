@@ -6,7 +6,6 @@ import base64
 import html
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest

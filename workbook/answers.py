@@ -49,7 +49,6 @@ does all of that for the command line (``workbook collect FOLDER_OR_FILES``).
 from __future__ import annotations
 
 import base64
-import csv
 import datetime as dt
 import io
 import json

@@ -48,13 +48,12 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 import math
 import re
 import sys
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -1208,13 +1207,12 @@ class PseudonymChooser(ipw.VBox):
         if self.store is None:
             return
         try:
-            name = self.store.set_pseudonym(self.name.value)
+            self.store.set_pseudonym(self.name.value)
         except AnswersError as error:
             self.status.value = _feedback_html(False, str(error))
             return
         self.status.value = ""
         self._show_current()
-        del name
 
 
 def pseudonym_chooser(store: AnswerStore | None = None) -> PseudonymChooser:
