@@ -176,6 +176,35 @@ def test_lesson_has_exercises_chart_and_reflection(name: str) -> None:
     assert re.search(r"\bw\.reflection\(|\bw\.question\(\"reflect-", sources), f"{name} has no reflection question"
 
 
+def exercises_with_feedback(book: nbformat.NotebookNode) -> list[str]:
+    """The exercises a notebook shows on the seeds: keyed questions and annotation tasks, by id."""
+    from workbook.config import lesson_articles
+    from workbook.widgets import load_questions
+
+    shipped, general = load_questions(), load_questions(NOTEBOOKS / "questions")
+    first, second = lesson_articles()
+    found = []
+    for source in code_sources(book):
+        for topic, which in re.findall(r'w\.questions\("([a-z]+)"(?:, article=(first|second))?\)', source):
+            wanted = {"first": first.id, "second": second.id}.get(which)
+            found += [q["id"] for q in shipped.values()
+                      if q["topic"] == topic and q["type"] != "reflection" and (wanted is None or q.get("article") == wanted)]
+        for qid in re.findall(r'w\.question\("([a-z0-9-]+)", folder="questions"\)', source):
+            if general[qid]["type"] != "reflection":
+                found.append(qid)
+        for task, which in re.findall(r'w\.annotation_task\("([a-z0-9-]+)", (first|second)\)', source):
+            found.append(f"{task}:{which}")
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lesson_has_at_least_three_exercises_with_feedback(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORKBOOK_ARTICLES", raising=False)
+    monkeypatch.chdir(NOTEBOOKS)
+    found = exercises_with_feedback(load(NOTEBOOKS / name))
+    assert len(found) >= 3, f"{name}: only {found}"
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_code_cells_are_thin(name: str) -> None:
     for source in code_sources(load(NOTEBOOKS / name)):

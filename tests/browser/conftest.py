@@ -166,7 +166,8 @@ class OfflinePage:
 
 @pytest.fixture
 def offline_page(browser: object, request: pytest.FixtureRequest) -> Iterator[OfflinePage]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    height = int(os.environ.get("WORKBOOK_SCREEN_HEIGHT", "1000"))
+    context = browser.new_context(viewport={"width": 1400, "height": height})
     page = context.new_page()
     wrapped = OfflinePage(page)
 

@@ -10,6 +10,7 @@ notebook as a page.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 NOTEBOOK_NAMES = sorted(path.name for path in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 CHARTS = ", ".join(
@@ -139,6 +141,9 @@ def test_notebook_runs_and_responds_offline(offline_page, lab_server, name: str)
         choose_pseudonym(offline_page, "browser-fox-7")
     before, after = answer_a_question(offline_page)
     assert after != before
+    if os.environ.get("WORKBOOK_SCREENSHOTS"):  # for looking at what learners see
+        ARTIFACTS.mkdir(exist_ok=True)
+        offline_page.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
     assert re.search(r"✓ Right|✗ Not yet", after), after
 
 
