@@ -134,6 +134,17 @@ def test_a_degree_word_and_the_loaded_word_it_strengthens_are_one_phrase():
     assert "‘very’ strengthens ‘brutal’" in reason and "VADER" in reason and "intensifier list" in reason
 
 
+def test_a_loaded_word_used_three_times_is_marked_once_with_the_count(tmp_path):
+    article = art("They plunder the land. The plunder goes on. Such plunder never ends. Brutal, brutal days.")
+    loaded = markers(article).query("label == 'loaded'")
+    assert loaded["text"].tolist() == ["plunder", "Brutal", "brutal"]
+    assert "uses ‘plunder’ 3 times" in loaded["reason"].iloc[0]
+    # A teacher's own list is marked every time.
+    terms = tmp_path / "mine.txt"
+    terms.write_text("plunder\n", encoding="utf-8")
+    assert found(article, "loaded", extra_terms=terms).count("plunder") == 3
+
+
 def test_a_capitalised_word_inside_a_sentence_is_a_name():
     article = art("They marched on Bloody Sunday. Brutal raids followed. It was a bloody day.", headline="Brutal Times")
     assert found(article, "loaded") == ["Brutal", "Brutal", "bloody"]

@@ -105,6 +105,8 @@ TITLE_ROLES = ("headline", "subheading")
 OTHERS_WORDS = ("direct", "slogan", "headline")
 #: A year at least this many years before the article counts as history for analogies.
 HISTORY_GAP = 20
+#: A loaded word used this many times or more in one text is marked only where it first appears.
+REPEATS = 3
 #: Largest teacher's terms file read, in bytes.
 MAX_TERMS_BYTES = 1_000_000
 
@@ -473,9 +475,36 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                         "in_quote": in_quote,
                         "rank": (0 if entry.lexicon.own else 1, _PRIORITY.get(entry.label, 0)),
                         "list": entry.lexicon.name if entry.lexicon.own else f"the {entry.lexicon.name}",
+                        "repeat_key": None if entry.lexicon.own or entry.label != "loaded" else entry.term.lower(),
                     }
                 )
-    return _strengthened(text, _one_label_per_span(rows))
+    return _strengthened(text, _one_label_per_span(_first_of_repeats(rows)))
+
+
+def _first_of_repeats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A loaded word the text uses `REPEATS` times or more is marked once, where it first appears.
+
+    Such a word is usually what the text is about ('corruption' in a report on
+    corruption) or a refrain; the reason says how often it comes, and the learner
+    judges which. Words of a teacher's own list are always marked every time.
+    """
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row["repeat_key"] is not None:
+            counts[row["repeat_key"]] = counts.get(row["repeat_key"], 0) + 1
+    kept, seen = [], set()
+    for row in sorted(rows, key=lambda row: row["start"]):
+        key = row.pop("repeat_key")
+        if key is None or counts[key] < REPEATS:
+            kept.append(row)
+        elif key not in seen:
+            seen.add(key)
+            row["reason"] += (
+                f"; the text uses ‘{key}’ {counts[key]} times, so only its first use is marked "
+                f"(a word this frequent is often the subject of the text, or a refrain)"
+            )
+            kept.append(row)
+    return kept
 
 
 _BETWEEN_WORDS = re.compile(r"[ \u00a0]{1,2}")
