@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m bench.figures_speed [--runs N] [--cold] [--tree PATH] [--profile] [--calls]
+    python -m bench.figures_speed [--runs N] [--warm] [--tree PATH] [--profile] [--calls] [--wall]
 
 Every run re-creates each article from its text (so nothing cached on the
 ``Article`` object carries over), segments it, then calls the functions:
@@ -11,8 +11,9 @@ Every run re-creates each article from its text (so nothing cached on the
 * ``in turn``: figures, checks, time_refs one after another on the same article
   (what a notebook or ``python -m bench`` pays; shared per-article work counts once).
 
-``--cold`` also clears the per-text caches (``figures._scan_cached``,
-``dates._find_calendar``) before every run, so every run does all the work.
+Before every run the text-keyed memo caches are emptied, as ``python -m bench``
+does (``bench.common.reset_memo_caches``), so a run costs what new articles
+cost; ``--warm`` keeps them (then repeated runs mostly measure cache look-ups).
 ``--tree PATH`` imports ``workbook`` from another checkout (for before/after in
 one session: run both trees one after the other, several times, and compare).
 Times are this process's CPU time (``--wall`` for the wall clock), so other
@@ -42,7 +43,7 @@ POLNEAR = REPO.parent / "shared" / "benchmarks" / "polnear-dev" / "text"
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.figures_speed", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--cold", action="store_true", help="clear per-text caches before every run")
+    parser.add_argument("--warm", action="store_true", help="keep the text-keyed memo caches between runs")
     parser.add_argument("--tree", type=Path, default=None, help="import workbook from this folder")
     parser.add_argument("--profile", action="store_true", help="print cProfile hot spots (seeds, in turn)")
     parser.add_argument("--calls", action="store_true", help="print function calls per run")
@@ -62,13 +63,11 @@ def main(argv: list[str] | None = None) -> None:
     from workbook import dates, figures, load_article, load_seeds, spans, timeline
     from workbook.articles import Article
 
+    from bench.common import reset_memo_caches
+
     def clear() -> None:
-        if arguments.cold:
-            for owner in (figures, dates, timeline, spans):
-                for value in vars(owner).values():
-                    if hasattr(value, "cache_clear") and getattr(value, "__module__", "") == owner.__name__:
-                        if value.__name__ not in ("eras", "lexicon"):
-                            value.cache_clear()
+        if not arguments.warm:
+            reset_memo_caches()
 
     seeds = [(a.id, a.text, dict(a.metadata)) for a in load_seeds()]
     paths = sorted(arguments.polnear.glob("*.txt")) if arguments.polnear.is_dir() else []
@@ -132,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
         in_turn(items)
         span_frame_only(items)
 
-    print(f"workbook from {Path(workbook.__file__).parent}; {'cold' if arguments.cold else 'warm'} per-text caches; {arguments.runs} runs; "
+    print(f"workbook from {Path(workbook.__file__).parent}; {'warm' if arguments.warm else 'emptied'} memo caches; {arguments.runs} runs; "
           f"{'wall clock' if arguments.wall else 'CPU time'}")
     runs = arguments.runs
     results: dict[str, list[float]] = {}

@@ -65,3 +65,34 @@ def test_resolving_and_counting():
 def test_original_functions_still_work():
     assert parse_date("Wed Sep 03, 2025") == dt.date(2025, 9, 3)
     assert numeric_readings("07", "08", "25") == [dt.date(2025, 8, 7), dt.date(2025, 7, 8)]
+
+
+def test_cheap_tests_never_skip_a_pattern_that_would_match():
+    """find_calendar skips a pattern when the text lacks what it needs: four digits, a month stem, '1.2'."""
+    import re
+
+    from workbook import dates, load_seeds
+
+    samples = [
+        "Signed May 3, 2014, 12 May 2025, 2025-05-12, 20250512, 07.08.25, 12/05/2025, May 2014, April 24th, 24 April,",
+        "in January, last April, Sept. 2019, fiscal 2019, 1990s, the 20th century, 1994-1996, in 1783.",
+        "MAY 3, 2014 AND 3 MAY 2014; SEPT 2019; ſept 2019; Ma\u0130 2014",
+    ]
+    texts = samples + [block.text for article in load_seeds() for block in article.block_list]
+    needs_four = (dates._MONTH_FIRST_IN_TEXT, dates._DAY_FIRST_IN_TEXT, dates._ISO, dates._COMPACT, dates._MONTH_YEAR, dates._YEAR)
+    seen = 0
+    for text in texts:
+        for pattern in needs_four:
+            for m in pattern.finditer(text):
+                assert dates._FOUR_DIGITS.search(m.group(0)), m.group(0)
+                seen += 1
+        for m in dates._NUMERIC_IN_TEXT.finditer(text):
+            assert dates._NUMERIC_CUE.search(m.group(0))
+            seen += 1
+        for m in dates._ANY_MONTH.finditer(text):
+            assert dates._may_name_a_month(text[m.start():m.end() + 3]), m.group(0)
+            seen += 1
+    assert seen > 40
+    folds = {c for c in map(chr, range(128, 0x110000)) if not 0xD800 <= ord(c) <= 0xDFFF and re.fullmatch("[a-z]", c, re.I)}
+    assert folds == set(dates._CASE_FOLDS)
+    assert dates._may_name_a_month("ſep") and not dates._may_name_a_month("no month here")

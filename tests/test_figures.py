@@ -262,3 +262,29 @@ def test_ages_money_nouns_and_times_of_day():
     money = one("hundreds of billions of dollars")
     assert (money.value, money.unit, money.kind) == (200_000_000_000, "dollar", "money")
     assert scan("It was 7 p.m. and then three o'clock.") == []
+
+
+def test_patterns_skipped_for_want_of_a_character_could_not_have_matched():
+    """_scan skips web addresses without 'http'/'www.', markers without brackets, clocks without ':' and
+    ordinals without a digit before st/nd/rd/th: every match in these texts has what its check looks for."""
+    from workbook import figures as f
+    from workbook import load_seeds
+
+    texts = [
+        "See https://example.org/1999 and www.example.com/2 [12] (3) [ 4 ]. At 10:30 or 7:05:01 on the 1st, 22ND, 3rd, 4th.",
+    ] + [block.text for article in load_seeds() for block in article.block_list]
+    seen = 0
+    for text in texts:
+        for m in f._URL.finditer(text):
+            assert "http" in m.group(0) or "www." in m.group(0)
+            seen += 1
+        for m in f._MARKER.finditer(text):
+            assert "[" in m.group(0) or "(" in m.group(0)
+            seen += 1
+        for m in f._CLOCK.finditer(text):
+            assert ":" in m.group(0)
+            seen += 1
+        for m in f._ORDINAL.finditer(text):
+            assert f._ORDINAL_CUE.search(m.group(0))
+            seen += 1
+    assert seen >= 10

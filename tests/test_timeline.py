@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from workbook import article_from_text
@@ -222,3 +223,77 @@ def test_ago_counts_back_from_the_article_date():
 def test_years_said_in_words():
     row = only("It happened in nineteen ninety-six, they said.")
     assert (row["kind"], row["year"]) == ("year", 1996)
+
+
+# ---- the cheap word tests that let a paragraph skip a pattern ----------------------------------
+
+GATE_SAMPLES = [
+    "Today, yesterday and tomorrow; tonight, nowadays, currently, recently, lately, late today, early tonight.",
+    "Right now, at present, these days, at the moment; the recent past, the near future, soon, as soon as possible.",
+    "In recent weeks, recent months; last week, this month, next year, past decade, coming century, previous weekend.",
+    "Current quarter, last spring, this summer, next autumn, past fall, this winter, the season, this morning, "
+    "last afternoon, next evening, last night; earlier this week, later last month, earlier next year.",
+    "The first quarter, fiscal third quarter, the quarter, year-earlier, year-ago, year-end results; the second-quarter.",
+    "The same day, that week, the following month, the previous year, the day before, at the time, that time.",
+    "Several days later, a few weeks ago, many months earlier, years afterwards, decades afterward, centuries ago.",
+    "For the past years, the last decades, the coming months, the early centuries, recent days, some weeks.",
+    "Nineteen ninety-six, nineteen-eighty, nineteen hundred; spring of 1999, Summer 2014, winter 2022, fall of 2003.",
+    "On Monday morning, last Tuesday, next Friday night, this Sunday, early Saturday, on Wednesday, late Thursday.",
+    "World War II, the Second World War, WWII, WW2, World War One, the Great War, WWI, the Cold War, "
+    "the Russian Revolution, the Soviet era, Soviet times, the Middle Ages.",
+    "TODAY, YESTERDAY, NOW, THE SAME DAY, SEVERAL YEARS LATER, DAYS, SPRING OF 1999, NINETEEN NINETY, Last Week.",
+]
+
+
+def _gate_texts():
+    from workbook import load_seeds
+
+    return GATE_SAMPLES + [block.text for article in load_seeds() for block in article.block_list]
+
+
+def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
+    """A paragraph is skipped only when it has none of a pattern's words: every match must hold one."""
+    from workbook import timeline as t
+
+    gated = [
+        (t._DEICTIC, t._DEICTIC_WORDS), (t._ANAPHORIC, t._ANAPHORIC_WORDS),
+        (t._VAGUE_DURATION, t._VAGUE_DURATION_WORDS), (t._SEASON, t._SEASON_WORDS), (t._YEAR_WORDS, ("nineteen",)),
+    ]
+    seen = 0
+    for text in _gate_texts():
+        for pattern, words in gated:
+            for m in pattern.finditer(text):
+                assert t._Gate(m.group(0)).hold(words), (pattern.pattern[:40], m.group(0))
+                seen += 1
+        for m in t._WEEKDAY.finditer(text):
+            assert any(day in m.group(0) for day in t._WEEKDAY_NAMES)
+            seen += 1
+        for era in t.eras():
+            for m in era.pattern.finditer(text):
+                assert t._any_era().search(m.group(0)), m.group(0)
+                seen += 1
+    assert seen > 100
+
+
+def test_letters_that_match_other_letters_regardless_of_case_turn_the_gates_off():
+    import re
+
+    from workbook import timeline as t
+
+    folds = {c for c in map(chr, range(128, 0x110000)) if not 0xD800 <= ord(c) <= 0xDFFF and re.fullmatch("[a-z]", c, re.I)}
+    assert folds == set(t._CASE_FOLDS)
+    assert t._DEICTIC.search("ſoon") and t._Gate("ſoon").hold(t._DEICTIC_WORDS)
+    assert not t._Gate("a plain sentence").hold(t._DEICTIC_WORDS)
+
+
+def test_skipping_patterns_leaves_the_references_unchanged(monkeypatch):
+    """The same time references with every gate open as with the gates."""
+    from workbook import article_from_text
+    from workbook import timeline as t
+
+    text = "T\n\nBy Ann Lee\nMay 12, 2025\n\n" + "\n\n".join(GATE_SAMPLES)
+    gated = t.time_refs(article_from_text(text))
+    monkeypatch.setattr(t._Gate, "hold", lambda self, words: True)
+    monkeypatch.setattr(t, "_WEEKDAY_NAMES", ("",))
+    monkeypatch.setattr(t, "_any_era", lambda: None)
+    pd.testing.assert_frame_equal(gated, t.time_refs(article_from_text(text)))

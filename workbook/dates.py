@@ -139,6 +139,18 @@ _DAY_FIRST_IN_TEXT = re.compile(r"\b(?=[a-z0-9])" + _DAY_FIRST.pattern, re.IGNOR
 _ANY_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 _DECADE_CUE = re.compile(r"\ds\b")
 _DIGIT = re.compile(r"\d")
+# Cheap tests that skip patterns which cannot match (tests/test_dates.py checks each against every match).
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: Under re.IGNORECASE 'i', 'k' and 's' also match these, which lower() does not turn into them.
+_CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
+_NUMERIC_CUE = re.compile(r"\d[./]\d")
+
+
+def _may_name_a_month(text: str) -> bool:
+    """False only when no month name or abbreviation can be in `text` (cheaper than `_ANY_MONTH`)."""
+    lower = text.lower()
+    return any(stem in lower for stem in _MONTH_STEMS) or any(c in text for c in _CASE_FOLDS)
 
 
 @dataclass(frozen=True)
@@ -181,8 +193,9 @@ def find_calendar(text: str) -> list[CalendarMatch]:
 def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
     found: list[CalendarMatch] = []
     digits = bool(_DIGIT.search(text))
-    months = bool(_ANY_MONTH.search(text))
-    for pattern in ((_MONTH_FIRST_IN_TEXT, _DAY_FIRST_IN_TEXT) if digits and months else ()):
+    months = _may_name_a_month(text) and bool(_ANY_MONTH.search(text))
+    four = digits and bool(_FOUR_DIGITS.search(text))
+    for pattern in ((_MONTH_FIRST_IN_TEXT, _DAY_FIRST_IN_TEXT) if four and months else ()):
         for m in pattern.finditer(text):
             if not (m.start() == 0 or not text[m.start() - 1].isalnum()):
                 continue
@@ -191,18 +204,18 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
                 found.append(CalendarMatch(m.start(), m.end(), "month-day-year" if pattern is _MONTH_FIRST_IN_TEXT else "day-month-year", "day", year, month, day))
     if not digits:
         return tuple(_longest_first(found + _month_words(text, months)))
-    for m in _ISO.finditer(text):
+    for m in (_ISO.finditer(text) if four else ()):
         if _make(int(m["year"]), int(m["month"]), int(m["day"])) and (m.start() == 0 or not text[m.start() - 1].isalnum()):
             found.append(CalendarMatch(m.start(), m.end(), "iso", "day", int(m["year"]), int(m["month"]), int(m["day"])))
-    for m in _COMPACT.finditer(text):
+    for m in (_COMPACT.finditer(text) if four else ()):
         if _make(int(m["year"]), int(m["month"]), int(m["day"])):
             found.append(CalendarMatch(m.start(), m.end(), "compact", "day", int(m["year"]), int(m["month"]), int(m["day"])))
-    for m in _NUMERIC_IN_TEXT.finditer(text):
+    for m in (_NUMERIC_IN_TEXT.finditer(text) if _NUMERIC_CUE.search(text) else ()):
         readings = tuple(numeric_readings(m["a"], m["b"], m["year"]))
         if readings:
             first = readings[0]
             found.append(CalendarMatch(m.start(), m.end(), "numeric", "day", first.year, None, None, readings=readings))
-    for m in (_MONTH_YEAR.finditer(text) if months else ()):
+    for m in (_MONTH_YEAR.finditer(text) if months and four else ()):
         if not m.group(0)[0].isupper():
             continue
         found.append(CalendarMatch(m.start(), m.end(), "month-year", "month", int(m["year"]), _month_number(m["month"])))
@@ -227,7 +240,7 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
         n = int(m["n"])
         if 1 <= n <= 21:
             found.append(CalendarMatch(m.start(), m.end(), "century", "century", (n - 1) * 100 + 1, modifier=m["mod"]))
-    for m in _YEAR.finditer(text):
+    for m in (_YEAR.finditer(text) if four else ()):
         year = int(m["year"])
         after = text[m.end():m.end() + 30]
         before = text[max(0, m.start() - 20):m.start()]

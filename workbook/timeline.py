@@ -96,6 +96,40 @@ _SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+
 _DIRECTION_AFTER = re.compile(r"^\s+(?P<dir>later|ago|earlier|afterwards?|after|before|from now|on)\b", re.IGNORECASE)
 _DURATION_PREFIX = re.compile(r"\b(?P<prefix>(?:at least\s+)?the\s+(?:past|last|next|first|coming|previous|following|latest|final|early)\s+)$", re.IGNORECASE)
 
+# ---- gates: words a pattern cannot match without (a paragraph lacking all of them is skipped) ----
+#
+# Most paragraphs contain none of the words a pattern needs, and checking for a word is far
+# cheaper than running the pattern over the paragraph. Each list names, for its pattern, words
+# at least one of which (in lower case) is inside every match; tests/test_timeline.py checks
+# this against every match in the benchmark texts. Under re.IGNORECASE the letters i, k and s
+# also match 'İ', 'ı', 'K' and 'ſ', which lower() does not turn into them: a paragraph with one
+# of those four characters is always scanned.
+_DEICTIC_WORDS = (
+    "now", "today", "yesterday", "tomorrow", "night", "currently", "recent", "lately", "present", "these days",
+    "moment", "past", "future", "soon", "week", "month", "year", "decade", "century", "quarter", "spring",
+    "summer", "autumn", "fall", "winter", "season", "morning", "afternoon", "evening",
+)
+_ANAPHORIC_WORDS = ("day", "week", "month", "year", "time", "decade", "centur")
+_VAGUE_DURATION_WORDS = ("days", "weeks", "months", "years", "decades", "centuries")
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+
+
+class _Gate:
+    """Cheap tests on one paragraph: could a pattern match in it at all?"""
+
+    __slots__ = ("lower", "always")
+
+    def __init__(self, text: str) -> None:
+        self.lower = text.lower()
+        self.always = any(c in text for c in _CASE_FOLDS)
+
+    def hold(self, words: tuple[str, ...]) -> bool:
+        """True when the paragraph holds one of `words` (lower case), so a pattern needing one may match."""
+        return self.always or any(word in self.lower for word in words)
+
+
 
 @dataclass(frozen=True)
 class Era:
@@ -115,6 +149,15 @@ def eras() -> tuple[Era, ...]:
         Era(item["name"], re.compile(r"\b(?:" + item["pattern"] + r")\b"), int(item["start"]), int(item["end"]), item["source"])
         for item in data.get("era", [])
     )
+
+
+@lru_cache(maxsize=1)
+def _any_era() -> re.Pattern[str] | None:
+    """One pattern matching wherever some era's pattern matches (None if they cannot be joined)."""
+    try:
+        return re.compile("|".join(f"(?:{era.pattern.pattern})" for era in eras()))
+    except re.error:  # pragma: no cover - a list entry that only works on its own
+        return None
 
 
 @dataclass
@@ -241,11 +284,12 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
             refs.append(ref)
             continue
         refs.append(TimeRef(start, end, "duration", reason=f"'{text[start:end]}' is a length of time: {figure.reason[0].lower() + figure.reason[1:]}", rank=5))
-    for m in _DEICTIC.finditer(text):
+    may = _Gate(text)
+    for m in (_DEICTIC.finditer(text) if may.hold(_DEICTIC_WORDS) else ()):
         refs.append(_deictic(m, text, anchor, anchor_note))
-    for m in _WEEKDAY.finditer(text):
+    for m in (_WEEKDAY.finditer(text) if any(day in text for day in _WEEKDAY_NAMES) else ()):
         refs.append(_weekday(m, text, anchor, anchor_note))
-    for m in _ANAPHORIC.finditer(text):
+    for m in (_ANAPHORIC.finditer(text) if may.hold(_ANAPHORIC_WORDS) else ()):
         words = m.group(0)
         if m["same"]:
             refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=True, offset=0, offset_unit=_unit_name(words.split()[-1]) if words.split()[-1] != "time" else None,
@@ -254,15 +298,16 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
             direction = m["dir"].lower()
             refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=direction != "ago",
                                 reason=f"'{words}' is a vague length of time counted {'back from the time of writing' if direction == 'ago' else 'from the time mentioned before it'}; no number is given, so no year can be worked out.", rank=4))
-    for m in _VAGUE_DURATION.finditer(text):
+    for m in (_VAGUE_DURATION.finditer(text) if may.hold(_VAGUE_DURATION_WORDS) else ()):
         refs.append(TimeRef(m.start(), m.end(), "duration", reason=f"'{m.group(0)}' is a length of time given without a number.", rank=1))
-    for m in _YEAR_WORDS.finditer(text):
+    for m in (_YEAR_WORDS.finditer(text) if may.hold(("nineteen",)) else ()):
         rest = m["rest"].lower()
         year = 1900 + (0 if rest == "hundred" else int(parse_words(rest) or 0))
         refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
-    for m in _SEASON.finditer(text):
+    for m in (_SEASON.finditer(text) if may.hold(_SEASON_WORDS) else ()):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
-    for era in eras():
+    any_era = _any_era()
+    for era in (eras() if any_era is None or any_era.search(text) else ()):
         for m in era.pattern.finditer(text):
             span = f"{era.start}" if era.start == era.end else f"{era.start} to {era.end}"
             refs.append(TimeRef(m.start(), m.end(), "era", era.start, None, "era",
