@@ -120,6 +120,20 @@ def test_reading_level_is_grade_ten_or_below(name: str) -> None:
     assert grade <= MAX_GRADE, f"{name}: Flesch-Kincaid grade {grade:.1f} is above {MAX_GRADE}"
 
 
+def test_general_questions_read_at_grade_ten_or_below() -> None:
+    """The lessons' own questions and feedback (notebooks/questions/general.toml) read easily too."""
+    from workbook.widgets import load_questions
+
+    parts = []
+    for question in load_questions(NOTEBOOKS / "questions").values():
+        parts.append(question["prompt"])
+        for option in question.get("options", []):
+            parts += [option["text"], option.get("feedback", "")]
+        parts += list((question.get("feedback") or {}).values())
+    text = " ".join(p.strip() if p.strip()[-1:] in ".?!" else p.strip() + "." for p in parts if p.strip())
+    assert _textstat().flesch_kincaid_grade(text) <= MAX_GRADE
+
+
 def test_reading_level_measure_tells_hard_prose_from_easy() -> None:
     textstat = _textstat()
     easy = "A cell holds code. Press the key. The answer shows below it."
