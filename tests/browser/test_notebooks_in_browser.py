@@ -149,11 +149,6 @@ def test_notebook_runs_and_responds_offline(offline_page, lab_server, name: str)
     assert re.search(r"✓ Right|✗ Not yet", after), after
 
 
-def test_notebook_list_is_the_lesson_sequence() -> None:
-    assert NOTEBOOK_NAMES[0] == "00-start-here.ipynb"
-    assert len(NOTEBOOK_NAMES) >= 8
-
-
 def test_voila_renders_the_start_notebook(offline_page, lab_server) -> None:
     page = offline_page.page
     page.goto(lab_server.url("voila/render/00-start-here.ipynb"), timeout=180_000)
