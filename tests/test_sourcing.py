@@ -295,6 +295,24 @@ def test_numerous_analysts_and_media_outlets_are_vague():
     assert rows(frame, "source", "source_type") == [("The world’s media outlets", "vague"), ("numerous analysts", "vague")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content", "source"),
+    [
+        ("The bridge, Lee said, will close.", "The bridge, Lee said, will close", "Lee"),
+        ("The plan, said the mayor, will fail.", "The plan, said the mayor, will fail", "the mayor"),
+        ("Nor, says Ann Lee, is it “allowed at all.”", "is it “allowed at all.”", "Ann Lee"),
+    ],
+)
+def test_inserted_reporting_clauses(sentence, content, source):
+    row = attributions(make(sentence)).iloc[0]
+    assert (row["text"], row["source"]) == (content, source)
+
+
+def test_a_dateline_is_not_a_speaker():
+    row = quotes(make("WASHINGTON (AP) — The senator issued a statement, saying the plan was “looking for trouble.”")).iloc[0]
+    assert (row["speaker"], row["cue"]) == ("The senator", "saying")
+
+
 def test_people_close_to_someone_are_vague_and_has_long_said_is_a_cue():
     frame = attributions(make("Those close to him say that he would consider the offer. Cruz has long said that he qualifies."))
     assert rows(frame, "text", "source", "source_type") == [

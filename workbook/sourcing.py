@@ -229,7 +229,8 @@ _NOUN_LIKE = frozenset(
     """state states report reports claim claims comment comments answer answers reply replies note notes
     demand demands promise promises tweet tweets estimate estimates remark remarks counter counters
     stress post posts pledge pledges vow vows record call calls charge charges label labels brand brands
-    praise praises joke jokes cry cries blast blasts slam slams mock mocks caution cautions""".split()
+    praise praises joke jokes cry cries blast blasts slam slams mock mocks caution cautions
+    fear fears hope hopes doubt doubts worry worries""".split()
 )
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
 # Words that start the short tail of "..., sources said on Monday." (not a new clause)
@@ -238,7 +239,9 @@ _TAIL_STARTS = frozenset(
     "when while as in on of about from with".split()
 )
 _PHRASE_PREPOSITIONS = frozenset("of in at for from with on".split())
-_OPENING_ADVERBS = frozenset("then now later also still meanwhile however instead so yet but and thus finally again".split())
+_OPENING_ADVERBS = frozenset(
+    "then now later also still meanwhile however instead so yet but and thus finally again nor neither either or".split()
+)
 _BELIEF = frozenset("hope fear worry expect doubt think believe".split())
 _PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
 _QUESTION = frozenset("how why what when where whether which".split())
@@ -545,6 +548,11 @@ def _antecedent(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
 
 def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
     """Skip an opening phrase ("As a gesture to the rebels, ...") to the main clause."""
+    if lo < hi and len(toks[lo].text) > 1 and toks[lo].text.isupper():
+        # a dateline: "WASHINGTON (AP) — The minister said ..."
+        dash = next((m for m in range(lo, min(hi, lo + 12)) if toks[m].text in "—–"), None)
+        if dash is not None:
+            return dash + 1
     first = toks[lo].lower if lo < hi else ""
     if lo < hi and (first in _INTRO or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
         for k in range(lo, min(hi, lo + 25)):
@@ -1139,6 +1147,10 @@ class _Analyser:
             return None  # "forgot about demanding": a gerund, not a report
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             return _np_back(toks, j)  # "footage of Hillary Clinton asking"
+        if previous == "," and not participle and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].lower in _DETERMINERS):
+            after = _np_forward(toks, k + 1, len(toks))
+            if after is not None and (after[1] >= len(toks) or toks[after[1]].text in ",.;"):
+                return after  # "Nor, says Ann Lee, is it allowed": the speaker follows the verb
         if previous == "," and not participle:
             found = self.appositive_back(toks, j, 0)
             span = found[0] if found else _subject(toks, 0, k)
@@ -1360,6 +1372,14 @@ class _Analyser:
         if info["type"] == "unknown" and info["mention"].lower() not in _PRONOUNS and not any(t.cap for t in toks[span[0]:span[1]]):
             return None
         tail = k + 1
+        if span[0] > k:
+            # "The plan, said the mayor, will fail": the words run around the inserted verb and speaker
+            before = self.content_span(toks, 0, k - 1)
+            after = self.content_span(toks, span[1] + 1, n)
+            if before is None and after is None:
+                return None
+            content = ((before or after)[0], (after or before)[1])
+            return self.make(content, info, toks[k], index, "after")
         content = self.content_before(toks, k, span)
         if content is not None:
             return self.make(content, info, toks[k], index, "after")
@@ -1391,7 +1411,8 @@ class _Analyser:
                 or (tail < n and toks[tail].text == ":")):
             return None
         comma_after = next((m for m in range(tail, min(n, tail + 40)) if toks[m].text == ","), None)
-        enough_before = sum(1 for t in toks[:comma] if t.word) >= 3
+        parenthetical = comma_after is not None and comma_after <= tail + 2  # "X, Lee said, Y"
+        enough_before = sum(1 for t in toks[:comma] if t.word) >= (1 if parenthetical else 3)
         short_tail = (
             len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
             or rest[0].lower in _MONTHS
