@@ -9,7 +9,9 @@ Every run re-creates each article from its text (so nothing cached on the
 
 * ``alone``: each function on its own freshly made article (what one call costs);
 * ``in turn``: figures, checks, time_refs one after another on the same article
-  (what a notebook or ``python -m bench`` pays; shared per-article work counts once).
+  (shared per-article work counts once); then, as ``python -m bench`` also runs
+  ``events`` and ``compare`` (which call them again), the same followed by
+  ``timeline.events`` and the three once more.
 
 Before every run the text-keyed memo caches are emptied, as ``python -m bench``
 does (``bench.common.reset_memo_caches``), so a run costs what new articles
@@ -101,7 +103,9 @@ def main(argv: list[str] | None = None) -> None:
             call(article)
         return clock() - start
 
-    def in_turn(items) -> float:
+    def in_turn(items, again: bool = False) -> float:
+        """The three in turn; `again`: then events and the three again, as python -m bench's
+        events and compare rows (and the highlighter) call them on the same articles."""
         clear()
         made = fresh(items)
         gc.collect()
@@ -109,6 +113,11 @@ def main(argv: list[str] | None = None) -> None:
         for article in made:
             for function in functions.values():
                 function(article)
+        if again:
+            timeline.events(made)
+            for article in made:
+                for function in functions.values():
+                    function(article)
         return clock() - start
 
     def span_frame_only(items) -> float:
@@ -141,6 +150,7 @@ def main(argv: list[str] | None = None) -> None:
             results.setdefault(f"seeds: {name} alone", []).append(time_one(seeds, function))
         results.setdefault("seeds: spans.span_frame (figure rows + one row per sentence)", []).append(span_frame_only(seeds))
         results.setdefault("seeds: figures, checks, time_refs in turn", []).append(in_turn(seeds))
+        results.setdefault("seeds: ... then timeline.events and figures, checks, time_refs again", []).append(in_turn(seeds, again=True))
     for name, samples in results.items():
         print(f"  {name:<66} {statistics.median(samples) * 1000:8.2f} ms")
     if polnear:

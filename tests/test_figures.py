@@ -288,3 +288,15 @@ def test_patterns_skipped_for_want_of_a_character_could_not_have_matched():
             assert f._ORDINAL_CUE.search(m.group(0))
             seen += 1
     assert seen >= 10
+
+
+def test_figures_and_checks_are_remembered_per_article():
+    text = "T\n\nBy Ann Lee\nMay 12, 2025\n\nJordan and Israel: ceasefire in 1949; peace treaty in 1994. 45 years. It has lasted for 42 months."
+    article = article_from_text(text, metadata={})
+    first = figures(article)
+    first.loc[:, "value"] = 0.0  # changing a returned table changes nothing remembered
+    assert figures(article)["value"].tolist() == [45.0, 42.0]
+    before = checks(article)
+    assert "12 May 2025" in before["arithmetic"].iloc[1]
+    article.metadata["date"] = "2020-01-01"  # the count back follows a date the metadata gives
+    assert "1 January 2020" in checks(article)["arithmetic"].iloc[1]

@@ -297,3 +297,13 @@ def test_skipping_patterns_leaves_the_references_unchanged(monkeypatch):
     monkeypatch.setattr(t, "_WEEKDAY_NAMES", ("",))
     monkeypatch.setattr(t, "_any_era", lambda: None)
     pd.testing.assert_frame_equal(gated, t.time_refs(article_from_text(text)))
+
+
+def test_time_refs_are_remembered_per_article_and_follow_a_new_date():
+    article = article_from_text("T\n\nBy Ann Lee\nMay 12, 2025\n\nOn April 24 it rained, as it had yesterday.", metadata={})
+    first = time_refs(article)
+    first.loc[:, "year"] = 1  # changing a returned table changes nothing remembered
+    again = time_refs(article)
+    assert again["year"].tolist() == [2025, 2025, 2025]
+    article.metadata["date"] = "2020-01-01"  # a date from metadata wins, and is used at once
+    assert time_refs(article)["date"].tolist()[1:] == ["2020-04-24", "2019-12-31"]

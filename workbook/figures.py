@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -668,7 +669,29 @@ FIGURE_COLUMNS: dict[str, str] = {
 }
 
 
+#: Work already done, per article: the figures found (shared by `figures` and `checks`) and the
+#: finished tables. Articles never change once loaded; the checks also depend on the article's
+#: date (which metadata can give), so their entry is kept with the date it was made for.
+_CACHE: "weakref.WeakKeyDictionary[Article, dict[Any, Any]]" = weakref.WeakKeyDictionary()
+
+
+def _memo(article: Article) -> dict[Any, Any]:
+    try:
+        return _CACHE.setdefault(article, {})
+    except TypeError:  # an object that cannot be weakly referenced: no memo
+        return {}
+
+
 def _article_figures(article: Article) -> list[Figure]:
+    """Every figure in the article's readable blocks, offsets into the article (do not change them)."""
+    memo = _memo(article)
+    found = memo.get("found")
+    if found is None:
+        found = memo["found"] = _find_article_figures(article)
+    return found
+
+
+def _find_article_figures(article: Article) -> list[Figure]:
     out: list[Figure] = []
     for block in article.block_list:
         if block.role not in ROLES_WITH_FIGURES or block.duplicate_of is not None:
@@ -692,14 +715,18 @@ def figures(article: Article) -> pd.DataFrame:
     >>> figures(article_from_text("T\\n\\nNearly a fifth of its territory; hundreds of thousands of deaths."))[["text", "value", "kind"]].values.tolist()
     [['Nearly a fifth of its territory', 0.2, 'fraction'], ['hundreds of thousands of deaths', 200000.0, 'count']]
     """
-    rows = [
-        {
-            "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
-            "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
-        }
-        for f in _article_figures(article)
-    ]
-    return span_frame(article, rows, FIGURE_COLUMNS)
+    memo = _memo(article)
+    frame = memo.get("figures")
+    if frame is None:
+        rows = [
+            {
+                "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+                "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
+            }
+            for f in _article_figures(article)
+        ]
+        frame = memo["figures"] = span_frame(article, rows, FIGURE_COLUMNS)
+    return frame.copy()
 
 
 def figure_records(article: Article) -> list[dict[str, Any]]:
@@ -747,13 +774,18 @@ def checks(article: Article) -> pd.DataFrame:
     >>> checks(article_from_text(text))[["verdict", "arithmetic"]].values.tolist()
     [['consistent', '1994 - 1949 = 45. The text says 45 years, so the numbers agree.']]
     """
-    found = [f for f in _article_figures(article)]
-    rows: list[dict[str, Any]] = []
-    rows += _gap_checks(article, found)
-    rows += _count_to_date_checks(article, found)
-    rows += _percent_checks(article, found)
-    rows += _same_span_checks(article, found)
-    return span_frame(article, rows, CHECK_COLUMNS)
+    memo = _memo(article)
+    key = ("checks", article.date)
+    frame = memo.get(key)
+    if frame is None:
+        found = [f for f in _article_figures(article)]
+        rows: list[dict[str, Any]] = []
+        rows += _gap_checks(article, found)
+        rows += _count_to_date_checks(article, found)
+        rows += _percent_checks(article, found)
+        rows += _same_span_checks(article, found)
+        frame = memo[key] = span_frame(article, rows, CHECK_COLUMNS)
+    return frame.copy()
 
 
 def _block_of(article: Article, offset: int):

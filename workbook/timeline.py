@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -478,6 +479,13 @@ def time_refs(article: Article) -> pd.DataFrame:
     Everything but the byline, photo credits and website boilerplate is read;
     a caption printed twice is read once.
     """
+    key = article.date
+    try:
+        cached = _CACHE.get(article)
+    except TypeError:  # an object that cannot be weakly referenced: no memo
+        cached = None
+    if cached is not None and cached[0] == key:
+        return cached[1].copy()
     rows = [
         {
             "start": r.start, "end": r.end, "kind": r.kind, "year": r.year, "date": r.date, "precision": r.precision,
@@ -485,7 +493,17 @@ def time_refs(article: Article) -> pd.DataFrame:
         }
         for r in _refs(article)
     ]
-    return span_frame(article, rows, TIME_REF_COLUMNS)
+    frame = span_frame(article, rows, TIME_REF_COLUMNS)
+    try:
+        _CACHE[article] = (key, frame)
+    except TypeError:
+        pass
+    return frame.copy()
+
+
+#: Time references already found, per article (articles never change once loaded), with the
+#: article's date they were resolved against (metadata can give the date).
+_CACHE: "weakref.WeakKeyDictionary[Article, tuple[Any, pd.DataFrame]]" = weakref.WeakKeyDictionary()
 
 
 def time_ref_records(article: Article) -> list[dict[str, Any]]:
