@@ -370,6 +370,11 @@ def test_quote_without_a_speaker_is_an_attribution_with_unknown_source():
         ("a Gallup poll", "document"),
         ("the constitution", "document"),
         ("the weather", "unknown"),
+        ("State Department spokeswoman Heather Nauert", "person"),
+        ("an off-duty police officer", "vague"),
+        ("NATO", "organization"),
+        ("Working people in Ukraine", "vague"),
+        ("the Ministry of Defence", "organization"),
     ],
 )
 def test_source_types(words, kind):

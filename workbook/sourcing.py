@@ -222,7 +222,8 @@ _STOP = frozenset(
 _SKIP = frozenset(
     """has have had is was were are am be been also later then again still just now today yesterday
     once often repeatedly reportedly previously recently already never even only first publicly
-    privately will would can could should may might must did does do not had long always twice""".split()
+    privately will would can could should may might must did does do not had long always twice sometimes
+    usually even""".split()
 )
 # Cue forms that are also nouns ("a state", "the report"): verbs only after a subject.
 _NOUN_LIKE = frozenset(
@@ -453,7 +454,8 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
             if low == "to" and i - 2 >= lo and toks[i - 2].lower in ("close", "familiar", "near"):
                 i -= 1  # "people close to him", "those familiar with": part of the phrase
                 continue
-            if low in _STOP and not (tok.cap and i - 1 > lo):
+            inside_name = tok.cap and i - 1 > lo and toks[i - 2].cap and i < end and toks[i].cap  # "Bank Of America"
+            if low in _STOP and not inside_name:
                 if low in ("who", "which", "that") and i == end:
                     i -= 1  # the relative pronoun itself, resolved later
                 break
@@ -482,8 +484,8 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         break
     if i == end:
         return None
-    while i < end and toks[i].lower in _INTRO and not toks[i].cap:
-        i += 1
+    while i < end and (toks[i].lower in _INTRO or toks[i].lower in _STOP) and toks[i].lower not in ("who", "which", "that"):
+        i += 1  # "To Kavanaugh", "as Lee": the opening word is not part of the source
     return (i, end) if i < end else None
 
 
@@ -649,7 +651,17 @@ def source_type(source: str) -> str:
         head = words[-1]
     if head.islower() and head in lex.documents:
         return "document"
+    if len(words) == 1 and head.lower() in _QUANTIFIERS:
+        return "vague"  # "Two wrote", "Many say"
+    if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha():
+        return "organization"  # an acronym: "NATO", "CNN", "IMF"
+    if words[0].lower() in ("a", "an", "one", "another") and head.islower():
+        return "vague"  # "a police officer", "one official": someone not named
     lowered_words = [w.lower().rstrip(".") for w in words]
+    if (len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper()
+            and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations
+            and any(w in lex.titles for w in lowered_words[:-2])):
+        return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
     named = any(w[:1].isupper() for w in words if w.lower() not in lex.titles and w.lower() not in _DETERMINERS)
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
     if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or any(
@@ -1163,6 +1175,9 @@ class _Analyser:
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
         words = {t.lower for t in toks[span[0]:span[1]]}
+        if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
+                and toks[0].lower not in _PRONOUNS and source_type(toks[0].text) == "person"):
+            return None  # "Months later ...": a capitalised common word, not a name
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
         if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
