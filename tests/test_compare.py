@@ -51,7 +51,8 @@ def test_values_agree_with_each_tool(seeds, table):
         assert column[("figures", "figures")] == len(figures.figures(article))
         assert column[("checks", "consistency checks")] == len(figures.checks(article))
         rates = rhetoric.density(article).set_index("label")["per_1000_words"]
-        assert column[("rhetoric", "loaded per 1,000 words")] == pytest.approx(rates["loaded"], abs=0.05)
+        # The table rounds to one decimal: allow half a unit in that place (and a hair for float error).
+        assert column[("rhetoric", "loaded per 1,000 words")] == pytest.approx(rates["loaded"], abs=0.0501)
         span = column[("history", "span of years")]
         assert span == column[("history", "latest year")] - column[("history", "earliest year")]
 
