@@ -161,6 +161,20 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  PolNeAR: figures+checks+time_refs (after segmentation) {len(polnear) / turn:8.0f} articles/s"
               f" ({turn * 1000:.0f} ms)")
         print(f"  PolNeAR: segmentation + figures+checks+time_refs          {len(polnear) / (seg + turn):8.0f} articles/s")
+    if polnear:
+        # one article 10 times longer: work that grows with the square of an article's length shows here
+        paragraphs = [b.text for _, text, _ in polnear for b in Article(id="p", text=text).block_list]
+        short, long = [], []
+        for paragraph in paragraphs:
+            (short if sum(map(len, short)) < 20_000 else long).append(paragraph)
+            if sum(map(len, short)) + sum(map(len, long)) >= 200_000:
+                break
+        small = [("short", "\n\n".join(short), {})]
+        large = [("long", "\n\n".join(short + long), {})]
+        one = min(in_turn(small) for _ in range(3))
+        ten = min(in_turn(large) for _ in range(2))
+        print(f"  one article {len(large[0][1]) / len(small[0][1]):.1f}x longer: figures+checks+time_refs time ratio"
+              f" {ten / one:.1f} ({one * 1000:.0f} ms -> {ten * 1000:.0f} ms)")
     if arguments.calls:
         for label, items in (("seeds", seeds), ("PolNeAR", polnear)):
             for name, function in list(functions.items()) + [("in turn", None)]:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -789,7 +790,21 @@ def checks(article: Article) -> pd.DataFrame:
 
 
 def _block_of(article: Article, offset: int):
-    for block in article.block_list:
+    """The first block holding `offset` (None if none): a binary search when blocks are in order."""
+    memo = _memo(article)
+    starts = memo.get("block_starts")
+    if starts is None:
+        blocks = article.block_list
+        ordered = all(a.start <= a.end <= b.start for a, b in zip(blocks, blocks[1:]))
+        starts = memo["block_starts"] = [b.start for b in blocks] if ordered else ()
+    if starts == () and article.block_list:
+        for block in article.block_list:
+            if block.start <= offset < block.end:
+                return block
+        return None
+    position = bisect_right(starts, offset) - 1
+    if position >= 0:
+        block = article.block_list[position]
         if block.start <= offset < block.end:
             return block
     return None
@@ -840,6 +855,7 @@ def _count_to_date_checks(article: Article, found: list[Figure]) -> list[dict[st
     """A duration that runs up to now ("resisting for 42 months"), counted back from the article's date."""
     rows = []
     anchor = article.date
+    start_cues: list[tuple[int, str]] | None = None
     for figure in found:
         if figure.kind != "duration" or figure.unit not in _TO_MONTHS or figure.low is not None:
             continue
@@ -855,7 +871,8 @@ def _count_to_date_checks(article: Article, found: list[Figure]) -> list[dict[st
             continue
         words = article.text[figure.start:figure.end].strip()
         months = figure.value * _TO_MONTHS[figure.unit]
-        start_cues = _start_years(article)
+        if start_cues is None:
+            start_cues = _start_years(article)  # once per article, and only when needed
         if anchor is None:
             rows.append({
                 "start": figure.start, "end": figure.end, "claim": sentence_text,
@@ -972,12 +989,19 @@ def _same_span_checks(article: Article, found: list[Figure]) -> list[dict[str, A
     """Two durations in one paragraph, in different units, that come to the same length ("42 months", "three and a half years")."""
     rows = []
     durations = [f for f in found if f.kind == "duration" and f.unit in _TO_MONTHS and f.low is None]
+    blocks = [_block_of(article, f.start) for f in durations]
+    same_block: dict[int, list[int]] = {}  # block index -> positions in `durations`, in order
+    for i, block in enumerate(blocks):
+        if block is not None:
+            same_block.setdefault(block.index, []).append(i)
     for i, first in enumerate(durations):
-        for second in durations[i + 1:]:
-            if first.unit == second.unit:
+        if blocks[i] is None:
+            continue
+        for j in same_block[blocks[i].index]:
+            if j <= i:
                 continue
-            a, b = _block_of(article, first.start), _block_of(article, second.start)
-            if a is None or b is None or a.index != b.index:
+            second = durations[j]
+            if first.unit == second.unit:
                 continue
             first_months, second_months = first.value * _TO_MONTHS[first.unit], second.value * _TO_MONTHS[second.unit]
             if abs(first_months - second_months) > 0.02 * max(first_months, second_months):

@@ -402,14 +402,20 @@ def _resolve_anaphora(refs: list[TimeRef], texts: list[str], blocks: list[int], 
     day, and a date introduced by "on" ("On April 28 he ...") is preferred, as
     news reports date their events that way.
     """
+    ordered = all(a <= b for a, b in zip(blocks, blocks[1:]))
     for index, ref in enumerate(refs):
         if ref.kind != "relative" or not ref.anaphoric:
             continue
-        candidates = [
-            (refs[j], texts[j]) for j in range(index - 1, -1, -1)
-            if blocks[j] >= blocks[index] - 2 and roles[j] == roles[index] and not refs[j].quoted and refs[j].year is not None
-            and (refs[j].kind in ("year", "date", "era") or (refs[j].kind == "relative" and refs[j].anaphoric))
-        ]
+        candidates = []
+        for j in range(index - 1, -1, -1):
+            if blocks[j] < blocks[index] - 2:
+                if ordered:
+                    break  # references come in block order: none further back is near enough
+                continue
+            if roles[j] == roles[index] and not refs[j].quoted and refs[j].year is not None and (
+                refs[j].kind in ("year", "date", "era") or (refs[j].kind == "relative" and refs[j].anaphoric)
+            ):
+                candidates.append((refs[j], texts[j]))
         if ref.offset == 0 and ref.offset_unit == "day":
             days = [c for c in candidates if c[0].precision == "day" and c[0].date]
             candidates = [c for c in days if c[0].narrative] or days
