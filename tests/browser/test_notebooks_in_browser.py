@@ -109,9 +109,10 @@ def answer_a_question(page) -> tuple[str, str]:
     else:
         box.locator("input[type=text], input[type=number], textarea").first.fill("1")
     button.click()
+    # Wait for the feedback itself, not for any change (a restored answer can change the text too).
     p.wait_for_function(
-        "([el, before]) => el.innerText !== before",
-        arg=[box.element_handle(), before],
+        "(el) => /✓ Right|✗ Not yet/.test(el.innerText)",
+        arg=box.element_handle(),
         timeout=30_000,
     )
     return before, box.inner_text()
