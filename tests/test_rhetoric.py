@@ -207,6 +207,11 @@ def test_call_to_action_words_and_commands():
     assert calls == ["Stop", "Join", "must", "We call"]
 
 
+def test_a_modal_about_the_past_is_not_a_call_to_action():
+    article = art("They should have known. It must have been late. Leaders must act and should not have waited.")
+    assert found(article, "call_to_action") == ["must"]
+
+
 def test_command_rule_skips_lists_and_non_commands():
     article = art("Support, however, was thin.\n\nJoin")
     assert found(article, "call_to_action") == []

@@ -28,7 +28,11 @@ written for the workbook. From the two lexicons, only words that judge are
 kept: adjectives and adverbs, nouns rated negative, and words rated very
 strongly (see ``narrow_loaded_lists.py`` beside the lists); verbs such as
 "condemned" or "threatened" mostly report what someone did. A degree word right
-before a loaded word is flagged with it as one phrase ("utterly cynical").
+before a loaded word is flagged with it as one phrase ("utterly cynical"), and
+a degree adverb takes in the word it strengthens ("extremely slow"). A list word
+written with a capital inside a sentence is part of a name ("Bloody Sunday") and
+is skipped; a loaded word the text uses three times or more is marked once, where
+it first appears, and the reason says how often it comes.
 Multiword entries work, and so do
 the usual endings (an entry ``predator`` also finds ``predators``). The same
 rules run on every text.
@@ -399,6 +403,7 @@ def _inside(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s - 1 <= position and end <= e + 1 for s, e in spans)
 
 
+_PAST_MODAL = re.compile(r"(?:\s+not)?\s+have\b", re.IGNORECASE)
 _OPENERS = " \u00a0‘'\"“«([—–-"
 
 
@@ -458,6 +463,8 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                     continue
                 if entry.label == "loaded" and not entry.lexicon.own and _inside_a_name(text, start, titles):
                     continue
+                if entry.label == "call_to_action" and not entry.lexicon.own and _PAST_MODAL.match(text, end):
+                    continue  # 'should have known', 'must have been': about the past, not a call to act
                 blocked[entry.label] = i + n
                 if entry.term == "so-called":
                     end = _extend_so_called(text, end)
