@@ -265,6 +265,10 @@ def test_seed_000_evaluative_words(seed_markers):
     labels = pick(frame, "label")
     assert "imperialist" in labels
     assert labels.count("rulers") == 2  # "The U.S. rulers' aim", "the U.S. rulers consider"
+    # Class framing (NOTES.md): the same list finds 'working class' and 'the masses' in 003.
+    assert "workers in uniform" in labels and "working people" in labels
+    reason = frame.loc[frame["text"] == "workers in uniform", "reason"].item()
+    assert "class-framing list" in reason
 
 
 def test_seed_000_is_quieter_than_003(seeds):
@@ -284,6 +288,7 @@ def test_seed_003_markers_a_careful_reader_flags(seed_markers):
     assert "war criminal" in labels
     assert "so-called “Marxists”" in labels
     assert "so-called “leftists”" in labels
+    assert "working class" in labels and "the masses" in labels
     assert any(text.startswith("imperialist") for text in labels)
     questions = pick(frame, "rhetorical_question")
     assert "Why did Putin oppose a ceasefire and propose this alternative?" in questions
