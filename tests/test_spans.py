@@ -84,3 +84,14 @@ def test_offsets_outside_every_sentence_and_block(article):
     frame = span_frame(article, [{"start": gap, "end": gap + 1}, {"start": len(TEXT) + 5, "end": len(TEXT) + 6}])
     assert frame["block"].isna().all() and frame["sentence"].isna().all()
     assert frame["text"].tolist() == ["\n", ""]
+
+
+def test_a_frame_copy_can_be_changed_without_changing_the_original(article):
+    from workbook.spans import frame_copy
+
+    original = span_frame(article, [{"start": FIVE, "end": FIVE + 1, "kind": "count"}], {"kind": "string"})
+    changed = frame_copy(original)
+    changed.loc[0, "kind"] = "other"
+    changed.loc[0, "start"] = 0
+    changed["new"] = 1
+    assert original[["kind", "start"]].values.tolist() == [["count", FIVE]] and "new" not in original

@@ -45,7 +45,7 @@ import pandas as pd
 
 from workbook.articles import Article
 from workbook.dates import add_months, find_calendar, full_months_between, long_date
-from workbook.spans import records, span_frame
+from workbook.spans import frame_copy, records, span_frame
 
 # ---- number words -----------------------------------------------------------------------------
 
@@ -727,7 +727,7 @@ def figures(article: Article) -> pd.DataFrame:
             for f in _article_figures(article)
         ]
         frame = memo["figures"] = span_frame(article, rows, FIGURE_COLUMNS)
-    return frame.copy()
+    return frame_copy(frame)
 
 
 def figure_records(article: Article) -> list[dict[str, Any]]:
@@ -786,7 +786,7 @@ def checks(article: Article) -> pd.DataFrame:
         rows += _percent_checks(article, found)
         rows += _same_span_checks(article, found)
         frame = memo[key] = span_frame(article, rows, CHECK_COLUMNS)
-    return frame.copy()
+    return frame_copy(frame)
 
 
 def _block_of(article: Article, offset: int):

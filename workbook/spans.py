@@ -76,7 +76,27 @@ def span_frame(
         records = [dict(zip(data, values)) for values in zip(*data.values())]
         frame = pd.DataFrame(records, columns=SPAN_COLUMNS + extra)
         return frame.astype(dtypes)
-    return pd.DataFrame(arrays, columns=SPAN_COLUMNS + extra, copy=False)
+    return _frame(arrays, SPAN_COLUMNS + extra, n)
+
+
+def _frame(arrays: dict[str, Any], names: list[str], n: int) -> pd.DataFrame:
+    """A DataFrame from finished columns (each already its dtype and `n` long), without re-checking them."""
+    try:
+        return pd.DataFrame._from_arrays(
+            [arrays[name] for name in names], columns=pd.Index(names), index=pd.RangeIndex(n), verify_integrity=False
+        )
+    except (AttributeError, TypeError):  # pragma: no cover - a pandas without this constructor
+        return pd.DataFrame(arrays, columns=names, copy=False)
+
+
+#: With copy-on-write (always on from pandas 3), a shallow copy is already independent of the
+#: original: changing either copies the data first. Memos hand out such copies.
+COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
+
+
+def frame_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` that can be changed without changing `frame` (cheap with copy-on-write)."""
+    return frame.copy(deep=not COPY_ON_WRITE)
 
 
 def _first(item: tuple[Any, ...]) -> Any:

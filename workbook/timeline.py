@@ -45,7 +45,7 @@ import pandas as pd
 from workbook.articles import Article
 from workbook.dates import CalendarMatch, add_months, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan
-from workbook.spans import records, span_frame
+from workbook.spans import frame_copy, records, span_frame
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -491,7 +491,7 @@ def time_refs(article: Article) -> pd.DataFrame:
     except TypeError:  # an object that cannot be weakly referenced: no memo
         cached = None
     if cached is not None and cached[0] == key:
-        return cached[1].copy()
+        return frame_copy(cached[1])
     rows = [
         {
             "start": r.start, "end": r.end, "kind": r.kind, "year": r.year, "date": r.date, "precision": r.precision,
@@ -504,7 +504,7 @@ def time_refs(article: Article) -> pd.DataFrame:
         _CACHE[article] = (key, frame)
     except TypeError:
         pass
-    return frame.copy()
+    return frame_copy(frame)
 
 
 #: Time references already found, per article (articles never change once loaded), with the
