@@ -30,6 +30,10 @@ Flag_Waving                 we_voice
 Appeal_to_Authority         appeal_to_authority
 ==========================  ==============================================
 
+``absolute`` (all, never, only) answers to Exaggeration only: an absolute can
+overstate, but it is not loaded language. Slogans and Flag_Waving have no close
+label; the nearest are shown, and their low figures say so.
+
 Figures per technique, all "under overlap" (a predicted span and a gold span
 that share at least one character match):
 
@@ -38,6 +42,22 @@ that share at least one character match):
 - recall: share of gold spans that at least one of our spans overlaps;
 - the shared task's partial-credit figures too (credit by overlap length, as
   its scorer gives).
+
+Measured on 2026-11-23 (``python -m bench.rhetoric --split dev,test,all``),
+Loaded_Language precision / recall:
+
+=====================================================  =============  =============
+rules                                                  dev half       test half
+=====================================================  =============  =============
+broad lists, absolutes counted as intensifiers          0.121 / 0.432  0.115 / 0.423
+judging words only, absolutes apart, pairs, names       0.198 / 0.376  0.185 / 0.369
+... and a word used 3+ times marked once                0.222 / 0.355  0.206 / 0.354
+=====================================================  =============  =============
+
+The issue's aim (recall 0.5 at precision 0.4) is not met by word lists: even
+the strongest group, VADER's negative adjectives, overlaps a gold span about one
+time in three on the dev half, and more than half the gold spans overlap no
+word of even the broad lists (recall 0.43).
 
 Gold offsets point into the raw file; the workbook cleans text (line endings,
 invisible characters, trailing spaces) before finding anything, so offsets are
