@@ -198,8 +198,21 @@ class Article:
 # ---- loading --------------------------------------------------------------------------------
 
 
-def article_from_text(text: str, id: str = "pasted", metadata: dict[str, Any] | None = None) -> Article:
-    """Build an `Article` from a string (for pasted text and tests)."""
+def article_from_text(
+    text: str, id: str = "pasted", metadata: dict[str, Any] | None = None, max_bytes: int = MAX_BYTES
+) -> Article:
+    """Build an `Article` from a string (for pasted text and tests).
+
+    The same size limit as for files applies, so a pasted book stops with a
+    message instead of keeping the kernel busy for minutes.
+    """
+    if len(text) > max_bytes or len(text.encode("utf-8", errors="replace")) > max_bytes:
+        size = len(text.encode("utf-8", errors="replace"))
+        raise ArticleError(
+            None,
+            f"the text for {id!r} is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.1f} MB limit for one article.",
+            "Paste one article at a time, or pass a larger max_bytes if you really need it.",
+        )
     cleaned = normalise(text)
     if not cleaned.strip():
         raise ArticleError(None, f"the text for {id!r} is empty.", "Paste the article's text and try again.")
