@@ -300,3 +300,38 @@ def test_figures_and_checks_are_remembered_per_article():
     assert "12 May 2025" in before["arithmetic"].iloc[1]
     article.metadata["date"] = "2020-01-01"  # the count back follows a date the metadata gives
     assert "1 January 2020" in checks(article)["arithmetic"].iloc[1]
+
+
+def test_numbers_are_found_only_where_they_can_begin_yet_all_of_them():
+    """`_numbers` tries `_NUMBER` only where a lower-cased copy shows a number can begin: same matches as finditer."""
+    from workbook import figures as f
+    from workbook import load_seeds
+
+    texts = [
+        "Some 14,000 soldiers, -3 and −4.5, .5 of it, 2 1/2 miles, 3½ days, ½ a loaf, a year, an hour, half a century.",
+        "TWENTY-ONE, Twenty one, ninety nine, Seventeen, a Hundred and two, A Dozen, dozens of, Tens Of Thousands of,",
+        "one-third, a quarter of, Two Halves, zero, a million, a-ha, an-other, ONE, twelve.five, 1e6, 3 x 10^6, 1,000,000",
+        "abc1 x2 _3 4_ é5 6é, F-16, COVID-19, twentyfive, fiftyish, a\u00a0year, an\nhour, (7) [8] 9.",
+        "ſeven and ſome thouſands, İn a year, bıllions",  # letters that match others regardless of case
+    ] + [block.text for article in load_seeds() for block in article.block_list]
+    for text in texts:
+        assert [m.span() for m in f._numbers(text)] == [m.span() for m in f._NUMBER.finditer(text)], text
+
+
+def test_lower_case_copies_keep_every_offset_and_every_word_character():
+    """What `_numbers` relies on: lower() keeps one character per character (except 'İ', which turns the
+    shortcut off) and never turns a word character into a non-word one or back."""
+    import re
+
+    from workbook.dates import CASE_FOLDS
+
+    word = re.compile(r"\w")
+    for point in range(0x110000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        c = chr(point)
+        low = c.lower()
+        if len(low) != 1:
+            assert c in CASE_FOLDS
+            continue
+        assert bool(word.match(c)) == bool(word.match(low)), hex(point)

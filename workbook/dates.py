@@ -141,8 +141,10 @@ _DECADE_CUE = re.compile(r"\ds\b")
 _DIGIT = re.compile(r"\d")
 # Cheap tests that skip patterns which cannot match (tests/test_dates.py checks each against every match).
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-#: Under re.IGNORECASE 'i', 'k' and 's' also match these, which lower() does not turn into them.
-_CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+#: Under re.IGNORECASE 'i', 'k' and 's' also match these, which lower() does not turn into them
+#: (and 'İ' is the only character whose lower() is two characters long): text holding one of
+#: them skips none of the shortcuts that read a lower-cased copy.
+CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
 _NUMERIC_CUE = re.compile(r"\d[./]\d")
 
@@ -150,7 +152,7 @@ _NUMERIC_CUE = re.compile(r"\d[./]\d")
 def _may_name_a_month(text: str) -> bool:
     """False only when no month name or abbreviation can be in `text` (cheaper than `_ANY_MONTH`)."""
     lower = text.lower()
-    return any(stem in lower for stem in _MONTH_STEMS) or any(c in text for c in _CASE_FOLDS)
+    return any(stem in lower for stem in _MONTH_STEMS) or any(c in text for c in CASE_FOLDS)
 
 
 @dataclass(frozen=True)

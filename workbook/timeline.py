@@ -43,7 +43,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.dates import CalendarMatch, add_months, find_calendar, last_weekday, long_date, resolve_month_day
+from workbook.dates import CASE_FOLDS, CalendarMatch, add_months, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan
 from workbook.spans import frame_copy, records, span_frame
 
@@ -114,7 +114,6 @@ _ANAPHORIC_WORDS = ("day", "week", "month", "year", "time", "decade", "centur")
 _VAGUE_DURATION_WORDS = ("days", "weeks", "months", "years", "decades", "centuries")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
 
 
 class _Gate:
@@ -124,7 +123,7 @@ class _Gate:
 
     def __init__(self, text: str) -> None:
         self.lower = text.lower()
-        self.always = any(c in text for c in _CASE_FOLDS)
+        self.always = any(c in text for c in CASE_FOLDS)
 
     def hold(self, words: tuple[str, ...]) -> bool:
         """True when the paragraph holds one of `words` (lower case), so a pattern needing one may match."""
