@@ -107,6 +107,13 @@ def test_inflections_and_multiword_entries():
     assert "a form of ‘plunder’" in reason
 
 
+def test_emotional_set_phrases_are_one_loaded_span():
+    frame = markers(art("The offer was a slap in the face, and they turned a blind eye to it."))
+    loaded = frame.query("label == 'loaded'")
+    assert loaded["text"].tolist() == ["slap in the face", "turned a blind eye"]
+    assert "loaded-phrase list" in loaded["reason"].iloc[0]
+
+
 def test_label_so_called_takes_the_next_word_or_quotation():
     assert found(art("The so-called experts were wrong about it."), "label") == ["so-called experts"]
     assert found(art("Most so-called “Marxists” failed the test."), "label") == ["so-called “Marxists”"]
