@@ -257,20 +257,22 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
 
     gated = [
         (t._DEICTIC, t._DEICTIC_WORDS), (t._ANAPHORIC, t._ANAPHORIC_WORDS),
-        (t._VAGUE_DURATION, t._VAGUE_DURATION_WORDS), (t._SEASON, t._SEASON_WORDS), (t._YEAR_WORDS, ("nineteen",)),
+        (t._VAGUE_DURATION, t._VAGUE_DURATION_WORDS), (t._SEASON, t._SEASON_WORDS), (t._YEAR_WORDS, t._YEAR_WORD),
     ]
     seen = 0
     for text in _gate_texts():
         for pattern, words in gated:
             for m in pattern.finditer(text):
                 assert t._Gate(m.group(0)).hold(words), (pattern.pattern[:40], m.group(0))
+                assert t._Gate(text).hold(words), (pattern.pattern[:40], m.group(0))
                 seen += 1
         for m in t._WEEKDAY.finditer(text):
             assert any(day in m.group(0) for day in t._WEEKDAY_NAMES)
             seen += 1
-        for era in t.eras():
+        for era, words in zip(t.eras(), t._era_words()):
+            assert words, era.name  # every era in the list gets a quick test
             for m in era.pattern.finditer(text):
-                assert t._any_era().search(m.group(0)), m.group(0)
+                assert any(word in m.group(0) for word in words), m.group(0)
                 seen += 1
     assert seen > 100
 
@@ -285,6 +287,7 @@ def test_letters_that_match_other_letters_regardless_of_case_turn_the_gates_off(
     assert folds == set(CASE_FOLDS)
     assert t._DEICTIC.search("ſoon") and t._Gate("ſoon").hold(t._DEICTIC_WORDS)
     assert not t._Gate("a plain sentence").hold(t._DEICTIC_WORDS)
+    assert t._Gate("Later Today,").hold(t._DEICTIC_WORDS) and not t._Gate("todays2 yearly").hold(t._DEICTIC_WORDS)
 
 
 def test_skipping_patterns_leaves_the_references_unchanged(monkeypatch):
@@ -296,7 +299,7 @@ def test_skipping_patterns_leaves_the_references_unchanged(monkeypatch):
     gated = t.time_refs(article_from_text(text))
     monkeypatch.setattr(t._Gate, "hold", lambda self, words: True)
     monkeypatch.setattr(t, "_WEEKDAY_NAMES", ("",))
-    monkeypatch.setattr(t, "_any_era", lambda: None)
+    monkeypatch.setattr(t, "_era_words", lambda: (None,) * len(t.eras()))
     pd.testing.assert_frame_equal(gated, t.time_refs(article_from_text(text)))
 
 
@@ -308,3 +311,16 @@ def test_time_refs_are_remembered_per_article_and_follow_a_new_date():
     assert again["year"].tolist() == [2025, 2025, 2025]
     article.metadata["date"] = "2020-01-01"  # a date from metadata wins, and is used at once
     assert time_refs(article)["date"].tolist()[1:] == ["2020-04-24", "2019-12-31"]
+
+
+def test_strings_every_match_must_hold():
+    import re
+
+    from workbook.timeline import required_strings
+
+    assert required_strings(re.compile(r"\b(?:the Cold War)\b")) == ("the Cold War",)
+    assert required_strings(re.compile(r"ab?cd|x(?:yz|w)")) == ("cd", "x")
+    assert required_strings(re.compile(r"World War (?:II|2)|WWII")) == ("orld War ", "WII")  # Python factors out the "W"
+    assert required_strings(re.compile(r"the (?:Soviet )?era(?! of)")) == ("the ",)
+    assert required_strings(re.compile(r"[A-Z]\w+|WW2")) is None  # one alternative has no plain characters
+    assert required_strings(re.compile(r"cold war", re.IGNORECASE)) is None

@@ -49,7 +49,9 @@ from workbook.spans import frame_copy, records, span_frame
 
 if sys.version_info >= (3, 11):
     import tomllib
+    from re import _parser as _sre_parser
 else:  # pragma: no cover
+    import sre_parse as _sre_parser
     import tomli as tomllib
 
 TIME_REF_COLUMNS: dict[str, str] = {
@@ -100,35 +102,37 @@ _DURATION_PREFIX = re.compile(r"\b(?P<prefix>(?:at least\s+)?the\s+(?:past|last|
 # ---- gates: words a pattern cannot match without (a paragraph lacking all of them is skipped) ----
 #
 # Most paragraphs contain none of the words a pattern needs, and checking for a word is far
-# cheaper than running the pattern over the paragraph. Each list names, for its pattern, words
-# at least one of which (in lower case) is inside every match; tests/test_timeline.py checks
-# this against every match in the benchmark texts. Under re.IGNORECASE the letters i, k and s
-# also match 'İ', 'ı', 'K' and 'ſ', which lower() does not turn into them: a paragraph with one
-# of those four characters is always scanned.
-_DEICTIC_WORDS = (
-    "now", "today", "yesterday", "tomorrow", "night", "currently", "recent", "lately", "present", "these days",
-    "moment", "past", "future", "soon", "week", "month", "year", "decade", "century", "quarter", "spring",
-    "summer", "autumn", "fall", "winter", "season", "morning", "afternoon", "evening",
+# cheaper than running the pattern over the paragraph. Each set names, for its pattern, whole
+# words (runs of the letters a-z in the lower-cased text) at least one of which is in every
+# match: each pattern puts its words between word boundaries, so the run of letters there is
+# the word itself. tests/test_timeline.py checks this against every match in many texts. Under
+# re.IGNORECASE the letters i, k and s also match 'İ', 'ı', 'K' and 'ſ', which lower() does not
+# turn into them (`workbook.dates.CASE_FOLDS`): a paragraph with one of those is always scanned.
+_DEICTIC_WORDS = frozenset(
+    "now today yesterday tomorrow tonight nowadays currently recently lately present these moment past future soon "
+    "recent week weekend month year decade century quarter spring summer autumn fall winter season morning afternoon "
+    "evening night".split()
 )
-_ANAPHORIC_WORDS = ("day", "week", "month", "year", "time", "decade", "centur")
-_VAGUE_DURATION_WORDS = ("days", "weeks", "months", "years", "decades", "centuries")
-_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+_ANAPHORIC_WORDS = frozenset("day week month year time days weeks months years decades centuries".split())
+_VAGUE_DURATION_WORDS = frozenset("days weeks months years decades centuries".split())
+_SEASON_WORDS = frozenset("spring summer autumn fall winter".split())
+_YEAR_WORD = frozenset(["nineteen"])
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 class _Gate:
     """Cheap tests on one paragraph: could a pattern match in it at all?"""
 
-    __slots__ = ("lower", "always")
+    __slots__ = ("words", "always")
 
     def __init__(self, text: str) -> None:
-        self.lower = text.lower()
         self.always = any(c in text for c in CASE_FOLDS)
+        self.words = frozenset(_LETTER_RUN.findall(text.lower())) if not self.always else frozenset()
 
-    def hold(self, words: tuple[str, ...]) -> bool:
-        """True when the paragraph holds one of `words` (lower case), so a pattern needing one may match."""
-        return self.always or any(word in self.lower for word in words)
-
+    def hold(self, words: frozenset[str]) -> bool:
+        """True when the paragraph holds one of `words`, so a pattern needing one may match."""
+        return self.always or not self.words.isdisjoint(words)
 
 
 @dataclass(frozen=True)
@@ -152,12 +156,57 @@ def eras() -> tuple[Era, ...]:
 
 
 @lru_cache(maxsize=1)
-def _any_era() -> re.Pattern[str] | None:
-    """One pattern matching wherever some era's pattern matches (None if they cannot be joined)."""
-    try:
-        return re.compile("|".join(f"(?:{era.pattern.pattern})" for era in eras()))
-    except re.error:  # pragma: no cover - a list entry that only works on its own
+def _era_words() -> tuple[tuple[str, ...] | None, ...]:
+    """For each era, strings one of which is in every match of its pattern (None: no such list)."""
+    return tuple(required_strings(era.pattern) for era in eras())
+
+
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings at least one of which is inside every match of `pattern`, read from its parsed form.
+
+    Each alternative contributes its longest run of plain characters (or, lacking one, what a
+    group inside it requires). None when that cannot be said: a case-insensitive pattern, or an
+    alternative made only of classes, repeats and the like.
+
+    >>> required_strings(re.compile(r"\\b(?:the Cold War|the Great War)\\b"))  # Python takes out the shared "the "
+    ('Cold War', 'Great War')
+    """
+    if pattern.flags & re.IGNORECASE:
         return None
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - the parser is internal to Python; never fail over it
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list[Any]) -> tuple[str, ...] | None:
+    """The best of: each run of plain characters in `items`, and what each group or choice in it requires."""
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, value in items + [(None, None)]:
+        if op is _sre_parser.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            options.append((run,))
+        run = ""
+        if op is _sre_parser.SUBPATTERN and not (value[1] & re.IGNORECASE):
+            found = _required(list(value[3]))
+            if found is not None:
+                options.append(found)
+        elif op is _sre_parser.BRANCH:
+            union: list[str] = []
+            for alternative in value[1]:
+                found = _required(list(alternative))
+                if found is None:
+                    break
+                union += found
+            else:
+                options.append(tuple(union))
+    if not options:
+        return None
+    return max(options, key=lambda strings: min(map(len, strings)))  # the shortest string decides how telling it is
 
 
 @dataclass
@@ -300,14 +349,15 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
                                 reason=f"'{words}' is a vague length of time counted {'back from the time of writing' if direction == 'ago' else 'from the time mentioned before it'}; no number is given, so no year can be worked out.", rank=4))
     for m in (_VAGUE_DURATION.finditer(text) if may.hold(_VAGUE_DURATION_WORDS) else ()):
         refs.append(TimeRef(m.start(), m.end(), "duration", reason=f"'{m.group(0)}' is a length of time given without a number.", rank=1))
-    for m in (_YEAR_WORDS.finditer(text) if may.hold(("nineteen",)) else ()):
+    for m in (_YEAR_WORDS.finditer(text) if may.hold(_YEAR_WORD) else ()):
         rest = m["rest"].lower()
         year = 1900 + (0 if rest == "hundred" else int(parse_words(rest) or 0))
         refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
     for m in (_SEASON.finditer(text) if may.hold(_SEASON_WORDS) else ()):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
-    any_era = _any_era()
-    for era in (eras() if any_era is None or any_era.search(text) else ()):
+    for era, words in zip(eras(), _era_words()):
+        if words is not None and not any(word in text for word in words):
+            continue
         for m in era.pattern.finditer(text):
             span = f"{era.start}" if era.start == era.end else f"{era.start} to {era.end}"
             refs.append(TimeRef(m.start(), m.end(), "era", era.start, None, "era",
