@@ -262,3 +262,30 @@ def test_a_pseudonym_never_writes_outside_the_answers_folder(tmp_path: Path, nam
     new = _files_under(sandbox) - before
     assert all(folder.resolve() in p.resolve().parents for p in new), sorted(map(str, new))
     assert re.fullmatch(r"[A-Za-z0-9_-]{1,40}", answers.safe_name(name))
+
+
+# ---- any text, any markup ----------------------------------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from(PAYLOADS + ["<", ">", "&", '"', "'", "</p>", "<br>", "-->", "<!--", "]]>", "\u202e",
+                                         "“", "”", "javascript:", "on", "=", "`", "${x}", "{{x}}"])
+_WORDS = st.sampled_from("The minister said 45 percent of workers in 2014 “fight” cynically , . ! ?".split())
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.one_of(_WORDS, _FRAGMENTS), min_size=3, max_size=60),
+       breaks=st.lists(st.integers(0, 59), max_size=6))
+def test_any_mix_of_text_and_markup_stays_text_in_the_highlighter(pieces: list[str], breaks: list[int]) -> None:
+    widgets = pytest.importorskip("workbook.widgets")
+    words = list(pieces)
+    for position in sorted(set(breaks), reverse=True):
+        words.insert(min(position, len(words)), "\n\n")
+    text = "Headline\n\n" + " ".join(words)
+    article = article_from_text(text, id="mixed", metadata={"title": " ".join(pieces[:5])})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        markup = widgets.highlight_html([article])
+    shown = assert_inert(markup, "highlight_html")
+    # Every markup character of the article is still there to read, as a character: none was
+    # swallowed as part of a tag (highlight labels may sit between them, so count, not match).
+    for character in "<>&\"'`=":
+        assert shown.count(character) >= article.text.count(character), character
