@@ -95,3 +95,19 @@ def test_a_frame_copy_can_be_changed_without_changing_the_original(article):
     changed.loc[0, "start"] = 0
     changed["new"] = 1
     assert original[["kind", "start"]].values.tolist() == [["count", FIVE]] and "new" not in original
+
+
+def test_placing_rows_keeps_no_article_alive():
+    """What span_frame remembers per article must not keep the article from being freed."""
+    import gc
+    import weakref
+
+    from workbook import figures, timeline
+
+    made = article_from_text(TEXT + " It began in 1991, 42 months ago.", id="freed")
+    span_frame(made, [{"start": FIVE, "end": FIVE + 1}])
+    figures.figures(made), figures.checks(made), timeline.time_refs(made)
+    reference = weakref.ref(made)
+    del made
+    gc.collect()
+    assert reference() is None

@@ -195,12 +195,17 @@ def _locator(article: Article) -> Any:
     block_starts = [b.start for b in blocks]
     ordered = all(a.end <= b.start and a.start <= a.end for a, b in zip(blocks, blocks[1:]))
 
+    # the function must not refer to `article`: kept as the article's value in a WeakKeyDictionary,
+    # it would keep the article alive for ever
     def locate(start: int) -> tuple[int | None, int | None]:
         position = bisect_right(sentence_starts, start) - 1
         if position >= 0 and start < sentence_ends[position]:
             return sentence_answers[position]
         if not ordered:
-            return article.locate(start)
+            for block in blocks:
+                if block.start <= start < block.end:
+                    return block.index, None
+            return None, None
         position = bisect_right(block_starts, start) - 1
         if position >= 0 and start < blocks[position].end:
             return blocks[position].index, None
