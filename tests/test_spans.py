@@ -111,3 +111,16 @@ def test_placing_rows_keeps_no_article_alive():
     del made
     gc.collect()
     assert reference() is None
+
+
+def test_typed_frame_is_the_same_as_building_and_converting():
+    from workbook.spans import typed_frame
+
+    dtypes = {"a": "string", "n": "Int64", "f": "float64", "i": "int64", "b": "boolean"}
+    for data in (
+        {"a": ["x", None, pd.NA], "n": [1, pd.NA, None], "f": [1, 2.5, None], "i": [3, 4, 5], "b": [True, pd.NA, None]},
+        {"a": [1, None, "y"], "n": [1.0, 2, None], "f": [np.float64(1), None, 2], "i": [np.int64(1), 2, 3], "b": [np.bool_(True), False, None]},
+        {"a": [], "n": [], "f": [], "i": [], "b": []},
+    ):
+        expected = pd.DataFrame([dict(zip(data, row)) for row in zip(*data.values())], columns=list(data)).astype(dtypes)
+        pd.testing.assert_frame_equal(typed_frame(data, dtypes), expected, check_exact=True)

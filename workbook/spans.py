@@ -32,6 +32,7 @@ import pandas as pd
 
 from workbook.articles import SPAN_COLUMNS, Article
 
+NA = pd.NA
 _SPAN_DTYPES = {"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string"}
 
 
@@ -79,6 +80,21 @@ def span_frame(
     return _frame(arrays, SPAN_COLUMNS + extra, n)
 
 
+def typed_frame(data: Mapping[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.DataFrame:
+    """A table from equal-length column lists, each converted to its dtype in `dtypes`.
+
+    The same as ``pd.DataFrame(data).astype(dtypes)``, built column by column when the
+    values allow it (much faster for the small tables the extractors make).
+    """
+    names = list(data)
+    lengths = {len(values) for values in data.values()}
+    arrays = _typed_columns(dict(data), dtypes) if len(lengths) <= 1 and set(dtypes) == set(names) else None
+    if arrays is None:
+        rows = [dict(zip(names, values)) for values in zip(*data.values())]
+        return pd.DataFrame(rows, columns=names).astype(dict(dtypes))
+    return _frame(arrays, names, lengths.pop() if lengths else 0)
+
+
 def _frame(arrays: dict[str, Any], names: list[str], n: int) -> pd.DataFrame:
     """A DataFrame from finished columns (each already its dtype and `n` long), without re-checking them."""
     try:
@@ -108,9 +124,10 @@ def _first(item: tuple[Any, ...]) -> Any:
 # Converting a finished object table with ``DataFrame.astype`` costs far more than the
 # extraction itself on a short article (pandas resolves every dtype name and copies every
 # column). Each column is built straight into its final dtype instead, but only when its
-# values are the plain Python types that make the two routes agree exactly (None for a
-# missing value); anything else (numpy scalars, pd.NA, ints in a text column, a dtype not
-# listed here) takes the old route, so the result never depends on which route was taken.
+# values are the plain Python types that make the two routes agree exactly (None, or pd.NA
+# in a pandas-typed column, for a missing value); anything else (numpy scalars, ints in a text
+# column, a dtype not listed here) takes the old route, so the result never depends on which
+# route was taken.
 
 
 def _is_int(value: Any) -> bool:
@@ -161,11 +178,11 @@ def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dic
             kind = _kind(dtypes[name])
         except TypeError:  # a dtype that cannot be a dictionary key
             return None
-        if kind == "string" and all(v is None or _is_str(v) for v in values):
+        if kind == "string" and all(v is None or v is NA or _is_str(v) for v in values):
             arrays[name] = pd.array(values, dtype=_resolved("string"))
-        elif kind == "Int64" and all(v is None or _is_int(v) for v in values):
+        elif kind == "Int64" and all(v is None or v is NA or _is_int(v) for v in values):
             arrays[name] = pd.array(values, dtype=_resolved("Int64"))
-        elif kind == "boolean" and all(v is None or _is_bool(v) for v in values):
+        elif kind == "boolean" and all(v is None or v is NA or _is_bool(v) for v in values):
             arrays[name] = pd.array(values, dtype=_resolved("boolean"))
         elif kind == "int64" and all(_is_int(v) for v in values):
             arrays[name] = np.array(values, dtype=np.int64)

@@ -45,7 +45,7 @@ import pandas as pd
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, CalendarMatch, add_months, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan
-from workbook.spans import frame_copy, records, span_frame
+from workbook.spans import frame_copy, records, span_frame, typed_frame
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,6 +59,10 @@ TIME_REF_COLUMNS: dict[str, str] = {
     "resolved_from": "string", "ambiguous": "boolean", "reason": "string",
 }
 EVENT_COLUMNS = ["article", "label", "year", "date", "precision", "description", "sentence_text", "start", "end", "time_text", "kind"]
+EVENT_DTYPES: dict[str, str] = {
+    "article": "string", "label": "string", "year": "Int64", "date": "string", "precision": "string",
+    "description": "string", "sentence_text": "string", "start": "int64", "end": "int64", "time_text": "string", "kind": "string",
+}
 SKIPPED_ROLES = ("boilerplate", "byline", "credit")
 EVENT_ROLES = ("body", "standfirst", "caption")
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
@@ -677,10 +681,7 @@ def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
                 "description": description, "sentence_text": sentence.text, "start": int(ref.start), "end": int(ref.end),
                 "time_text": ref.text, "kind": ref.kind,
             })
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return frame.astype({"article": "string", "label": "string", "year": "Int64", "date": "string", "precision": "string",
-                         "description": "string", "sentence_text": "string", "start": "int64", "end": "int64",
-                         "time_text": "string", "kind": "string"})
+    return typed_frame({name: [row[name] for row in rows] for name in EVENT_COLUMNS}, EVENT_DTYPES)
 
 
 # ---- the reference sheet ----------------------------------------------------------------------
