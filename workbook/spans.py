@@ -130,20 +130,15 @@ def _first(item: tuple[Any, ...]) -> Any:
 # route was taken.
 
 
-def _is_int(value: Any) -> bool:
-    return type(value) is int
-
-
-def _is_float(value: Any) -> bool:
-    return type(value) is float or type(value) is int
-
-
-def _is_str(value: Any) -> bool:
-    return type(value) is str
-
-
-def _is_bool(value: Any) -> bool:
-    return type(value) is bool
+#: For each way of building a column: the value types it accepts as they are.
+_MISSING = {type(None), type(pd.NA)}
+_ACCEPTED: dict[str, frozenset[type]] = {
+    "string": frozenset({str} | _MISSING),
+    "Int64": frozenset({int} | _MISSING),
+    "boolean": frozenset({bool} | _MISSING),
+    "int64": frozenset({int}),
+    "float64": frozenset({float, int, type(None)}),
+}
 
 
 @lru_cache(maxsize=None)
@@ -178,18 +173,15 @@ def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dic
             kind = _kind(dtypes[name])
         except TypeError:  # a dtype that cannot be a dictionary key
             return None
-        if kind == "string" and all(v is None or v is NA or _is_str(v) for v in values):
-            arrays[name] = pd.array(values, dtype=_resolved("string"))
-        elif kind == "Int64" and all(v is None or v is NA or _is_int(v) for v in values):
-            arrays[name] = pd.array(values, dtype=_resolved("Int64"))
-        elif kind == "boolean" and all(v is None or v is NA or _is_bool(v) for v in values):
-            arrays[name] = pd.array(values, dtype=_resolved("boolean"))
-        elif kind == "int64" and all(_is_int(v) for v in values):
-            arrays[name] = np.array(values, dtype=np.int64)
-        elif kind == "float64" and all(v is None or _is_float(v) for v in values):
-            arrays[name] = np.array(values, dtype=np.float64)
-        else:
+        if kind is None or not _ACCEPTED[kind].issuperset(map(type, values)):
             return None
+        if kind == "int64":
+            arrays[name] = np.array(values, dtype=np.int64)
+        elif kind == "float64":
+            arrays[name] = np.array(values, dtype=np.float64)
+        else:  # what pd.array(values, dtype) does for these dtypes, without its checks
+            dtype = _resolved(kind)
+            arrays[name] = dtype.construct_array_type()._from_sequence(values, dtype=dtype)
     return arrays
 
 
