@@ -32,7 +32,6 @@ import pandas as pd
 
 from workbook.articles import SPAN_COLUMNS, Article
 
-NA = pd.NA
 _SPAN_DTYPES = {"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string"}
 
 
