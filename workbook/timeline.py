@@ -340,7 +340,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
     may = _Gate(text)
     for m in (_DEICTIC.finditer(text) if may.hold(_DEICTIC_WORDS) else ()):
         refs.append(_deictic(m, text, anchor, anchor_note))
-    for m in (_WEEKDAY.finditer(text) if any(day in text for day in _WEEKDAY_NAMES) else ()):
+    for m in (_WEEKDAY.finditer(text) if "day" in text and any(day in text for day in _WEEKDAY_NAMES) else ()):
         refs.append(_weekday(m, text, anchor, anchor_note))
     for m in (_ANAPHORIC.finditer(text) if may.hold(_ANAPHORIC_WORDS) else ()):
         words = m.group(0)
@@ -359,7 +359,9 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
         refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
     for m in (_SEASON.finditer(text) if may.hold(_SEASON_WORDS) else ()):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
-    for era, words in zip(eras(), _era_words()):
+    era_words = _era_words()
+    any_era = None in era_words or any(word in text for words in era_words for word in words)
+    for era, words in zip(eras(), era_words) if any_era else ():
         if words is not None and not any(word in text for word in words):
             continue
         for m in era.pattern.finditer(text):
