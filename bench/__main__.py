@@ -317,8 +317,9 @@ def bench_startup(table: Table, extractors: list[Extractor], runs: int) -> None:
     if "error" in plain:
         table.add("import workbook", "—", note=plain["error"])
     else:
-        table.add("import workbook (CPU time)", f"{plain['cpu']:.3f} s", aim=f"< {IMPORT_AIM_S:g} s",
-                  met=verdict(plain["cpu"] < IMPORT_AIM_S), note=f"wall time {plain['seconds']:.3f} s")
+        table.add("import workbook (wall time)", f"{plain['seconds']:.3f} s", aim=f"< {IMPORT_AIM_S:g} s",
+                  met=verdict(plain["seconds"] < IMPORT_AIM_S),
+                  note=f"CPU time {plain['cpu']:.3f} s (numpy's threads can make it exceed wall time)")
         table.add("altair imported by `import workbook`", "yes" if plain["altair"] else "no", aim="no",
                   met=verdict(not plain["altair"]),
                   note="ipywidgets imported too" if plain["ipywidgets"] else "ipywidgets not imported either")
@@ -328,9 +329,9 @@ def bench_startup(table: Table, extractors: list[Extractor], runs: int) -> None:
         if "error" in full:
             table.add("import workbook + extractor modules", "—", note=full["error"])
         else:
-            table.add("import workbook + extractor modules (CPU time)", f"{full['cpu']:.3f} s",
-                      aim=f"< {IMPORT_AIM_S:g} s", met=verdict(full["cpu"] < IMPORT_AIM_S),
-                      note=f"wall time {full['seconds']:.3f} s; {', '.join(m.split('.')[1] for m in modules)}; "
+            table.add("import workbook + extractor modules (wall time)", f"{full['seconds']:.3f} s",
+                      aim=f"< {IMPORT_AIM_S:g} s", met=verdict(full["seconds"] < IMPORT_AIM_S),
+                      note=f"CPU time {full['cpu']:.3f} s; {', '.join(m.split('.')[1] for m in modules)}; "
                            "altair " + ("imported" if full["altair"] else "not imported"))
 
 
