@@ -237,12 +237,6 @@ _ON_A_LIST = {("sourcing", "summary"), ("timeline", "events"), ("compare", "comp
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.xfail(
-    strict=True,
-    reason="workbook/spans.py (lead's file): _locator's closure calls article.locate, so the value stored in "
-    "the WeakKeyDictionary _LOCATORS holds its own key and no analysed article is ever freed (about 160 KB "
-    "per PolNeAR article, every re-run of load_seeds() in a kernel adds more). Remove this marker once fixed.",
-)
 @pytest.mark.parametrize(("module", "name"), _ANALYSES, ids=lambda value: value)
 def test_an_analysed_article_is_freed_when_dropped(module: str, name: str) -> None:
     """Caches keyed on articles must not keep them alive: a kernel that reloads texts must not grow."""

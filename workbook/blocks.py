@@ -245,7 +245,9 @@ def segment(text: str) -> list[Block]:
     spans: list[tuple[int, int]] = []
     run_into_credit: set[int] = set()
     for start, end in _raw_spans(text):
-        pieces = _split_credit(text, start, end, [text[s:e] for s, e in spans])
+        pieces = [(start, end)]
+        if end - start > 80 and _CREDIT_PREFIX.match(text, start):  # rare: only then look at earlier blocks
+            pieces = _split_credit(text, start, end, [text[s:e] for s, e in spans])
         if len(pieces) == 2:
             run_into_credit.add(len(spans) + 1)
         spans.extend(pieces)

@@ -57,11 +57,12 @@ class ArticleWarning(UserWarning):
 
 # Characters that are removed outright: zero-width space, non-joiner, joiner,
 # word joiner, byte-order mark inside the text, soft hyphen.
-_REMOVED = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_REMOVED = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Characters that become an ordinary space: no-break space, narrow no-break
-# space, figure space, thin space, and other fixed-width spaces.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t"), " ")
-_TRANSLATE = {**_REMOVED, **_SPACES}
+# space, figure space, thin space, other fixed-width spaces, and tabs.
+_SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u2008\u3000\t]")
+# Control bytes that plain text does not hold (everything below 32 but tab, newlines, form feed).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
 _HTML_SIGNS = re.compile(
     r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<script[\s>]",
@@ -82,8 +83,9 @@ def normalise(text: str) -> str:
     'Kyiv\\nsofthyphen'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
-    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", _REMOVED.sub("", text))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _TRAILING_SPACE.sub("", text)
 
 
@@ -169,5 +171,5 @@ def _control_share(sample: bytes) -> float:
     """Share of bytes that are control characters other than tab and newlines."""
     if not sample:
         return 0.0
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample)
