@@ -177,15 +177,15 @@ def profile_seeds(extractors: list[Extractor], runs: int = 5, top: int = 12) -> 
             print(f"\n### {extractor.label}: fails ({type(error).__name__}: {error})", file=out)
             continue
         profiler = cProfile.Profile()
-        profiler.enable()
         for _ in range(runs):
             reset_memo_caches()
             fresh = load_seeds()
             for article in fresh:
                 article.blocks, article.sentences
+            profiler.enable()
             extractor.run(fresh)
-        profiler.disable()
-        print(f"\n### {extractor.label}: {runs} runs on both seeds (includes reloading the seeds)", file=out)
+            profiler.disable()
+        print(f"\n### {extractor.label}: {runs} runs on both seeds, freshly loaded and segmented", file=out)
         stats = pstats.Stats(profiler, stream=out)
         stats.sort_stats("tottime").print_stats(top)
     return out.getvalue()
