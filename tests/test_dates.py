@@ -96,3 +96,14 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
     folds = {c for c in map(chr, range(128, 0x110000)) if not 0xD800 <= ord(c) <= 0xDFFF and re.fullmatch("[a-z]", c, re.I)}
     assert folds == set(dates.CASE_FOLDS)
     assert dates._may_name_a_month("ſep") and not dates._may_name_a_month("no month here")
+
+
+def test_odd_case_folds_are_looked_up_like_their_plain_letters():
+    """re.IGNORECASE lets 'ı', 'ſ' and the Kelvin sign match i, s and k: lookups must follow."""
+    from workbook import article_from_text, figures, timeline
+    from workbook.dates import MONTHS, fold
+
+    assert fold("APRıL") == "april" and MONTHS["aprıl"] == 4
+    article = article_from_text("Title\n\nOn aprıl 5, 2020 it rained for 3 monthſ, then 3 Mıllıon more came.")
+    assert timeline.time_refs(article)["date"].tolist()[0] == "2020-04-05"
+    assert figures.figures(article)["text"].str.contains("3 monthſ").any()

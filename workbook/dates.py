@@ -16,12 +16,38 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MONTHS: dict[str, int] = {
+_ODD_FOLDS = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "k"})  # ı ſ K(elvin)
+
+
+def fold(word: str) -> str:
+    """Lower-case `word` the way a case-insensitive regular expression compares it.
+
+    Python's `re.IGNORECASE` lets "ı" match "i", "ſ" match "s" and the Kelvin sign
+    match "k", so a word a pattern found may not be a key of the list it came
+    from until these are folded too.
+
+    >>> fold("APRıL")
+    'april'
+    """
+    return word.lower().replace("i\u0307", "i").translate(_ODD_FOLDS)
+
+
+class FoldedDict(dict):
+    """A dict whose missing keys are looked up again after `fold` (see there)."""
+
+    def __missing__(self, key: str):
+        folded = fold(key) if isinstance(key, str) else key
+        if folded != key and dict.__contains__(self, folded):
+            return self[folded]
+        raise KeyError(key)
+
+
+MONTHS: dict[str, int] = FoldedDict({
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+})
 WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?"
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 

@@ -44,7 +44,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, add_months, find_calendar, full_months_between, long_date
+from workbook.dates import CASE_FOLDS, FoldedDict, add_months, find_calendar, full_months_between, long_date
 from workbook.spans import frame_copy, records, span_frame
 
 # ---- number words -----------------------------------------------------------------------------
@@ -57,7 +57,7 @@ SMALL: dict[str, int] = {
 TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+SCALES: dict[str, int] = FoldedDict({"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12})
 FRACTION_WORDS: dict[str, float] = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
     "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7,
@@ -133,7 +133,7 @@ _ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)  # in every ordin
 # ---- units ------------------------------------------------------------------------------------
 
 #: surface form -> (unit, kind). Plain English names; `kind` says what sort of quantity it is.
-UNITS: dict[str, tuple[str, str]] = {}
+UNITS: dict[str, tuple[str, str]] = FoldedDict()
 
 
 def _add(kind: str, unit: str, *surfaces: str) -> None:

@@ -43,7 +43,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, CalendarMatch, add_months, find_calendar, last_weekday, long_date, resolve_month_day
+from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan
 from workbook.spans import frame_copy, records, span_frame, typed_frame
 
@@ -65,7 +65,7 @@ EVENT_DTYPES: dict[str, str] = {
 }
 SKIPPED_ROLES = ("boilerplate", "byline", "credit")
 EVENT_ROLES = ("body", "standfirst", "caption")
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAYS = FoldedDict({"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6})
 _UNIT_WORD = r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|quarters?)"
 _NUM_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|a couple of|many|some|\d+(?:\.\d+)?)"
 
