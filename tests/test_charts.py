@@ -125,3 +125,26 @@ def test_charts_from_the_seed_articles(seeds, svg):
         spec = _spec(make(seeds))
         rows = _data(spec)
         assert {r["text_label"] for r in rows} == {a.label for a in seeds}, make.__name__
+
+
+def test_offline_bundle_is_saved_once_and_reused_by_the_next_kernel(tmp_path):
+    """The first kernel builds Vega's offline bundle (vl-convert's engine, ~130 MB) and saves it;
+    later kernels read the file instead of starting the engine."""
+    import subprocess
+    import sys
+
+    script = (
+        "import vl_convert, altair as alt, workbook.charts as charts\n"
+        "calls = []\n"
+        "original = vl_convert.javascript_bundle\n"
+        "vl_convert.javascript_bundle = lambda *a, **k: calls.append(1) or original(*a, **k)\n"
+        "charts.enable_offline('jupyter')\n"
+        "print(len(calls), len(alt.JupyterChart._esm))\n"
+    )
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(2)]
+    saved = list((tmp_path / "media-literacy-workbook").glob("vega-bundle-*.js"))
+    assert len(saved) == 1
+    assert runs[0][0] == "1" and runs[1][0] == "0", "the second kernel must not build the bundle again"
+    assert runs[0][1] == runs[1][1] == str(len(saved[0].read_text(encoding="utf-8")))

@@ -25,12 +25,19 @@ environment variable ``WORKBOOK_CHART_RENDERER`` to ``inline`` (a
 self-contained HTML chart, about 900 KB), ``svg`` or ``png`` (static; best for
 strict nbval and printing) to choose another, or call ``enable_offline("svg")``.
 
+Building the offline bundle starts vl-convert's JavaScript engine (about 130 MB
+that stays in the kernel). The bundle is saved in
+``$XDG_CACHE_HOME/media-literacy-workbook/`` (``~/.cache/...``) and every later
+kernel reuses it without starting the engine; Binder's ``postBuild`` makes it
+once at build time.
+
 Altair is imported only when a chart is made, so ``import workbook`` stays fast.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +75,10 @@ def enable_offline(renderer: str | None = None) -> str:
             import anywidget  # noqa: F401
             import vl_convert  # noqa: F401
 
+            _reuse_cached_bundle(alt)
+            alt.JupyterChart.enable_offline(offline=True)  # a no-op when the saved bundle was reused
             alt.renderers.enable("jupyter", offline=True)
+            _cache_bundle(alt)
         except ImportError:
             choice = "inline"
     if choice == "inline":
@@ -77,6 +87,52 @@ def enable_offline(renderer: str | None = None) -> str:
         alt.renderers.enable(choice)
     _enabled = choice
     return choice
+
+
+def _bundle_path(alt: Any) -> Path:
+    """Where the offline JavaScript bundle for this Altair and vl-convert is kept.
+
+    Building the bundle starts vl-convert's JavaScript engine, which stays in the
+    kernel for good (about 130 MB). Keeping the bundle on disk lets every later
+    kernel skip that: a class of thirty kernels on one JupyterHub stays light.
+    """
+    import vl_convert
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    name = f"vega-bundle-altair-{alt.__version__}-vl-convert-{vl_convert.__version__}.js"
+    return base / "media-literacy-workbook" / name
+
+
+def _reuse_cached_bundle(alt: Any) -> None:
+    """Give Altair's offline widget the bundle saved by an earlier kernel, if there is one."""
+    chart_class = getattr(alt, "JupyterChart", None)
+    if chart_class is None or getattr(chart_class, "_is_offline", True):
+        return  # an Altair without these attributes, or already offline: leave it to Altair
+    try:
+        bundle = _bundle_path(alt).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    if bundle.strip():
+        chart_class._esm = bundle
+        chart_class._is_offline = True
+
+
+def _cache_bundle(alt: Any) -> None:
+    """Save the offline bundle Altair built, atomically, for the next kernel (best effort)."""
+    chart_class = getattr(alt, "JupyterChart", None)
+    bundle = getattr(chart_class, "_esm", None)
+    if not getattr(chart_class, "_is_offline", False) or not isinstance(bundle, str):
+        return
+    try:
+        path = _bundle_path(alt)
+        if path.is_file():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_text(bundle, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only home folder only costs memory, never a chart
 
 
 def _altair() -> Any:
