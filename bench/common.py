@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -264,17 +265,24 @@ def notebook_paths(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
+def _throwaway_answers(folder: str) -> dict[str, str]:
+    """The environment for running notebooks: answers go to `folder`, never the user's own store."""
+    return {**os.environ, "WORKBOOK_ANSWERS_DIR": folder, "PYTHONDONTWRITEBYTECODE": "1"}
+
+
 def kernel_peak_rss(notebook: Path, timeout: int = 900) -> dict[str, Any]:
     """Run `notebook` in a fresh kernel (nbclient, in a subprocess); return the kernel's peak RSS.
 
     The kernel reports its own peak resident set size (``ru_maxrss``) in a cell
     appended at the end, so the figure is the most memory it held at any time.
+    Answers the notebook saves go to a throw-away folder.
     """
     try:
-        done = subprocess.run(
-            [sys.executable, "-c", _NOTEBOOK_PROBE, str(notebook)],
-            capture_output=True, text=True, timeout=timeout, cwd=REPO,
-        )
+        with tempfile.TemporaryDirectory(prefix="bench-answers-") as answers:
+            done = subprocess.run(
+                [sys.executable, "-c", _NOTEBOOK_PROBE, str(notebook)],
+                capture_output=True, text=True, timeout=timeout, cwd=REPO, env=_throwaway_answers(answers),
+            )
     except subprocess.TimeoutExpired:
         return {"seconds": float(timeout), "rss_kb": None, "altair": None, "error": f"timed out after {timeout} s"}
     lines = done.stdout.strip().splitlines()
@@ -285,12 +293,16 @@ def kernel_peak_rss(notebook: Path, timeout: int = 900) -> dict[str, Any]:
 
 
 def nbval_suite(folder: Path, timeout: int = 1800) -> dict[str, Any]:
-    """Wall time of ``pytest --nbval-lax notebooks/`` in a subprocess, and its summary line."""
+    """Wall time of ``pytest --nbval-lax notebooks/`` in a subprocess, and its summary line.
+
+    Answers the notebooks save go to a throw-away folder.
+    """
     start = time.perf_counter()
     command = [sys.executable, "-m", "pytest", "--nbval-lax", str(folder), "-q", "-p", "no:cacheprovider"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=REPO,
-                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        with tempfile.TemporaryDirectory(prefix="bench-answers-") as answers:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=REPO,
+                                  env=_throwaway_answers(answers))
     except subprocess.TimeoutExpired:
         return {"seconds": float(timeout), "summary": f"timed out after {timeout} s", "ok": False}
     seconds = time.perf_counter() - start
