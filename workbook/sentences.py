@@ -49,6 +49,7 @@ _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’»)\]]*(?:\[\d{1,3}\])*(?
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _CITATION_START = re.compile(r"[\[(]\d{1,3}[\])]")
 _OPENING = "“\"‘'«(["
+_SPACES = re.compile(r"\s*")
 
 
 def _token_before(text: str, position: int) -> str:
@@ -67,7 +68,7 @@ def _next_word(text: str, position: int) -> str:
 def _is_break(text: str, match: re.Match[str]) -> bool:
     """Decide whether the punctuation in `match` ends a sentence."""
     end = match.end()
-    following = len(text) - len(text[end:].lstrip())
+    following = _SPACES.match(text, end).end()
     if following >= len(text):
         return True
     nxt = text[following]
