@@ -42,6 +42,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import SPAN_COLUMNS, Article
+from workbook.spans import typed_frame
 
 #: category -> (module, function, column holding the label, column holding the detail)
 CATEGORIES: dict[str, tuple[str, str, str, str | None]] = {
@@ -93,26 +94,47 @@ def _text_or_na(value: Any) -> Any:
     return text or pd.NA
 
 
-def _rows(article: Article, category: str, table: pd.DataFrame) -> pd.DataFrame:
+def _rows(article: Article, category: str, table: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """`table`'s rows as findings, one tuple each, in ``FINDING_COLUMNS`` order.
+
+    Plain Python lists, not a DataFrame per category: `findings` builds one typed
+    table at the end (adding columns to a DataFrame one by one cost more than the
+    extractors themselves on a short article).
+    """
     _, _, label_column, detail_column = CATEGORIES.get(category, ("", "", "label", None))
-    frame = pd.DataFrame(index=range(len(table)))
-    frame["start"] = pd.to_numeric(table["start"]).astype("int64").to_numpy()
-    frame["end"] = pd.to_numeric(table["end"]).astype("int64").to_numpy()
-    located = [article.locate(int(s), int(e)) for s, e in zip(frame["start"], frame["end"])]
-    frame["article"] = article.id
-    frame["block"] = table["block"].to_numpy() if "block" in table else [b for b, _ in located]
-    frame["sentence"] = table["sentence"].to_numpy() if "sentence" in table else [s for _, s in located]
-    frame["text"] = [article.text[s:e] for s, e in zip(frame["start"], frame["end"])]
-    frame["category"] = category
-    labels = table[label_column] if label_column in table else pd.Series([pd.NA] * len(table))
-    frame["label"] = [_text_or_na(v) if _text_or_na(v) is not pd.NA else category for v in labels]
-    reasons = table["reason"] if "reason" in table else pd.Series([pd.NA] * len(table))
-    frame["reason"] = [_text_or_na(v) for v in reasons]
-    if detail_column and detail_column in table:
-        frame["detail"] = [_text_or_na(v) for v in table[detail_column]]
+    n = len(table)
+    starts = pd.to_numeric(table["start"]).astype("int64").tolist()
+    ends = pd.to_numeric(table["end"]).astype("int64").tolist()
+    if "block" in table and "sentence" in table:
+        blocks = table["block"].to_numpy().tolist()
+        sentences = table["sentence"].to_numpy().tolist()
     else:
-        frame["detail"] = pd.NA
-    return frame[FINDING_COLUMNS]
+        located = [article.locate(s, e) for s, e in zip(starts, ends)]
+        blocks = table["block"].to_numpy().tolist() if "block" in table else [b for b, _ in located]
+        sentences = table["sentence"].to_numpy().tolist() if "sentence" in table else [s for _, s in located]
+    text = article.text
+    labels: list[Any] = []
+    if label_column in table:
+        for value in table[label_column]:
+            value = _text_or_na(value)
+            labels.append(category if value is pd.NA else value)
+    else:
+        labels = [category] * n
+    reasons = [_text_or_na(v) for v in table["reason"]] if "reason" in table else [pd.NA] * n
+    if detail_column and detail_column in table:
+        details = [_text_or_na(v) for v in table[detail_column]]
+    else:
+        details = [pd.NA] * n
+    identifier = article.id
+    return [
+        (identifier, block, sentence, start, end, text[start:end], category, label, reason, detail)
+        for block, sentence, start, end, label, reason, detail
+        in zip(blocks, sentences, starts, ends, labels, reasons, details)
+    ]
+
+
+def _position(row: tuple[Any, ...]) -> tuple[int, int, str]:
+    return row[3], row[4], row[6]
 
 
 def findings(
@@ -162,10 +184,11 @@ def findings(
         frames.append(_rows(article, category, table))
     if not frames:
         return empty_findings()
-    frame = pd.concat(frames, ignore_index=True)
-    frame = frame[(frame["start"] >= 0) & (frame["end"] <= len(article.text)) & (frame["end"] > frame["start"])]
-    frame = frame.sort_values(["start", "end", "category"], kind="stable").reset_index(drop=True)
-    return frame.astype(_DTYPES)
+    size = len(article.text)
+    rows = [row for frame in frames for row in frame if row[3] >= 0 and row[4] <= size and row[4] > row[3]]
+    rows.sort(key=_position)  # stable: ties keep the categories' order
+    columns = list(zip(*rows)) if rows else [()] * len(FINDING_COLUMNS)
+    return typed_frame({name: list(values) for name, values in zip(FINDING_COLUMNS, columns)}, _DTYPES)
 
 
 def findings_for(articles: Iterable[Article], categories: Iterable[str] | None = None) -> pd.DataFrame:
