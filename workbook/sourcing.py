@@ -65,6 +65,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
 import pandas as pd
 
 from workbook.articles import Article
@@ -1731,7 +1732,29 @@ def citations(article: Article) -> pd.DataFrame:
                 "that supplied it.",
             })
             break
-    return span_frame(article, rows, CITATION_COLUMNS)
+    return _with_list_column(article, rows, CITATION_COLUMNS, "cited_at")
+
+
+def _with_list_column(article: Article, rows: list[dict[str, Any]], columns: dict[str, str], name: str) -> pd.DataFrame:
+    """``span_frame(article, rows, columns)`` where column `name` holds lists (dtype object).
+
+    The same table, built faster: `span_frame` converts a whole table through
+    ``astype`` when one of its columns is an object column, so the lists are left
+    out of it and put in afterwards, in the rows' order (sorted by position, as
+    `span_frame` sorts them, stably).
+    """
+    rows = sorted(rows, key=_row_position)
+    others = {key: dtype for key, dtype in columns.items() if key != name}
+    frame = span_frame(article, rows, others)
+    values = np.empty(len(rows), dtype=object)
+    for i, row in enumerate(rows):
+        values[i] = row.get(name)
+    frame.insert(list(columns).index(name) + len(frame.columns) - len(others), name, values)
+    return frame
+
+
+def _row_position(row: dict[str, Any]) -> tuple[int, int]:
+    return int(row["start"]), int(row["end"])
 
 
 def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
