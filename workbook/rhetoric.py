@@ -66,6 +66,7 @@ import os
 import re
 import weakref
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -75,7 +76,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.spans import records, span_frame
+from workbook.spans import records, span_frame, typed_frame
 from workbook.textio import ArticleError
 
 #: Every label the built-in rules and lists give, in the order tables show them.
@@ -394,8 +395,12 @@ def _text_blocks(article: Article) -> list[Any]:
 
 def _others_words(quotes: pd.DataFrame) -> list[tuple[int, int]]:
     """Spans of someone else's words among `workbook.sourcing.quotes` rows."""
-    others = quotes[quotes["kind"].isin(OTHERS_WORDS)]
-    return [(int(s), int(e)) for s, e in zip(others["start"], others["end"])]
+    kinds = quotes["kind"].tolist()  # plain lists: filtering the table costs more than the loop
+    return [
+        (int(s), int(e))
+        for s, e, kind in zip(quotes["start"].tolist(), quotes["end"].tolist(), kinds)
+        if isinstance(kind, str) and kind in OTHERS_WORDS
+    ]
 
 
 def _inside(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -877,13 +882,15 @@ def density(article: Article, by: str = "label", extra_terms: str | Path | Itera
         words = article.word_count
         own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
         labels = list(LABELS) + sorted((own | set(found["label"])) - set(LABELS))
-        counts = found["label"].value_counts()
-        rows = [
-            (label, int(counts.get(label, 0)), round(1000 * int(counts.get(label, 0)) / words, 2) if words else 0.0)
-            for label in labels
-        ]
-        return pd.DataFrame(rows, columns=["label", "count", "per_1000_words"]).astype(
-            {"label": "string", "count": "int64", "per_1000_words": "float64"}
+        counts = Counter(label for label in found["label"].tolist() if label is not pd.NA)
+        counted = [counts.get(label, 0) for label in labels]
+        return typed_frame(
+            {
+                "label": labels,
+                "count": counted,
+                "per_1000_words": [round(1000 * count / words, 2) if words else 0.0 for count in counted],
+            },
+            {"label": "string", "count": "int64", "per_1000_words": "float64"},
         )
     if by == "sentence":
         roles = {b.index for b in _text_blocks(article)}
