@@ -69,7 +69,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.spans import records, span_frame
+from workbook.spans import frame_copy, records, span_frame
 
 __all__ = [
     "quotes",
@@ -706,6 +706,8 @@ class _Attribution:
 class _Analysis:
     quotes: list[_Quote] = field(default_factory=list)
     attributions: list[_Attribution] = field(default_factory=list)
+    #: the tables made from them, once each: `quotes` and `attributions` hand out copies
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Article, _Analysis]" = weakref.WeakKeyDictionary()
@@ -1582,15 +1584,19 @@ def quotes(article: Article) -> pd.DataFrame:
     [['“Why wait?”', 'Ann Lee', 'responded'], ['“years ago.”', 'Ann Lee', 'said']]
     """
     _require_article(article, "quotes")
-    rows = [
-        {
-            "start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
-            "speaker_description": q.speaker_description, "speaker_start": q.speaker_start,
-            "speaker_end": q.speaker_end, "cue": q.cue, "reason": q.reason,
-        }
-        for q in _analyse(article).quotes
-    ]
-    return span_frame(article, rows, QUOTE_COLUMNS)
+    analysis = _analyse(article)
+    frame = analysis.frames.get("quotes")
+    if frame is None:
+        rows = [
+            {
+                "start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
+                "speaker_description": q.speaker_description, "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end, "cue": q.cue, "reason": q.reason,
+            }
+            for q in analysis.quotes
+        ]
+        frame = analysis.frames["quotes"] = span_frame(article, rows, QUOTE_COLUMNS)
+    return frame_copy(frame)  # rhetoric, findings and summary ask again: build the table once
 
 
 def attributions(article: Article) -> pd.DataFrame:
@@ -1616,15 +1622,19 @@ def attributions(article: Article) -> pd.DataFrame:
     [['The plan will fail', 'sources', 'vague', 'said'], ['most agree', 'a Gallup poll', 'document', 'According to']]
     """
     _require_article(article, "attributions")
-    rows = [
-        {
-            "start": a.start, "end": a.end, "source": a.source, "source_start": a.source_start,
-            "source_end": a.source_end, "source_type": a.source_type, "cue": a.cue,
-            "cue_start": a.cue_start, "cue_end": a.cue_end, "reason": a.reason,
-        }
-        for a in _analyse(article).attributions
-    ]
-    return span_frame(article, rows, ATTRIBUTION_COLUMNS)
+    analysis = _analyse(article)
+    frame = analysis.frames.get("attributions")
+    if frame is None:
+        rows = [
+            {
+                "start": a.start, "end": a.end, "source": a.source, "source_start": a.source_start,
+                "source_end": a.source_end, "source_type": a.source_type, "cue": a.cue,
+                "cue_start": a.cue_start, "cue_end": a.cue_end, "reason": a.reason,
+            }
+            for a in analysis.attributions
+        ]
+        frame = analysis.frames["attributions"] = span_frame(article, rows, ATTRIBUTION_COLUMNS)
+    return frame_copy(frame)
 
 
 def _item_parts(article: Article, block: Any) -> dict[str, Any]:
