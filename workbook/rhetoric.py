@@ -70,6 +70,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -440,10 +441,19 @@ def _tokenise(article: Article) -> Tokens:
     out = []
     for block in _text_blocks(article):
         lowered = _norm(block.text)  # same length as the text, so offsets carry over
-        spans = [(m.start() + block.start, m.end() + block.start, m.group()) for m in _TOKEN.finditer(block.text)]
-        words = [lowered[s - block.start:e - block.start] for s, e, _ in spans]
+        matches = list(_TOKEN.finditer(block.text))
+        starts = list(map(_match_start, matches))
+        ends = list(map(_match_end, matches))
+        shift = block.start.__add__
+        spans = list(zip(map(shift, starts), map(shift, ends), map(_match_text, matches)))
+        words = list(map(lowered.__getitem__, map(slice, starts, ends)))
         out.append((spans, words))
     return out
+
+
+_match_start = re.Match.start
+_match_end = re.Match.end
+_match_text = re.Match.group
 
 
 def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -452,10 +462,9 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
     rows: list[dict[str, Any]] = []
     for spans, words in tokens:
         blocked: dict[str, int] = {}
-        for i, word in enumerate(words):
-            candidates = found.index.get(word)
-            if not candidates:
-                continue
+        listed = list(map(found.index.get, words))  # most words are in no list: skip them without a loop
+        for i in compress(range(len(words)), listed):
+            candidates = listed[i]
             raw = spans[i][2]
             if len(raw) <= 3 and raw.isupper() and len(raw) > 1:
                 continue  # US, IT, WHO: capitals this short are abbreviations
@@ -688,9 +697,21 @@ def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, i
     return rows
 
 
-def _scare_markers(scare: pd.DataFrame) -> list[dict[str, Any]]:
+def _scare_quotes(quotes: pd.DataFrame) -> list[tuple[Any, Any, Any, Any]]:
+    """(start, end, text, reason) of the ``scare`` rows among `workbook.sourcing.quotes` rows."""
+    return [
+        (start, end, text, reason)
+        for start, end, text, reason, kind in zip(
+            quotes["start"].tolist(), quotes["end"].tolist(), quotes["text"].tolist(), quotes["reason"].tolist(),
+            quotes["kind"].tolist(),
+        )
+        if isinstance(kind, str) and kind == "scare"
+    ]
+
+
+def _scare_markers(scare: list[tuple[Any, Any, Any, Any]]) -> list[dict[str, Any]]:
     rows = []
-    for start, end, text, reason in zip(scare["start"], scare["end"], scare["text"], scare["reason"]):
+    for start, end, text, reason in scare:
         words = str(text).strip("“”\"‘’'«» ,.")
         why = str(reason).rstrip(". ")
         rows.append(
@@ -837,7 +858,7 @@ def _markers(article: Article, found: Matcher, labels: Iterable[str] | None) -> 
 
     quotes = sourcing.quotes(article)
     quote_spans = _others_words(quotes)
-    scare = quotes[quotes["kind"] == "scare"]
+    scare = _scare_quotes(quotes)
     tokens = _tokenise(article)
     rows = _lexicon_markers(article, tokens, found, quote_spans)
     rows += _punctuation_markers(article, quote_spans)
