@@ -39,6 +39,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from workbook.articles import SPAN_COLUMNS, Article
@@ -103,8 +104,8 @@ def _rows(article: Article, category: str, table: pd.DataFrame) -> list[tuple[An
     """
     _, _, label_column, detail_column = CATEGORIES.get(category, ("", "", "label", None))
     n = len(table)
-    starts = pd.to_numeric(table["start"]).astype("int64").tolist()
-    ends = pd.to_numeric(table["end"]).astype("int64").tolist()
+    starts = _offsets(table["start"])
+    ends = _offsets(table["end"])
     if "block" in table and "sentence" in table:
         blocks = table["block"].to_numpy().tolist()
         sentences = table["sentence"].to_numpy().tolist()
@@ -131,6 +132,16 @@ def _rows(article: Article, category: str, table: pd.DataFrame) -> list[tuple[An
         for block, sentence, start, end, label, reason, detail
         in zip(blocks, sentences, starts, ends, labels, reasons, details)
     ]
+
+
+def _offsets(column: pd.Series) -> list[int]:
+    """A column of character offsets as Python ints (every extractor's are int64 already)."""
+    if column.dtype == _INT64:
+        return column.tolist()
+    return pd.to_numeric(column).astype("int64").tolist()
+
+
+_INT64 = np.dtype("int64")
 
 
 def _position(row: tuple[Any, ...]) -> tuple[int, int, str]:
