@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -1681,6 +1682,11 @@ def citations(article: Article) -> pd.DataFrame:
     [['[1]', 1, 'es.wikipedia.org', 'es', False], ['2.', 2, <NA>, <NA>, True]]
     """
     _require_article(article, "citations")
+    return _with_list_column(article, _citation_rows(article), CITATION_COLUMNS, "cited_at")
+
+
+def _citation_rows(article: Article) -> list[dict[str, Any]]:
+    """The rows of `citations`, in the order they are found (the table sorts them by position)."""
     text = article.text
     items = [b for b in article.block_list if b.role == "source"]
     body = [b for b in article.block_list if b.role in ("body", "standfirst", "subheading", "caption")]
@@ -1742,7 +1748,7 @@ def citations(article: Article) -> pd.DataFrame:
                 "that supplied it.",
             })
             break
-    return _with_list_column(article, rows, CITATION_COLUMNS, "cited_at")
+    return rows
 
 
 def _with_list_column(article: Article, rows: list[dict[str, Any]], columns: dict[str, str], name: str) -> pd.DataFrame:
@@ -1784,17 +1790,22 @@ def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
         _require_article(article, "summary")
     rows = []
     for article in articles:
+        # counted from plain lists: the same counts as value_counts and boolean filters on the tables
         q = quotes(article)
         a = attributions(article)
-        c = citations(article)
-        kinds = q["kind"].value_counts()
+        quote_kinds = q["kind"].tolist()
+        kinds = Counter(kind for kind in quote_kinds if kind is not pd.NA)
         words = article.word_count
-        types = a["source_type"].value_counts()
+        types = Counter(kind for kind in a["source_type"].tolist() if kind is not pd.NA)
         named = int(types.get("person", 0) + types.get("organization", 0))
         vague = int(types.get("vague", 0))
         total = len(a)
-        items = c[c["kind"] == "item"]
-        speakers = set(q.loc[q["kind"] == "direct", "speaker"].dropna()) | set(a["source"].dropna())
+        c = _citation_rows(article)
+        cited = [row["cited"] for row in c if row["kind"] == "item"]
+        speakers = {
+            speaker for kind, speaker in zip(quote_kinds, q["speaker"].tolist())
+            if kind is not pd.NA and kind == "direct" and speaker is not pd.NA
+        } | {source for source in a["source"].tolist() if source is not pd.NA}
         rows.append({
             "article": article.id,
             "label": article.label,
@@ -1809,10 +1820,10 @@ def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
             "document_sources": int(types.get("document", 0)),
             "named_share": round(named / total, 2) if total else 0.0,
             "vague_share": round(vague / total, 2) if total else 0.0,
-            "citations_listed": len(items),
-            "citations_cited": int(items["cited"].sum()) if len(items) else 0,
-            "citations_uncited": int((~items["cited"].astype(bool)).sum()) if len(items) else 0,
-            "markers_without_item": int((c["kind"] == "missing item").sum()),
+            "citations_listed": len(cited),
+            "citations_cited": sum(1 for value in cited if value),
+            "citations_uncited": sum(1 for value in cited if not value),
+            "markers_without_item": sum(1 for row in c if row["kind"] == "missing item"),
         })
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
