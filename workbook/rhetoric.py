@@ -463,14 +463,24 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
     for spans, words in tokens:
         blocked: dict[str, int] = {}
         listed = list(map(found.index.get, words))  # most words are in no list: skip them without a loop
+        word_count = len(words)
         for i in compress(range(len(words)), listed):
             candidates = listed[i]
             raw = spans[i][2]
             if len(raw) <= 3 and raw.isupper() and len(raw) > 1:
                 continue  # US, IT, WHO: capitals this short are abbreviations
             for entry in candidates:
-                n = len(entry.tokens)
-                if blocked.get(entry.label, -1) > i or tuple(words[i:i + n]) != entry.tokens:
+                wanted = entry.tokens
+                n = len(wanted)
+                if blocked.get(entry.label, -1) > i:
+                    continue
+                # the words here must be the entry's: the first word, then the second, before the whole slice
+                if n == 1:
+                    if words[i] != wanted[0]:
+                        continue
+                elif n > 1 and (i + n > word_count or words[i + 1] != wanted[1]):
+                    continue
+                elif tuple(words[i:i + n]) != wanted:
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
                 if entry.label == "hedge" and _is_month(text, start, end):
