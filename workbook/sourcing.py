@@ -628,6 +628,13 @@ def _signal_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<signal>{alternatives})\W*(?:such as|like|of|to|:)?\W*(?:the|a|an)?\s*$")
 
 
+@lru_cache(maxsize=1)
+def _padded_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The vague and organisation phrases with a space either side (to find them as whole words)."""
+    lex = lexicon()
+    return tuple(f" {p} " for p in lex.vague_phrases), tuple(f" {p} " for p in lex.organisation_phrases)
+
+
 @lru_cache(maxsize=4096)
 def source_type(source: str) -> str:
     """``person``, ``organization``, ``vague``, ``document`` or ``unknown`` for a source's words.
@@ -643,7 +650,9 @@ def source_type(source: str) -> str:
     head = words[-1]
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
-    if any(f" {phrase} " in f" {lowered} " for phrase in lex.vague_phrases):
+    vague_phrases, organisation_phrases = _padded_phrases()
+    padded = f" {lowered} "
+    if any(phrase in padded for phrase in vague_phrases):
         return "vague"
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
     if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
@@ -666,8 +675,9 @@ def source_type(source: str) -> str:
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
     named = any(w[:1].isupper() for w in words if w.lower() not in lex.titles and w.lower() not in _DETERMINERS)
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
+    padded = f" {lowered} "
     if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or any(
-        f" {phrase} " in f" {lowered} " for phrase in lex.organisation_phrases
+        phrase in padded for phrase in organisation_phrases
     ):
         return "organization"
     if head.islower() and head.lower() in lex.vague_heads:
