@@ -925,11 +925,15 @@ def density(article: Article, by: str = "label", extra_terms: str | Path | Itera
         )
     if by == "sentence":
         roles = {b.index for b in _text_blocks(article)}
+        by_sentence: dict[int, list[Any]] = {}  # sentence index -> its markers' labels, in the table's order
+        for index, label in zip(found["sentence"].tolist(), found["label"].tolist()):
+            if index is not pd.NA:
+                by_sentence.setdefault(index, []).append(label)
         rows = []
         for sentence in article.sentence_list:
             if sentence.block not in roles:
                 continue
-            here = found[found["sentence"] == sentence.index]
+            here = by_sentence.get(sentence.index, [])
             words = len(sentence.text.split())
             rows.append(
                 {
@@ -939,7 +943,7 @@ def density(article: Article, by: str = "label", extra_terms: str | Path | Itera
                     "sentence": sentence.index,
                     "words": words,
                     "markers": len(here),
-                    "labels": ", ".join(here["label"].tolist()),
+                    "labels": ", ".join(here),
                     "score": round(1000 * len(here) / words, 1) if words else 0.0,
                 }
             )
