@@ -1703,6 +1703,8 @@ def _citation_rows(article: Article) -> list[dict[str, Any]]:
     cited: dict[int, list[int]] = {}
     markers: dict[int, tuple[int, int, str]] = {}
     for block in body:
+        if text.find("[", block.start, block.end) < 0 and text.find("(", block.start, block.end) < 0:
+            continue  # every marker has a bracket: most paragraphs have none, so skip the pattern
         for match in _BODY_MARKER.finditer(text, block.start, block.end):
             number = int(match.group(1) or match.group(2))
             if match.group(2) and not items:
