@@ -789,7 +789,7 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
         if lo == hi:
             continue
         words = all_words[lo:hi]
-        if not any(word in cues for word in words):
+        if cues.keys().isdisjoint(words):  # no cue word in this sentence
             continue
         spans = [(s - sentence.start, e - sentence.start) for s, e, _ in all_spans[lo:hi]]
         cue = _find_any(words, cues)
