@@ -31,6 +31,7 @@ both texts, ready for a two-text timeline chart.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 import re
 import sys
 import weakref
@@ -235,12 +236,27 @@ class TimeRef:
     narrative: bool = False
 
 
+_DOUBLE_QUOTES = re.compile('[“”"]')
+
+
+@lru_cache(maxsize=32)
+def _quote_marks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Positions of the opening curly, closing curly and straight double quotation marks in `text`."""
+    marks: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for match in _DOUBLE_QUOTES.finditer(text):
+        marks["“”\"".index(match.group())].append(match.start())
+    return marks
+
+
 def _in_quotes(text: str, position: int) -> bool:
-    """True when `position` is inside curly or straight double quotation marks in `text`."""
-    before = text[:position]
-    if before.count("“") > before.count("”"):
+    """True when `position` is inside curly or straight double quotation marks in `text`.
+
+    The marks are found once per text, so asking for many positions stays linear.
+    """
+    opening, closing, straight = _quote_marks(text)
+    if bisect_left(opening, position) > bisect_left(closing, position):
         return True
-    return before.count('"') % 2 == 1
+    return bisect_left(straight, position) % 2 == 1
 
 
 def _calendar_ref(c: CalendarMatch, text: str, anchor: dt.date | None, anchor_note: str) -> TimeRef:
@@ -391,7 +407,7 @@ def _deictic(m: re.Match[str], text: str, anchor: dt.date | None, anchor_note: s
     usable = anchor is not None and not quoted
     why_not = " It is inside a quotation, so it counts from when the quoted words were said, not from the article's date." if quoted else (" The article has no date, so it cannot be worked out." if anchor is None else "")
     ref = TimeRef(m.start(), m.end(), "relative", relative_to="the article's date", rank=3)
-    if m["now"] and words.lower() == "now" and re.match(r"\s*,", text[m.end():]) and (m.start() == 0 or re.search(r"[.!?:]\s*[“\"]?$", text[:m.start()])):
+    if m["now"] and words.lower() == "now" and re.match(r"\s*,", text[m.end():m.end() + 8]) and (m.start() == 0 or re.search(r"[.!?:]\s*[“\"]?$", text[max(0, m.start() - 8):m.start()])):
         ref.kind = "skip"  # "Now, let us look...": a discourse marker, not a time
         return ref
     if m["word"] or m["now"]:
