@@ -301,12 +301,17 @@ def answer_key_markdown(questions: Mapping[str, Mapping[str, Any]] | None = None
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _write_doc(path: str | Path | None, default: Path, text: str) -> Path:
+    """Write a generated teacher document to `path` (default: its place under docs/teacher/)."""
+    path = Path(path) if path is not None else default
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def write_answer_key(path: str | Path | None = None) -> Path:
     """Write `answer_key_markdown()` to ``docs/teacher/answer-key.md`` (or `path`)."""
-    path = Path(path) if path is not None else ANSWER_KEY
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(answer_key_markdown(), encoding="utf-8")
-    return path
+    return _write_doc(path, ANSWER_KEY, answer_key_markdown())
 
 
 # ---- the reference sheet for the teacher guide -----------------------------------------------
@@ -347,7 +352,4 @@ def reference_sheet_markdown() -> str:
 
 def write_reference_sheet(path: str | Path | None = None) -> Path:
     """Write `reference_sheet_markdown()` to ``docs/teacher/reference-sheet.md`` (or `path`)."""
-    path = Path(path) if path is not None else REFERENCE_SHEET
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(reference_sheet_markdown(), encoding="utf-8")
-    return path
+    return _write_doc(path, REFERENCE_SHEET, reference_sheet_markdown())
