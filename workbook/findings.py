@@ -21,8 +21,8 @@ time         ``timeline.time_refs``     ``kind``
 rhetoric     ``rhetoric.markers``       ``label``
 ===========  =========================  ======================
 
-The extractor modules are imported only when asked for, so a missing or broken
-one costs its category (with a `FindingsWarning` naming it), never the others.
+The extractor modules are imported only when asked for, and a tool that fails on an
+article costs only its category (with a `FindingsWarning` naming it), never the others.
 
 >>> from workbook import article_from_text
 >>> article = article_from_text("Title\\n\\nPrices rose 5 percent.")
@@ -175,13 +175,6 @@ def findings(
         try:
             extractor = extractors.get(category) or extractor_for(category)
             table = extractor(article)
-        except ImportError as error:
-            warnings.warn(
-                f"The {category} tool is not available ({error}); {category} are not highlighted.",
-                FindingsWarning,
-                stacklevel=2,
-            )
-            continue
         except Exception as error:  # one broken tool must not hide the others from a learner
             warnings.warn(
                 f"The {category} tool failed on {article.id} ({type(error).__name__}: {error}); "

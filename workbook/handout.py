@@ -25,6 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from workbook.articles import Article
 
 #: The lessons in notebook order: (question topic, title shown on the handout).
@@ -73,13 +75,8 @@ table.reference th, table.reference td { border: 1px solid #999; padding: 0.3em;
 def _esc(value: Any) -> str:
     if value is None:
         return ""
-    try:
-        import pandas as pd
-
-        if value is pd.NA:
-            return ""
-    except ImportError:  # pragma: no cover
-        pass
+    if value is pd.NA:
+        return ""
     return html.escape(str(value), quote=True)
 
 
@@ -154,10 +151,8 @@ def question_html(question: Mapping[str, Any], which: str = "") -> str:
 
 def reference_sheet_html(articles: Sequence[Article]) -> str:
     """The reference sheet (facts, their sources, and what they say about claims in the texts)."""
-    try:
-        from workbook.timeline import reference_sheet
-    except ImportError:  # the timeline module is missing: say so, keep the rest of the handout
-        return "<p>The reference sheet is not available in this copy of the workbook.</p>"
+    from workbook.timeline import reference_sheet
+
     sheet = reference_sheet(list(articles))
     if not len(sheet):
         return "<p>The reference sheet is empty.</p>"

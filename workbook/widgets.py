@@ -65,6 +65,7 @@ import pandas as pd
 from workbook import answers as answers_module
 from workbook.answers import AnswerStore, AnswersError, cohen_kappa, describe_kappa
 from workbook.articles import Article
+from workbook.textio import ArticleError
 from workbook.findings import CATEGORY_NAMES, findings
 
 if sys.version_info >= (3, 11):
@@ -916,11 +917,11 @@ def _article_label(article_id: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _seed_labels() -> dict[str, str]:
-    try:
-        from workbook.articles import load_seeds
+    from workbook.articles import load_seeds
 
+    try:
         return {article.id: article.label for article in load_seeds()}
-    except Exception:  # no seeds folder: questions still work, labelled by id
+    except ArticleError:  # no seeds folder: questions still work, labelled by id
         return {}
 
 
