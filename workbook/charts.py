@@ -148,6 +148,12 @@ def _labels(articles: Iterable[Article]) -> dict[str, str]:
     return {a.id: a.label for a in articles}
 
 
+def _stacked(articles: Article | Sequence[Article], extract: Any) -> tuple[pd.DataFrame, dict[str, str]]:
+    """One extractor's tables for several articles, stacked, and the articles' labels."""
+    articles = _as_list(articles)
+    return pd.concat([extract(a) for a in articles], ignore_index=True), _labels(articles)
+
+
 def _is_articles(data: Any) -> bool:
     if isinstance(data, Article):
         return True
@@ -261,9 +267,7 @@ def figures_by_kind(figures: pd.DataFrame | Sequence[Article], labels: Mapping[s
     if _is_articles(figures):
         from workbook.figures import figures as find
 
-        articles = _as_list(figures)
-        labels = _labels(articles)
-        figures = pd.concat([find(a) for a in articles], ignore_index=True)
+        figures, labels = _stacked(figures, find)
     return _count_chart(_with_text_label(figures, labels), "kind", title, "figures")
 
 
@@ -276,9 +280,7 @@ def sources_by_type(attributions: pd.DataFrame | Sequence[Article], labels: Mapp
     if _is_articles(attributions):
         from workbook.sourcing import attributions as find
 
-        articles = _as_list(attributions)
-        labels = _labels(articles)
-        attributions = pd.concat([find(a) for a in articles], ignore_index=True)
+        attributions, labels = _stacked(attributions, find)
     return _count_chart(_with_text_label(attributions, labels), "source_type", title, "sources")
 
 
@@ -293,9 +295,7 @@ def rhetoric_density(density: pd.DataFrame | Sequence[Article], labels: Mapping[
     if _is_articles(density):
         from workbook.rhetoric import density as find
 
-        articles = _as_list(density)
-        labels = _labels(articles)
-        density = pd.concat([find(a).assign(article=a.id) for a in articles], ignore_index=True)
+        density, labels = _stacked(density, lambda a: find(a).assign(article=a.id))
     alt = _altair()
     if density.empty or not {"label", "per_1000_words"} <= set(density.columns):
         return _empty(alt, "No rhetoric markers found.")
