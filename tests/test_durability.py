@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pytest
 
-answers = pytest.importorskip("workbook.answers")
+from workbook import answers  # noqa: E402
 AnswerStore = answers.AnswerStore
 AnswersWarning = answers.AnswersWarning
 

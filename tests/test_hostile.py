@@ -10,11 +10,12 @@ planted article shown in JupyterLab, no script fires) is in tests/browser/.
 Also here: a pseudonym, question id or article name holding path characters
 (``../``, ``/``, NUL) never makes the answers store write outside its folder.
 
-Modules are looked up with ``pytest.importorskip``, so these tests grow as
-modules land.
+Every module is imported for real: a missing one is a failure, not a skip.
 """
 
 from __future__ import annotations
+
+import importlib
 
 import html
 import re
@@ -144,7 +145,7 @@ def test_the_segment_tables_show_markup_as_text(planted) -> None:
 
 @pytest.mark.parametrize(("module", "name"), EXTRACTORS, ids=lambda value: value)
 def test_every_extractor_table_shows_markup_as_text(planted, module: str, name: str) -> None:
-    loaded = pytest.importorskip(f"workbook.{module}")
+    loaded = importlib.import_module(f"workbook.{module}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         frame = getattr(loaded, name)(planted)
@@ -155,7 +156,7 @@ def test_every_extractor_table_shows_markup_as_text(planted, module: str, name: 
 
 @pytest.mark.parametrize(("module", "name"), [("compare", "compare"), ("sourcing", "summary"), ("timeline", "events")])
 def test_tables_over_several_articles_show_markup_as_text(planted, planted_file, module: str, name: str) -> None:
-    loaded = pytest.importorskip(f"workbook.{module}")
+    loaded = importlib.import_module(f"workbook.{module}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         frame = getattr(loaded, name)([planted, planted_file])
@@ -166,7 +167,7 @@ def test_tables_over_several_articles_show_markup_as_text(planted, planted_file,
 
 
 def test_the_highlighter_html_shows_markup_as_text(planted, planted_file) -> None:
-    widgets = pytest.importorskip("workbook.widgets")
+    widgets = importlib.import_module("workbook.widgets")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         markup = widgets.highlight_html([planted, planted_file])
@@ -189,7 +190,7 @@ def _html_values(widget) -> list[str]:
 
 @pytest.mark.parametrize("maker", ["highlighter", "explorer"])
 def test_the_widgets_show_markup_as_text(planted, maker: str) -> None:
-    widgets = pytest.importorskip("workbook.widgets")
+    widgets = importlib.import_module("workbook.widgets")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         widget = getattr(widgets, maker)([planted])
@@ -200,8 +201,8 @@ def test_the_widgets_show_markup_as_text(planted, maker: str) -> None:
 
 
 def test_the_explorer_context_shows_markup_as_text(planted) -> None:
-    widgets = pytest.importorskip("workbook.widgets")
-    findings = pytest.importorskip("workbook.findings")
+    widgets = importlib.import_module("workbook.widgets")
+    findings = importlib.import_module("workbook.findings")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         table = findings.findings(planted)
@@ -214,7 +215,7 @@ def test_the_explorer_context_shows_markup_as_text(planted) -> None:
 
 
 def test_the_handout_shows_markup_as_text(planted, planted_file, tmp_path: Path) -> None:
-    handout = pytest.importorskip("workbook.handout")
+    handout = importlib.import_module("workbook.handout")
     maker = next((getattr(handout, name) for name in ("handout_html", "render_html", "html", "handout")
                   if callable(getattr(handout, name, None))), None)
     assert maker is not None, "workbook.handout has no function that returns the handout's HTML"
@@ -241,7 +242,7 @@ def _files_under(folder: Path) -> set[Path]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.one_of(st.sampled_from(PATHLIKE), st.text(max_size=60)))
 def test_a_pseudonym_never_writes_outside_the_answers_folder(tmp_path: Path, name: str) -> None:
-    answers = pytest.importorskip("workbook.answers")
+    answers = importlib.import_module("workbook.answers")
     sandbox = tmp_path / "sandbox"
     folder = sandbox / "answers"
     folder.mkdir(parents=True, exist_ok=True)
@@ -275,7 +276,7 @@ _WORDS = st.sampled_from("The minister said 45 percent of workers in 2014 “fig
 @given(pieces=st.lists(st.one_of(_WORDS, _FRAGMENTS), min_size=3, max_size=60),
        breaks=st.lists(st.integers(0, 59), max_size=6))
 def test_any_mix_of_text_and_markup_stays_text_in_the_highlighter(pieces: list[str], breaks: list[int]) -> None:
-    widgets = pytest.importorskip("workbook.widgets")
+    widgets = importlib.import_module("workbook.widgets")
     words = list(pieces)
     for position in sorted(set(breaks), reverse=True):
         words.insert(min(position, len(words)), "\n\n")

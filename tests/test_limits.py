@@ -245,10 +245,7 @@ def test_an_analysed_article_is_freed_when_dropped(module: str, name: str) -> No
     import warnings
     import weakref
 
-    try:
-        function = getattr(importlib.import_module(f"workbook.{module}"), name)
-    except ModuleNotFoundError:
-        pytest.skip(f"workbook.{module} has not landed")
+    function = getattr(importlib.import_module(f"workbook.{module}"), name)
     article = article_from_text(generated_text(600), id="freed")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
