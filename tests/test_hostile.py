@@ -15,9 +15,8 @@ Every module is imported for real: a missing one is a failure, not a skip.
 
 from __future__ import annotations
 
-import importlib
-
 import html
+import importlib
 import re
 import warnings
 from html.parser import HTMLParser

@@ -24,7 +24,6 @@ there is no per-example deadline (a shared CI machine is noisy).
 from __future__ import annotations
 
 import importlib
-
 import tempfile
 import warnings
 from pathlib import Path
