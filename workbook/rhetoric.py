@@ -26,7 +26,7 @@ well-kept lexicons (VADER's sentiment ratings, MIT; Pattern's subjectivity
 ratings, public domain), each filtered as its header says, and from a list
 written for the workbook. From the two lexicons, only words that judge are
 kept: adjectives and adverbs, nouns rated negative, and words rated very
-strongly (see ``narrow_loaded_lists.py`` beside the lists); verbs such as
+strongly (see ``tools/narrow_loaded_lists.py`` in the repository); verbs such as
 "condemned" or "threatened" mostly report what someone did. A degree word right
 before a loaded word is flagged with it as one phrase ("utterly cynical"), and
 a degree adverb takes in the word it strengthens ("extremely slow"). A list word

@@ -7,7 +7,7 @@ part-of-speech lexicon ``textblob/en/en-lexicon.txt`` of the Pattern library: th
 lexicon of Brill's tagger, trained on the Brown corpus and the Penn Treebank's Wall
 Street Journal news text)::
 
-    python workbook/data/lexicons/narrow_loaded_lists.py
+    python tools/narrow_loaded_lists.py
 
 A word is kept when
 
@@ -33,7 +33,7 @@ import re
 import sys
 from pathlib import Path
 
-FOLDER = Path(__file__).resolve().parent
+FOLDER = Path(__file__).resolve().parent.parent / "workbook" / "data" / "lexicons"
 STRONG = 3.0
 DESCRIBING = ("JJ", "RB")
 NOTE = (
