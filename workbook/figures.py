@@ -39,13 +39,14 @@ import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, FoldedDict, add_months, find_calendar, full_months_between, long_date
-from workbook.spans import frame_copy, records, span_frame
+from workbook.spans import frame_copy, frame_from_records, pick, span_records
+
+if TYPE_CHECKING:  # tables are built at the edge; finding figures needs no pandas
+    import pandas as pd
 
 # ---- number words -----------------------------------------------------------------------------
 
@@ -736,6 +737,25 @@ def _find_article_figures(article: Article) -> list[Figure]:
     return out
 
 
+def _figure_rows(article: Article) -> list[dict[str, Any]]:
+    """The figures as located records (span fields, then FIGURE_COLUMNS), sorted by position; shared, do not change."""
+    memo = _memo(article)
+    rows = memo.get("rows")
+    if rows is None:
+        rows = memo["rows"] = span_records(
+            article,
+            (
+                {
+                    "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+                    "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
+                }
+                for f in _article_figures(article)
+            ),
+            FIGURE_COLUMNS,
+        )
+    return rows
+
+
 def figures(article: Article) -> pd.DataFrame:
     """One row per quantity in the article's headline, standfirst, body, captions and sources.
 
@@ -750,20 +770,16 @@ def figures(article: Article) -> pd.DataFrame:
     memo = _memo(article)
     frame = memo.get("figures")
     if frame is None:
-        rows = [
-            {
-                "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
-                "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
-            }
-            for f in _article_figures(article)
-        ]
-        frame = memo["figures"] = span_frame(article, rows, FIGURE_COLUMNS)
+        frame = memo["figures"] = frame_from_records(_figure_rows(article), FIGURE_COLUMNS)
     return frame_copy(frame)
 
 
+FIGURE_RECORD_FIELDS = ("start", "end", "text", "value", "unit", "kind")
+
+
 def figure_records(article: Article) -> list[dict[str, Any]]:
-    """The figures for the JSON export: start, end, text, value, unit, kind."""
-    return records(figures(article), ["start", "end", "text", "value", "unit", "kind"])
+    """The figures for the JSON export (start, end, text, value, unit, kind), built without a DataFrame."""
+    return pick(_figure_rows(article), FIGURE_RECORD_FIELDS)
 
 
 # ---- checks by arithmetic ---------------------------------------------------------------------
@@ -810,14 +826,24 @@ def checks(article: Article) -> pd.DataFrame:
     key = ("checks", article.date)
     frame = memo.get(key)
     if frame is None:
-        found = [f for f in _article_figures(article)]
-        rows: list[dict[str, Any]] = []
-        rows += _gap_checks(article, found)
-        rows += _count_to_date_checks(article, found)
-        rows += _percent_checks(article, found)
-        rows += _same_span_checks(article, found)
-        frame = memo[key] = span_frame(article, rows, CHECK_COLUMNS)
+        frame = memo[key] = frame_from_records(_check_rows(article), CHECK_COLUMNS)
     return frame_copy(frame)
+
+
+def _check_rows(article: Article) -> list[dict[str, Any]]:
+    """The checks as located records, sorted by position, for the article's current date; shared, do not change."""
+    memo = _memo(article)
+    key = ("check rows", article.date)
+    rows = memo.get(key)
+    if rows is None:
+        found = _article_figures(article)
+        made: list[dict[str, Any]] = []
+        made += _gap_checks(article, found)
+        made += _count_to_date_checks(article, found)
+        made += _percent_checks(article, found)
+        made += _same_span_checks(article, found)
+        rows = memo[key] = span_records(article, made, CHECK_COLUMNS)
+    return rows
 
 
 def _block_of(article: Article, offset: int):
@@ -1049,6 +1075,9 @@ def _same_span_checks(article: Article, found: list[Figure]) -> list[dict[str, A
     return rows
 
 
+CHECK_RECORD_FIELDS = ("text", "verdict", "arithmetic")
+
+
 def check_records(article: Article) -> list[dict[str, Any]]:
-    """The checks for the JSON export: text, verdict, arithmetic."""
-    return records(checks(article), ["text", "verdict", "arithmetic"])
+    """The checks for the JSON export (text, verdict, arithmetic), built without a DataFrame."""
+    return pick(_check_rows(article), CHECK_RECORD_FIELDS)
