@@ -18,7 +18,7 @@ from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _mentions
-from workbook.sourcing.words import _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
 
 
 @dataclass
@@ -63,6 +63,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.sentences = article.sentence_list
         self.sentence_starts = [s.start for s in self.sentences]
         self.quotes = _pair_quotes(article)
+        self.quote_cues: set[int] = set()  # cues that credit a quotation before them
         self.quote_bounds = [(q.start, q.end) for q in self.quotes]
         self.quote_starts = [q.start for q in self.quotes]
         self.resolver = _Resolver()
@@ -120,6 +121,18 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
+        if k > 1 and toks[k - 2].lower == "to" and toks[k - 1].lower.endswith("ly"):
+            return None  # "to fully admit": an infinitive too
+        if k > 0 and toks[k - 1].lower in ("no", "without"):
+            return None  # "there's no telling", "without saying": not a report
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if base == "call" and (k == 0 or (nxt is not None and (nxt.lower in ("by", "off", "up", "out", "in")
+                                                               or (nxt.cap and nxt.word and _names_only(toks, k + 1))))):
+            return None  # "a book called Le Monde", "called on by tribes": naming or summoning, not words
+        if tok.lower.endswith("ing") and nxt is not None and nxt.word and not nxt.cap and nxt.lower not in _AFTER_PARTICIPLE:
+            after_next = toks[k + 2] if k + 2 < len(toks) else None
+            if nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
+                return None  # "an Oval Office shouting match", "telling between": a noun or another sense
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
         if tok.lower in _NOUN_LIKE and k > 0:
@@ -129,6 +142,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 return None  # "an independent state": a noun, not a verb
         return base
 
+
+    def quote_cue(self, start: int) -> bool:
+        """True when the cue at this offset already credits a quotation that ends before it ("“...?” Lee recalls")."""
+        return start in self.quote_cues
 
     def phrase_at(self, toks: Sequence[_Tok], k: int) -> tuple[int, str] | None:
         """A cue phrase ("according to") starting at token k: (tokens used, phrase)."""
@@ -206,3 +223,13 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                                     quote.cue, quote.cue_start, quote.cue_end, reason))
         out.sort(key=lambda a: (a.start, a.end))
         return out
+
+
+def _names_only(toks: Sequence[_Tok], k: int) -> bool:
+    """True when the capitalised words from token k run to the end of the clause ("called Le Monde Primitif,")."""
+    m = k
+    while m < len(toks) and toks[m].word and toks[m].cap:
+        if _POSSESSIVE.search(toks[m].text):
+            return False  # "called North Korea’s actions ...": an owner, then what was called
+        m += 1
+    return m >= len(toks) or (not toks[m].word and toks[m].text in ",.;:)—–")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbook.sourcing.words import _DETERMINERS, _INTRO, _MONTHS, _OPENING_ADVERBS, _POSSESSIVE, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _nouns, lexicon
+from workbook.sourcing.words import (
+    _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
+    _POSSESSIVE, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _nouns, lexicon,
+)
 
 
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
@@ -21,16 +24,19 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
             if low == "to" and i - 2 >= lo and toks[i - 2].lower in ("close", "familiar", "near"):
                 i -= 1  # "people close to him", "those familiar with": part of the phrase
                 continue
-            inside_name = tok.cap and i - 1 > lo and toks[i - 2].cap and i < end and toks[i].cap  # "Bank Of America"
+            inside_name = (tok.cap or low in _NAME_LINKS) and i - 1 > lo and toks[i - 2].cap and i < end and toks[i].cap
+            # "Bank Of America", "Centers for Disease Control and Prevention": one name
             if low in _STOP and not inside_name:
                 if low in ("who", "which", "that") and i == end:
                     i -= 1  # the relative pronoun itself, resolved later
                 break
             if low == "and":
-                if i - 2 >= lo and toks[i - 2].cap and i < end and toks[i].cap:
-                    i -= 1
+                if i - 2 >= lo and toks[i - 2].cap and i < end and (toks[i].cap or toks[i].lower in _OWNER_WORDS):
+                    i -= 1  # "Macron and Starmer", "Parata and his family": the whole group
                     continue
                 break
+            if not tok.cap and low in lexicon().verbs and low not in _NOUN_LIKE and low not in _SKIP and i < end:
+                break  # "South Africa said Mr Mugabe had told": another clause's verb ends the phrase
             if low in _MONTHS or (tok.text.isdigit() and i == end):
                 break
             if not tok.cap and low in lexicon().verbs and i < end and toks[i].lower in _PRONOUNS:
@@ -61,21 +67,27 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
     lex = lexicon()
     if i < hi and toks[i].lower in _PRONOUNS:
         return (i, i + 1)
+    if i < hi and toks[i].lower in _NEVER_FIRST:
+        return None  # "about the Reuters report", "Unless you ...": not a source
     nouns = _nouns()
     j = i
     while j < hi and j - i < 10:
         tok = toks[j]
         if tok.word:
             low = tok.lower
-            if j > i and (low in _STOP or low in _SKIP or (low in lex.verbs and not tok.cap and low not in nouns)):
-                break
-            if low == "and" and not (j + 1 < hi and toks[j + 1].cap and j > i and toks[j - 1].cap):
+            if j > i and (low in _STOP or low in _SKIP or (low in lex.verbs and not tok.cap and low not in nouns
+                                                            and not (low in _NOUN_LIKE and toks[j - 1].word
+                                                                     and toks[j - 1].lower not in _PRONOUNS))):
+                break  # "the explanatory notes" goes on: a noun after an adjective
+            if low == "and" and not (j + 1 < hi and j > i and toks[j - 1].cap
+                                     and (toks[j + 1].cap or toks[j + 1].lower in _OWNER_WORDS)):
                 break
             if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap:
                 # after a name, a lower-case word goes on only as a role or group noun
                 # ("Polish government", "Basque party leader") or after a possessive
-                if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",)):
-                    break
+                if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
+                        or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
+                    break  # "The Russian attack": a capitalised adjective, then the head noun
             if j > i and not tok.cap and low.endswith("ed") and not toks[j - 1].lower in _DETERMINERS:
                 break
             j += 1
@@ -116,7 +128,7 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
         if dash is not None:
             return dash + 1
     first = toks[lo].lower if lo < hi else ""
-    if lo < hi and (first in _INTRO or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
+    if lo < hi and (first in _INTRO or first in _OPENING_PREPOSITIONS or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
         for k in range(lo, min(hi, lo + 25)):
             if toks[k].text == ",":
                 return k + 1
@@ -126,8 +138,9 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
 def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of the clause that starts at `lo`: its first noun phrase."""
     start = _clause_start(toks, lo, hi)
-    while start < hi and (not toks[start].word or toks[start].lower in _OPENING_ADVERBS):
-        start += 1
+    while start < hi and (not toks[start].word or toks[start].lower in _OPENING_ADVERBS
+                          or (toks[start].lower in _SKIP and start + 1 < hi and toks[start + 1].cap)):
+        start += 1  # "Once Fetter left ...": the adverb is not part of the name
     if start >= hi:
         return None
     if toks[start].lower in _QUESTION:
@@ -150,6 +163,9 @@ def _split_name(text: str) -> tuple[str, str | None]:
     titles = lexicon().titles
     if any(w.lower() in ("and", "&") for w in words):
         return text, None  # a group: "Macron and Starmer"
+    if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+           and words[n - 1].lower().rstrip(".") not in titles for n, w in enumerate(words)) and words[-1].lower().rstrip(".") not in titles:
+        return text, None  # "the New Zealand Department of Conservation": one organisation's name
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles:
         k -= 1

@@ -9,8 +9,8 @@ import re
 from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.speakers import _resolution_note
-from workbook.sourcing.words import _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
+from workbook.sourcing.speakers import _name_list, _resolution_note
+from workbook.sourcing.words import _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
 
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
@@ -228,6 +228,24 @@ class QuoteRules:
 
     def cue_after(self, quote: _Quote, after: list[_Tok], sentence: int) -> bool:
         """“...,” Name, description, said  /  “...,” said Name, description."""
+        if self.cue_after_listed(quote, after, sentence):
+            return True
+        # “No, you were the mayor,” Bo Park contradicted him: a name, then any verb in the past
+        begin = 1 if after and after[0].text in ",—–" else 0
+        span = _np_forward(after, begin, len(after)) if begin < len(after) and after[begin].cap else None
+        if span is not None and span[1] < len(after) and span[1] - span[0] <= 4:
+            verb = after[span[1]]
+            rest = after[span[1] + 1 : span[1] + 2]
+            if (verb.word and not verb.cap and verb.lower.endswith("ed") and len(verb.lower) > 4
+                    and (not rest or rest[0].lower in _OBJECT_PRONOUNS or not rest[0].word)
+                    and source_type(self.text[after[span[0]].start:after[span[1] - 1].end]) in ("person", "organization")):
+                self.fill(quote, after, span, sentence, verb.text, verb.start, verb.end,
+                          f"A name and ‘{verb.text}’ right after this quotation say who spoke it, in a dialogue.")
+                return True
+        return False
+
+    def cue_after_listed(self, quote: _Quote, after: list[_Tok], sentence: int) -> bool:
+        """A listed reporting verb next to the quotation, with its speaker."""
         limit = min(len(after), 18)
         begin = 1 if after and after[0].text in ",—–" else 0
         for k in range(limit):
@@ -266,6 +284,7 @@ class QuoteRules:
                 name_span = _np_forward(after, k + 1, len(after))
                 if name_span is None:
                     return False
+                name_span = _name_list(after, name_span)
                 end = name_span[1]
                 if end < len(after) and after[end].text == ",":
                     tail = _np_forward(after, end + 1, len(after))
@@ -288,6 +307,8 @@ class QuoteRules:
         quote.speaker_start, quote.speaker_end = info["start"], info["end"]
         quote.source_type = info["type"]
         quote.cue, quote.cue_start, quote.cue_end = cue, cue_start, cue_end
+        if cue_start is not None and cue_start >= quote.end:
+            self.quote_cues.add(cue_start)
         quote.reason = reason
         note = _resolution_note(info)
         if note:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-import re
 from typing import Any
 
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _resolution_note
-from workbook.sourcing.words import _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
+from workbook.sourcing.words import _OBJECT_PRONOUNS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -158,11 +158,15 @@ class AttributionRules:
     def verb_attribution(self, toks: Sequence[_Tok], k: int, base: str, index: int) -> _Attribution | None:
         """An attribution around the reporting verb at token k, with or without quotation marks."""
         n = len(toks)
+        if self.quote_cue(toks[k].start):
+            return None  # “Who is she?” Lee recalls thinking: the quotation before carries this attribution
         span = self.speaker_for_cue(toks, k, index)
         if span is None:
             return None
         if span[0] > 0 and toks[span[0] - 1].text in "”’\"":
             return None  # “...,” he said - the quotation itself carries this attribution
+        if _hypothetical(toks, span, k):
+            return None  # "Few would argue", "it is fair to say": the writer's own voice
         info = self.describe(toks, span, index)
         if info["mention"].lower() == "it" and info["name"] == info["mention"] and base not in _SPEECH:
             return None  # an "it" that names no one before it, with a verb that need not be speech
@@ -173,6 +177,8 @@ class AttributionRules:
             # "The plan, said the mayor, will fail": the words run around the inserted verb and speaker
             before = self.content_span(toks, 0, k - 1)
             after = self.content_span(toks, span[1] + 1, n)
+            if before is not None and after is not None and toks[span[1] + 1].lower in _APPOSITIVE_STARTS:
+                after = None  # "..., said Alyssa Goodman, an astronomer at ...": a description, not more words
             if before is None and after is None:
                 return None
             content = ((before or after)[0], (after or before)[1])
@@ -187,10 +193,48 @@ class AttributionRules:
         elif base in self.lex.object_verbs:
             that = next((m for m in range(start, min(n, start + 9)) if toks[m].lower == "that"), None)
             start = that + 1 if that is not None else self.skip_listener(toks, start)
+        if not self.reports_words(toks, k, base, start, n):
+            return None
         content = self.content_span(toks, start, n)
         if content is None:
             return None
+        content = self.clause_end(content)
         return self.make(content, info, toks[k], index, "before")
+
+    def reports_words(self, toks: Sequence[_Tok], k: int, base: str, start: int, n: int) -> bool:
+        """False when what follows the verb is an object or a manner, not what was said.
+
+        "declared a ceasefire", "announce a new strategy", "wrote books", "described it":
+        after the verbs listed ``+thing`` in reporting_verbs.txt, a noun phrase with no verb
+        of its own is a thing done, not words reported.
+        "responds evasively to questions": the writer's judgement of how someone answered.
+        "argued over why": a bare topic, with no content.
+        """
+        if start >= n:
+            return False
+        first = toks[start]
+        if start == k + 1 and first.lower.endswith("ly") and len(first.lower) > 4 and first.lower not in ("only", "early"):
+            following = toks[start + 1] if start + 1 < n else None
+            if following is None or not following.word or following.lower in _PREPOSITIONS:
+                return False  # "responds evasively.", "answered vaguely about ...": how, not what
+        rest = toks[start:n]
+        words = [t for t in rest if t.word]
+        if start == k + 1 and first.lower in _PREPOSITIONS and len(words) <= 2:
+            return False
+        if base not in self.lex.thing_verbs or start != k + 1:
+            return True  # "said that ...", "told the press (that) ...": words follow
+        if first.lower in _OBJECT_STARTS or (first.lower in _OBJECT_PRONOUNS and first.lower != "us"):
+            if not any(t.lower in _FINITE or t.text in "“”\":‘" for t in rest):
+                return False
+        return True
+
+    def clause_end(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Stop the content where the writer takes over: ", but it is not clear ...", "; I think ..."."""
+        text = self.text[content[0]:content[1]]
+        match = _WRITER_TAKES_OVER.search(text)
+        if match and match.start() > 10:
+            return content[0], content[0] + len(text[:match.start()].rstrip(" ,;—–-"))
+        return content
 
 
     def content_before(self, toks: Sequence[_Tok], k: int, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -257,3 +301,30 @@ class AttributionRules:
         reason += f"; this source counts as {_TYPE_WORDS[info['type']]}."
         return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
                             cue.text, cue.start, cue.end, reason)
+
+
+#: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
+_APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
+#: First words of a noun phrase object ("declared a ceasefire", "wrote the programs").
+_OBJECT_STARTS = frozenset("a an the his her their its our some several many".split())
+#: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
+_FINITE = frozenset(
+    """is are was were be been being has have had will would can could should may might must do does did
+    isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't don't doesn't didn't
+    isn’t wasn’t aren’t weren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
+)
+#: Where the writer takes over inside a run of reported words.
+_WRITER_TAKES_OVER = re.compile(
+    r",?\s+(?:but|yet|although|though)\s+(?:it(?:'s|’s| is| was| remains)\s+(?:not|un|far from)|there is no|I\b|we\b)"
+    r"|;\s+(?:I|we)\b"
+)
+_HYPOTHETICAL_SUBJECTS = frozenset("few anyone anybody nobody everyone everybody someone somebody many".split())
+
+
+def _hypothetical(toks: Sequence[_Tok], span: tuple[int, int], k: int) -> bool:
+    """'Few would argue', 'anyone would say', 'it is safe to say': not someone's reported words."""
+    first = toks[span[0]].lower
+    between = {t.lower for t in toks[span[1]:k]}
+    if first in _HYPOTHETICAL_SUBJECTS and span[1] - span[0] == 1 and between & {"would", "could", "might"}:
+        return True
+    return first == "it" and k > 0 and toks[k - 1].lower == "to"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from workbook.sourcing.phrases import _antecedent, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _POSSESSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base
+from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _POSSESSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base
 
 
 class _Resolver:
@@ -168,9 +168,16 @@ class SpeakerRules:
         if participle and previous in _PREPOSITIONS - _TIME_CONJUNCTIONS:
             return None  # "forgot about demanding": a gerund, not a report
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
-            return _np_back(toks, j)  # "footage of Hillary Clinton asking"
-        if previous == "," and not participle and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].lower in _DETERMINERS):
+            span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
+            if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
+                return _subject(toks, 0, span[0] - 1)  # "Lee posted to Twitter asking": Twitter is where, Lee who
+            return span
+        listener_verb = self.lex.verbs.get(cue) in self.lex.object_verbs
+        if (previous == "," and not participle and not listener_verb and k + 1 < len(toks)
+                and (toks[k + 1].cap or toks[k + 1].lower in _DETERMINERS)):
             after = _np_forward(toks, k + 1, len(toks))
+            if after is not None:
+                after = _name_list(toks, after)
             if after is not None and (after[1] >= len(toks) or toks[after[1]].text in ",.;"):
                 return after  # "Nor, says Ann Lee, is it allowed": the speaker follows the verb
         if previous == "," and not participle:
@@ -182,6 +189,8 @@ class SpeakerRules:
             span = _np_back(toks, j)
             if span is None or (span[1] - span[0] == 1 and toks[span[0]].text.isdigit()):
                 span = _subject(toks, 0, k)
+            else:
+                span = self.whole_subject(toks, span, j)
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
         words = {t.lower for t in toks[span[0]:span[1]]}
@@ -193,3 +202,41 @@ class SpeakerRules:
         if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
         return span
+
+    def whole_subject(self, toks: Sequence[_Tok], span: tuple[int, int], j: int) -> tuple[int, int]:
+        """The complete subject when the phrase found before the verb is only its tail.
+
+        "The mother of a woman who took the pills has described": the phrase before
+        "has" is inside a relative clause, so the subject runs from the clause's start.
+        "Reports seen by Reuters suggest": "Reuters" is the agent of "seen", not the subject.
+        """
+        i = span[0]
+        if i >= 2 and toks[i - 1].lower == "by" and toks[i - 2].word and not toks[i - 2].cap and (
+                toks[i - 2].lower.endswith(("ed", "en")) or toks[i - 2].lower in _PARTICIPLES):
+            head = _np_back(toks, i - 2)
+            if head is not None:
+                return (head[0], span[1])
+        if i >= 2 and toks[i - 1].lower in ("who", "that", "which") and toks[i - 2].word:
+            start = _clause_start(toks, 0, i)
+            if start < i - 1 and j - start <= 16 and not any(t.text in ",;:—–“”\"" for t in toks[start:j]):
+                while start < i and toks[start].lower in _OPENING_ADVERBS:
+                    start += 1
+                if toks[start].lower not in _NEVER_FIRST and toks[start].lower not in _FIRST_PERSON:
+                    return (start, j)
+        return span
+
+
+def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """"said Ann Lee, Bo Park and Cy Diaz": the whole list of names after an inverted verb."""
+    n = len(toks)
+    end = span[1]
+    names = [span]
+    while end + 1 < n and toks[end].text == "," and toks[end + 1].cap and len(names) < 6:
+        following = _np_forward(toks, end + 1, n)
+        if following is None:
+            break
+        names.append(following)
+        end = following[1]
+    if len(names) > 1 and toks[names[-1][0]: names[-1][1]] and any(t.lower == "and" for t in toks[names[-1][0]:names[-1][1]]):
+        return (span[0], end)  # the list ends with "and Name": a list, not a name and its description
+    return span

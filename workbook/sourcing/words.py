@@ -23,6 +23,7 @@ class _Lexicon:
     verbs: dict[str, str]  # form -> base form
     object_verbs: frozenset[str]  # base forms that take a listener ("told the press")
     quote_verbs: frozenset[str]  # base forms that report words only next to a quotation or a colon
+    thing_verbs: frozenset[str]  # base forms whose bare noun-phrase object is a thing done ("declared a ceasefire")
     nouns: frozenset[str]  # saying-nouns: "claim", "warning" (in "Lee’s claim that ...")
     phrases: tuple[str, ...]
     vague_heads: frozenset[str]
@@ -40,6 +41,7 @@ def lexicon() -> _Lexicon:
     verbs: dict[str, str] = {}
     object_verbs = set()
     quote_verbs = set()
+    thing_verbs = set()
     nouns = set()
     for line in _lines("reporting_verbs.txt"):
         words = line.split()
@@ -52,6 +54,9 @@ def lexicon() -> _Lexicon:
         elif words[0] == "+quote":
             words = words[1:]
             quote_verbs.add(words[0])
+        elif words[0] == "+thing":
+            words = words[1:]
+            thing_verbs.add(words[0])
         for word in words:
             verbs.setdefault(word.lower(), words[0].lower())
     vague = _lines("vague_sources.txt")
@@ -64,6 +69,7 @@ def lexicon() -> _Lexicon:
         verbs=verbs,
         object_verbs=frozenset(object_verbs),
         quote_verbs=frozenset(quote_verbs),
+        thing_verbs=frozenset(thing_verbs),
         nouns=frozenset(nouns),
         phrases=tuple(line.lower() for line in _lines("cue_phrases.txt")),
         vague_heads=frozenset(w.lower() for w in vague if " " not in w),
@@ -103,6 +109,9 @@ _SKIP = frozenset(
     once often repeatedly reportedly previously recently already never even only first publicly
     privately will would can could should may might must did does do not had long always twice sometimes
     usually even""".split()
+) | frozenset(  # negated auxiliaries: "She doesn't say" has the source "She", not "She doesn't"
+    f"{aux}{mark}t" for aux in "doesn don didn isn wasn aren weren hasn haven hadn won wouldn can couldn shouldn mustn".split()
+    for mark in ("'", "’")
 )
 
 
@@ -138,6 +147,15 @@ _PREPOSITIONS = frozenset("about of for without after before on in at with from 
 
 
 _QUESTION = frozenset("how why what when where whether which".split())
+#: Words that open a clause or a phrase and so never open a source ("Unless you ...", "To her delight").
+_NEVER_FIRST = frozenset(
+    """unless if although though because since while whereas whether to of for from with into about against
+    over under between without by at on in after before during despite""".split()
+)
+#: Prepositions that open a phrase before the main clause ("To her delight, she ...").
+_OPENING_PREPOSITIONS = frozenset("to unless because whereas between without against into".split())
+#: Connectives in the name of an organisation between capitalised words ("Centers for Disease Control").
+_NAME_LINKS = frozenset("of for on and the de du la".split())
 
 
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
@@ -148,6 +166,17 @@ _SPEECH = frozenset("say state add note report write tell announce claim explain
 
 
 _OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+_OWNER_WORDS = frozenset("his her their its our other".split())
+#: Prepositions whose object is a place or a listener, never the speaker ("posted to Twitter asking").
+_OBJECT_PREPOSITIONS = frozenset("to on at in into from onto via".split())
+#: Words that may follow a reporting verb in -ing when it reports ("saying that", "asking us to", "warning of").
+_AFTER_PARTICIPLE = frozenset(
+    """that if whether about for to how why what who whom when where the a an his her their its our my your this these
+    those it him them us me you he she they we i any some all no one more of against on upon as""".split()
+)
+_OBJECT_PRONOUNS = frozenset("him her them me us it".split())
+#: Irregular past participles before "by" ("reports seen by Reuters").
+_PARTICIPLES = frozenset("seen made written given taken held led read sent run shown known told".split())
 
 
 _TIME_CONJUNCTIONS = frozenset("before after while when".split())
