@@ -99,6 +99,7 @@ from workbook.widgets.tasks import NO_LABEL, AnnotationTask, annotation_task, no
 from workbook.widgets.teacher import KAPPA_MEANING, rejected_findings, side_by_side, teacher_html, teacher_view
 from workbook.widgets._common import Screen, article_name, table_html
 from workbook.widgets.highlighter import first_payload, redraw_payload
+from workbook.widgets.chart_screen import ChartWithTable, chart
 from workbook.widgets.lateral import better_coverage, better_coverage_html, source_card, source_card_html
 from workbook.widgets.predict import Predict, agreement_counts, passage_items, predict, reveal_html
 from workbook.widgets.reading import (
@@ -135,7 +136,7 @@ __all__ = [
     "pseudonym_chooser", "question", "questions", "questions_folder", "reflection", "relative_luminance",
     "task_items", "tasks_folder", "teacher_view",
     # screens added with the package split
-    "KAPPA_MEANING", "PLAIN_LABELS", "Predict", "ReadingView", "Screen", "about", "about_html", "agreement_counts",
+    "ChartWithTable", "chart", "KAPPA_MEANING", "PLAIN_LABELS", "Predict", "ReadingView", "Screen", "about", "about_html", "agreement_counts",
     "article_name", "better_coverage", "better_coverage_html", "comparison", "comparison_html", "first_payload",
     "glossary", "glossary_html", "none_label", "parts", "parts_html", "passage_items", "plain_label", "predict",
     "primer", "primer_html", "reading_minutes", "reading_view", "reading_view_html", "redraw_payload",
