@@ -260,8 +260,13 @@ def _key_lines(question: Mapping[str, Any]) -> list[str]:
         lines.append(f"  - **Answer:** {question.get('answer')}{unit}{within}")
     elif kind == "text":
         lines.append(f"  - **Accepted:** {', '.join(_md(a) for a in question.get('accept', []))} ({question.get('match', 'exact')} match)")
+        for canonical, variants in dict(question.get("synonyms", {})).items():
+            lines.append(f"  - *Also read as “{_md(canonical)}”:* {', '.join(_md(v) for v in variants)}")
+        for response in question.get("responses", []):
+            verdict = {True: "right", False: "not right"}.get(response.get("correct"), "not judged")
+            lines.append(f"  - *Answers like* {', '.join(_md(a) for a in response['accept'])} ({verdict}): {_md(response['feedback'])}")
     else:
-        lines.append("  - Free writing, no key: read it against the rubric in the teacher guide, section 4.")
+        lines.append("  - Free writing, no key: score it with the lesson's rubric (teacher guide, “Assessment and rubrics”).")
     feedback = question.get("feedback") or {}
     if isinstance(feedback, Mapping):
         for name, text in feedback.items():
