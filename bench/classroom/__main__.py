@@ -59,12 +59,19 @@ def print_result(result: ClassResult) -> None:
         ("kernel start p95", _s(s["kernel_start_p95_s"])),
         ("peak memory, everything", f"{m.get('total_mb', 0):.0f} MB"),
         ("peak per kernel, median / largest", f"{m.get('kernel_median_mb', 0):.0f} / {m.get('kernel_max_mb', 0):.0f} MB ({m.get('kernels_seen', 0)} kernels)"),
+        *[(f"  kernel peak, {lesson}: median / largest", f"{f['median']:.0f} / {f['max']:.0f} MB ({f['n']} kernels)")
+          for lesson, f in s["kernel_mb_by_lesson"].items()],
         ("peak per learner's server (median)", f"{m.get('server_median_mb', 0):.0f} MB"),
         ("hub / proxy peak", f"{m.get('hub_mb', 0):.0f} / {m.get('proxy_mb', 0):.0f} MB"),
         ("kernels killed (SIGKILL) / lessons re-run", f"{s['kills']} / {s['killed_lessons_rerun']}"),
         ("hub restart: away (stop + start)",
          f"{_s(s['hub_restart']['away_s'])} ({_s(s['hub_restart']['stop_s'])} + {_s(s['hub_restart']['start_s'])})"
          if s["hub_restart"] else "not done"),
+        ("idle culler: servers stopped / time / memory after",
+         f"{s['cull']['servers_before'] - s['cull']['servers_left']} of {s['cull']['servers_before']} / "
+         f"{_s(s['cull']['seconds'])} (idle {s['cull']['idle_timeout_s']} s) / "
+         f"{s['cull']['memory_before_mb']:.0f} -> {s['cull']['memory_after_mb']:.0f} MB"
+         if s["cull"].get("servers_before") is not None else s["cull"].get("skipped", "not run")),
         ("answers acknowledged / lost", f"{s['acknowledged']} / {s['lost']}"),
         ("workbook collect: rows / missing / time", f"{s['collected_rows']} / {s['collected_missing']} / {_s(s['collect_s'])}"),
         ("errors (error replies, tracebacks, failures)", str(s["errors"])),
@@ -119,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="learners arrive spread over this many seconds (default 20, for 30 learners)")
     parser.add_argument("--time-limit", type=float, default=1800.0, help="the run stops after this many seconds (default 1800)")
     parser.add_argument("--capacity", help="comma-separated class sizes, smallest first (e.g. 1,5,10,20,30): no faults")
+    parser.add_argument("--cull-after", type=int, default=30,
+                        help="after the lessons, let jupyterhub-idle-culler stop servers idle this many seconds (0: skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, homes) for inspection")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
@@ -134,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {args.learners} learners, {min(args.kills, args.learners)} killed kernel(s), "
                   f"hub restart: {'no' if args.no_hub_restart else 'yes'}, lessons: {', '.join(LESSONS)}")
             result = run_class(args.learners, kills=args.kills, restart_hub=not args.no_hub_restart,
-                               arrive_within=args.arrive_within * args.learners / 30, time_limit=args.time_limit, keep=args.keep)
+                               arrive_within=args.arrive_within * args.learners / 30, time_limit=args.time_limit, keep=args.keep,
+                               cull_after=args.cull_after or None)
             print_result(result)
             if args.keep:
                 print(f"kept: {result.root}")

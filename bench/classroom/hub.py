@@ -135,7 +135,7 @@ c.JupyterHub.active_server_limit = 0
 c.JupyterHub.services = [{{"name": "classroom-bench", "api_token": "{admin_token}"}}]
 c.JupyterHub.load_roles = [{{
     "name": "classroom-bench",
-    "scopes": ["admin:users", "admin:servers", "list:users", "read:users"],
+    "scopes": ["admin:users", "admin:servers", "list:users", "read:users", "read:users:activity", "read:servers", "delete:servers"],
     "services": ["classroom-bench"],
 }}]
 c.JupyterHub.log_level = "WARN"
@@ -183,10 +183,10 @@ class Hub:
         env.pop("JUPYTERHUB_API_TOKEN", None)
         return env
 
-    def _popen(self, command: list[str], log_name: str) -> subprocess.Popen:
+    def _popen(self, command: list[str], log_name: str, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
         log = open(self.root / log_name, "ab")
         process = subprocess.Popen(
-            command, cwd=self.root, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
+            command, cwd=self.root, env={**self._env(), **(extra_env or {})}, stdout=log, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
         log.close()
@@ -243,6 +243,14 @@ class Hub:
         stopped = time.monotonic() - began
         started = self.start_hub()
         return {"stop_s": stopped, "start_s": started, "away_s": time.monotonic() - began}
+
+    def start_culler(self, timeout: int, every: int) -> subprocess.Popen:
+        """jupyterhub-idle-culler as a standalone service with the bench's token (as Z2JH and TLJH run it)."""
+        return self._popen(
+            [sys.executable, "-m", "jupyterhub_idle_culler", f"--url=http://127.0.0.1:{self.hub_port}/hub/api",
+             f"--timeout={timeout}", f"--cull-every={every}", "--concurrency=10"],
+            "culler.log", {"JUPYTERHUB_API_TOKEN": self.admin_token},
+        )
 
     def log_tail(self, lines: int = 15) -> str:
         try:

@@ -51,6 +51,7 @@ class LessonRun:
     kernel_start_s: float | None = None
     cells: int = 0
     interrupted: bool = False  # its kernel was killed under it
+    kernel_pid: int | None = None
 
     @property
     def seconds(self) -> float | None:
@@ -89,7 +90,7 @@ class Learner:
 
     async def http(
         self, method: str, path: str, body: Any = None, *, form: bool = False, auth: str = "token",
-        ok: tuple[int, ...] = (200, 201, 202, 204), tries: int = 40, deadline_s: float = 120,
+        ok: tuple[int, ...] = (200, 201, 202, 204), tries: int = 120, deadline_s: float = 240,
         follow: bool = False, extra_headers: dict[str, str] | None = None,
     ) -> HTTPResponse:
         """One request through the proxy, retried (bounded) while the hub or a server is away."""
@@ -163,26 +164,42 @@ class Learner:
         self.token = json.loads(answer.body)["token"]
         self.cookies.clear()  # from here on the learner's token is what the browser's session would be
 
-    async def start_server(self, timeout: float = 240) -> None:
-        """Ask the hub to start this learner's server and wait until it is ready (bounded)."""
+    async def start_server(self, timeout: float = 600, rounds: int = 3) -> None:
+        """Start this learner's server and wait until it answers through the proxy (bounded).
+
+        If it never answers (say the hub was restarted in the middle of the spawn), do what a
+        learner is told to do on the hub's page: stop the server and start it again.
+        """
         give_up = time.monotonic() + timeout
-        asked = False
+        last: Exception | None = None
+        for _ in range(rounds):
+            await self._spawn(give_up)
+            try:
+                await self.http("GET", f"/user/{self.name}/api/status", ok=(200,), tries=120, deadline_s=180)
+            except LearnerFailed as error:
+                last = error
+                await self.http("DELETE", f"/hub/api/users/{self.name}/server", ok=(202, 204, 400, 404), deadline_s=180)
+                continue
+            self.ready_at = time.monotonic()
+            return
+        raise LearnerFailed(f"the server did not answer after {rounds} starts ({last})")
+
+    async def _spawn(self, give_up: float) -> None:
+        """Ask the hub for the server until the hub says it is ready."""
+        asked, waiting_since = False, time.monotonic()
         while time.monotonic() < give_up:
             if not asked:
-                response = await self.http("POST", f"/hub/api/users/{self.name}/server", ok=(201, 202, 400))
-                asked = response.code in (201, 202) or b"already running" in response.body
-            model = json.loads((await self.http("GET", f"/hub/api/users/{self.name}", ok=(200,))).body)
+                response = await self.http("POST", f"/hub/api/users/{self.name}/server", ok=(201, 202, 400), tries=120, deadline_s=240)
+                asked = response.code in (201, 202) or b"already" in response.body or b"pending" in response.body
+                waiting_since = time.monotonic()
+            model = json.loads((await self.http("GET", f"/hub/api/users/{self.name}", ok=(200,), tries=120, deadline_s=240)).body)
             server = (model.get("servers") or {}).get("")
             if server and server.get("ready"):
-                break
-            if not server and not model.get("pending"):
+                return
+            if not (server and server.get("pending")) and not model.get("pending") and time.monotonic() - waiting_since > 30:
                 asked = False  # the spawn was lost (e.g. the hub restarted mid-spawn): ask again
-            await asyncio.sleep(0.5)
-        else:
-            raise LearnerFailed(f"the server did not start within {timeout:.0f} s")
-        # the server answers through the proxy
-        await self.http("GET", f"/user/{self.name}/api/status", ok=(200,), deadline_s=60)
-        self.ready_at = time.monotonic()
+            await asyncio.sleep(1.0)
+        raise LearnerFailed("the server did not start in time")
 
     # ---- lessons -----------------------------------------------------------------------------
 
@@ -306,6 +323,7 @@ class Learner:
             pid = int(reply["content"]["user_expressions"]["pid"]["data"]["text/plain"])
             self.kernel_pid = pid
             self.kernel_pids.append(pid)
+            run.kernel_pid = pid
             run.kernel_start_s = time.monotonic() - began
             for number, code in enumerate(cells, start=1):
                 if not code.strip():

@@ -34,6 +34,7 @@ class MemorySampler:
         self._list = processes
         self.interval, self.rescan = interval, rescan
         self.peak_total = 0
+        self.last_total = 0
         self.peak_by_kind: dict[str, int] = {}
         self.peak_by_pid: dict[int, tuple[str, int]] = {}
         self.samples = 0
@@ -81,6 +82,7 @@ class MemorySampler:
                 if rss > self.peak_by_pid.get(pid, (kind, 0))[1]:
                     self.peak_by_pid[pid] = (kind, rss)
             self.samples += 1
+            self.last_total = total
             self.peak_total = max(self.peak_total, total)
             for kind, rss in by_kind.items():
                 self.peak_by_kind[kind] = max(self.peak_by_kind.get(kind, 0), rss)

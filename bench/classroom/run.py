@@ -68,11 +68,14 @@ class ClassResult:
     kills: int = 0
     killed_lessons_rerun: int = 0
     hub_restart: dict[str, float] = field(default_factory=dict)
+    cull: dict[str, Any] = field(default_factory=dict)
     retries: int = 0
     stderr_lines: int = 0
     processes_left: int = 0
     cleaned_up: int = 0
     root: str = ""
+
+    kernel_mb_by_lesson: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def all_lesson_s(self) -> list[float]:
         return [t for times in self.lesson_s.values() for t in times]
@@ -91,6 +94,7 @@ class ClassResult:
             "server_start_p95_s": percentile(self.server_start_s, 95),
             "kernel_start_p95_s": percentile(self.kernel_start_s, 95),
             "memory": self.memory,
+            "kernel_mb_by_lesson": self.kernel_mb_by_lesson,
             "errors": len(self.errors) + len(self.tracebacks),
             "acknowledged": self.acknowledged,
             "lost": len(self.lost),
@@ -100,6 +104,7 @@ class ClassResult:
             "kills": self.kills,
             "killed_lessons_rerun": self.killed_lessons_rerun,
             "hub_restart": self.hub_restart,
+            "cull": self.cull,
             "retries": self.retries,
             "stderr_lines": self.stderr_lines,
             "processes_left": self.processes_left,
@@ -128,6 +133,7 @@ def run_class(
     lessons: tuple[str, ...] = LESSONS,
     repo: Path = REPO,
     keep: bool = False,
+    cull_after: int | None = None,
     log=print,
 ) -> ClassResult:
     """Run one class on a fresh hub and return what was measured. Always cleans up."""
@@ -135,6 +141,7 @@ def run_class(
     result = ClassResult(learners=learners, lessons=tuple(Path(p).stem for p in lessons), root=str(root))
     hub = Hub(root)
     sampler = MemorySampler(hub.processes)
+    class_: list[Learner] = []
     try:
         hub.start()
         sampler.start()
@@ -147,9 +154,20 @@ def run_class(
             class_[index].kill_at = (Path(lesson).stem, max(1, math.ceil(code_cells(repo / lesson) / 2)))
         asyncio.run(_classroom(hub, class_, result, lessons, restart_hub, arrive_within, time_limit, log))
         _check_answers(class_, result, root, log)
+        if cull_after is not None:
+            _cull(hub, class_, result, sampler, cull_after, log)
     finally:
         sampler.stop()
         result.memory = sampler.summary()
+        by_lesson: dict[str, list[float]] = {}
+        for learner in class_:
+            for lesson_run in learner.runs:
+                peak = sampler.peak_by_pid.get(lesson_run.kernel_pid or -1)
+                if peak and lesson_run.finished is not None:
+                    by_lesson.setdefault(lesson_run.lesson, []).append(peak[1] / 2**20)
+        result.kernel_mb_by_lesson = {
+            lesson: {"median": percentile(v, 50), "max": max(v), "n": len(v)} for lesson, v in by_lesson.items()
+        }
         result.cleaned_up = hub.cleanup()
         result.processes_left = len(hub.processes())
         if not keep:
@@ -225,6 +243,41 @@ async def _classroom(hub: Hub, class_: list[Learner], result: ClassResult, lesso
         result.stderr_lines += learner.stderr_lines
         result.acknowledged += len(learner.acks)
     log(f"  {len(finishes)} of {len(class_)} learners finished in {time.monotonic() - started:.0f} s")
+
+
+def culler_installed() -> bool:
+    try:
+        import jupyterhub_idle_culler  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _cull(hub: Hub, class_: list[Learner], result: ClassResult, sampler: MemorySampler, after: int, log,
+          limit: float = 300) -> None:
+    """Leave the class idle and let jupyterhub-idle-culler stop the servers; answers must stay on disk."""
+    if not culler_installed():
+        result.cull = {"skipped": "jupyterhub-idle-culler is not installed"}
+        return
+    def running() -> int:
+        return sum(1 for user in hub.api("GET", "/users") or [] if user.get("servers"))
+    before, memory_before = running(), sampler.last_total
+    began = time.monotonic()
+    culler = hub.start_culler(timeout=after, every=max(1, after // 3))
+    left = before
+    while time.monotonic() - began < limit and left:
+        time.sleep(2)
+        left = running()
+    seconds = time.monotonic() - began
+    time.sleep(2.5)  # one more memory sample after the last server went
+    culler.terminate()
+    lost = sum(1 for l in class_ for a in l.acks if a["token"] not in _stored_answers(Path(l.home)))
+    result.cull = {"idle_timeout_s": after, "servers_before": before, "servers_left": left, "seconds": seconds,
+                   "memory_before_mb": memory_before / 2**20, "memory_after_mb": sampler.last_total / 2**20,
+                   "lost_after_cull": lost}
+    log(f"  the idle culler stopped {before - left} of {before} servers in {seconds:.0f} s")
+    if left or lost:
+        result.errors.append(f"idle culler: {left} server(s) still running, {lost} answer(s) missing afterwards")
 
 
 def _check_answers(class_: list[Learner], result: ClassResult, root: Path, log) -> None:
