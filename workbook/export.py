@@ -5,8 +5,9 @@ The JSON schema is documented in ``docs/json-schema.md``::
     {"articles": [{"id", "path", "title", "author", "date", "publisher", "text",
                    "blocks": [...], "sentences": [...], ...}]}
 
-Records are built straight from each extractor's rows (its ``*_records`` function), never
-from a DataFrame; only the CSV, a table by nature, builds one at the end. The JSON is
+The export asks each extractor for plain records (its ``*_records`` function), which an extractor
+builds from its rows without a DataFrame (``spans.span_records``); only the CSV, a table by nature,
+builds one at the end. The JSON is
 written article by article, so an article's analysis can be freed once it is written.
 """
 
