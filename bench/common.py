@@ -374,7 +374,15 @@ def highlighter_payload() -> dict[str, Any]:
     articles = load_seeds()
     every = make(articles)
     one = make(articles, categories=["figures"])
-    return {"all": len(every.encode("utf-8")), "figures": len(one.encode("utf-8"))}
+    result: dict[str, Any] = {"all": len(every.encode("utf-8")), "figures": len(one.encode("utf-8"))}
+    try:  # the screens' own measure of one redraw (a tick), where the highlighter has it
+        screen = importlib.import_module("workbook.widgets.highlighter")  # the module, not the function of that name
+        payload = getattr(screen, "redraw_payload", None)
+        if callable(payload):
+            result["redraw"] = payload(screen.highlighter(articles))
+    except Exception as error:
+        result["redraw_error"] = f"{type(error).__name__}: {error}"[:160]
+    return result
 
 
 _PARTS_PROBE = r"""
