@@ -69,6 +69,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.resolver = _Resolver()
         # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
         self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
+        # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
+        self.midcaps = frozenset(re.findall(r"(?<=[a-z,;:)] )[A-Z][\w’'-]+", self.text))
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
         self._token_starts: dict[int, list[int]] = {}
@@ -178,7 +180,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         if low in _PRONOUNS or toks[span[0]].lower in _FIRST_PERSON:
             return
         kind = source_type(words)
-        if span[1] - span[0] == 1 and low in self.common:
+        if span[1] - span[0] == 1 and (low in self.common or not self.known_name(words)):
             return
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
@@ -201,11 +203,34 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 self.classify(quote, previous)
                 if quote.role not in ("headline", "source"):
                     previous = quote
-            analysis.attributions.extend(self.sentence_attributions(index))
+            found = self.sentence_attributions(index)
+            self.partial_quotes(by_sentence.get(index, []), found)
+            analysis.attributions.extend(found)
             self.note_subject(index)
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def partial_quotes(self, quotes: list[_Quote], found: list[_Attribution]) -> None:
+        """A quotation no rule attributed, inside the words an attribution reports, is that source's.
+
+        "Lee told senators the virus was “still with us” and “far from over.”": the second
+        quotation has no verb of its own, but it is part of what Lee told the senators.
+        """
+        for quote in quotes:
+            if not quote.unattributed or quote.role in ("headline", "source", "sources_heading"):
+                continue
+            owner = next((a for a in found if a.start <= quote.start and quote.end <= a.end + 1 and a.source), None)
+            if owner is None:
+                continue
+            quote.kind, quote.unattributed = "direct", False
+            quote.speaker, quote.speaker_start, quote.speaker_end = owner.source, owner.source_start, owner.source_end
+            quote.source_type, quote.cue, quote.cue_start, quote.cue_end = owner.source_type, owner.cue, owner.cue_start, owner.cue_end
+            quote.speaker_description = None
+            quote.reason = (
+                f"This quotation is part of what {owner.source} is reported to say in this sentence "
+                f"(‘{owner.cue}’), so the words are treated as {owner.source}'s."
+            )
 
     def merge(self, found: list[_Attribution]) -> list[_Attribution]:
         """Add direct quotations not covered by a sentence-level attribution."""

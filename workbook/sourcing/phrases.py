@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from workbook.sourcing.words import (
@@ -161,6 +162,12 @@ def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
     words = text.split()
     titles = lexicon().titles
+    bracket = re.search(r"\s*\([^()]{1,30}\)$", text)
+    if bracket and bracket.start() > 0:
+        # "Rep. Gwen Moore (D-Wis.)": the bracket describes the person
+        name, description = _split_name(text[:bracket.start()])
+        extra = bracket.group(0).strip()
+        return name, f"{description} {extra}" if description else extra
     if any(w.lower() in ("and", "&") for w in words):
         return text, None  # a group: "Macron and Starmer"
     if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()

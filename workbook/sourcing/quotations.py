@@ -92,9 +92,11 @@ class QuoteRules:
             return
         if len(words) >= 8 or (len(words) >= 4 and inner.rstrip("”’\"'")[-1:] in _TERMINAL):
             quote.kind = "direct"
+            quote.unattributed = True
             quote.reason = "A whole sentence in quotation marks is usually someone's words, but no speaker or reporting verb is near it."
             return
         quote.kind = "scare"
+        quote.unattributed = True
         quote.reason = (
             f"A short quotation ({len(words)} word{'s' if len(words) != 1 else ''}) with no reporting verb or speaker near it: "
             "the writer is marking these words, often to keep a distance from them."
@@ -252,8 +254,9 @@ class QuoteRules:
             tok = after[k]
             if tok.text in "“\"‘" or (not tok.word and tok.text in ";?!"):
                 return False
-            if tok.text == "." and not (k > 0 and _abbreviation(after[k - 1], self.lex.titles)):
-                return False
+            if tok.text == "." and not (k > 0 and _abbreviation(after[k - 1], self.lex.titles)) and not (
+                    k + 1 < len(after) and after[k + 1].text in "),"):
+                return False  # a full stop ends the sentence; "(D-Wis.)" and "R-Ky.," are abbreviations
             base = self.is_cue(after, k) if tok.word else None
             if base is None:
                 continue

@@ -107,6 +107,8 @@ class SpeakerRules:
                     info["name"] = _base(toks[antecedent[0]].text)
                 # the mention nearest the words is the relative pronoun itself
                 info.update(start=start, end=end, mention=words)
+                if low == "which" and info["type"] == "person" and not owner:
+                    info["type"] = "organization"  # "ZeniMax Media, which accuses ...": people are "who"
                 return info
         if low in _PRONOUNS:
             resolved = self.resolver.resolve(low, sentence)
@@ -117,6 +119,9 @@ class SpeakerRules:
         start, end = offset, offset + len(words)
         name, description = _split_name(words)
         kind = source_type(words)
+        if kind == "person" and span[0] == 0 and span[1] - span[0] == 1 and not self.known_name(words):
+            # "Children growing up ...", "Experts argued": a capitalised common word opening the sentence
+            kind = "vague" if words.lower().endswith(("s", "ren")) else "unknown"
         if kind == "person":
             name = self.resolver.name(name)
         return {"name": name, "description": description, "start": start, "end": end, "type": kind, "mention": words}
@@ -224,6 +229,12 @@ class SpeakerRules:
                 if toks[start].lower not in _NEVER_FIRST and toks[start].lower not in _FIRST_PERSON:
                     return (start, j)
         return span
+
+    def known_name(self, word: str) -> bool:
+        """True when a capitalised word at the start of a sentence is a name the article uses as one:
+        capitalised inside a sentence too, or a surname already given in full."""
+        return word in self.midcaps or word in self.resolver.full or word.lower() not in self.common and not word.lower().endswith(("s", "ren"))
+
 
 
 def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
