@@ -14,7 +14,7 @@ from workbook.sourcing.words import (
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
     titles = lexicon().titles
-    while j > lo and toks[j - 1].word and (toks[j - 1].lower in _SKIP or (toks[j - 1].lower.endswith("ly") and len(toks[j - 1].text) > 4)):
+    while j > lo and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])):
         j -= 1
     end = j
     i = j
@@ -158,6 +158,9 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     return span
 
 
+_COMPASS = frozenset("north south east west".split())
+
+
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
     words = text.split()
@@ -176,6 +179,10 @@ def _split_name(text: str) -> tuple[str, str | None]:
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles:
         k -= 1
+    if k == 1 and k < len(words) and words[0].lower() in _COMPASS:
+        k = 0  # "South Africa", "North Korea": the direction is part of the name
+    if 0 < k < len(words) and words[k - 1].islower() and words[k - 1].rstrip(".") not in titles and words[k - 1] not in _nouns():
+        return text, None  # "reports seen by Reuters": the words before the name are not a title
     if 0 < k < len(words) and len(words) - k <= 4 and all(w[:1].isupper() for w in words[k:]):
         description = " ".join(words[:k]).rstrip(",")
         if all(w.lower() in _DETERMINERS for w in words[:k]):
@@ -187,3 +194,11 @@ def _split_name(text: str) -> tuple[str, str | None]:
 def _clean_np(text: str) -> str:
     """A noun phrase without the commas and dashes around it."""
     return text.strip(" ,;:—–-")
+
+
+_LY_NOUNS = frozenset("family ally rally assembly italy supply reply july anomaly monopoly bully belly jelly fly".split())
+
+
+def _adverb(tok: _Tok) -> bool:
+    """True for an -ly adverb between a subject and its verb ("cynically insists"), not "family" or "ally"."""
+    return tok.lower.endswith("ly") and len(tok.text) > 4 and tok.lower not in _LY_NOUNS and not tok.cap

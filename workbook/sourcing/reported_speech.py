@@ -219,7 +219,7 @@ class AttributionRules:
                 return False  # "responds evasively.", "answered vaguely about ...": how, not what
         rest = toks[start:n]
         words = [t for t in rest if t.word]
-        if start == k + 1 and first.lower in _PREPOSITIONS and len(words) <= 2:
+        if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
         if base not in self.lex.thing_verbs or start != k + 1:
             return True  # "said that ...", "told the press (that) ...": words follow

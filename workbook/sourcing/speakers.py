@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from workbook.sourcing.phrases import _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _POSSESSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base
 
@@ -156,7 +156,7 @@ class SpeakerRules:
     def speaker_for_cue(self, toks: Sequence[_Tok], k: int, sentence: int) -> tuple[int, int] | None:
         """The noun phrase that does the saying for the cue at token k."""
         j = k
-        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or (toks[j - 1].lower.endswith("ly") and len(toks[j - 1].text) > 4)):
+        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])):
             j -= 1
         skipped = {t.lower for t in toks[j:k]}
         cue = toks[k].lower
