@@ -133,7 +133,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a book called Le Monde", "called on by tribes": naming or summoning, not words
         if tok.lower.endswith("ing") and nxt is not None and nxt.word and not nxt.cap and nxt.lower not in _AFTER_PARTICIPLE:
             after_next = toks[k + 2] if k + 2 < len(toks) else None
-            if nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
+            before = toks[k - 1] if k > 0 else None
+            compound = before is not None and (before.cap or before.lower in _DETERMINERS) and (
+                after_next is None or after_next.lower not in _REPORT_LINKS)
+            if compound or nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
                 return None  # "an Oval Office shouting match", "telling between": a noun or another sense
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
@@ -248,6 +251,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                                     quote.cue, quote.cue_start, quote.cue_end, reason))
         out.sort(key=lambda a: (a.start, a.end))
         return out
+
+
+#: Words after "asking voters", "urging people" that show the -ing word reports a request.
+_REPORT_LINKS = frozenset("to that if whether about for of".split())
 
 
 def _names_only(toks: Sequence[_Tok], k: int) -> bool:

@@ -83,7 +83,7 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
             if low == "and" and not (j + 1 < hi and j > i and toks[j - 1].cap
                                      and (toks[j + 1].cap or toks[j + 1].lower in _OWNER_WORDS)):
                 break
-            if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap:
+            if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap and low != "and":
                 # after a name, a lower-case word goes on only as a role or group noun
                 # ("Polish government", "Basque party leader") or after a possessive
                 if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE

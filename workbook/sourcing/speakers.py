@@ -186,8 +186,12 @@ class SpeakerRules:
             if after is not None and (after[1] >= len(toks) or toks[after[1]].text in ",.;"):
                 return after  # "Nor, says Ann Lee, is it allowed": the speaker follows the verb
         if previous == "," and not participle:
-            found = self.appositive_back(toks, j, 0)
-            span = found[0] if found else _subject(toks, 0, k)
+            relative = _relative_before(toks, j - 1)
+            if relative is not None:
+                span = relative  # "..., the source, who said he had spoken to them, told Reuters."
+            else:
+                found = self.appositive_back(toks, j, 0)
+                span = found[0] if found else _subject(toks, 0, k)
         elif j == 0 or previous in ("and", "or", "but", ",", "by", "—", "–") or (participle and previous != "who"):
             span = _subject(toks, 0, k)
         else:
@@ -251,3 +255,14 @@ def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
     if len(names) > 1 and toks[names[-1][0]: names[-1][1]] and any(t.lower == "and" for t in toks[names[-1][0]:names[-1][1]]):
         return (span[0], end)  # the list ends with "and Name": a list, not a name and its description
     return span
+
+
+def _relative_before(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | None:
+    """The noun phrase before ", who ...," that ends at token `comma`: the subject of the verb after it."""
+    for m in range(comma - 1, max(0, comma - 30), -1):
+        if toks[m].text == "," and m + 1 < comma and toks[m + 1].lower in ("who", "which"):
+            head = _np_back(toks, m)
+            return head if head is not None and head[1] == m else None
+        if toks[m].text in ";:“”\"":
+            return None
+    return None
