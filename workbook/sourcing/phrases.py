@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workbook.sourcing.words import (
     _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
@@ -161,6 +162,7 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
 _COMPASS = frozenset("north south east west".split())
 
 
+@lru_cache(maxsize=4096)
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
     words = text.split()
