@@ -55,7 +55,7 @@ def seed_markers(seeds):
 
 def test_columns_and_offsets(seeds, seed_markers):
     for key, frame in seed_markers.items():
-        assert list(frame.columns) == SPAN_COLUMNS + ["label", "reason", "in_quote"]
+        assert list(frame.columns) == SPAN_COLUMNS + ["label", "reason", "in_quote", "voice", "speaker", "strength", "strength_reason"]
         text = seeds[key].text
         assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
         assert set(frame["label"]) <= set(LABELS)
@@ -66,7 +66,7 @@ def test_columns_and_offsets(seeds, seed_markers):
 def test_empty_text_gives_empty_table():
     frame = markers(art("The meeting was on Tuesday at noon."))
     assert frame.empty
-    assert list(frame.columns) == SPAN_COLUMNS + ["label", "reason", "in_quote"]
+    assert list(frame.columns) == SPAN_COLUMNS + ["label", "reason", "in_quote", "voice", "speaker", "strength", "strength_reason"]
 
 
 def test_markers_only_in_the_texts_own_words():
@@ -196,8 +196,9 @@ def test_scare_quote_reason_comes_from_sourcing(monkeypatch):
     scare = frame[frame["label"] == "scare_quote"]
     assert scare["text"].tolist() == ["peace"]
     assert "a scare quotation" in scare["reason"].item()
-    # The quoted speaker's 'We' is not the writer's voice.
-    assert found(article, "we_voice") == []
+    # The quoted speaker's 'We' is not the writer's voice: it is kept, marked as the speaker's.
+    we = frame[frame["label"] == "we_voice"]
+    assert we["text"].tolist() == ["We"] and we["voice"].tolist() == ["quoted"]
     # Loaded words inside the quotation are kept, marked as someone else's.
     assert frame.loc[frame["text"] == "crush", "in_quote"].tolist() == [True]
     assert frame.loc[frame["text"] == "peace", "in_quote"].tolist() == [False]
@@ -271,9 +272,12 @@ def test_seed_000_evaluative_words(seed_markers):
         assert word in loaded, word
     labels = pick(frame, "label")
     assert "imperialist" in labels
-    assert labels.count("rulers") == 2  # "The U.S. rulers' aim", "the U.S. rulers consider"
+    # Class terms are framing, not name-calling (issue 13).
+    framing = pick(frame, "framing")
+    assert framing.count("rulers") == 2  # "The U.S. rulers' aim", "the U.S. rulers consider"
     # Class framing (NOTES.md): the same list finds 'working class' and 'the masses' in 003.
-    assert "workers in uniform" in labels and "working people" in labels
+    assert "workers in uniform" in framing and "working people" in framing
+    assert "rulers" not in labels and "working people" not in labels
     reason = frame.loc[frame["text"] == "workers in uniform", "reason"].item()
     assert "class-framing list" in reason
 
@@ -295,7 +299,7 @@ def test_seed_003_markers_a_careful_reader_flags(seed_markers):
     assert "war criminal" in labels
     assert "so-called “Marxists”" in labels
     assert "so-called “leftists”" in labels
-    assert "working class" in labels and "the masses" in labels
+    assert "working class" in pick(frame, "framing") and "the masses" in pick(frame, "framing")
     assert any(text.startswith("imperialist") for text in labels)
     questions = pick(frame, "rhetorical_question")
     assert "Why did Putin oppose a ceasefire and propose this alternative?" in questions
@@ -308,7 +312,9 @@ def test_seed_003_markers_a_careful_reader_flags(seed_markers):
     we = pick(frame, "we_voice")
     assert we.count("We") >= 8
     calls = pick(frame, "call_to_action")
-    assert "Prevent" in calls and "we denounce" in calls and "We support" in calls
+    assert "Prevent" in calls
+    # 'we denounce', 'We support' state a position; they do not tell anyone what to do (issue 13).
+    assert "we denounce" not in calls and "We support" not in calls
     assert "categorically states" in pick(frame, "appeal_to_authority")
     assert any("Nazi" in text for text in pick(frame, "analogy"))
     assert "utter contempt" in pick(frame, "loaded")  # the degree word and the word it strengthens
@@ -349,7 +355,9 @@ def test_density_by_sentence():
 
 def test_marker_records_are_json_ready():
     items = marker_records(art("This is utterly absurd!"))
-    assert items and all(set(item) == {"start", "end", "text", "label", "reason"} for item in items)
+    fields = {"start", "end", "text", "label", "reason", "voice", "speaker", "strength", "strength_reason"}
+    assert items and all(set(item) == fields for item in items)
+    assert {item["voice"] for item in items} == {"writer"} and {item["strength"] for item in items} == {"strong"}
     assert all(isinstance(item["start"], int) and isinstance(item["text"], str) for item in items)
 
 
@@ -445,7 +453,8 @@ def test_bench_scores_a_tiny_gold_folder(bench, tmp_path, capsys):
     (tmp_path / "labels" / "article1-labels-subtask-3.txt").write_text(gold, encoding="utf-8")
     assert bench.main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    row = next(line for line in out.splitlines() if line.startswith("Loaded_Language"))
+    every = out[out.index("markers: every marker"):]  # the full set; the default-on set is printed first
+    row = next(line for line in every.splitlines() if line.startswith("Loaded_Language"))
     numbers = row.split()[-7:]
     predicted, gold_count, precision, recall = int(numbers[0]), int(numbers[1]), float(numbers[2]), float(numbers[3])
     # 'brutal' and 'cynically' (and 'lied') are found; 'brutal' is one of the two gold spans.
