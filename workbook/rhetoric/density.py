@@ -10,13 +10,23 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.rhetoric.finding import LABELS, _text_blocks, markers
+from workbook.rhetoric.finding import LABELS, _records, _text_blocks
+from workbook.rhetoric.voice import VOICES
 from workbook.rhetoric.lexicons import matcher
 from workbook.spans import span_frame, typed_frame
 
 
-def density(article: Article, by: str = "label", extra_terms: str | Path | Iterable[str | Path] | None = None) -> pd.DataFrame:
-    """How thick the markers are.
+def density(
+    article: Article,
+    by: str = "label",
+    extra_terms: str | Path | Iterable[str | Path] | None = None,
+    voice: str | None = "writer",
+) -> pd.DataFrame:
+    """How thick the markers are, counting the writer's own words by default.
+
+    `voice` is ``"writer"`` (the default: markers inside someone's quotation or
+    reported speech are not the writer's rhetoric and are not counted),
+    ``"quoted"`` or ``"reported"``, or None to count every marker.
 
     ``by="label"`` (the default): one row per label with ``label``, ``count``
     and ``per_1000_words`` (markers per 1,000 words of headline, standfirst,
@@ -32,12 +42,15 @@ def density(article: Article, by: str = "label", extra_terms: str | Path | Itera
     >>> int(density(article).set_index("label").loc["loaded", "count"])
     1
     """
-    found = markers(article, extra_terms=extra_terms)
+    if voice is not None and voice not in VOICES:
+        raise ValueError(f"density(voice={voice!r}): choose voice='writer', 'quoted', 'reported' or None.")
+    found = _records(article, extra_terms, voice)
+    found_labels = [record["label"] for record in found]
     if by == "label":
         words = article.word_count
         own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
-        labels = list(LABELS) + sorted((own | set(found["label"])) - set(LABELS))
-        counts = Counter(label for label in found["label"].tolist() if label is not pd.NA)
+        labels = list(LABELS) + sorted((own | set(found_labels)) - set(LABELS))
+        counts = Counter(found_labels)
         counted = [counts.get(label, 0) for label in labels]
         return typed_frame(
             {
@@ -50,8 +63,8 @@ def density(article: Article, by: str = "label", extra_terms: str | Path | Itera
     if by == "sentence":
         roles = {b.index for b in _text_blocks(article)}
         by_sentence: dict[int, list[Any]] = {}  # sentence index -> its markers' labels, in the table's order
-        for index, label in zip(found["sentence"].tolist(), found["label"].tolist()):
-            if index is not pd.NA:
+        for index, label in zip([record["sentence"] for record in found], found_labels):
+            if index is not None:
                 by_sentence.setdefault(index, []).append(label)
         rows = []
         for sentence in article.sentence_list:

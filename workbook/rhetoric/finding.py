@@ -591,9 +591,15 @@ def marker_records(
 
     `voice` ("writer", "quoted" or "reported") keeps only markers in that voice.
     """
+    return [{name: record[name] for name in RECORD_FIELDS} for record in _records(article, extra_terms, voice)]
+
+
+def _records(article: Article, extra_terms: Any = None, voice: str | None = None) -> list[dict[str, Any]]:
+    """The markers as span records (with ``article``, ``block`` and ``sentence`` too)."""
     memo = _memo(article, extra_terms, None)
-    rows = memo["rows"] if voice is None else [row for row in memo["rows"] if row["voice"] == voice]
-    return [{name: record[name] for name in RECORD_FIELDS} for record in span_records(article, rows, _RECORD_EXTRA)]
+    if "records" not in memo:
+        memo["records"] = span_records(article, memo["rows"], _RECORD_EXTRA)
+    return memo["records"] if voice is None else [record for record in memo["records"] if record["voice"] == voice]
 
 
 _RECORD_EXTRA = tuple(name for name in RECORD_FIELDS if name not in ("start", "end", "text"))
