@@ -210,6 +210,7 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                         "term": entry.term.lower(),
                         "own": entry.lexicon.own,
                         "sentiment_only": entry.lexicon.sentiment_only,
+                        "rating": entry.note,
                         "from_list": True,
                         "floor": spans[0][0],
                         "before": _words_before(text, spans, words, i),

@@ -39,6 +39,10 @@ STRENGTHS = ("strong", "weak")
 
 _PASSIVE_AFTER = re.compile(r"(?:\s+not)?\s+be(?:\s+\w+ly)?\s+\w+(?:ed|en|wn|ne|ht|lt|pt)\b", re.IGNORECASE)
 _COMMENT_ADVERB = re.compile(r"\s*,")
+#: Endings that make a word an adjective in most uses (a part-of-speech guess without a tagger).
+_ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|ent|less|ish|al|ary|ile|id|ane)$")
+#: A VADER rating (the list's second column) at or below -2.0 on its scale from -4 to +4.
+_NEGATIVE = re.compile(r"-(?:[2-3]\.\d|4\.0)")
 
 
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
@@ -65,6 +69,10 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             return "strong", f"the word is used to judge (it comes after ‘{' '.join(before)}’)"
         if found.has("emotion", term):
             return "strong", "the word names a strong feeling, which colours what is told"
+        if _NEGATIVE.match(str(row.get("rating", ""))) and _ADJECTIVE_ENDING.search(term) and not term.endswith("ly"):
+            return "strong", (
+                "an adjective its raters scored strongly negative, describing what it names: it judges as it describes"
+            )
         if _norm(text[start:end]).endswith("ly") and not before and _COMMENT_ADVERB.match(text, end):
             return "strong", "the word comments on the whole sentence, the writer's own judgement"
         return "weak", (
