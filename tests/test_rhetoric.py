@@ -569,12 +569,15 @@ def test_a_topic_word_is_weak_and_an_evaluation_strong():
 
 
 def test_a_sentiment_only_word_is_weak_unless_used_to_judge():
-    # 'violent' is only in the VADER list: as a plain description it is weak, said of something after 'is' it judges.
-    article = art("Police reported a violent storm of protests. The speech was violent.")
-    violent = [r for r in rows(article, "loaded") if r["text"] == "violent"]
-    assert [r["strength"] for r in violent] == ["weak", "strong"]
-    assert "sentiment list" in violent[0]["strength_reason"]
-    assert "VADER" in violent[0]["reason"]
+    # 'grim' is only in the VADER list: as a plain description it is weak, said of something after 'is' it judges.
+    article = art("Police found a grim scene near the river. The outlook was grim.")
+    grim = [r for r in rows(article, "loaded") if r["text"] == "grim"]
+    assert [r["strength"] for r in grim] == ["weak", "strong"]
+    assert "sentiment list" in grim[0]["strength_reason"]
+    assert "VADER" in grim[0]["reason"]
+    # An adjective its raters scored strongly negative judges as it describes ('brutal', -3.1).
+    brutal = [r for r in rows(art("It was a brutal campaign."), "loaded") if r["text"] == "brutal"]
+    assert brutal and brutal[0]["strength"] == "strong"
 
 
 def test_class_terms_are_framing_not_name_calling():
