@@ -99,13 +99,22 @@ def snippet(article: Article, start: int, end: int, words: int = 20) -> str:
     hi = max(hi, end)
     before = article.text[lo:start].split()
     after = article.text[end:hi].split()
-    marked = "[" + " ".join(article.text[start:end].split()) + "]"
+    inner = article.text[start:end].split()
+    if len(inner) > 12:  # a whole sentence (a question, an exclamation): its start and end are enough
+        inner = inner[:6] + ["…"] + inner[-4:]
+    marked = "[" + " ".join(inner) + "]"
     room = max(0, words - len(marked.split()))
     keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
     keep_after = max(0, room - keep_before)
     parts = (["…"] if keep_before < len(before) else []) + before[len(before) - keep_before:] + [marked]
     parts += after[:keep_after] + (["…"] if keep_after < len(after) else [])
     return " ".join(parts).replace("\t", " ")
+
+
+def _short(text: str, words: int) -> str:
+    """`text` on one line, cut to its first and last words when longer than `words`."""
+    parts = text.split()
+    return " ".join(parts if len(parts) <= words else parts[:words - 4] + ["…"] + parts[-3:])
 
 
 def dump(pages: Path, out: Path) -> int:
@@ -123,7 +132,7 @@ def dump(pages: Path, out: Path) -> int:
                                                        found["reason"]):
                 rows.append({
                     "set": set_name, "page": name, "address": address, "start": int(start), "end": int(end),
-                    "marker": " ".join(str(text).split()), "label": label, "list": list_of(str(reason)),
+                    "marker": _short(str(text), 12), "label": label, "list": list_of(str(reason)),
                     "verdict": "", "why": "", "snippet": snippet(article, int(start), int(end)),
                 })
     with out.open("w", encoding="utf-8", newline="") as handle:

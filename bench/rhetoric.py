@@ -60,6 +60,25 @@ the strongest group, VADER's negative adjectives, overlaps a gold span about one
 time in three on the dev half, and more than half the gold spans overlap no
 word of even the broad lists (recall 0.43).
 
+Two sets of markers are scored (issue 13): **default-on** (the writer's voice and
+``strong``: what the highlighter shows at first) and **every marker**. Measured on
+2026-12-01 (``python -m bench.rhetoric --split dev,test``), Loaded_Language
+precision / recall:
+
+=====================================================  =============  =============
+markers                                                dev half       test half
+=====================================================  =============  =============
+before issue 13 (every marker)                          0.224 / 0.359  0.207 / 0.359
+every marker, issue 13 rules                            0.227 / 0.353  0.209 / 0.353
+default-on: the writer's voice, strong                  0.324 / 0.118  0.268 / 0.099
+=====================================================  =============  =============
+
+Issue 13's aim (precision 0.35 at recall 0.30 for the default-on set) is not met.
+SemEval's annotators mark loaded language inside quotations too, and mostly on
+words the sentiment lists hold in plain descriptive use; the rules that make the
+default-on set trustworthy for a learner (``python -m bench.judged``) keep only a
+third of the lists' recall.
+
 Gold offsets point into the raw file; the workbook cleans text (line endings,
 invisible characters, trailing spaces) before finding anything, so offsets are
 carried over by aligning the two texts. Articles whose texts cannot be aligned

@@ -651,3 +651,39 @@ def test_fact_or_opinion_task_counts_the_writers_rhetoric_but_not_an_absolute():
     machine = dict(zip(items["text"], items["machine"]))
     assert machine["The deportation was a brutal and shameful act of the regime."] == "opinion"
     assert machine["Stalin deported the entire Crimean Tatar population in the spring of 1944."] != "opinion"
+
+
+# ---- the teacher-judged markers ---------------------------------------------------------------
+
+
+@pytest.fixture
+def judged(monkeypatch):
+    import importlib
+    from pathlib import Path
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent))
+    return importlib.import_module("bench.judged")
+
+
+def test_judged_markers_file_is_complete_and_short(judged):
+    rows_ = judged.read_judgments()
+    assert len(rows_) >= 300
+    assert {row["verdict"] for row in rows_} <= set(judged.VERDICTS)
+    assert {row["set"] for row in rows_} == {"tune", "heldout"}
+    assert len({row["page"] for row in rows_}) >= 10
+    for row in rows_:
+        assert row["why"].strip() and row["address"].startswith("http")
+        assert len(row["snippet"].split()) <= 24  # a short snippet, never the article
+        assert row["page"] in judged.SETS[row["set"]]
+    header = judged.JUDGMENTS.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("#") and "How they were made" in header
+
+
+def test_judged_bench_matches_by_label_and_span(judged, tmp_path, capsys):
+    marker = {"label": "loaded", "start": 10, "end": 16}
+    judgments = [{"label": "loaded", "start": 12, "end": 20, "verdict": "fair"},
+                 {"label": "hedge", "start": 10, "end": 16, "verdict": "wrong"}]
+    assert judged._match(marker, judgments)["verdict"] == "fair"
+    assert judged._match({"label": "absolute", "start": 0, "end": 3}, judgments) is None
+    assert judged.main([str(tmp_path / "nowhere")]) == 0
+    assert "skipped" in capsys.readouterr().out
