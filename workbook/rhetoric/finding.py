@@ -137,14 +137,19 @@ Tokens = list[tuple[list[tuple[int, int, str]], list[str]]]
 def _tokenise(article: Article) -> Tokens:
     """For each block of the text's own words: its tokens (start, end, as written) and their lower-case forms."""
     out = []
+    text = article.text
+    lowered = _norm(text)
+    same_length = len(lowered) == len(text)  # lower-casing may lengthen a rare letter (İ): then slice per token
+    finditer, findall = _TOKEN.finditer, _TOKEN.findall
     for block in _text_blocks(article):
-        lowered = _norm(block.text)  # same length as the text, so offsets carry over
-        matches = list(_TOKEN.finditer(block.text))
+        matches = list(finditer(text, block.start, block.end))
         starts = list(map(_match_start, matches))
         ends = list(map(_match_end, matches))
-        shift = block.start.__add__
-        spans = list(zip(map(shift, starts), map(shift, ends), map(_match_text, matches)))
-        words = list(map(lowered.__getitem__, map(slice, starts, ends)))
+        spans = list(zip(starts, ends, map(_match_text, matches)))
+        if same_length:
+            words = findall(lowered, block.start, block.end)
+        else:
+            words = [_norm(word) for _, _, word in spans]
         out.append((spans, words))
     return out
 
@@ -727,12 +732,15 @@ def _one_device_per_word(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return rows
     ranked = sorted(words, key=lambda r: (r["strength"] != "strong", order.get(r["label"], -1) if not r.get("own") else -2,
                                           -(r["end"] - r["start"]), r["start"]))
-    kept: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []  # disjoint spans, sorted by start (so their ends are sorted too)
+    kept_starts: list[int] = []
     dropped: set[int] = set()
     for row in ranked:
-        clash = next((k for k in kept if k["start"] < row["end"] and row["start"] < k["end"]), None)
+        at = bisect_left(kept_starts, row["end"])  # kept spans from `at` on start at or after this one's end
+        clash = kept[at - 1] if at and kept[at - 1]["end"] > row["start"] else None
         if clash is None:
-            kept.append(row)
+            kept.insert(at, row)
+            kept_starts.insert(at, row["start"])
             continue
         dropped.add(id(row))
         if row["label"] != clash["label"] and "; the words are also" not in clash["reason"]:

@@ -56,15 +56,19 @@ def reported_spans(attributions: pd.DataFrame) -> list[Span]:
 def _finder(spans: list[Span], slack: int) -> Callable[[int, int], Span | None]:
     """A function giving the span of `spans` that holds (start, end), allowing `slack` characters either side."""
     starts = [s for s, _, _ in spans]
-    widest = max((e - s for s, e, _ in spans), default=0)
+    reach: list[int] = []  # the furthest end of any span up to each position (spans may nest or overlap)
+    furthest = -1
+    for _, e, _ in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
 
     def holding(start: int, end: int) -> Span | None:
         i = bisect_right(starts, start + slack)
         while i > 0:
             i -= 1
+            if reach[i] + slack < end:
+                break  # no span this early reaches far enough
             s, e, who = spans[i]
-            if s < start - widest - slack:
-                break
             if s - slack <= start and end <= e + slack:
                 return spans[i]
         return None
