@@ -37,7 +37,7 @@ from typing import Any
 import pandas as pd
 
 from workbook.blocks import Block, byline_name, segment
-from workbook.dates import parse_date, parse_date_line
+from workbook.dates import find_line_date, parse_date, parse_date_line
 from workbook.sentences import split_sentences
 from workbook.textio import ARTICLE_SUFFIXES, MAX_BYTES, ArticleError, ArticleWarning, normalise
 
@@ -179,6 +179,11 @@ class Article:
                 found = parse_date_line(block.text)
                 if found:
                     return found
+        byline = self._first("byline")
+        if byline is not None:  # "By Jane Doe JAN. 13, 2017"
+            found_in_byline = find_line_date(byline.text)
+            if found_in_byline:
+                return found_in_byline[0]
         return None
 
     @property

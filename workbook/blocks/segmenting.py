@@ -1,27 +1,4 @@
-"""Split an article's text into paragraph-like blocks and give each block a role.
-
-Roles: ``headline``, ``dateline`` (a line that is only a date), ``byline``,
-``caption``, ``credit``, ``standfirst``, ``subheading``, ``body``,
-``sources_heading``, ``source`` and ``boilerplate``.
-
-Detection uses general layout cues, never the lines of particular articles:
-
-* blank lines separate paragraphs; inside a paragraph group, short lines (a
-  byline, a date) are blocks of their own, while hard-wrapped lines of similar
-  length are joined into one block;
-* patterns: "By NAME" and "—NAME" bylines, "AP Photo/NAME" credits, lines that
-  are a date, a "Sources" heading followed by numbered items (``[1]``, ``2.``,
-  ``(4)``), website boilerplate from ``data/boilerplate.txt``;
-* position and length: the headline is the first short line, a standfirst sits
-  between the headline and the byline, a caption sits next to a photo credit, a
-  subheading is a short single line before a longer paragraph.
-
-A credit run into a copy of its caption (``AP Photo/Jane DoeProtesters march...``)
-is split in two, and the copy is marked as a duplicate of the caption.
-
->>> [(b.role, b.text) for b in segment("Big news\\n\\nBy Ann Lee\\nMay 3, 2024\\n\\nIt rained all day. Then it stopped.")]
-[('headline', 'Big news'), ('byline', 'By Ann Lee'), ('dateline', 'May 3, 2024'), ('body', 'It rained all day. Then it stopped.')]
-"""
+"""Segmentation: blocks from lines, and the rules that give each block its role (see `workbook.blocks`)."""
 
 from __future__ import annotations
 
@@ -30,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from workbook.dates import is_date_line
+from workbook.dates import find_line_date, is_date_line, parse_date_line
 
 ROLES = (
     "headline", "dateline", "byline", "caption", "credit", "standfirst",
@@ -56,10 +33,13 @@ class Block:
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|and|&|,))*"
 _BYLINE = re.compile(
-    rf"(?:(?:by|written by|words by|author:?|reporting by)\s+{_NAME}|[—–-]\s*{_NAME})(?:\s*[,|]\s*[\w ]{{2,40}})?",
+    rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+{_NAME}|[—–-]\s*{_NAME})(?:\s*[,|]\s*[\w ]{{2,40}})?",
     re.IGNORECASE,
 )
-_BYLINE_NAME = re.compile(rf"(?:(?:by|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
+_BYLINE_NAME = re.compile(rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                "oct", "nov", "dec")
 _CREDIT_PREFIX = re.compile(
     r"(?:(?:AP|AFP|Reuters|EPA|Getty Images|TASS|Sputnik|Anadolu|Xinhua|DPA|Ukrinform|[A-Z][A-Za-z]+)\s*Photos?\s*/\s*"
     r"|(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*(?:by|:|/)\s*"
@@ -92,22 +72,95 @@ def is_boilerplate(text: str) -> bool:
     return len(text) <= 200 and any(pattern.fullmatch(text) for pattern in boilerplate_patterns())
 
 
+#: "Image caption ...", "Media caption ...": the caption label some pages print before it.
+_CAPTION_LABEL = re.compile(r"(?:image|media|video|photo|picture)\s+caption\b", re.IGNORECASE)
+#: A photo agency or a photographer's credit at the end of a short line: "JANE DOE/AFP/Getty Images",
+#: "Reuters/Jane Doe", "(Photo by Jane Doe)", "Photograph: Jane Doe for the Paper", "Image copyright X".
+_AGENCY = r"(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Alamy|PA(?: Images| Wire)?|Bloomberg|Corbis|iStock|Xinhua|TASS|Sputnik|Anadolu)"
+_CREDIT_END = re.compile(
+    rf"(?:.*?[\s/(])?(?:{_AGENCY}(?:\s*(?:/|via)\s*{_AGENCY})*"
+    rf"|{_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
+    rf"|\(?(?:photo|photograph|picture|image)s?(?:\s+credit)?\s*(?:by|:)\s*[^()]{{2,80}}\)?)\s*\)?\.?",
+    re.IGNORECASE,
+)
+_CREDIT_WORD = re.compile(r"(?:credit|image copyright|copyright|\(all photos?:?)\s*:?\s+\S.{0,60}", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(r"\b\d{1,3}\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\b(?:\s+ago)?", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[\s,|•·–—-]+")
+
+
+def is_caption(text: str) -> bool:
+    """True for a line a page marks as a caption ("Image caption ...", "Media caption ..."),
+    or a caption with its photo credit at the end ("Protesters in Kyiv. Photograph: Jane Doe")."""
+    text = text.strip()
+    if _CAPTION_LABEL.match(text):
+        return True
+    if len(text) > 300 or word_count(text) < 4:
+        return False
+    ending = _CREDIT_END.fullmatch(text)
+    return ending is not None and word_count(text) > 5 and bool(re.search(rf"(?:{_AGENCY}|photo|photograph|picture|image)", text[-80:], re.IGNORECASE))
+
+
+def byline_with_date(text: str) -> bool:
+    """True for a byline run into a date or an age: "By JANE DOE JAN. 13, 2017", "Jane Doe - Apr 16, 2015
+    8:02 pm UTC", "Jane Doe 1 day ago"."""
+    text = text.strip()
+    if len(text) > 100:
+        return False
+    found = find_line_date(text)
+    if found is not None:
+        head, tail = text[: found[1]], text[found[1]:]
+        if parse_date_line(tail) is None:
+            return False
+    else:
+        relative = _RELATIVE_TIME.search(text)
+        if relative is None or text[relative.end():].strip():
+            return False
+        head = text[: relative.start()]
+    head = _SEPARATOR.sub(" ", head).strip()
+    if not head:
+        return False
+    return is_byline(head) or re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}", head) is not None
+
+
 def is_byline(text: str) -> bool:
     """True for "By Jane Doe", "—Jane Doe", "Written by Jane Doe and John Roe"."""
     return len(text) <= 80 and _BYLINE.fullmatch(text.strip()) is not None
 
 
 def byline_name(text: str) -> str | None:
-    """The author's name in a byline, without "By" or the dash."""
-    match = _BYLINE_NAME.match(text.strip())
-    return match["name"].strip(" ,") if match else None
+    """The author's name in a byline, without "By" or the dash, and without a date run onto it."""
+    text = text.strip()
+    found = find_line_date(text)
+    if found is not None and found[1] > 0:
+        text = text[: found[1]]
+    else:
+        relative = _RELATIVE_TIME.search(text)
+        if relative is not None and not text[relative.end():].strip() and relative.start() > 0:
+            text = text[: relative.start()]
+    text = _SEPARATOR.sub(" ", text).strip() if not _BYLINE_NAME.match(text) else text
+    match = _BYLINE_NAME.match(text)
+    if match:
+        name = match["name"].strip(" ,")
+        words = name.split()
+        while len(words) > 2 and words[-1].lower().rstrip(".") in _MONTH_WORDS:
+            words.pop()
+        return " ".join(words)
+    if re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}", text):
+        return text
+    return None
 
 
 def is_credit(text: str) -> bool:
-    """True for a photo or image credit line such as "AP Photo/Jane Doe"."""
+    """True for a photo or image credit line such as "AP Photo/Jane Doe", "Getty Images",
+    "Reuters/Jane Doe", "Photo: Jane Doe", "(Photo by Jane Doe)", "Credit Jane Doe"."""
     text = text.strip()
-    match = _CREDIT_PREFIX.match(text)
-    return match is not None and len(text) <= 80 and len(text.split()) <= 10
+    if len(text) > 80 or len(text.split()) > 10:
+        return False
+    if _CREDIT_PREFIX.match(text):
+        return True
+    if len(text.split()) <= 6 and (_CREDIT_WORD.fullmatch(text) or _CREDIT_END.fullmatch(text)):
+        return bool(re.search(rf"{_AGENCY}|photo|photograph|picture|image|credit|copyright", text, re.IGNORECASE))
+    return False
 
 
 def word_count(text: str) -> int:
@@ -276,15 +329,27 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
             roles[index] = "boilerplate"
         elif is_date_line(block_text):
             roles[index] = "dateline"
-        elif is_byline(block_text):
+        elif is_byline(block_text) or byline_with_date(block_text):
             roles[index] = "byline"
         elif is_credit(block_text):
             roles[index] = "credit"
+        elif is_caption(block_text):
+            roles[index] = "caption"
 
     hinted_headline = _apply_hints(spans, roles, hints) if hints else None
+    page_headline = None
+    if not hints:
+        from workbook.blocks.page import mark_page
+
+        page_headline = mark_page(texts, roles)
     _mark_sources(texts, roles)
     _mark_trailing_boilerplate(texts, roles)
-    headline = hinted_headline if hinted_headline is not None else _mark_header(texts, roles, duplicate_of)
+    if hinted_headline is not None:
+        headline = hinted_headline
+    elif page_headline is not None:
+        headline = page_headline
+    else:
+        headline = _mark_header(texts, roles, duplicate_of)
 
     strength: dict[int, str | None] = {}
     for index, block_text in enumerate(texts):
