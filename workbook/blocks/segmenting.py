@@ -210,9 +210,11 @@ def _wrapped_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     start = lines[0][0]
     for (line_start, line_end), following in zip(lines, lines[1:] + [None]):
-        ends_paragraph = (
-            following is None
-            or (line_end - line_start < 0.6 * widest and text[line_end - 1] in _TERMINAL + _CLOSERS)
+        length = line_end - line_start
+        next_word = len(text[following[0]:following[1]].split(" ", 1)[0]) if following is not None else 0
+        ends_paragraph = following is None or (
+            text[line_end - 1] in _TERMINAL + _CLOSERS
+            and (length < 0.6 * widest or length + 1 + next_word <= widest)  # the next word would have fitted
         )
         if ends_paragraph:
             spans.append((start, line_end))
@@ -221,14 +223,35 @@ def _wrapped_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     return spans
 
 
+def _is_special(text: str) -> bool:
+    """A line that stands alone even inside hard-wrapped text: a date, byline, credit or boilerplate."""
+    return is_date_line(text) or is_byline(text) or is_credit(text) or is_boilerplate(text)
+
+
 def _raw_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for lines in _line_groups(text):
         if _is_hard_wrapped(text, lines):
             spans.extend(_wrapped_paragraphs(text, lines))
+        elif len(lines) >= 4:
+            spans.extend(_wrapped_runs(text, lines))
         else:
             spans.extend(lines)
     return spans
+
+
+def _wrapped_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A group whose header lines (headline, byline, date) run straight into hard-wrapped text:
+    the lines before the last special or short line stand alone, the wrapped run after them is
+    re-flowed. Only a run of four lines or more, most of them near one width, counts as wrapped."""
+    cut = 0
+    for index, (start, end) in enumerate(lines):
+        if _is_special(text[start:end]) or (index < len(lines) - 1 and end - start < 35 and index <= 3):
+            cut = index + 1
+    run = lines[cut:]
+    if len(run) < 4 or not _is_hard_wrapped(text, run):
+        return list(lines)
+    return list(lines[:cut]) + _wrapped_paragraphs(text, run)
 
 
 def _split_credit(text: str, start: int, end: int, earlier: list[str]) -> list[tuple[int, int]]:
