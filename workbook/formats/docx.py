@@ -45,12 +45,13 @@ def read(path: Path, max_bytes: int | None = None) -> Document:
     except OSError as error:
         raise ArticleError(path, f"the file could not be read ({error.strerror or error}).") from error
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise ArticleError(
             path,
             "this is not a Word document that can be read (.docx); it may be an old .doc file or a damaged one.",

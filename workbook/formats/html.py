@@ -29,7 +29,8 @@ from workbook.textio import ArticleError, check_bytes
 #: Largest saved page read, in bytes. A news page saved from a browser is 0.1-3 MB; most of
 #: that is scripts and styles, not text.
 MAX_PAGE_BYTES = 10_000_000
-#: Fewer words than this in the main text means the page holds no article.
+#: Fewer words than this in the main text's sentences (paragraphs of eight words or more with a full
+#: stop, question or exclamation mark) means the page holds no article.
 MIN_WORDS = 20
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»|•)\s+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
@@ -121,29 +122,43 @@ def clean_author(author: str | None) -> str | None:
     return " and ".join(names) or None
 
 
-def _page_facts(text: str) -> tuple[list[str], str, str, set[str], str | None]:
-    """The page's ``<h1>`` texts, ``<title>``, ``og:title``, ``<figcaption>`` texts and language."""
+def _page_facts(text: str) -> tuple[list[str], str, str, dict[str, str], str | None]:
+    """The page's ``<h1>`` texts, ``<title>``, ``og:title``, ``<figcaption>`` texts (by the source of
+    the picture in the same ``<figure>``, or by their own text) and language."""
     from lxml import html as lxml_html
 
     try:
         tree = lxml_html.fromstring(text)
     except (ValueError, TypeError, lxml_html.etree.ParserError):
-        return [], "", "", set(), None
+        return [], "", "", {}, None
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     h1s = [_clean(e.text_content()) for e in tree.iter("h1")]
     title = _clean(tree.findtext(".//title"))
     og = next((_clean(v) for v in tree.xpath("//meta[@property='og:title' or @name='twitter:title']/@content")), "")
-    captions = {_letters(e.text_content()) for e in tree.iter("figcaption")} - {""}
+    captions: dict[str, str] = {}
+    for caption in tree.iter("figcaption"):
+        words = _clean(caption.text_content())
+        if not words:
+            continue
+        figure = caption.getparent()
+        while figure is not None and figure.tag != "figure":
+            figure = figure.getparent()
+        sources = [img.get("src") or img.get("data-src") or "" for img in (figure.iter("img") if figure is not None else ())]
+        for source in sources:
+            if source:
+                captions.setdefault(source, words)
+        captions.setdefault(_letters(words), words)
     language = tree.get("lang") or None
     return [h for h in h1s if h], title, og, captions, language
 
 
-def _is_caption(text: str, captions: set[str], alt: str | None) -> bool:
+def _is_caption(text: str, captions: dict[str, str], alt: str | None) -> bool:
     key = _letters(text)
     if not key:
         return False
-    if any(key in caption or (len(caption) > 20 and caption in key) for caption in captions):
+    keys = [_letters(words) for words in captions.values()]
+    if any(key in caption or (len(caption) > 20 and caption in key) for caption in keys):
         return True
     if alt:
         alt_key = _letters(alt)
@@ -169,7 +184,7 @@ def extract(text: str) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
     for element in (main if main is not None else []):
         tag = element.tag
         if tag == "graphic":
-            blocks.append(("graphic", element.get("alt") or ""))
+            blocks.append(("graphic", f"{element.get('src') or ''}\n{element.get('alt') or ''}"))
         elif tag == "head":
             blocks.append(("subheading", _clean("".join(element.itertext()))))
         elif tag == "list":
@@ -215,8 +230,9 @@ def document_from_html(text: str, raw: bytes, encoding: str, path: Path | None =
         raise ArticleError(path, "the file is empty.", "Save the web page again from the browser.")
     metadata, blocks = extract(text)
     h1s, page_title, og_title, captions, language = _page_facts(text)
-    words = sum(len(block.split()) for role, block in blocks if role != "graphic")
-    if words < MIN_WORDS:
+    words = sum(len(block.split()) for role, block in blocks
+                if role != "graphic" and len(block.split()) >= 8 and re.search(r"[.!?…]", block))
+    if words < MIN_WORDS:  # a list of links or section names is not an article
         raise ArticleError(path, "no article text was found in this web page.", _NO_ARTICLE_ADVICE)
     site = _clean(metadata.get("sitename")) or None
     title = choose_title(h1s, page_title, og_title, _clean(metadata.get("title")) or None, site)
@@ -237,9 +253,13 @@ def document_from_html(text: str, raw: bytes, encoding: str, path: Path | None =
         builder.add(long_date(day), "dateline")
     title_key = _letters(title or "")
     alt: str | None = None
-    for role, block in blocks:
+    for position, (role, block) in enumerate(blocks):
         if role == "graphic":
-            alt = block
+            source, alt = block.split("\n", 1)
+            caption = captions.get(source) if source else None
+            following = blocks[position + 1][1] if position + 1 < len(blocks) else ""
+            if caption and _letters(caption) != _letters(following):
+                builder.add(caption, "caption")  # trafilatura keeps the picture but not its <figcaption>
             continue
         if title_key and _letters(block) == title_key:
             alt = None
