@@ -174,16 +174,15 @@ class Article:
             return value if isinstance(value, dt.date) else parse_date(str(value))
         if self.file_metadata.get("date"):
             return parse_date(str(self.file_metadata["date"]))
-        for block in self.block_list:
+        for block in self.block_list:  # the first date line, or byline run into a date ("By Jane Doe JAN. 13, 2017")
             if block.role == "dateline":
                 found = parse_date_line(block.text)
                 if found:
                     return found
-        byline = self._first("byline")
-        if byline is not None:  # "By Jane Doe JAN. 13, 2017"
-            found_in_byline = find_line_date(byline.text)
-            if found_in_byline:
-                return found_in_byline[0]
+            elif block.role == "byline":
+                in_byline = find_line_date(block.text)
+                if in_byline:
+                    return in_byline[0]
         return None
 
     @property
