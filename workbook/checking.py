@@ -156,6 +156,17 @@ def check_article(article: Article) -> CheckReport:
     ]
     advice = report.advice
 
+    sentences = [b for b in article.block_list if b.role in ("body", "standfirst", "subheading") and len(b.text.split()) >= 6]
+    menu_like = all(len(b.text.split()) <= 4 or b.role == "boilerplate" for b in article.block_list)
+    if not sentences and article.block_list and menu_like and roles.get("boilerplate", 0):
+        report.ok = False
+        report.error = (
+            "no article text found: every line looks like part of the web page around an article "
+            f"(menus, share lines, links; for example '{_quote(next(b.text for b in article.block_list if b.role == 'boilerplate'), 40)}'). "
+            "Copy the article itself: select from the headline to its last paragraph, not the whole page."
+        )
+        return report
+
     if article.title is None:
         advice.append(Advice("problem", "No headline found: put the headline alone on the first line, then a blank line."))
     elif "title" not in article.metadata and _looks_like_menu(article.title):
