@@ -225,6 +225,7 @@ class Score:
     recall: list[int] = field(default_factory=lambda: [0, 0])
     precision: list[int] = field(default_factory=lambda: [0, 0])
     errors: int = 0
+    missing: str = ""
 
     def value(self, metric: str) -> float | None:
         if metric in ("recall", "precision"):
@@ -271,7 +272,8 @@ def run(folder: Path, readers: dict[str, Callable[[Path], Reading]] = READERS, p
                 try:
                     reading = reader(page)
                 except ImportError as error:
-                    reading = Reading(error=f"not installed ({error.name})")
+                    score.missing = f"not installed ({error.name}; pip install it on its own)"
+                    break
             line = score_page(page, reading, score)
             if pages:
                 print(f"  {name:28} {json.dumps(line, ensure_ascii=False)}")
@@ -283,6 +285,9 @@ def table(scores: dict[str, Score], count: int) -> str:
     rows = [f"Web pages ({count} pages in webpages-dev)", "",
             "| reader | " + " | ".join(metrics) + " | failed pages |", "|---" * (len(metrics) + 2) + "|"]
     for name, score in scores.items():
+        if score.missing:
+            rows.append(f"| {name} | {score.missing} |" + " |" * len(metrics))
+            continue
         cells = []
         for metric in metrics:
             value = score.value(metric)
