@@ -136,6 +136,8 @@ _LEFTOVER = re.compile(r"[\s,.;:|•·/()\[\]–—-]*")
 
 def find_line_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first full date written in `text` (any web form), with its start and end."""
+    if not _FOUR_DIGITS.search(text):  # every form here has a four-digit year
+        return None
     found: list[tuple[int, int, dt.date]] = []
     for pattern in (_MONTH_FIRST, _DAY_FIRST):
         for match in pattern.finditer(text):

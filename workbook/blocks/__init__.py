@@ -31,14 +31,16 @@ from workbook.blocks.segmenting import (
     Block,
     boilerplate_patterns,
     byline_name,
+    byline_with_date,
     is_boilerplate,
     is_byline,
+    is_caption,
     is_credit,
     segment,
     word_count,
 )
 
 __all__ = [
-    "ROLES", "Block", "boilerplate_patterns", "byline_name", "is_boilerplate", "is_byline", "is_credit",
-    "segment", "word_count",
+    "ROLES", "Block", "boilerplate_patterns", "byline_name", "byline_with_date", "is_boilerplate", "is_byline",
+    "is_caption", "is_credit", "segment", "word_count",
 ]

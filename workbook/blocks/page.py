@@ -76,7 +76,10 @@ _CONSENT = re.compile(
 
 def is_consent_notice(text: str) -> bool:
     """True for a cookie or data-consent notice ("We use cookies to ... By clicking accept ...")."""
-    return len(text) <= 1500 and _CONSENT.search(text) is not None
+    if len(text) > 1500:
+        return False
+    lower = text.lower()
+    return ("cookie" in lower or "personal data" in lower) and _CONSENT.search(text) is not None
 
 
 def is_prose(text: str) -> bool:
