@@ -205,6 +205,11 @@ def mark_page(texts: list[str], roles: list[str | None]) -> int | None:
             has_standfirst = True
         else:
             roles[index] = "boilerplate"
+    if not has_byline:  # "By Jane Doe, a deputy editor who ..." printed under the standfirst, inside the text
+        for index in range(core_start, min(core_end, core_start + 3)):
+            if roles[index] is None and _long_byline(texts[index]):
+                roles[index] = "byline"
+                break
     _mark_asides(texts, roles, headline + 1, core_end)
     return headline
 

@@ -128,9 +128,15 @@ def byline_with_date(text: str) -> bool:
     return is_byline(head) or re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}", head) is not None
 
 
+_ROLE_NOTE = re.compile(r"\s*\([a-z][a-z ]{1,28}\)")  # "Jane Doe (reporting) and John Roe (photography)"
+
+
 def is_byline(text: str) -> bool:
     """True for "By Jane Doe", "—Jane Doe", "Written by Jane Doe and John Roe"."""
-    return len(text) <= 80 and _BYLINE.fullmatch(text.strip()) is not None
+    if len(text) > 100:
+        return False
+    text = _ROLE_NOTE.sub("", text.strip())
+    return len(text) <= 80 and _BYLINE.fullmatch(text) is not None
 
 
 def byline_name(text: str) -> str | None:
@@ -143,7 +149,7 @@ def byline_name(text: str) -> str | None:
         relative = _RELATIVE_TIME.search(text)
         if relative is not None and not text[relative.end():].strip() and relative.start() > 0:
             text = text[: relative.start()]
-    text = _SEPARATOR.sub(" ", text).strip() if not _BYLINE_NAME.match(text) else text
+    text = _SEPARATOR.sub(" ", text).strip() if not _BYLINE_NAME.match(text) else _ROLE_NOTE.sub("", text)
     match = _BYLINE_NAME.match(text)
     if match:
         name = match["name"].strip(" ,")
