@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbook.findings import CATEGORY_NAMES
+from workbook.plainwords import PLAIN_LABELS, plain_label  # noqa: F401  (re-exported)
 
 #: Text colour on highlights, and the light backgrounds behind it (all >= 12:1 with the text).
 TEXT_COLOUR = "#111111"
 BACKGROUNDS = ("#FFE08A", "#BDE0FE", "#C7F0C2", "#FFD1DC", "#E0D4FF", "#FFD8B0", "#CFF3F0", "#EDEDED")
-#: Per category: tag colour (white text on it, >= 7:1), underline pattern, short tag prefix.
+#: Per category: tag colour (white text on it, >= 7:1), underline pattern, a letter for the category.
 CATEGORY_STYLES: dict[str, dict[str, str]] = {
     "quotes": {"tag": "#1F4E79", "border": "solid", "prefix": "Q"},
     "sources": {"tag": "#2D5A27", "border": "dashed", "prefix": "S"},
@@ -36,16 +37,33 @@ def contrast_ratio(first: str, second: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def group_of(category: str, label: str) -> str:
-    """The toggle a finding belongs to: ``"quotes: scare"``, or ``"figures"``."""
+def group_of(category: str, label: str, voice: str | None = None, strength: str | None = None) -> str:
+    """The toggle a finding belongs to: ``"quotes: scare"``, or ``"figures"``.
+
+    Rhetoric in someone else's words (``voice`` "quoted" or "reported") goes to
+    ``"rhetoric: quoted"``, and weak rhetoric markers to ``"rhetoric: weak"``,
+    so a lesson can show the writer's own strong markers first.
+    """
+    if category == "rhetoric" and voice in ("quoted", "reported"):
+        return "rhetoric: quoted"
+    if category == "rhetoric" and strength == "weak":
+        return "rhetoric: weak"
     return f"{category}: {label}" if category in BY_LABEL else category
 
 
 def group_name(group: str) -> str:
-    """A learner's name for a toggle group: ``"Quotes: scare"``, ``"Time references"``."""
+    """A learner's name for a toggle group: ``"Quotes: scare quotes"``, ``"Time references"``."""
     category, _, label = group.partition(": ")
     name = CATEGORY_NAMES.get(category, category.capitalize())
-    return f"{name}: {label.replace('_', ' ')}" if label else name
+    return f"{name}: {plain_label(label)}" if label else name
+
+
+def tag_text(group: str) -> str:
+    """The words on a highlight's tag, never cut: ``"loaded words"``, ``"figure"``."""
+    category, _, label = group.partition(": ")
+    if label:
+        return plain_label(label)
+    return {"figures": "figure", "time": "time"}.get(category, CATEGORY_NAMES.get(category, category).lower())
 
 
 def group_styles(groups: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -60,13 +78,14 @@ def group_styles(groups: Iterable[str]) -> dict[str, dict[str, str]]:
             "background": BACKGROUNDS[index % len(BACKGROUNDS)],
             "tag": base["tag"],
             "border": base["border"],
-            "code": f"{base['prefix']}" + (f"·{label.replace('_', ' ')[:14]}" if label else ""),
+            "code": tag_text(group),
         }
     return styles
 
 
-def _group_order(group: str) -> tuple[int, str]:
+def _group_order(group: str) -> tuple[int, int, str]:
     category = group.partition(": ")[0]
     order = list(CATEGORY_STYLES)
-    return (order.index(category) if category in order else len(order), group)
+    apart = group in ("rhetoric: quoted", "rhetoric: weak")
+    return (order.index(category) if category in order else len(order), int(apart), group)
 
