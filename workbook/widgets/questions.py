@@ -59,6 +59,8 @@ class QuestionWidget(ipw.VBox):
         prompt = ipw.HTML(
             f'<div class="wb-question"><strong>{label}{_esc(self.question["prompt"])}</strong>'
             + (f'<br><span style="font-size:0.9em;opacity:0.85">Hint: {_esc(hint)}</span>' if hint else "")
+            + (f'<br><span style="font-size:0.9em;opacity:0.85">Try it in a code cell: <code>{_esc(self.question["code_hint"])}</code></span>'
+               if self.question.get("code_hint") else "")
             + "</div>"
         )
         super().__init__([prompt, *inputs, ipw.HBox([self.check_button, self.attempts_note]), self.feedback],
