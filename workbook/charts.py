@@ -36,6 +36,8 @@ Altair is imported only when a chart is made, so ``import workbook`` stays fast.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import os
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
@@ -73,8 +75,9 @@ def enable_offline(renderer: str | None = None) -> str:
     if choice == "jupyter":
         try:
             import anywidget  # noqa: F401
-            import vl_convert  # noqa: F401
 
+            if importlib.util.find_spec("vl_convert") is None:  # found, not imported: ~8 MB a kernel need not hold
+                raise ImportError("vl_convert")
             _reuse_cached_bundle(alt)
             alt.JupyterChart.enable_offline(offline=True)  # a no-op when the saved bundle was reused
             alt.renderers.enable("jupyter", offline=True)
@@ -96,10 +99,14 @@ def _bundle_path(alt: Any) -> Path:
     kernel for good (about 130 MB). Keeping the bundle on disk lets every later
     kernel skip that: a class of thirty kernels on one JupyterHub stays light.
     """
-    import vl_convert
+    try:  # the installed version, read without importing vl-convert (which holds ~8 MB once imported)
+        vl_version = importlib.metadata.version("vl-convert-python")
+    except importlib.metadata.PackageNotFoundError:
+        import vl_convert
 
+        vl_version = vl_convert.__version__
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    name = f"vega-bundle-altair-{alt.__version__}-vl-convert-{vl_convert.__version__}.js"
+    name = f"vega-bundle-altair-{alt.__version__}-vl-convert-{vl_version}.js"
     return base / "media-literacy-workbook" / name
 
 
