@@ -337,9 +337,9 @@ def test_meet_the_texts_shows_both_authors_and_roles(tmp_path: Path) -> None:
 
     book = execute("01-meet-the-texts.ipynb", tmp_path)
     first, second = lesson_articles()
-    assert first.author in output_text(outputs_of(book, r"^first$|^first\b(?!\.blocks)"))
-    assert second.author in output_text(outputs_of(book, r"^second$|^second\b(?!\.blocks)"))
-    roles = output_text(outputs_of(book, r"first\.blocks"))
+    assert first.author in output_text(outputs_of(book, r"w\.about\(first\)"))
+    assert second.author in output_text(outputs_of(book, r"w\.about\(second\)"))
+    roles = output_text(outputs_of(book, r"w\.parts\(first\)"))
     for role in ("headline", "byline", "body"):
         assert role in roles
 
@@ -349,9 +349,9 @@ def test_synthesis_table_has_one_column_per_text(tmp_path: Path) -> None:
     from workbook.config import lesson_articles
 
     book = execute("06-synthesis.ipynb", tmp_path)
-    table = output_text(outputs_of(book, r"^compare\(|compare\(\["))
+    table = output_text(outputs_of(book, r"^w\.comparison\("))
     for article in lesson_articles():
-        assert article.label in table or article.id in table
+        assert article.author in table and article.title in table.replace("&#x27;", "'")
     assert "words" in table.lower()
 
 

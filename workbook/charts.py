@@ -186,8 +186,13 @@ def _with_text_label(frame: pd.DataFrame, labels: Mapping[str, str] | None, colu
 
 def _empty(alt: Any, message: str) -> Any:
     return alt.Chart(pd.DataFrame({"message": [message]})).mark_text(size=14).encode(text="message:N").properties(
-        width=400, height=40
+        width=400, height=40, description=message, usermeta=NO_ACTIONS
     )
+
+
+#: vega-embed's "..." menu (save as PNG, view source) is a <summary> without a name for screen
+#: readers, and offers nothing a learner needs: charts are drawn without it.
+NO_ACTIONS = {"embedOptions": {"actions": False}}
 
 
 def describe_counts(frame: pd.DataFrame, field: str, value: str, opening: str, most: int = 6) -> str:
@@ -250,7 +255,7 @@ def data_table_html(chart: Any) -> str:
     rows = []
     for record in frame[[f for f, _ in fields]].to_dict("records"):
         cells = "".join(
-            f'<td style="padding:3px 6px;vertical-align:top">{"" if pd.isna(v) else _html.escape(str(v))}</td>'
+            f'<td style="padding:3px 6px;vertical-align:top;text-align:left">{"" if pd.isna(v) else _html.escape(str(v))}</td>'
             for v in record.values()
         )
         rows.append(f"<tr>{cells}</tr>")
@@ -290,7 +295,7 @@ def _count_chart(frame: pd.DataFrame, field: str, title: str, what: str) -> Any:
         .properties(width=260, height=alt.Step(18))
         .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
         .resolve_scale(y="independent")
-        .properties(title=title, description=describe_counts(counts, field, "count", f"Bar chart: {title}, the number of {what} of each kind, one panel per text."))
+        .properties(usermeta=NO_ACTIONS, title=title, description=describe_counts(counts, field, "count", f"Bar chart: {title}, the number of {what} of each kind, one panel per text."))
     )
 
 
@@ -340,7 +345,7 @@ def timeline(events: pd.DataFrame | Sequence[Article], labels: Mapping[str, str]
     description = f"Timeline: {title}, one row per text. " + " ".join(
         f"{text}: {', '.join(str(y) for y in found)}." for text, found in years.items()
     ) + " The sentence behind each point is in the table under the chart."
-    return points.properties(width=620, height=alt.Step(60), title=title, description=description)
+    return points.properties(width=620, height=alt.Step(60), title=title, description=description, usermeta=NO_ACTIONS)
 
 
 def figures_by_kind(figures: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
@@ -407,6 +412,6 @@ def rhetoric_density(density: pd.DataFrame | Sequence[Article], labels: Mapping[
         alt.layer(bars, numbers)
         .properties(width=260, height=alt.Step(18))
         .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
-        .properties(title=title, description=describe_counts(frame, "marker", "shown",
+        .properties(usermeta=NO_ACTIONS, title=title, description=describe_counts(frame, "marker", "shown",
                                                              f"Bar chart: {title}, by kind of marker, one panel per text."))
     )

@@ -143,3 +143,7 @@ __all__ = [
     "reference_sheet", "reference_sheet_html", "rejected_findings", "reveal_html", "side_by_side", "source_card",
     "source_card_html", "sum_checks", "sum_checks_html", "table_html", "tag_text", "task_labels", "teacher_html",
 ]
+
+from workbook.jupyter_settings import ensure_news_off as _ensure_news_off
+
+_ensure_news_off()  # an editable install has no data files: mend it quietly (see workbook.jupyter_settings)
