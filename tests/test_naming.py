@@ -7,7 +7,7 @@ from workbook.naming import article_name, short_name, short_names, surname
 def test_title_and_author():
     a = article_from_text("Prevent the partition and plunder of Ukraine\n\nBy Taras Shevchuk\n\nText here.", id="op1_x")
     assert article_name(a) == "“Prevent the partition and plunder of Ukraine” by Taras Shevchuk"
-    assert short_name(a) == "Shevchuk: Prevent the partition and plunder…"
+    assert short_name(a) == "Shevchuk: Prevent the partition and…"
     assert "op1" not in article_name(a) + short_name(a)
 
 
