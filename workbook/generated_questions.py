@@ -189,20 +189,44 @@ class _Facts:
         for row in sorted(quoted + self.sources, key=lambda r: r["start"]):
             name = row.get("speaker") if "speaker" in row else row.get("source")
             kind = row.get("source_type", "person")
-            if name and kind in ("person", "organization") and _looks_like_a_name(name) and _tidy_name(name) not in seen:
+            if name and kind in ("person", "organization") and _looks_like_a_name(name, self.article.text) and _tidy_name(name) not in seen:
                 seen.append(_tidy_name(name))
         return seen
 
 
-def _looks_like_a_name(name: str) -> bool:
-    """True for a name a learner could look up: it has a word with a capital that is not its first word "The"."""
-    words = name.split()
-    return any(word[:1].isupper() for word in words if word.lower() != "the")
+def _looks_like_a_name(name: str, text: str) -> bool:
+    """True for a name a learner could look up: a word of it has a capital even inside a sentence.
+
+    "Critics" or "Observers" at the start of a sentence are capitalised only because they start it.
+    """
+    for word in name.split():
+        if word[:1].isupper() and word.lower() != "the":
+            if len(name.split()) > 1 and word != name.split()[0]:
+                return True
+            if re.search(r"[\w,;:]\s+" + re.escape(word) + r"\b", text):
+                return True
+    return False
 
 
 def _tidy_name(name: str) -> str:
     name = " ".join(name.split())
     return name[:1].upper() + name[1:] if name[:1].islower() and name.split()[0].lower() == "the" else name
+
+
+#: The last articles' extractions, by what they depend on (id, text, metadata), so lessons that ask
+#: again for the same texts (every lesson reloads its pair) do not extract everything again.
+_FACTS: dict[tuple[str, str, str], _Facts] = {}
+_FACTS_KEPT = 8
+
+
+def _facts_for(article: Article) -> _Facts:
+    key = (article.id, article.text, repr(sorted(article.metadata.items(), key=lambda item: item[0])))
+    facts = _FACTS.get(key)
+    if facts is None:
+        if len(_FACTS) >= _FACTS_KEPT:
+            _FACTS.pop(next(iter(_FACTS)))
+        facts = _FACTS[key] = _Facts(article)
+    return facts
 
 
 # ---- building a question ----------------------------------------------------------------------
@@ -291,7 +315,7 @@ def _headline(facts: _Facts, other: _Facts | None) -> Question | None:
     headline = next((b for b in article.block_list if b.role == "headline"), None)
     if headline is None:
         return None
-    wrong = [b.text for b in article.block_list if b.role in ("standfirst", "subheading")]
+    wrong = [b.text for b in article.block_list if b.role in ("standfirst", "subheading") and len(b.text.split()) <= 25]
     wrong += [s.text for s in article.sentence_list if facts.roles[s.block] == "body" and len(s.text.split()) <= 25][:3]
     evidence = _evidence(facts, None, headline.index, headline.text)
     return _choice(
@@ -361,6 +385,7 @@ def _speaker(facts: _Facts, other: _Facts | None) -> Question | None:
             row.get("kind") == "direct" and row.get("speaker") and sentence is not None and facts.in_text(row)
             and row.get("speaker_start") is not None
             and sentence.start <= int(row["speaker_start"]) < sentence.end
+            and _norm(_tidy_name(row["speaker"])) in _norm(sentence.text)  # named there, not only as "he" or "she"
             and 3 <= len(row["text"].split()) <= 30
         )
 
@@ -392,9 +417,11 @@ def _vague_source(facts: _Facts, other: _Facts | None) -> Question | None:
         return bool(
             row.get("source_type") == "vague" and row.get("source") and sentence is not None and facts.in_text(row)
             and start is not None and sentence.start <= int(start) < sentence.end
+            and _norm(" ".join(row["source"].split())) in _norm(sentence.text)
         )
 
-    named = [_tidy_name(r["source"]) for r in facts.sources if r.get("source_type") in ("person", "organization") and r.get("source")]
+    named = [_tidy_name(r["source"]) for r in facts.sources if r.get("source_type") in ("person", "organization")
+             and r.get("source") and _looks_like_a_name(r["source"], facts.article.text)]
     named = list(dict.fromkeys(named))
     for row in _first_usable(facts.sources, usable, _seed("vague", facts.key)):
         sentence = facts.sentence(row["sentence"])
@@ -510,9 +537,10 @@ def _figure_hedge(facts: _Facts, other: _Facts | None) -> Question | None:
             facts, "figure-hedge",
             f"The text says {_quote(row['text'])}. The computer thinks one word or phrase here says the number is not exact. Which one?",
             hedge, words, evidence,
-            f"Yes: the computer took {_quote(hedge)} as a sign that the number is rounded or estimated. "
+            f"Yes: the computer took {_quote(hedge)} as a sign that the number is rounded or estimated.{_check_it(evidence)} "
             "Who made the estimate? Does the text say?",
             lambda t: f"{_quote(t)} is in the same sentence, but it says nothing about how exact the number is.",
+            hint=f"It is in {_where(evidence)}.",
         )
         if found:
             return found
@@ -533,6 +561,7 @@ def _year_rows(facts: _Facts) -> list[dict[str, Any]]:
         if str(int(row["year"])) not in row["text"]:
             continue
         what = describe(sentence.text, row["start"] - sentence.start, row["end"] - sentence.start)
+        what = re.sub(r"^(?:and|but|or|then)\s+", "", what, flags=re.IGNORECASE)
         words = what.split()
         usable = 2 <= len(words) <= 7 and words[-1].lower().strip("’'") not in _COMMON | _DANGLING
         rows.append({**row, "year": int(row["year"]), "what": what if usable else None})
@@ -672,7 +701,7 @@ def _opinion_sentence(facts: _Facts, other: _Facts | None) -> Question | None:
     counts = _sentence_counts(facts)
     body = _body_sentences(facts)
     ranked = sorted(body, key=lambda s: (-counts.get(s.index, {}).get("markers", 0), s.index))
-    if not ranked or counts.get(ranked[0].index, {}).get("markers", 0) < 2:
+    if not ranked or counts.get(ranked[0].index, {}).get("markers", 0) < 1:
         return None
     top = ranked[0]
     plain = [s.text for s in body if not counts.get(s.index, {}).get("markers") and not counts.get(s.index, {}).get("quotes")]
@@ -684,7 +713,7 @@ def _opinion_sentence(facts: _Facts, other: _Facts | None) -> Question | None:
         "The computer counted the rhetoric markers (words that judge, push or soften) in each sentence. "
         "Which of these sentences has the most, so reads most like the writer's opinion?",
         top.text, plain, evidence,
-        f"Yes: the computer found {n} rhetoric markers in this sentence, and none in the others. "
+        f"Yes: the computer found {n} rhetoric marker{'s' if n != 1 else ''} in this sentence, and none in the others. "
         "Do you read it as an opinion? A sentence can judge without any marked word.",
         lambda _t: "The computer found no rhetoric marker in this sentence. Does it still give an opinion? "
         "Then you have seen something the computer missed.",
@@ -769,7 +798,7 @@ def generated_questions(articles: Article | Sequence[Article], topic: str | None
     unknown = [t for t in topics if t not in GENERATORS]
     if unknown:
         raise ValueError(f"No lesson topic {unknown[0]!r}. Topics: {', '.join(TOPICS)}.")
-    facts = [_Facts(article) for article in articles[:2]]
+    facts = [_facts_for(article) for article in articles[:2]]
     keys = [f.key for f in facts]
     if len(keys) == 2 and keys[0] == keys[1]:
         keys = [keys[0] + "a", keys[1] + "b"]
