@@ -240,8 +240,15 @@ def _is_headline_candidate(text: str) -> bool:
     return text[-1] != "." or (words <= 20 and not _INNER_SENTENCE_BREAK.search(text))
 
 
-def segment(text: str) -> list[Block]:
-    """Split normalised article text into `Block` objects with roles."""
+def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Block]:
+    """Split normalised article text into `Block` objects with roles.
+
+    `hints` are (start, end, role) spans whose role the file itself states (a web page's
+    ``<h2>``, a Word "Heading" style, see `workbook.formats`). A hinted block takes that
+    role, except that a block hinted only as ``body`` keeps a role the rules found for it
+    (a boilerplate, credit, date or byline line inside a web page's main text). When a
+    headline is hinted, the rules do not look for another one.
+    """
     spans: list[tuple[int, int]] = []
     run_into_credit: set[int] = set()
     for start, end in _raw_spans(text):
@@ -274,9 +281,10 @@ def segment(text: str) -> list[Block]:
         elif is_credit(block_text):
             roles[index] = "credit"
 
+    hinted_headline = _apply_hints(spans, roles, hints) if hints else None
     _mark_sources(texts, roles)
     _mark_trailing_boilerplate(texts, roles)
-    headline = _mark_header(texts, roles, duplicate_of)
+    headline = hinted_headline if hinted_headline is not None else _mark_header(texts, roles, duplicate_of)
 
     strength: dict[int, str | None] = {}
     for index, block_text in enumerate(texts):
@@ -298,6 +306,25 @@ def segment(text: str) -> list[Block]:
         Block(index, start, end, texts[index], roles[index] or "body", duplicate_of[index])
         for index, (start, end) in enumerate(spans)
     ]
+
+
+def _apply_hints(spans: list[tuple[int, int]], roles: list[str | None], hints: tuple[tuple[int, int, str], ...]) -> int | None:
+    """Give hinted blocks their roles; return the hinted headline's index (None when none is hinted)."""
+    by_span = {(start, end): role for start, end, role in hints}
+    headline = None
+    for index, span in enumerate(spans):
+        role = by_span.get(span)
+        if role is None or role not in ROLES:
+            continue
+        if role == "body" and roles[index] is not None:
+            continue
+        if role == "headline":
+            if headline is not None:
+                role = "subheading"
+            else:
+                headline = index
+        roles[index] = role
+    return headline
 
 
 def _mark_sources(texts: list[str], roles: list[str | None]) -> None:
