@@ -21,6 +21,7 @@ last in a cell, and every widget saves what the learner does at once):
     w.annotation_task("claim-kind", a)    # label sentences, then compare with the machine
     w.annotation_task("source-type", a)   # label each source: named, vague, ...
     w.download_button()                   # "download my answers" (JSON, CSV): works on Binder
+    w.paste_article()                     # paste or upload an article: saved, checked, one of the pair
     w.teacher_view("class-folder/")       # a class's downloaded files: distributions, kappa
 
     w.highlight_html(articles, categories=None) -> str
@@ -74,6 +75,7 @@ from workbook.widgets.highlighter import (
     legend_html,
     line_style,
 )
+from workbook.widgets.paste import PasteArticle, paste_article
 from workbook.widgets.questions import QuestionWidget, question, questions, reflection
 from workbook.widgets.styles import (
     BACKGROUNDS,
@@ -98,4 +100,5 @@ __all__ = [
     "legend_html", "line_style", "load_questions", "load_task", "normalise_text", "parse_number",
     "pseudonym_chooser", "question", "questions", "questions_folder", "reflection", "relative_luminance",
     "task_items", "tasks_folder", "teacher_view",
+    "PasteArticle", "paste_article",
 ]
