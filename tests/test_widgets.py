@@ -62,13 +62,15 @@ def hostile_table(hostile):
 
 def _visible_text(markup: str) -> str:
     """What a reader sees in the article columns (tags and the highlight tags' numbers removed)."""
-    markup = re.sub(r'<a class="wb-tag".*?</a>', "", markup)
+    markup = re.sub(r'<a class="wb-tag[^"]*".*?</a>', "", markup)
     markup = re.sub(r"<details.*?</details>", "", markup, flags=re.S)
+    markup = re.sub(r"<style>.*?</style>", "", markup, flags=re.S)
+    markup = re.sub(r'<p class="wb-nothing".*?</p>', "", markup, flags=re.S)
     markup = markup.replace("<br>", "\n").replace("</p>", "\n")
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
-SAFE_TAGS = {"div", "p", "mark", "a", "span", "strong", "em", "br", "details", "summary", "ol", "li"}
+SAFE_TAGS = {"div", "p", "mark", "a", "span", "strong", "em", "br", "details", "summary", "ol", "li", "style"}
 
 
 def _tags(markup: str) -> list[tuple[str, list[str]]]:
@@ -100,6 +102,8 @@ def test_planted_markup_shows_as_text(hostile, hostile_table):
     tags = _tags(view)
     assert {name for name, _ in tags} <= SAFE_TAGS
     assert not [attrs for _, attrs in tags if any(a.startswith("on") for a in attrs)]  # no event handlers
+    for sheet in re.findall(r"<style>(.*?)</style>", view, flags=re.S):  # our own rules only, nothing planted
+        assert re.fullmatch(r"[#\w\-.,:{}();!% >]+", sheet), sheet
     assert "&lt;script&gt;alert(&#x27;headline&#x27;)&lt;/script&gt;" in view
     assert "&lt;img src=x onerror=alert(1)&gt;" in view or "&lt;img src=x onerror=alert(1)" in view
     assert "&lt;script&gt;alert(&#x27;pub&#x27;)&lt;/script&gt;" in view  # metadata too
@@ -116,34 +120,88 @@ def test_highlighting_never_changes_the_text(hostile, hostile_table):
 
 
 def test_toggles_per_category_and_label_switch_highlights(hostile, hostile_table):
-    widget = w.highlighter(hostile, table=hostile_table)
+    widget = w.highlighter(hostile, table=hostile_table, on=list(w.group_styles(["quotes: scare", "figures", "time",
+                           "rhetoric: loaded", "rhetoric: label", "sources: person"])))
     assert set(widget.toggles) == {"quotes: scare", "figures", "time", "rhetoric: loaded", "rhetoric: label", "sources: person"}
-    assert set(_marks(widget.view.value)) == set(widget.toggles)
+    assert set(_marks(widget.visible_html())) == set(widget.toggles)
+    assert set(_marks(widget.view.value)) == set(widget.toggles)  # drawn once, every group
     widget.toggles["figures"].value = False
-    assert "figures" not in _marks(widget.view.value)
-    assert "rhetoric: loaded" in _marks(widget.view.value)
+    assert "figures" not in _marks(widget.visible_html())
+    assert "rhetoric: loaded" in _marks(widget.visible_html())
+    hidden_class = widget.classes["figures"]
+    assert f"mark.{hidden_class}" in widget.visibility.value  # the style sheet makes it plain text
     widget.all_off.click()
-    assert _marks(widget.view.value) == []
-    assert "Nothing highlighted" in widget.view.value
+    assert _marks(widget.visible_html()) == []
+    assert "Nothing highlighted" in widget.visible_html()
+    assert ".wb-nothing{display:block" in widget.visibility.value
     widget.all_on.click()
-    assert set(_marks(widget.view.value)) == set(widget.toggles)
+    assert set(_marks(widget.visible_html())) == set(widget.toggles)
+    assert widget.visibility.value == ""
     only = w.highlighter(hostile, table=hostile_table, on=["time"])
-    assert set(_marks(only.view.value)) == {"time"}
+    assert set(_marks(only.visible_html())) == {"time"}
+
+
+def test_highlighter_opens_with_one_group_on(hostile, hostile_table):
+    widget = w.highlighter(hostile, table=hostile_table)
+    assert len(widget.shown) == 1
+    assert widget.shown == ["quotes: scare"]  # the first in legend order
+
+
+def test_every_tag_reads_in_full():
+    styles = w.group_styles(["rhetoric: rhetorical_question", "rhetoric: appeal_to_authority", "rhetoric: we_voice",
+                             "rhetoric: call_to_action", "figures"])
+    assert styles["rhetoric: rhetorical_question"]["code"] == "rhetorical questions"
+    assert styles["rhetoric: appeal_to_authority"]["code"] == "appeals to authority"
+    assert styles["rhetoric: call_to_action"]["code"] == "calls to action"
+    assert "we" in styles["rhetoric: we_voice"]["code"] and "_" not in styles["rhetoric: we_voice"]["code"]
+    assert w.group_name("rhetoric: call_to_action") == "Rhetoric: calls to action"
+
+
+def test_rhetoric_voice_and_strength_make_their_own_groups():
+    assert w.group_of("rhetoric", "loaded") == "rhetoric: loaded"
+    assert w.group_of("rhetoric", "loaded", voice="writer", strength="strong") == "rhetoric: loaded"
+    assert w.group_of("rhetoric", "loaded", voice="quoted") == "rhetoric: quoted"
+    assert w.group_of("rhetoric", "loaded", voice="reported", strength="weak") == "rhetoric: quoted"
+    assert w.group_of("rhetoric", "hedge", voice="writer", strength="weak") == "rhetoric: weak"
+    assert w.group_of("figures", "count", voice="quoted") == "figures"
+
+
+def test_quoted_rhetoric_is_apart_and_off_at_first(seeds):
+    widget = w.highlighter(seeds, categories=["rhetoric"])
+    assert "rhetoric: quoted" in widget.toggles  # the seeds quote loaded words
+    assert not widget.toggles["rhetoric: quoted"].value
+    assert "in someone else" in widget.view.value or "’s words" in widget.view.value
+
+
+def test_a_redraw_sends_under_100_kb(seeds):
+    from workbook.widgets.highlighter import first_payload, redraw_payload
+
+    widget = w.highlighter(seeds)
+    widget.all_on.click()  # the heaviest case: every category on both texts
+    assert first_payload(widget) > 100_000  # the text with every finding is large...
+    for group in list(widget.toggles)[:5]:
+        size = redraw_payload(widget, group)
+        assert 0 < size < 100_000  # ...but a tick only sends the short style sheet
+        assert size < first_payload(widget) / 20
+    widget.all_on.click()
+    assert widget.shown == list(widget.toggles)  # measuring undid its tick
 
 
 def test_each_highlight_has_a_tag_a_pattern_a_legend_and_its_reason(hostile, hostile_table):
     view = w.highlight_html(hostile, table=hostile_table)
     assert 'class="wb-legend"' in view
-    for name in ("Quotes: scare", "Figures", "Time references", "Rhetoric: loaded", "Sources: person"):
+    for name in ("Quotes: scare quotes", "Figures", "Time references", "Rhetoric: loaded words", "Sources: people"):
         assert name in view
     marks = re.findall(r"<mark [^>]*>", view)
     assert marks
     for mark in marks:
-        assert re.search(r"border-bottom:3px (solid|dashed|dotted|double) #|underline wavy #", mark)  # a pattern too
+        css_class = re.search(r"\b(wb-g\d+)\b", mark).group(1)
+        rule = re.search(rf"mark\.{css_class}\{{([^}}]*)\}}", view).group(1)
+        assert re.search(r"border-bottom:3px (solid|dashed|dotted|double) #|underline wavy #", rule)  # a pattern too
         assert 'title="' in mark
         described = re.search(r'aria-describedby="([^"]+)"', mark).group(1)
         assert f'id="{described}"' in view  # the reason is also in the list under the text
-    assert view.count('class="wb-tag"') == len(hostile_table)
+    assert view.count('class="wb-tag ') == len(hostile_table)
     assert "a &quot;short&quot; &lt;quote&gt; with no speaker" in view  # reason escaped inside title
     assert "<details" in view and "Why each part is highlighted" in view
 

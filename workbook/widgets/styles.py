@@ -9,7 +9,7 @@ from workbook.findings import CATEGORY_NAMES
 #: Text colour on highlights, and the light backgrounds behind it (all >= 12:1 with the text).
 TEXT_COLOUR = "#111111"
 BACKGROUNDS = ("#FFE08A", "#BDE0FE", "#C7F0C2", "#FFD1DC", "#E0D4FF", "#FFD8B0", "#CFF3F0", "#EDEDED")
-#: Per category: tag colour (white text on it, >= 7:1), underline pattern, short tag prefix.
+#: Per category: tag colour (white text on it, >= 7:1), underline pattern, a letter for the category.
 CATEGORY_STYLES: dict[str, dict[str, str]] = {
     "quotes": {"tag": "#1F4E79", "border": "solid", "prefix": "Q"},
     "sources": {"tag": "#2D5A27", "border": "dashed", "prefix": "S"},
@@ -36,16 +36,61 @@ def contrast_ratio(first: str, second: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def group_of(category: str, label: str) -> str:
-    """The toggle a finding belongs to: ``"quotes: scare"``, or ``"figures"``."""
+#: Plain words for the labels the extractors use (a learner never sees a code name).
+PLAIN_LABELS: dict[str, str] = {
+    # quotes
+    "direct": "someone's words", "scare": "scare quotes", "name": "names and titles",
+    "slogan": "slogans", "headline": "quote in the headline",
+    # sources
+    "person": "people", "organization": "organisations", "organisation": "organisations",
+    "document": "documents", "vague": "vague sources", "unknown": "unclear who",
+    # rhetoric
+    "loaded": "loaded words", "label": "labels for people or groups", "absolute": "absolute words",
+    "intensifier": "intensifiers", "hedge": "hedges", "rhetorical_question": "rhetorical questions",
+    "exclamation": "exclamations", "scare_quote": "scare quotes", "we_voice": "the writer's \u2018we\u2019",
+    "call_to_action": "calls to action", "appeal_to_authority": "appeals to authority",
+    "analogy": "comparisons", "quoted": "in someone else's words", "weak": "weaker signs (less sure)",
+    # figures and time
+    "count": "counts", "distance": "distances", "duration": "lengths of time", "fraction": "fractions",
+    "percent": "percentages", "money": "money", "date": "dates", "era": "eras", "relative": "relative times",
+    "year": "years",
+}
+
+
+def plain_label(label: str | None) -> str:
+    """A label in plain words: ``"call_to_action"`` -> ``"calls to action"``."""
+    if not label:
+        return ""
+    return PLAIN_LABELS.get(str(label), str(label).replace("_", " "))
+
+
+def group_of(category: str, label: str, voice: str | None = None, strength: str | None = None) -> str:
+    """The toggle a finding belongs to: ``"quotes: scare"``, or ``"figures"``.
+
+    Rhetoric in someone else's words (``voice`` "quoted" or "reported") goes to
+    ``"rhetoric: quoted"``, and weak rhetoric markers to ``"rhetoric: weak"``,
+    so a lesson can show the writer's own strong markers first.
+    """
+    if category == "rhetoric" and voice in ("quoted", "reported"):
+        return "rhetoric: quoted"
+    if category == "rhetoric" and strength == "weak":
+        return "rhetoric: weak"
     return f"{category}: {label}" if category in BY_LABEL else category
 
 
 def group_name(group: str) -> str:
-    """A learner's name for a toggle group: ``"Quotes: scare"``, ``"Time references"``."""
+    """A learner's name for a toggle group: ``"Quotes: scare quotes"``, ``"Time references"``."""
     category, _, label = group.partition(": ")
     name = CATEGORY_NAMES.get(category, category.capitalize())
-    return f"{name}: {label.replace('_', ' ')}" if label else name
+    return f"{name}: {plain_label(label)}" if label else name
+
+
+def tag_text(group: str) -> str:
+    """The words on a highlight's tag, never cut: ``"loaded words"``, ``"figure"``."""
+    category, _, label = group.partition(": ")
+    if label:
+        return plain_label(label)
+    return {"figures": "figure", "time": "time"}.get(category, CATEGORY_NAMES.get(category, category).lower())
 
 
 def group_styles(groups: Iterable[str]) -> dict[str, dict[str, str]]:
@@ -60,13 +105,14 @@ def group_styles(groups: Iterable[str]) -> dict[str, dict[str, str]]:
             "background": BACKGROUNDS[index % len(BACKGROUNDS)],
             "tag": base["tag"],
             "border": base["border"],
-            "code": f"{base['prefix']}" + (f"·{label.replace('_', ' ')[:14]}" if label else ""),
+            "code": tag_text(group),
         }
     return styles
 
 
-def _group_order(group: str) -> tuple[int, str]:
+def _group_order(group: str) -> tuple[int, int, str]:
     category = group.partition(": ")[0]
     order = list(CATEGORY_STYLES)
-    return (order.index(category) if category in order else len(order), group)
+    apart = group in ("rhetoric: quoted", "rhetoric: weak")
+    return (order.index(category) if category in order else len(order), int(apart), group)
 
