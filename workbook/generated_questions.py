@@ -122,7 +122,9 @@ def _quote(text: str) -> str:
     """`text` inside curly quotation marks, without doubling marks it already has."""
     text = " ".join(text.split()).strip()
     if text[:1] in "“‘\"'" and text[-1:] in "”’\"'":
-        return text
+        return re.sub(r"[,;:]+(?=[”’\"']$)", "", text)  # “words,” reads as “words”
+    if "“" in text or "”" in text or '"' in text:
+        return f"‘{text}’"  # a piece that holds double quotation marks goes in single ones
     return f"“{text}”"
 
 
