@@ -141,6 +141,8 @@ def test_the_screen_saves_checks_and_shows_the_pair_by_name(workdir):
     assert "Saved" in screen.status.value and "Hanna Kowalczyk" in screen.status.value
     assert "Text 2: “Town votes to rebuild the old river bridge” by Hanna Kowalczyk" in screen.pair.value
     assert lesson_articles()[1].title.startswith("Town votes")
+    assert "instead of Kowalczyk: Town votes" in screen.slot.options[1][0]
+    assert screen.text.value == "" and screen.author.value == ""  # ready for the next article; this one is saved
 
 
 def test_the_screen_escapes_what_was_pasted(workdir):

@@ -62,7 +62,7 @@ def report_html(result: Any) -> str:
         parts.append(f"<p>Please check:</p><ul>{_lines_html([*result.notes, *advice])}</ul>")
     else:
         parts.append("<p>It looks fine.</p>")
-    parts.append("</div>")
+    parts.append("<p>The box and the fields are empty again, ready for the next article.</p></div>")
     return "".join(parts)
 
 
@@ -95,7 +95,6 @@ class PasteArticle(ipw.VBox):
 
     def __init__(self, start: str | Path | None = None) -> None:
         from workbook.lesson_questions import lesson_pair
-        from workbook.naming import short_name
 
         self.start = start
         self.result: Any = None
@@ -108,11 +107,9 @@ class PasteArticle(ipw.VBox):
         self.date = ipw.Text(description="Date", placeholder="optional: for example 12 May 2025", layout=ipw.Layout(width="60%"))
         self.upload = ipw.FileUpload(accept=ACCEPT, multiple=False, description="Upload a file")
         current = lesson_pair()
-        names = [short_name(a) for a in current] + ["(none yet)"] * (2 - len(current))
-        self.slot = ipw.RadioButtons(
-            options=[(f"text 1 (instead of {names[0]})", 0), (f"text 2 (instead of {names[1]})", 1)],
-            value=0, description="Use it as", layout=ipw.Layout(width="auto"),
-        )
+        self.slot = ipw.RadioButtons(options=[("text 1", 0), ("text 2", 1)], value=0, description="Use it as",
+                                     layout=ipw.Layout(width="auto"))
+        self._name_slots(current)
         self.save_button = ipw.Button(description="Save and check", button_style="primary",
                                       tooltip="Saves the article in the articles folder and checks it")
         self.status = ipw.HTML()
@@ -127,6 +124,15 @@ class PasteArticle(ipw.VBox):
              self.slot, self.save_button, self.status, self.pair],
             layout=ipw.Layout(border="1px solid #999", padding="6px", margin="6px 0"),
         )
+
+    def _name_slots(self, current: Sequence[Article]) -> None:
+        """Say in the choice which text each slot would replace."""
+        from workbook.naming import short_names
+
+        names = short_names(current) + ["(none yet)"] * (2 - len(current))
+        value = self.slot.value
+        self.slot.options = [(f"text 1 (instead of {names[0]})", 0), (f"text 2 (instead of {names[1]})", 1)]
+        self.slot.value = value
 
     def _save(self, _button: Any = None) -> None:
         from workbook.config import lesson_articles
@@ -146,9 +152,14 @@ class PasteArticle(ipw.VBox):
             draft = save_draft(self.text.value, self.title.value, self.author.value, self.date.value)
             self.status.value = problem_html(f"Something went wrong while saving ({type(error).__name__}: {error}).", draft)
             return
+        # Saved (file, articles.toml and the draft copy): the fields are cleared for the next article,
+        # so its title, author and date are not given to the next one by mistake.
+        self.text.value = self.title.value = self.author.value = self.date.value = ""
         self.status.value = report_html(self.result)
         try:
-            self.pair.value = pair_html(lesson_articles(self.start))
+            now = lesson_articles(self.start)
+            self.pair.value = pair_html(now)
+            self._name_slots(now)
         except ArticleError as error:
             self.pair.value = f"<p>{_esc(str(error))}</p>"
         if upload:
