@@ -457,9 +457,11 @@ def test_shipped_keys_agree_with_the_seed_texts(seeds):
     for qid in ("texts-subheadings-000", "texts-subheadings-003"):
         q = found[qid]
         assert q["answer"] == (by_id[q["article"]].blocks["role"] == "subheading").sum()
-    for qid in ("figures-python-000", "figures-python-003"):
+    for qid in ("figures-python-000", "figures-python-003"):  # the writer's own: none inside “quoted slogans”
         q = found[qid]
-        assert q["answer"] == by_id[q["article"]].text.count("!")
+        text = by_id[q["article"]].text
+        quoted = sum(part.count("!") for part in re.findall(r"“[^”]*”", text))
+        assert q["answer"] == text.count("!") - quoted
     not_quotes = {"some", "percent", "not given", "subheading"}  # words named, not quoted from a text
     for q in found.values():  # every phrase quoted in a prompt, hint or feedback is really in its text
         texts = [q["prompt"], q.get("hint", ""), *[o.get("feedback", "") for o in q.get("options", [])],
@@ -534,16 +536,61 @@ def test_annotation_task_saves_labels_and_compares_with_the_machine(store, task_
     task.selectors[items[1]].value = "fact"
     task.selectors[items[2]].value = "prediction"
     stored = store.attempts("facts:plain")
-    assert [(r["item"], r["answer"], r["expected"], r["correct"]) for r in stored] == [
-        (items[0], "fact", "fact", True), (items[1], "fact", "opinion", False), (items[2], "prediction", "prediction", True)]
+    # agreeing with the machine is stored apart; with no teacher's key, nothing is "correct" or "wrong"
+    assert [(r["item"], r["answer"], r["expected"], r["agrees_with_machine"], r["correct"]) for r in stored] == [
+        (items[0], "fact", "fact", True, None), (items[1], "fact", "opinion", False, None),
+        (items[2], "prediction", "prediction", True, None)]
     result = task.compare()
     assert result["same"] == 2 and result["items"] == 3
     shown = html.unescape(task.result.value)
-    assert "same label to 2 of 3" in shown and "Cohen's kappa" in shown and "a rhetoric marker" in shown
-    assert shown.count(">same<") == 2 and shown.count(">different<") == 1
+    assert "same label to 2 of 3" in shown and "a rhetoric marker" in shown
+    assert "kappa" not in shown.lower()  # agreement statistics are for the teacher's view only
+    assert "you are not wrong" in shown
+    assert shown.count(">same<") == 2 and shown.count(">you differ<") == 1
     reopened = w.annotation_task("facts", plain, store=store, folder=task_folder, table=table)
     assert reopened.labels == {items[0]: "fact", items[1]: "fact", items[2]: "prediction"}
     assert len(store.attempts("facts:plain")) == 3  # restoring does not save again
+
+
+def test_every_task_offers_none_of_these_and_a_key_is_kept_apart(store, task_folder, plain):
+    table = _table(plain, [("cynically", "rhetoric", "loaded", "in the list")])
+    task = w.annotation_task("facts", plain, store=store, folder=task_folder, table=table)
+    way_out = w.none_label(task.task)
+    assert way_out in task.labels_offered and way_out not in task.task["labels"]
+    first = list(task.selectors)[0]
+    task.task["key"] = {"plain": {first: "opinion"}}
+    task.selectors[first].value = way_out
+    row = store.latest("facts:plain", first)
+    assert row["agrees_with_machine"] is False and row["agrees_with_key"] is False and row["correct"] is False
+    task.selectors[first].value = "opinion"
+    row = store.latest("facts:plain", first)
+    assert row["agrees_with_machine"] is False and row["agrees_with_key"] is True and row["correct"] is True
+    assert task.compare()["rejected"] == 0
+    sources = w.load_task("source-type")
+    assert w.none_label(sources) == "not a source" and "not a source" in w.task_labels(sources)
+
+
+def test_old_stores_keep_their_labels_readable(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:  # the schema before agreement was kept apart
+        old.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE answers (id INTEGER PRIMARY KEY AUTOINCREMENT, pseudonym TEXT NOT NULL, question TEXT NOT NULL,"
+            " item TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, topic TEXT, article TEXT, answer TEXT NOT NULL,"
+            " correct INTEGER, expected TEXT, saved_at TEXT NOT NULL);"
+            "INSERT INTO answers (pseudonym, question, item, kind, answer, correct, expected, saved_at) VALUES"
+            " ('owl', 'claim-kind:x', 's1', 'label', '\"opinion\"', 0, '\"fact\"', '2025-01-01T00:00:00Z'),"
+            " ('owl', 'q1', '', 'choice', '\"A\"', 1, NULL, '2025-01-01T00:00:00Z');")
+    with AnswerStore(path) as store:
+        label, choice = store.attempts()
+        assert label["answer"] == "opinion" and label["agrees_with_machine"] is False and label["correct"] is None
+        assert choice["correct"] is True and choice["agrees_with_machine"] is None
+        store.record("q1", "B", kind="choice", correct=False)  # the old file takes new answers too
+        assert len(store) == 3
+        table = store.table()
+        assert list(table["agrees_with_machine"].astype(object).where(table["agrees_with_machine"].notna(), None)) == [False, None, None]
 
 
 def test_shipped_tasks_load_and_run_on_the_seeds(store, seeds):

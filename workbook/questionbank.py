@@ -76,6 +76,38 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise WorkbookDataError(f"{path}: not valid TOML ({error}).") from error
 
 
+def _check_text_keys(where: str, question: Mapping[str, Any]) -> None:
+    """The optional normalisation fields of a text question: ignore, synonyms, responses."""
+    ignore = question.get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(word, str) and word.strip() for word in ignore):
+        raise WorkbookDataError(f"{where}: ignore must be a list of words, ignore = [\"the\", \"text\"].")
+    synonyms = question.get("synonyms", {})
+    if not isinstance(synonyms, dict) or not all(
+        isinstance(variants, list) and variants and all(isinstance(v, str) and v.strip() for v in variants)
+        for variants in synonyms.values()
+    ):
+        raise WorkbookDataError(f"{where}: synonyms must be a table of lists, synonyms = {{ \"not given\" = [\"not mentioned\", \"unknown\"] }}.")
+    for canonical in synonyms:
+        if not normalise_text(canonical, ignore):
+            raise WorkbookDataError(f"{where}: the synonym key {canonical!r} is empty once the ignore words are left out.")
+    responses = question.get("responses", [])
+    if not isinstance(responses, list):
+        raise WorkbookDataError(f"{where}: write responses as a list of tables, responses = [{{ accept = [...], feedback = \"...\" }}].")
+    for number, response in enumerate(responses, start=1):
+        if not isinstance(response, dict) or not isinstance(response.get("accept"), list) or not response["accept"]:
+            raise WorkbookDataError(f"{where}: response {number} needs accept = [\"...\"].")
+        if not str(response.get("feedback", "")).strip():
+            raise WorkbookDataError(f"{where}: response {number} needs feedback = \"...\" (say why).")
+        if "correct" in response and not isinstance(response["correct"], bool):
+            raise WorkbookDataError(f"{where}: response {number}: correct must be true or false.")
+        if response.get("match", "exact") not in ("exact", "contains"):
+            raise WorkbookDataError(f"{where}: response {number}: match must be \"exact\" or \"contains\".")
+    for key in ("accept", *[f"responses[{n}]" for n in range(1, len(responses) + 1)]):
+        answers = question["accept"] if key == "accept" else responses[int(key[10:-1]) - 1]["accept"]
+        if any(not normalise_text(a, ignore) for a in answers):
+            raise WorkbookDataError(f"{where}: an answer in {key} is empty once the ignore words are left out.")
+
+
 def _check_question(path: Path, question: dict[str, Any]) -> None:
     qid = question.get("id")
     where = f"{path}: question {qid!r}"
@@ -109,6 +141,7 @@ def _check_question(path: Path, question: dict[str, Any]) -> None:
             raise WorkbookDataError(f"{where}: a text question needs accept = [\"an answer\", ...].")
         if question.get("match", "exact") not in ("exact", "contains"):
             raise WorkbookDataError(f"{where}: match must be \"exact\" or \"contains\".")
+        _check_text_keys(where, question)
     if "feedback" in question and not isinstance(question["feedback"], dict):
         raise WorkbookDataError(f"{where}: feedback must be a table (feedback.correct = \"...\").")
 
@@ -186,12 +219,76 @@ def parse_number(text: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def normalise_text(text: str) -> str:
-    """`text` as compared with an answer key: lower case, no accents, punctuation or extra spaces."""
+#: Contractions written out, so "doesn't say" and "does not say" compare equal.
+_CONTRACTIONS = ((r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon't\b", "will not"),
+                 (r"\bshan't\b", "shall not"), (r"n't\b", " not"), (r"'re\b", " are"), (r"'ve\b", " have"),
+                 (r"'ll\b", " will"), (r"'d\b", " would"), (r"'m\b", " am"))
+
+
+def normalise_text(text: str, ignore: Iterable[str] = ()) -> str:
+    """`text` as compared with an answer key.
+
+    Lower case, no accents, contractions written out ("doesn't" -> "does not",
+    also without the apostrophe: "doesnt"), no punctuation or extra spaces, and
+    the words in `ignore` (a question file's ``ignore`` list) left out.
+
+    >>> normalise_text("It DOESN’T say!"), normalise_text("the text doesnt say", ignore=["the", "text"])
+    ('it does not say', 'does not say')
+    """
     text = unicodedata.normalize("NFKD", str(text).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must)nt\b", r"\1 not", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
     text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(text.split())
+    dropped = {normalised for word in ignore for normalised in [" ".join(re.sub(r"[^\w\s]", " ", str(word).casefold()).split())] if normalised}
+    words = text.split()
+    if dropped:
+        words = [word for word in words if word not in dropped]
+    return " ".join(words)
+
+
+def _with_synonyms(given: str, question: Mapping[str, Any], ignore: Iterable[str]) -> str:
+    """The normalised answer with every listed paraphrase replaced by the phrase it stands for."""
+    pairs = []
+    for canonical, variants in dict(question.get("synonyms", {})).items():
+        target = normalise_text(canonical, ignore)
+        pairs += [(normalise_text(variant, ignore), target) for variant in variants]
+    for variant, target in sorted(pairs, key=lambda pair: -len(pair[0])):
+        if variant:
+            given = re.sub(rf"\b{re.escape(variant)}\b", target, given)
+    return given
+
+
+def _matches(given: str, accepted: Iterable[str], how: str, ignore: Iterable[str]) -> bool:
+    keys = [key for key in (normalise_text(a, ignore) for a in accepted) if key]
+    if how == "contains":
+        return any(re.search(rf"\b{re.escape(key)}\b", given) for key in keys)
+    return given in keys
+
+
+def check_text_answer(question: Mapping[str, Any], answer: Any) -> tuple[bool | None, str]:
+    """A typed answer against ``accept``, after normalising, ``ignore`` and ``synonyms``.
+
+    ``responses`` (optional) are checked first: groups of answers with their own
+    feedback, for an answer that deserves more than "right" or "not quite" (for
+    example a correct fact the learner found outside the text).
+    """
+    feedback = question.get("feedback", {})
+    ignore = [str(word) for word in question.get("ignore", [])]
+    given = normalise_text(answer or "", ignore)
+    if not normalise_text(answer or ""):
+        return None, "Type an answer first."
+    given = _with_synonyms(given, question, ignore)
+    how = question.get("match", "exact")
+    for response in question.get("responses", []):
+        if _matches(given, response["accept"], response.get("match", how), ignore):
+            right = response.get("correct")
+            default = feedback.get("correct" if right else "wrong", "")
+            return (None if right is None else bool(right)), str(response.get("feedback") or default)
+    right = _matches(given, question["accept"], how, ignore)
+    return right, str(feedback.get("correct" if right else "wrong", "Right!" if right else "Not quite. Try again."))
 
 
 def check_answer(question: Mapping[str, Any], answer: Any) -> tuple[bool | None, str]:
@@ -242,15 +339,7 @@ def check_answer(question: Mapping[str, Any], answer: Any) -> tuple[bool | None,
             return False, str(feedback["too_high"])
         return False, str(feedback.get("wrong", "Not quite. Check the text and your counting, then try again."))
     if kind == "text":
-        given = normalise_text(answer or "")
-        if not given:
-            return None, "Type an answer first."
-        accepted = [normalise_text(a) for a in question["accept"]]
-        if question.get("match", "exact") == "contains":
-            right = any(re.search(rf"\b{re.escape(a)}\b", given) for a in accepted)
-        else:
-            right = given in accepted
-        return right, str(feedback.get("correct" if right else "wrong", "Right!" if right else "Not quite. Try again."))
+        return check_text_answer(question, answer)
     if kind == "reflection":
         if not str(answer or "").strip():
             return None, "Write your answer first."

@@ -6,6 +6,15 @@ last in a cell, and every widget saves what the learner does at once):
     from workbook import widgets as w
 
     w.pseudonym_chooser()                 # once, in the start notebook
+    w.reading_view(article)               # the text to read: headline, byline, date, paragraphs
+    w.reading_view(article, shortened=True)   # the shorter version, when the context has one
+    w.about(article); w.parts(article)    # who, when, where; the parts of the text in plain words
+    w.glossary(article); w.primer(article)    # words to know; what happened and when
+    w.source_card(article); w.better_coverage(article)   # lateral reading (SIFT)
+    w.predict(article, "quotes")          # mark sentences first (quotes, figures, time, loaded),
+                                          #   then reveal the computer's marks and compare
+    w.sum_checks(article); w.reference_sheet([a, b]); w.comparison([a, b])
+                                          # learner tables (raw tables: figures.checks(a), ...)
     w.highlighter(articles)               # one Article or a list (two side by side)
     w.highlighter(articles, categories=["quotes", "rhetoric"], on=["rhetoric: loaded"])
                                           #   categories: quotes, sources, figures, time,
@@ -88,8 +97,36 @@ from workbook.widgets.styles import (
     group_styles,
     relative_luminance,
 )
-from workbook.widgets.tasks import NO_LABEL, AnnotationTask, annotation_task
-from workbook.widgets.teacher import teacher_view
+from workbook.widgets.tasks import NO_LABEL, AnnotationTask, annotation_task, none_label, task_labels
+from workbook.widgets.teacher import KAPPA_MEANING, rejected_findings, side_by_side, teacher_html, teacher_view
+from workbook.widgets._common import Screen, article_name, table_html
+from workbook.widgets.highlighter import first_payload, redraw_payload
+from workbook.widgets.chart_screen import ChartWithTable, chart
+from workbook.widgets.lateral import better_coverage, better_coverage_html, source_card, source_card_html
+from workbook.widgets.predict import Predict, agreement_counts, passage_items, predict, reveal_html
+from workbook.widgets.reading import (
+    ReadingView,
+    about,
+    about_html,
+    glossary,
+    glossary_html,
+    parts,
+    parts_html,
+    primer,
+    primer_html,
+    reading_minutes,
+    reading_view,
+    reading_view_html,
+)
+from workbook.widgets.styles import PLAIN_LABELS, plain_label, tag_text
+from workbook.widgets.tables import (
+    comparison,
+    comparison_html,
+    reference_sheet,
+    reference_sheet_html,
+    sum_checks,
+    sum_checks_html,
+)
 
 __all__ = [
     "AnnotationTask", "AnswerStore", "AnswersError", "BACKGROUNDS", "BY_LABEL", "CATEGORY_STYLES",
@@ -100,5 +137,12 @@ __all__ = [
     "legend_html", "line_style", "load_questions", "load_task", "normalise_text", "parse_number",
     "pseudonym_chooser", "question", "questions", "questions_folder", "reflection", "relative_luminance",
     "task_items", "tasks_folder", "teacher_view",
+    # screens added with the package split
+    "ChartWithTable", "chart", "KAPPA_MEANING", "PLAIN_LABELS", "Predict", "ReadingView", "Screen", "about", "about_html", "agreement_counts",
+    "article_name", "better_coverage", "better_coverage_html", "comparison", "comparison_html", "first_payload",
+    "glossary", "glossary_html", "none_label", "parts", "parts_html", "passage_items", "plain_label", "predict",
+    "primer", "primer_html", "reading_minutes", "reading_view", "reading_view_html", "redraw_payload",
+    "reference_sheet", "reference_sheet_html", "rejected_findings", "reveal_html", "side_by_side", "source_card",
+    "source_card_html", "sum_checks", "sum_checks_html", "table_html", "tag_text", "task_labels", "teacher_html",
     "PasteArticle", "paste_article",
 ]

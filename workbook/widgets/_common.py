@@ -87,3 +87,67 @@ def _seed_labels() -> dict[str, str]:
     except ArticleError:  # no seeds folder: questions still work, labelled by id
         return {}
 
+
+
+class Screen:
+    """A finished piece of HTML for a learner, shown as it is in a notebook (no widget state).
+
+    `html` is the markup; `summary` a one-line plain-text fallback (what a
+    notebook stores as text/plain, and what a screen reader of a text export gets).
+    """
+
+    def __init__(self, html_text: str, summary: str = "") -> None:
+        self.html = html_text
+        self.summary = summary
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.summary or "(a screen: open the notebook in JupyterLab to see it)"
+
+
+#: The frame around every learner screen: dark text on white, readable in a dark theme too.
+BOX_STYLE = ("color:#111111;background:#FFFFFF;padding:0.6em 0.9em;border:1px solid #999;border-radius:4px;"
+             "line-height:1.6;max-width:48em")
+
+
+def table_html(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], caption: str = "",
+               empty: str = "Nothing to show.") -> str:
+    """A wrapped HTML table for learners: only `columns` (key, heading in plain words), text never cut.
+
+    Every cell is escaped; missing values show as an empty cell, never ``<NA>``.
+    """
+    if not rows:
+        return f'<p class="wb-empty"><em>{_esc(empty)}</em></p>'
+    head = "".join(f'<th scope="col" style="text-align:left;padding:4px 8px;border-bottom:2px solid #333">{_esc(h)}</th>'
+                   for _, h in columns)
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td style="padding:4px 8px;vertical-align:top;white-space:normal;overflow-wrap:anywhere">{_cell(row.get(key))}</td>'
+            for key, _ in columns)
+        body.append(f'<tr style="border-bottom:1px solid #ccc">{cells}</tr>')
+    cap = f'<caption style="text-align:left;font-weight:bold;padding:4px 0">{_esc(caption)}</caption>' if caption else ""
+    return (f'<table class="wb-table" style="border-collapse:collapse;width:100%;table-layout:auto;color:#111;background:#FFF">'
+            f"{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _esc(value).replace("\n", "<br>")
+
+
+def article_name(article: Article) -> str:
+    """An article as a learner names it: “Title”, by Author (never the file name)."""
+    title = article.title or "Untitled text"
+    by = f", by {article.author}" if article.author else ""
+    return f"“{title}”{by}"

@@ -11,7 +11,7 @@ import pandas as pd
 from workbook.articles import Article
 from workbook.findings import CATEGORY_NAMES
 from workbook.questionbank import find_all
-from workbook.widgets._common import _as_articles, _esc
+from workbook.widgets._common import _as_articles, _esc, article_name, table_html
 from workbook.widgets.styles import group_name, group_of
 
 
@@ -35,7 +35,7 @@ def _context_html(article: Article, row: Mapping[str, Any]) -> str:
         parts.append(f"<p><em>In its sentence:</em><br>{around(sentence.start, sentence.end)}</p>")
     if block_index is not None:
         block = article.block_list[block_index]
-        parts.append(f"<p><em>In its paragraph ({_esc(block.role)}):</em><br>{around(block.start, block.end)}</p>")
+        parts.append(f"<p><em>In its paragraph:</em><br>{around(block.start, block.end)}</p>")
     return f'<div class="wb-context" style="color:#111;background:#FFF;line-height:1.5">{"".join(parts)}</div>'
 
 
@@ -53,7 +53,7 @@ class Explorer(ipw.VBox):
             table = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
         self.all = table.reset_index(drop=True)
         self.article = ipw.Dropdown(
-            options=[(a.label, a.id) for a in self.articles.values()], description="Article"
+            options=[(article_name(a), a.id) for a in self.articles.values()], description="Article"
         )
         self.category = ipw.Dropdown(description="Category")
         self.search = ipw.Text(description="Filter", placeholder="words in the finding or its reason")
@@ -88,11 +88,14 @@ class Explorer(ipw.VBox):
 
     def refresh(self) -> None:
         rows = self.rows
-        shown = rows[["sentence", "text", "category", "label", "reason"]]
         count = f"<p>{len(rows)} finding(s).</p>"
-        self.table_view.value = count + (shown.to_html(index=False, escape=True, na_rep="", max_rows=200) if len(rows) else "")
+        shown = [{"n": n, "text": t, "kind": group_name(group_of(c, l)), "reason": r}
+                 for n, (t, c, l, r) in enumerate(zip(rows["text"], rows["category"], rows["label"], rows["reason"]), start=1)]
+        self.table_view.value = count + (
+            table_html(shown, [("n", "#"), ("text", "The words"), ("kind", "What the computer thinks it is"),
+                               ("reason", "Why")]) if len(rows) else "")
         self.finding.options = [
-            (f"{n + 1}. {str(t)[:70]} ({c}: {l})", index)
+            (f"{n + 1}. {t} ({group_name(group_of(c, l))})", index)
             for n, (index, t, c, l) in enumerate(zip(rows.index, rows["text"], rows["category"], rows["label"]))
         ]
         self.finding.value = rows.index[0] if len(rows) else None

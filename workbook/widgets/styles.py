@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbook.findings import CATEGORY_NAMES
+from workbook.plainwords import PLAIN_LABELS, plain_label  # noqa: F401  (re-exported)
 
 #: Text colour on highlights, and the light backgrounds behind it (all >= 12:1 with the text).
 TEXT_COLOUR = "#111111"
@@ -34,34 +35,6 @@ def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2 contrast ratio between two colours (1 to 21; AA needs 4.5 for text)."""
     a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (a + 0.05) / (b + 0.05)
-
-
-#: Plain words for the labels the extractors use (a learner never sees a code name).
-PLAIN_LABELS: dict[str, str] = {
-    # quotes
-    "direct": "someone's words", "scare": "scare quotes", "name": "names and titles",
-    "slogan": "slogans", "headline": "quote in the headline",
-    # sources
-    "person": "people", "organization": "organisations", "organisation": "organisations",
-    "document": "documents", "vague": "vague sources", "unknown": "unclear who",
-    # rhetoric
-    "loaded": "loaded words", "label": "labels for people or groups", "absolute": "absolute words",
-    "intensifier": "intensifiers", "hedge": "hedges", "rhetorical_question": "rhetorical questions",
-    "exclamation": "exclamations", "scare_quote": "scare quotes", "we_voice": "the writer's \u2018we\u2019",
-    "call_to_action": "calls to action", "appeal_to_authority": "appeals to authority",
-    "analogy": "comparisons", "quoted": "in someone else's words", "weak": "weaker signs (less sure)",
-    # figures and time
-    "count": "counts", "distance": "distances", "duration": "lengths of time", "fraction": "fractions",
-    "percent": "percentages", "money": "money", "date": "dates", "era": "eras", "relative": "relative times",
-    "year": "years",
-}
-
-
-def plain_label(label: str | None) -> str:
-    """A label in plain words: ``"call_to_action"`` -> ``"calls to action"``."""
-    if not label:
-        return ""
-    return PLAIN_LABELS.get(str(label), str(label).replace("_", " "))
 
 
 def group_of(category: str, label: str, voice: str | None = None, strength: str | None = None) -> str:

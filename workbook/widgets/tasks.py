@@ -10,13 +10,42 @@ from typing import Any
 import ipywidgets as ipw
 import pandas as pd
 
-from workbook.answers import AnswerStore, AnswersError, cohen_kappa, describe_kappa
+from workbook.answers import AnswerStore, AnswersError, cohen_kappa
 from workbook.articles import Article
 from workbook.questionbank import load_task, task_items
 from workbook.widgets._common import _esc, _feedback_html, _notice_html, _open_store
 
 
 NO_LABEL = "— choose —"
+#: The way out every task offers, unless its file names its own (``none_label = "not a source"``).
+NONE_LABELS = {"findings": "none of these (the computer is wrong here)", "sentences": "none of these"}
+
+
+def none_label(task: Mapping[str, Any]) -> str:
+    """The task's "none of these / not a source" choice (from its file, or a default by kind of item)."""
+    if task.get("none_label"):
+        return str(task["none_label"])
+    if task.get("category") == "sources":
+        return "not a source"
+    return NONE_LABELS.get(str(task.get("items")), "none of these")
+
+
+def task_labels(task: Mapping[str, Any]) -> list[str]:
+    """The labels a learner can choose: the task's own, then the "none of these" choice (once)."""
+    labels = list(task["labels"])
+    way_out = none_label(task)
+    if not any(label.casefold() == way_out.casefold() for label in labels):
+        labels.append(way_out)
+    return labels
+
+
+def key_label(task: Mapping[str, Any], article: Article, item: str) -> str | None:
+    """The teacher's key for one item, when the task file has one (``[key."<article id>"]`` item = label)."""
+    key = task.get("key") or {}
+    for_article = key.get(article.id) if isinstance(key, Mapping) else None
+    if isinstance(for_article, Mapping) and item in for_article:
+        return str(for_article[item])
+    return None
 
 
 class AnnotationTask(ipw.VBox):
@@ -34,12 +63,13 @@ class AnnotationTask(ipw.VBox):
         self.store, notice = _open_store(store)
         self.question_id = f"{self.task['id']}:{article.id}"
         self.items = task_items(self.task, article, table)
+        self.labels_offered = task_labels(self.task)
         self._restoring = False
         self.selectors: dict[str, ipw.Dropdown] = {}
         self.status = ipw.HTML(_notice_html(notice))
         rows: list[ipw.Widget] = []
         for number, item in enumerate(self.items.to_dict("records"), start=1):
-            selector = ipw.Dropdown(options=[NO_LABEL, *self.task["labels"]], value=NO_LABEL,
+            selector = ipw.Dropdown(options=[NO_LABEL, *self.labels_offered], value=NO_LABEL,
                                     description=f"Item {number}", layout=ipw.Layout(width="22em"))
             selector.observe(lambda change, item=item: self._save(item, change["new"]), names="value")
             self.selectors[item["item"]] = selector
@@ -54,7 +84,7 @@ class AnnotationTask(ipw.VBox):
         header = ipw.HTML(
             f'<div><strong>{_esc(self.task.get("title", self.task["id"]))}</strong> '
             f'<span style="opacity:0.85">[{_esc(article.label)}]</span><br>{_esc(self.task.get("instructions", ""))}<br>'
-            f'Labels: {", ".join(_esc(l) for l in self.task["labels"])}</div>'
+            f'Labels: {", ".join(_esc(l) for l in self.labels_offered)}</div>'
         )
         if not len(self.items):
             rows = [ipw.HTML("<p><em>This text has nothing to label for this task.</em></p>")]
@@ -69,8 +99,12 @@ class AnnotationTask(ipw.VBox):
             self.status.value = _notice_html("Your labels cannot be saved right now (see the message above).")
             return
         try:
+            key = key_label(self.task, self.article, item["item"])
             self.store.record(self.question_id, label, kind="label", item=item["item"], topic=self.task.get("topic"),
-                              article=self.article.id, expected=item["machine"], correct=label == item["machine"])
+                              article=self.article.id, expected=item["machine"],
+                              correct=None if key is None else label == key,
+                              agrees_with_machine=label == item["machine"],
+                              agrees_with_key=None if key is None else label == key)
         except AnswersError as error:
             self.status.value = _notice_html(f"Your label could not be saved: {error}")
 
@@ -82,7 +116,7 @@ class AnnotationTask(ipw.VBox):
         try:
             for item, selector in self.selectors.items():
                 label = saved.get(item, {}).get("answer")
-                if label in self.task["labels"]:
+                if label in self.labels_offered:
                     selector.value = label
         finally:
             self._restoring = False
@@ -107,24 +141,26 @@ class AnnotationTask(ipw.VBox):
                 machine.append(item["machine"])
             rows.append(
                 f"<tr><td>{number}</td><td>{_esc(item['text'])}</td><td>{_esc(label or '—')}</td>"
-                f"<td>{_esc(item['machine'] or '—')}</td><td>{'same' if same else ('—' if label is None else 'different')}</td>"
+                f"<td>{_esc(item['machine'] or '—')}</td><td>{'same' if same else ('—' if label is None else 'you differ')}</td>"
                 f"<td>{_esc(item['reason'] or '')}</td></tr>"
             )
         agree = sum(a == b for a, b in zip(learner, machine))
-        kappa = cohen_kappa(learner, machine) if learner else math.nan
+        kappa = cohen_kappa(learner, machine) if learner else math.nan  # for the teacher's view, not shown here
         share = agree / len(learner) if learner else math.nan
+        rejected = sum(1 for item in self.items.to_dict("records") if mine.get(item["item"]) == none_label(self.task))
         summary = (
-            f"You and the machine gave the same label to {agree} of {len(learner)} item(s)"
+            f"You and the computer gave the same label to {agree} of {len(learner)} item(s)"
             + (f" ({share:.0%})" if learner else "")
-            + f". Cohen's kappa: {'n/a' if math.isnan(kappa) else f'{kappa:.2f}'} ({describe_kappa(kappa)}). "
-            "The machine follows simple rules and is often wrong: where you differ, who has the better reason?"
+            + (f". You said “{none_label(self.task)}” for {rejected}" if rejected else "")
+            + ". The computer follows simple rules and is often wrong. Where you differ, you are not wrong: "
+            "who has the better reason?"
         )
         self.result.value = (
             f'<div><p>{_esc(summary)}</p>'
-            '<table class="wb-compare" style="border-collapse:collapse"><thead><tr><th>#</th><th>text</th><th>you</th>'
-            f"<th>machine</th><th></th><th>machine's reason</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            '<table class="wb-compare" style="border-collapse:collapse"><thead><tr><th scope="col">#</th><th scope="col">The words</th><th scope="col">You</th>'
+            f"<th scope=\"col\">The computer</th><th scope=\"col\">Same?</th><th scope=\"col\">The computer's reason</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
-        return {"items": len(learner), "same": agree, "share": share, "kappa": kappa}
+        return {"items": len(learner), "same": agree, "share": share, "kappa": kappa, "rejected": rejected}
 
 
 def annotation_task(task_id: str, article: Article, store: AnswerStore | None = None,
