@@ -40,7 +40,7 @@ def _status(page) -> str:
 
 
 def _press_save(page, expect: str) -> str:
-    page.locator(f"{PANEL} .widget-button", has_text="Save and check").click()
+    page.locator(f"{PANEL} .widget-button", has_text="Save the article").click()
     page.wait_for_function(
         """([panel, expect]) => [...document.querySelectorAll(panel + ' .wb-paste-problem, ' + panel + ' .wb-paste-saved')]
             .some(el => el.innerText.includes(expect))""",

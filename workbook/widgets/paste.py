@@ -110,14 +110,14 @@ class PasteArticle(ipw.VBox):
         self.slot = ipw.RadioButtons(options=[("text 1", 0), ("text 2", 1)], value=0, description="Use it as",
                                      layout=ipw.Layout(width="auto"))
         self._name_slots(current)
-        self.save_button = ipw.Button(description="Save and check", button_style="primary",
+        self.save_button = ipw.Button(description="Save the article", button_style="primary",
                                       tooltip="Saves the article in the articles folder and checks it")
         self.status = ipw.HTML()
         self.pair = ipw.HTML(pair_html(current))
         self.save_button.on_click(self._save)
         intro = ipw.HTML(
             "<p>Paste an article's text into the box <em>or</em> choose a file (.txt, .html, .md or .docx). "
-            "Fill in the title, author and date if you know them. Then press <b>Save and check</b>.</p>"
+            "Fill in the title, author and date if you know them. Then press <b>Save the article</b>.</p>"
         )
         super().__init__(
             [intro, self.text, self.title, self.author, self.date, ipw.HBox([ipw.HTML("Or a file:&nbsp;"), self.upload]),
