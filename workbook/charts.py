@@ -152,7 +152,11 @@ def _altair() -> Any:
 
 
 def _labels(articles: Iterable[Article]) -> dict[str, str]:
-    return {a.id: a.label for a in articles}
+    """Each article's short name by id (title and author, never the file name; see `workbook.naming`)."""
+    from workbook.naming import short_names
+
+    articles = list(articles)
+    return dict(zip((a.id for a in articles), short_names(articles)))
 
 
 def _stacked(articles: Article | Sequence[Article], extract: Any) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -5,6 +5,7 @@
     workbook compare [PATH...] [--csv FILE]
     workbook handout [PATH...] [--output FILE]
     workbook collect FOLDER_OR_FILES... [--output FILE]
+    workbook questions draft FOLDER [-o questions.toml] [--force]
 
 Problems with input files are reported as one line on standard error, with
 exit status 2; nothing prints a Python traceback.
@@ -19,6 +20,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from workbook.articles import Article, load_article, load_articles
 from workbook.textio import ArticleError
@@ -167,6 +169,30 @@ def cmd_collect(args: argparse.Namespace) -> int:
     return collect_command(args.paths, args.output)
 
 
+def cmd_questions_draft(args: argparse.Namespace) -> int:
+    """Write an editable keyed question file for the first two articles in a folder."""
+    from workbook.question_draft import write_draft
+
+    output = args.output or str(Path(args.folder) / "questions.toml")
+    path, count = write_draft(args.folder, output, force=args.force)
+    print(
+        f"Wrote {count} questions to {path}. Check every key against the texts and edit what is wrong; "
+        "as questions.toml beside the articles, the lessons show them.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _add_questions_commands(commands: Any) -> None:
+    questions = commands.add_parser("questions", help="self-check questions for your own articles")
+    actions = questions.add_subparsers(dest="action", required=True)
+    draft = actions.add_parser("draft", help="draft an editable question file (TOML) for the two articles in a folder")
+    draft.add_argument("folder", help="the folder with the two articles")
+    draft.add_argument("--output", "-o", help="file to write (default: questions.toml in the folder)")
+    draft.add_argument("--force", action="store_true", help="replace the file if it exists (it may hold your edits)")
+    draft.set_defaults(run=cmd_questions_draft)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Media Literacy Workbook tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -195,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("paths", nargs="+", help="answer files (.json or .csv) or folders of them")
     collect.add_argument("--output", "-o", help="write the merged table here (.csv or .json) and a -summary.csv beside it")
     collect.set_defaults(run=cmd_collect)
+
+    _add_questions_commands(commands)
     return parser
 
 

@@ -155,11 +155,13 @@ def load_questions(folder: str | Path | None = None) -> dict[str, dict[str, Any]
     folder = Path(folder).resolve() if folder is not None else questions_folder()
     if not folder.is_dir():
         raise WorkbookDataError(f"{folder}: no folder of question files here.")
-    return _load_questions(str(folder))
+    # The files' times are part of the cache key: a teacher who edits a file sees the change at once.
+    stamps = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(folder.glob("*.toml")))
+    return _load_questions(str(folder), stamps)
 
 
 @lru_cache(maxsize=8)
-def _load_questions(folder: str) -> dict[str, dict[str, Any]]:
+def _load_questions(folder: str, stamps: tuple[tuple[str, int, int], ...] = ()) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for path in sorted(Path(folder).glob("*.toml")):
         data = _read_toml(path)
