@@ -59,9 +59,12 @@ def print_result(result: ClassResult) -> None:
         ("kernel start p95", _s(s["kernel_start_p95_s"])),
         ("peak memory, everything", f"{m.get('total_mb', 0):.0f} MB"),
         ("peak per kernel, median / largest", f"{m.get('kernel_median_mb', 0):.0f} / {m.get('kernel_max_mb', 0):.0f} MB ({m.get('kernels_seen', 0)} kernels)"),
-        *[(f"  kernel peak, {lesson}: median / largest", f"{f['median']:.0f} / {f['max']:.0f} MB ({f['n']} kernels)")
+        *[(f"  {lesson} kernel: peak median / largest, CPU", f"{f['median']:.0f} / {f['max']:.0f} MB ({f['n']} kernels), "
+           f"{f.get('cpu_median_s') or 0:.1f} CPU-s")
           for lesson, f in s["kernel_mb_by_lesson"].items()],
         ("peak per learner's server (median)", f"{m.get('server_median_mb', 0):.0f} MB"),
+        ("CPU seconds: kernels / servers / hub / proxy",
+         f"{m.get('cpu_kernels_s', 0):.0f} / {m.get('cpu_servers_s', 0):.0f} / {m.get('cpu_hub_s', 0):.0f} / {m.get('cpu_proxy_s', 0):.0f}"),
         ("hub / proxy peak", f"{m.get('hub_mb', 0):.0f} / {m.get('proxy_mb', 0):.0f} MB"),
         ("kernels killed (SIGKILL) / lessons re-run", f"{s['kills']} / {s['killed_lessons_rerun']}"),
         ("hub restart: away (stop + start)",
