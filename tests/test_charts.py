@@ -75,7 +75,7 @@ def test_figures_by_kind_counts_per_text():
     table = pd.DataFrame({"article": ["a", "a", "a", "b"], "kind": ["count", "count", "percent", "percent"]})
     spec = _spec(charts.figures_by_kind(table, labels={"a": "Text A", "b": "Text B"}))
     counts = {(r["text_label"], r["kind"]): r["count"] for r in _data(spec)}
-    assert counts == {("Text A", "count"): 2, ("Text A", "percent"): 1, ("Text B", "percent"): 1}
+    assert counts == {("Text A", "counts"): 2, ("Text A", "percentages"): 1, ("Text B", "percentages"): 1}  # plain words
     assert spec["facet"]["column"]["field"] == "text_label"
     assert any(layer["mark"]["type"] == "text" for layer in spec["spec"]["layer"])  # numbers on the bars
 
@@ -83,7 +83,7 @@ def test_figures_by_kind_counts_per_text():
 def test_sources_by_type_counts_per_text():
     table = pd.DataFrame({"article": ["a", "b", "b"], "source_type": ["person", "vague", None]})
     counts = {(r["text_label"], r["source_type"]): r["count"] for r in _data(_spec(charts.sources_by_type(table)))}
-    assert counts == {("a", "person"): 1, ("b", "vague"): 1, ("b", "unknown"): 1}
+    assert counts == {("a", "people"): 1, ("b", "vague sources"): 1, ("b", "unclear who"): 1}
 
 
 def test_rhetoric_density_by_label():
@@ -91,7 +91,27 @@ def test_rhetoric_density_by_label():
                           "count": [3, 1, 9], "per_1000_words": [20.49, 1.28, 28.5]})
     spec = _spec(charts.rhetoric_density(table, labels={"a": "A", "b": "B"}))
     values = {(r["text_label"], r["marker"]): r["per_1000_words"] for r in _data(spec)}
-    assert values == {("A", "loaded"): 20.49, ("A", "hedge"): 1.28, ("B", "loaded"): 28.5}
+    assert values == {("A", "loaded words"): 20.49, ("A", "hedges"): 1.28, ("B", "loaded words"): 28.5}
+
+
+def test_every_chart_has_a_description_and_a_data_table():
+    figures = pd.DataFrame({"article": ["a", "a", "b"], "kind": ["count", "count", "percent"]})
+    density = pd.DataFrame({"article": ["a", "b"], "label": ["we_voice", "call_to_action"], "count": [2, 3],
+                            "per_1000_words": [4.0, 6.5]})
+    made = [charts.timeline(EVENTS), charts.figures_by_kind(figures, labels={"a": "Text A", "b": "Text B"}),
+            charts.sources_by_type(pd.DataFrame({"article": ["a"], "source_type": ["person"]})),
+            charts.rhetoric_density(density, labels={"a": "A", "b": "B"})]
+    for chart in made:
+        spec = _spec(chart)
+        assert len(spec.get("description", "")) > 40, spec.get("description")
+        table = charts.data_table_html(chart)
+        assert "<details" in table and "<table" in table and "<th" in table
+    assert "Text A: counts 2" in _spec(made[1])["description"]
+    rhetoric = charts.data_table_html(made[3])
+    assert "calls to action" in rhetoric and "call_to_action" not in rhetoric
+    timeline_table = charts.data_table_html(made[0])
+    for sentence in EVENTS.dropna(subset=["year"])["sentence_text"]:  # what shows on hover is in the table
+        assert f">{sentence}<" in timeline_table
 
 
 def test_empty_tables_give_a_message_not_an_error():

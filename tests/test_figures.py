@@ -335,3 +335,55 @@ def test_lower_case_copies_keep_every_offset_and_every_word_character():
             assert c in CASE_FOLDS
             continue
         assert bool(word.match(c)) == bool(word.match(low)), hex(point)
+
+
+# ---- a unit carries across a list; dates in numbers are never figures (issue 13, section 5) -------
+
+
+def _found(text: str) -> list[tuple[str, float, str | None, str]]:
+    article = article_from_text("Headline\n\n" + text)
+    return [(r["text"], r["value"], r["unit"], r["kind"]) for r in figure_records(article)]
+
+
+def test_a_unit_carries_forward_across_a_list_of_shares_and_the_check_adds_them_all():
+    text = ("In the poll, 44 percent said they trust the army, another 20 said they trust parliament, "
+            "and another 12 percent said they trust no one.")
+    assert _found(text) == [("44 percent", 44.0, "percent", "percent"), ("20", 20.0, "percent", "percent"),
+                            ("12 percent", 12.0, "percent", "percent")]
+    [check] = check_records(article_from_text("Headline\n\n" + text))
+    assert check["arithmetic"].startswith("44% + 20% + 12% = 76%") and check["verdict"] == "consistent"
+    row = figures(article_from_text("Headline\n\n" + text)).iloc[1]
+    assert "'44 percent'" in row["reason"] and "percent" in row["reason"]  # the highlight says why
+
+
+def test_a_unit_written_once_at_the_end_of_a_list_carries_back():
+    assert [unit for _, _, unit, _ in _found("Of the voters, 40, 35 or 25 percent chose each party.")] == ["percent"] * 3
+    assert _found("The roads are 5, 8 and 12 km long.")[0][2:] == ("km", "distance")
+
+
+def test_a_list_of_rises_is_not_read_as_shares_of_one_group():
+    text = "Prices rose 5, 10 and 15 percent in three years."
+    assert [unit for _, _, unit, _ in _found(text)][:3] == ["percent"] * 3
+    assert check_records(article_from_text("Headline\n\n" + text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was 44 percent. 20 said no.",  # another sentence
+        "In 44 percent of cases, 20 of the judges agreed.",  # "20 of ...": a count
+        "After 3 days, 5 had died.",  # a length of time is not carried forward to a bare number
+        "Turnout was 44 percent and 20 parties ran.",  # a counted noun of its own
+    ],
+)
+def test_a_unit_does_not_carry_where_the_number_counts_something_else(text):
+    assert all(unit != "percent" or "percent" in surface for surface, _, unit, _ in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize("date", ["13-03-2020", "13.03.2020", "2020-03-13", "13/03/2020", "3/13/20", "2020.03.13", "13-3-20"])
+def test_a_date_in_numbers_is_never_a_figure(date):
+    assert _found(f"The decree of {date} was replaced 2 days later.") == [("2 days", 2.0, "day", "duration")]
+
+
+def test_number_shapes_that_are_not_real_dates_are_still_read():
+    assert _found("It ended 31.12.99 with 45.32.99 left over.")[0][0].startswith("45")

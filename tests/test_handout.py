@@ -170,3 +170,120 @@ def test_reference_sheet_file_is_up_to_date() -> None:
         "docs/teacher/reference-sheet.md is out of date: run "
         "python -c \"from workbook.handout import write_reference_sheet; write_reference_sheet()\""
     )
+
+
+# ---- paper works: reading view, glossary, answer lines, rubrics, nothing to type -----------------
+
+
+def _visible(page: str) -> str:
+    """The page's text as a reader sees it (tags and the style sheet removed, entities decoded)."""
+    import html as html_module
+
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_nothing_on_paper_asks_the_reader_to_type_click_or_run_code(seed_page: str) -> None:
+    text = _visible(seed_page)
+    for words in ("Type a", "Type an", "Use Python", "Python", "Shift + Enter", "click", "run the cell", "code cell",
+                  "Download my answers", ".text.count", ".blocks"):
+        assert words.lower() not in text.lower(), words
+
+
+def test_code_hints_stay_on_screen(seed_page: str) -> None:
+    hints = [q["code_hint"] for q in load_questions().values() if q.get("code_hint")]
+    assert hints and not any(hint in _visible(seed_page) for hint in hints)
+
+
+def test_reading_view_comes_before_the_highlights_with_every_paragraph(seed_page: str, seeds) -> None:
+    from workbook.handout import reading_view_html
+
+    first_highlight = seed_page.index("with the machine's highlights")
+    for article in seeds:
+        view = reading_view_html(article)
+        assert "wb-" not in view and "<mark" not in view, "no highlights in the reading view"
+        for block in article.blocks_with_role("body", "subheading", "headline", "byline"):
+            assert block.text[:40] in _visible(view)
+        assert seed_page.index(article.title[:30]) < first_highlight
+    boilerplate = seeds[1].blocks_with_role("boilerplate")[0].text
+    assert boilerplate not in _visible(reading_view_html(seeds[1])), "the website's links are left out"
+
+
+def test_repeated_caption_is_read_once(seeds) -> None:
+    from workbook.handout import reading_view_html
+
+    caption = seeds[0].blocks_with_role("caption")[0].text
+    assert _visible(reading_view_html(seeds[0])).count(caption) == 1
+
+
+def test_glossary_primer_and_lateral_reading_card_are_on_paper(seed_page: str, seeds) -> None:
+    from workbook.context import article_context
+
+    text = _visible(seed_page)
+    for article in seeds:
+        context = article_context(article)
+        for entry in context.glossary:
+            assert entry.term in text and entry.meaning in text
+        for step in context.source_card.search_plan:
+            assert step in text
+        assert context.better_coverage.reference in text
+    # the filled-in card (the answers) is for the teacher, not on the learner's sheet
+    assert article_context(seeds[0]).source_card.owner not in text
+    assert text.count("Who is behind this?") >= 2
+
+
+def test_excerpt_paragraphs_are_starred(seeds) -> None:
+    from workbook.context import article_context
+    from workbook.handout import reading_view_html
+
+    context = article_context(seeds[1])
+    view = reading_view_html(seeds[1], context)
+    assert view.count('class="star"') == sum(1 for n in context.excerpt_blocks if seeds[1].block_list[n].role == "body")
+
+
+def test_exit_tickets_and_pre_post_tasks_with_their_texts(seed_page: str) -> None:
+    from workbook.context import assessment_article
+
+    text = _visible(seed_page)
+    general = load_questions(Path(__file__).resolve().parent.parent / "notebooks" / "questions")
+    for number in range(1, 7):
+        assert general[f"exit-{number:02d}"]["prompt"] in text
+    for which in ("pre", "post"):
+        article = assessment_article(which)
+        assert article.title in text and article.metadata["source_line"] in text
+    assert text.index(assessment_article("pre").title) < text.index("Read first") < text.index(assessment_article("post").title)
+
+
+def test_rubrics_with_every_level_and_example(seed_page: str) -> None:
+    from workbook.rubrics import LEVELS, load_rubrics
+
+    text = _visible(seed_page)
+    for rubric in load_rubrics():
+        assert rubric.title in text
+        for level in LEVELS:
+            assert rubric.levels[level].example in text
+
+
+def test_annotation_tasks_on_paper_hide_the_machine_labels(seeds) -> None:
+    from workbook.handout import task_worksheet_html
+    from workbook.questionbank import load_task, task_items
+
+    task = load_task("source-type")
+    items = task_items(task, seeds[1])
+    sheet = task_worksheet_html(task, seeds[1], items)
+    assert "not a source" in sheet and sheet.count('class="boxes"') == len(items)
+    for reason in items["reason"].dropna():
+        assert str(reason) not in sheet
+
+
+def test_another_pair_without_context_says_so(hostile_page: str) -> None:
+    assert "There is no glossary for this text" in hostile_page
+    assert "There is no background sheet for this text" in hostile_page
+
+
+def test_rubrics_file_is_up_to_date() -> None:
+    from workbook.handout import RUBRICS, rubrics_markdown
+
+    assert RUBRICS.read_text(encoding="utf-8") == rubrics_markdown(), (
+        "docs/teacher/rubrics.md is out of date: run python -c \"from workbook.handout import write_rubrics; write_rubrics()\""
+    )

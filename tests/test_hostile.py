@@ -171,9 +171,10 @@ def test_the_highlighter_html_shows_markup_as_text(planted, planted_file) -> Non
         warnings.simplefilter("ignore")
         markup = widgets.highlight_html([planted, planted_file])
     shown = assert_inert(markup, "highlight_html")
-    # The headline (metadata title) and the file's own name are shown literally.
+    # The headline (metadata title) is shown literally; the file's own name is kept only as an escaped attribute
+    # (learners see titles and authors, never file ids).
     assert PAYLOADS[0] in shown
-    assert "<img src=x onerror=alert(1)>" in shown
+    assert 'data-article="&lt;img src=x onerror=alert(1)&gt;"' in markup
     assert "<script>window.__pwned=1</script>" in shown  # the publisher, in the header
 
 

@@ -62,13 +62,15 @@ def hostile_table(hostile):
 
 def _visible_text(markup: str) -> str:
     """What a reader sees in the article columns (tags and the highlight tags' numbers removed)."""
-    markup = re.sub(r'<a class="wb-tag".*?</a>', "", markup)
+    markup = re.sub(r'<a class="wb-tag[^"]*".*?</a>', "", markup)
     markup = re.sub(r"<details.*?</details>", "", markup, flags=re.S)
+    markup = re.sub(r"<style>.*?</style>", "", markup, flags=re.S)
+    markup = re.sub(r'<p class="wb-nothing".*?</p>', "", markup, flags=re.S)
     markup = markup.replace("<br>", "\n").replace("</p>", "\n")
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
-SAFE_TAGS = {"div", "p", "mark", "a", "span", "strong", "em", "br", "details", "summary", "ol", "li"}
+SAFE_TAGS = {"div", "p", "mark", "a", "span", "strong", "em", "br", "details", "summary", "ol", "li", "style"}
 
 
 def _tags(markup: str) -> list[tuple[str, list[str]]]:
@@ -100,6 +102,8 @@ def test_planted_markup_shows_as_text(hostile, hostile_table):
     tags = _tags(view)
     assert {name for name, _ in tags} <= SAFE_TAGS
     assert not [attrs for _, attrs in tags if any(a.startswith("on") for a in attrs)]  # no event handlers
+    for sheet in re.findall(r"<style>(.*?)</style>", view, flags=re.S):  # our own rules only, nothing planted
+        assert re.fullmatch(r"[#\w\-.,:{}();!% >]+", sheet), sheet
     assert "&lt;script&gt;alert(&#x27;headline&#x27;)&lt;/script&gt;" in view
     assert "&lt;img src=x onerror=alert(1)&gt;" in view or "&lt;img src=x onerror=alert(1)" in view
     assert "&lt;script&gt;alert(&#x27;pub&#x27;)&lt;/script&gt;" in view  # metadata too
@@ -116,34 +120,88 @@ def test_highlighting_never_changes_the_text(hostile, hostile_table):
 
 
 def test_toggles_per_category_and_label_switch_highlights(hostile, hostile_table):
-    widget = w.highlighter(hostile, table=hostile_table)
+    widget = w.highlighter(hostile, table=hostile_table, on=list(w.group_styles(["quotes: scare", "figures", "time",
+                           "rhetoric: loaded", "rhetoric: label", "sources: person"])))
     assert set(widget.toggles) == {"quotes: scare", "figures", "time", "rhetoric: loaded", "rhetoric: label", "sources: person"}
-    assert set(_marks(widget.view.value)) == set(widget.toggles)
+    assert set(_marks(widget.visible_html())) == set(widget.toggles)
+    assert set(_marks(widget.view.value)) == set(widget.toggles)  # drawn once, every group
     widget.toggles["figures"].value = False
-    assert "figures" not in _marks(widget.view.value)
-    assert "rhetoric: loaded" in _marks(widget.view.value)
+    assert "figures" not in _marks(widget.visible_html())
+    assert "rhetoric: loaded" in _marks(widget.visible_html())
+    hidden_class = widget.classes["figures"]
+    assert f"mark.{hidden_class}" in widget.visibility.value  # the style sheet makes it plain text
     widget.all_off.click()
-    assert _marks(widget.view.value) == []
-    assert "Nothing highlighted" in widget.view.value
+    assert _marks(widget.visible_html()) == []
+    assert "Nothing highlighted" in widget.visible_html()
+    assert ".wb-nothing{display:block" in widget.visibility.value
     widget.all_on.click()
-    assert set(_marks(widget.view.value)) == set(widget.toggles)
+    assert set(_marks(widget.visible_html())) == set(widget.toggles)
+    assert widget.visibility.value == ""
     only = w.highlighter(hostile, table=hostile_table, on=["time"])
-    assert set(_marks(only.view.value)) == {"time"}
+    assert set(_marks(only.visible_html())) == {"time"}
+
+
+def test_highlighter_opens_with_one_group_on(hostile, hostile_table):
+    widget = w.highlighter(hostile, table=hostile_table)
+    assert len(widget.shown) == 1
+    assert widget.shown == ["quotes: scare"]  # the first in legend order
+
+
+def test_every_tag_reads_in_full():
+    styles = w.group_styles(["rhetoric: rhetorical_question", "rhetoric: appeal_to_authority", "rhetoric: we_voice",
+                             "rhetoric: call_to_action", "figures"])
+    assert styles["rhetoric: rhetorical_question"]["code"] == "rhetorical questions"
+    assert styles["rhetoric: appeal_to_authority"]["code"] == "appeals to authority"
+    assert styles["rhetoric: call_to_action"]["code"] == "calls to action"
+    assert "we" in styles["rhetoric: we_voice"]["code"] and "_" not in styles["rhetoric: we_voice"]["code"]
+    assert w.group_name("rhetoric: call_to_action") == "Rhetoric: calls to action"
+
+
+def test_rhetoric_voice_and_strength_make_their_own_groups():
+    assert w.group_of("rhetoric", "loaded") == "rhetoric: loaded"
+    assert w.group_of("rhetoric", "loaded", voice="writer", strength="strong") == "rhetoric: loaded"
+    assert w.group_of("rhetoric", "loaded", voice="quoted") == "rhetoric: quoted"
+    assert w.group_of("rhetoric", "loaded", voice="reported", strength="weak") == "rhetoric: quoted"
+    assert w.group_of("rhetoric", "hedge", voice="writer", strength="weak") == "rhetoric: weak"
+    assert w.group_of("figures", "count", voice="quoted") == "figures"
+
+
+def test_quoted_rhetoric_is_apart_and_off_at_first(seeds):
+    widget = w.highlighter(seeds, categories=["rhetoric"])
+    assert "rhetoric: quoted" in widget.toggles  # the seeds quote loaded words
+    assert not widget.toggles["rhetoric: quoted"].value
+    assert "in someone else" in widget.view.value or "’s words" in widget.view.value
+
+
+def test_a_redraw_sends_under_100_kb(seeds):
+    from workbook.widgets.highlighter import first_payload, redraw_payload
+
+    widget = w.highlighter(seeds)
+    widget.all_on.click()  # the heaviest case: every category on both texts
+    assert first_payload(widget) > 100_000  # the text with every finding is large...
+    for group in list(widget.toggles)[:5]:
+        size = redraw_payload(widget, group)
+        assert 0 < size < 100_000  # ...but a tick only sends the short style sheet
+        assert size < first_payload(widget) / 20
+    widget.all_on.click()
+    assert widget.shown == list(widget.toggles)  # measuring undid its tick
 
 
 def test_each_highlight_has_a_tag_a_pattern_a_legend_and_its_reason(hostile, hostile_table):
     view = w.highlight_html(hostile, table=hostile_table)
     assert 'class="wb-legend"' in view
-    for name in ("Quotes: scare", "Figures", "Time references", "Rhetoric: loaded", "Sources: person"):
+    for name in ("Quotes: scare quotes", "Figures", "Time references", "Rhetoric: loaded words", "Sources: people"):
         assert name in view
     marks = re.findall(r"<mark [^>]*>", view)
     assert marks
     for mark in marks:
-        assert re.search(r"border-bottom:3px (solid|dashed|dotted|double) #|underline wavy #", mark)  # a pattern too
+        css_class = re.search(r"\b(wb-g\d+)\b", mark).group(1)
+        rule = re.search(rf"mark\.{css_class}\{{([^}}]*)\}}", view).group(1)
+        assert re.search(r"border-bottom:3px (solid|dashed|dotted|double) #|underline wavy #", rule)  # a pattern too
         assert 'title="' in mark
         described = re.search(r'aria-describedby="([^"]+)"', mark).group(1)
         assert f'id="{described}"' in view  # the reason is also in the list under the text
-    assert view.count('class="wb-tag"') == len(hostile_table)
+    assert view.count('class="wb-tag ') == len(hostile_table)
     assert "a &quot;short&quot; &lt;quote&gt; with no speaker" in view  # reason escaped inside title
     assert "<details" in view and "Why each part is highlighted" in view
 
@@ -399,9 +457,11 @@ def test_shipped_keys_agree_with_the_seed_texts(seeds):
     for qid in ("texts-subheadings-000", "texts-subheadings-003"):
         q = found[qid]
         assert q["answer"] == (by_id[q["article"]].blocks["role"] == "subheading").sum()
-    for qid in ("figures-python-000", "figures-python-003"):
+    for qid in ("figures-python-000", "figures-python-003"):  # the writer's own: none inside “quoted slogans”
         q = found[qid]
-        assert q["answer"] == by_id[q["article"]].text.count("!")
+        text = by_id[q["article"]].text
+        quoted = sum(part.count("!") for part in re.findall(r"“[^”]*”", text))
+        assert q["answer"] == text.count("!") - quoted
     not_quotes = {"some", "percent", "not given", "subheading"}  # words named, not quoted from a text
     for q in found.values():  # every phrase quoted in a prompt, hint or feedback is really in its text
         texts = [q["prompt"], q.get("hint", ""), *[o.get("feedback", "") for o in q.get("options", [])],
@@ -474,16 +534,61 @@ def test_annotation_task_saves_labels_and_compares_with_the_machine(store, task_
     task.selectors[items[1]].value = "fact"
     task.selectors[items[2]].value = "prediction"
     stored = store.attempts("facts:plain")
-    assert [(r["item"], r["answer"], r["expected"], r["correct"]) for r in stored] == [
-        (items[0], "fact", "fact", True), (items[1], "fact", "opinion", False), (items[2], "prediction", "prediction", True)]
+    # agreeing with the machine is stored apart; with no teacher's key, nothing is "correct" or "wrong"
+    assert [(r["item"], r["answer"], r["expected"], r["agrees_with_machine"], r["correct"]) for r in stored] == [
+        (items[0], "fact", "fact", True, None), (items[1], "fact", "opinion", False, None),
+        (items[2], "prediction", "prediction", True, None)]
     result = task.compare()
     assert result["same"] == 2 and result["items"] == 3
     shown = html.unescape(task.result.value)
-    assert "same label to 2 of 3" in shown and "Cohen's kappa" in shown and "a rhetoric marker" in shown
-    assert shown.count(">same<") == 2 and shown.count(">different<") == 1
+    assert "same label to 2 of 3" in shown and "a rhetoric marker" in shown
+    assert "kappa" not in shown.lower()  # agreement statistics are for the teacher's view only
+    assert "you are not wrong" in shown
+    assert shown.count(">same<") == 2 and shown.count(">you differ<") == 1
     reopened = w.annotation_task("facts", plain, store=store, folder=task_folder, table=table)
     assert reopened.labels == {items[0]: "fact", items[1]: "fact", items[2]: "prediction"}
     assert len(store.attempts("facts:plain")) == 3  # restoring does not save again
+
+
+def test_every_task_offers_none_of_these_and_a_key_is_kept_apart(store, task_folder, plain):
+    table = _table(plain, [("cynically", "rhetoric", "loaded", "in the list")])
+    task = w.annotation_task("facts", plain, store=store, folder=task_folder, table=table)
+    way_out = w.none_label(task.task)
+    assert way_out in task.labels_offered and way_out not in task.task["labels"]
+    first = list(task.selectors)[0]
+    task.task["key"] = {"plain": {first: "opinion"}}
+    task.selectors[first].value = way_out
+    row = store.latest("facts:plain", first)
+    assert row["agrees_with_machine"] is False and row["agrees_with_key"] is False and row["correct"] is False
+    task.selectors[first].value = "opinion"
+    row = store.latest("facts:plain", first)
+    assert row["agrees_with_machine"] is False and row["agrees_with_key"] is True and row["correct"] is True
+    assert task.compare()["rejected"] == 0
+    sources = w.load_task("source-type")
+    assert w.none_label(sources) == "not a source" and "not a source" in w.task_labels(sources)
+
+
+def test_old_stores_keep_their_labels_readable(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:  # the schema before agreement was kept apart
+        old.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE answers (id INTEGER PRIMARY KEY AUTOINCREMENT, pseudonym TEXT NOT NULL, question TEXT NOT NULL,"
+            " item TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, topic TEXT, article TEXT, answer TEXT NOT NULL,"
+            " correct INTEGER, expected TEXT, saved_at TEXT NOT NULL);"
+            "INSERT INTO answers (pseudonym, question, item, kind, answer, correct, expected, saved_at) VALUES"
+            " ('owl', 'claim-kind:x', 's1', 'label', '\"opinion\"', 0, '\"fact\"', '2025-01-01T00:00:00Z'),"
+            " ('owl', 'q1', '', 'choice', '\"A\"', 1, NULL, '2025-01-01T00:00:00Z');")
+    with AnswerStore(path) as store:
+        label, choice = store.attempts()
+        assert label["answer"] == "opinion" and label["agrees_with_machine"] is False and label["correct"] is None
+        assert choice["correct"] is True and choice["agrees_with_machine"] is None
+        store.record("q1", "B", kind="choice", correct=False)  # the old file takes new answers too
+        assert len(store) == 3
+        table = store.table()
+        assert list(table["agrees_with_machine"].astype(object).where(table["agrees_with_machine"].notna(), None)) == [False, None, None]
 
 
 def test_shipped_tasks_load_and_run_on_the_seeds(store, seeds):

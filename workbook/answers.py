@@ -84,7 +84,10 @@ MAX_ANSWER_CHARS = 200_000
 COLUMNS = [
     "pseudonym", "question", "item", "kind", "topic", "article",
     "answer", "correct", "expected", "attempt", "saved_at",
+    "agrees_with_machine", "agrees_with_key",
 ]
+#: Columns added after the first release; an older store or file without them is still read.
+LATER_COLUMNS = ("agrees_with_machine", "agrees_with_key")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -102,7 +105,9 @@ CREATE TABLE IF NOT EXISTS answers (
     answer    TEXT NOT NULL,
     correct   INTEGER,
     expected  TEXT,
-    saved_at  TEXT NOT NULL
+    saved_at  TEXT NOT NULL,
+    agrees_with_machine INTEGER,
+    agrees_with_key     INTEGER
 );
 CREATE INDEX IF NOT EXISTS answers_by_question ON answers (question, item, id);
 """
@@ -244,6 +249,9 @@ class AnswerStore:
         missing = {"pseudonym", "question", "item", "kind", "answer", "saved_at"} - columns
         if missing:
             raise sqlite3.DatabaseError(f"the answers table lacks {sorted(missing)}")
+        for column in LATER_COLUMNS:  # a store from before these columns: add them, keep every row
+            if column not in columns:
+                connection.execute(f"ALTER TABLE answers ADD COLUMN {column} INTEGER")
 
     def _open(self) -> None:
         try:
@@ -382,13 +390,18 @@ class AnswerStore:
         topic: str | None = None,
         article: str | None = None,
         expected: Any = None,
+        agrees_with_machine: bool | None = None,
+        agrees_with_key: bool | None = None,
     ) -> int:
         """Save one attempt at once and return its number in the store (1, 2, ...).
 
         `answer` is kept exactly as given (text, number, list of choices, a label),
         encoded as JSON. `item` names the sentence or span of an annotation task;
-        `expected` holds the machine's label for it. When this returns, the answer
-        is on disk.
+        `expected` holds the machine's label for it. For a label, agreeing with the
+        machine (`agrees_with_machine`) and agreeing with the teacher's key
+        (`agrees_with_key`, None where there is no key) are kept apart: differing
+        from the machine is not an error. `correct` is for questions with an answer
+        key. When this returns, the answer is on disk.
         """
         if not question or not isinstance(question, str):
             raise AnswersError("Every answer needs the id of its question.")
@@ -398,8 +411,8 @@ class AnswerStore:
                 f"That answer is {len(encoded):,} characters long; the limit is {MAX_ANSWER_CHARS:,}. Shorten it."
             )
         row_id = self._write(
-            "INSERT INTO answers (pseudonym, question, item, kind, topic, article, answer, correct, expected, saved_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO answers (pseudonym, question, item, kind, topic, article, answer, correct, expected, saved_at,"
+            " agrees_with_machine, agrees_with_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.pseudonym or "",
                 question,
@@ -411,6 +424,8 @@ class AnswerStore:
                 None if correct is None else int(bool(correct)),
                 None if expected is None else json.dumps(expected, ensure_ascii=False),
                 _now(),
+                None if agrees_with_machine is None else int(bool(agrees_with_machine)),
+                None if agrees_with_key is None else int(bool(agrees_with_key)),
             ),
         )
         for listener in list(self.listeners):
@@ -423,8 +438,8 @@ class AnswerStore:
     def _rows(self, where: str = "", parameters: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             cursor = self.connection.execute(
-                "SELECT id, pseudonym, question, item, kind, topic, article, answer, correct, expected, saved_at"
-                f" FROM answers {where} ORDER BY id",
+                "SELECT id, pseudonym, question, item, kind, topic, article, answer, correct, expected, saved_at,"
+                f" agrees_with_machine, agrees_with_key FROM answers {where} ORDER BY id",
                 parameters,
             )
             names = [d[0] for d in cursor.description]
@@ -436,6 +451,9 @@ class AnswerStore:
             row["answer"] = json.loads(row["answer"])
             row["expected"] = None if row["expected"] is None else json.loads(row["expected"])
             row["correct"] = None if row["correct"] is None else bool(row["correct"])
+            for column in LATER_COLUMNS:
+                row[column] = None if row[column] is None else bool(row[column])
+            _read_old_label(row)
             key = (row["pseudonym"], row["question"], row["item"])
             counts[key] += 1
             row["attempt"] = counts[key]
@@ -539,11 +557,45 @@ def default_store() -> AnswerStore:
 # ---- collecting a class's files -------------------------------------------------------------
 
 
+def _as_bool(value: Any) -> bool | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str):
+        return {"true": True, "1": True, "false": False, "0": False}.get(value.strip().lower())
+    return bool(value)
+
+
+def _read_old_label(row: dict[str, Any]) -> None:
+    """A label saved before agreement was kept apart: its `correct` meant "same as the machine".
+
+    Such a row gets `agrees_with_machine` from the label and the machine's label,
+    and `correct` becomes unknown (there was no teacher's key), so a learner who
+    disagreed with the machine is no longer counted wrong.
+    """
+    if row.get("kind") in ("label", "predict") and row.get("agrees_with_machine") is None and row.get("expected") is not None:
+        row["agrees_with_machine"] = row["answer"] == row["expected"]
+        if row.get("agrees_with_key") is None:
+            row["correct"] = None
+
+
+def _old_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """`_read_old_label` for a collected table (answers and expected as JSON text)."""
+    old = (frame["kind"].isin(["label", "predict"]) & frame["agrees_with_machine"].isna() & frame["expected"].notna()).fillna(False)
+    if old.any():
+        frame.loc[old, "agrees_with_machine"] = (
+            frame.loc[old, "answer"].map(_display) == frame.loc[old, "expected"].map(_display))
+        frame.loc[old & frame["agrees_with_key"].isna(), "correct"] = pd.NA
+    return frame
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.reindex(columns=COLUMNS)
     for name in ("pseudonym", "question", "item", "kind", "topic", "article", "answer", "expected", "saved_at"):
         frame[name] = frame[name].astype("string")
     frame["correct"] = frame["correct"].astype("boolean")
+    for name in LATER_COLUMNS:
+        frame[name] = frame[name].map(_as_bool).astype("boolean")
+    frame = _old_labels(frame)
     frame["attempt"] = pd.to_numeric(frame["attempt"], errors="coerce").astype("Int64")
     return frame
 

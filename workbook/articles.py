@@ -32,9 +32,10 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported when a table is asked for, so `import workbook` stays light
+    import pandas as pd
 
 from workbook.blocks import Block, byline_name, segment
 from workbook.dates import parse_date
@@ -96,6 +97,8 @@ class Article:
     @cached_property
     def blocks(self) -> pd.DataFrame:
         """One row per block: article, block, start, end, text, role, duplicate_of."""
+        import pandas as pd
+
         rows = [
             (self.id, b.index, b.start, b.end, b.text, b.role, b.duplicate_of) for b in self.block_list
         ]
@@ -106,6 +109,8 @@ class Article:
     @cached_property
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: article, block, sentence, start, end, text, role."""
+        import pandas as pd
+
         roles = [b.role for b in self.block_list]
         rows = [(self.id, s.block, s.index, s.start, s.end, s.text, roles[s.block]) for s in self.sentence_list]
         return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

@@ -36,6 +36,8 @@ Altair is imported only when a chart is made, so ``import workbook`` stays fast.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -74,8 +76,9 @@ def enable_offline(renderer: str | None = None) -> str:
     if choice == "jupyter":
         try:
             import anywidget  # noqa: F401
-            import vl_convert  # noqa: F401
 
+            if importlib.util.find_spec("vl_convert") is None:  # found, not imported: ~8 MB a kernel need not hold
+                raise ImportError("vl_convert")
             _reuse_cached_bundle(alt)
             alt.JupyterChart.enable_offline(offline=True)  # a no-op when the saved bundle was reused
             alt.renderers.enable("jupyter", offline=True)
@@ -97,10 +100,14 @@ def _bundle_path(alt: Any) -> Path:
     kernel for good (about 130 MB). Keeping the bundle on disk lets every later
     kernel skip that: a class of thirty kernels on one JupyterHub stays light.
     """
-    import vl_convert
+    try:  # the installed version, read without importing vl-convert (which holds ~8 MB once imported)
+        vl_version = importlib.metadata.version("vl-convert-python")
+    except importlib.metadata.PackageNotFoundError:
+        import vl_convert
 
+        vl_version = vl_convert.__version__
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    name = f"vega-bundle-altair-{alt.__version__}-vl-convert-{vl_convert.__version__}.js"
+    name = f"vega-bundle-altair-{alt.__version__}-vl-convert-{vl_version}.js"
     return base / "media-literacy-workbook" / name
 
 
@@ -201,13 +208,87 @@ def _empty(alt: Any, message: str) -> Any:
     )
 
 
+def describe_counts(frame: pd.DataFrame, field: str, value: str, opening: str, most: int = 6) -> str:
+    """A chart's text alternative: what it shows, then the largest values of each text in words."""
+    parts = [opening]
+    for text, group in frame.groupby("text_label", sort=True):
+        top = group.sort_values(value, ascending=False).head(most)
+        listed = ", ".join(f"{row[field]} {row[value]:g}" for _, row in top.iterrows())
+        parts.append(f"{text}: {listed}.")
+    parts.append("Every value is in the table under the chart.")
+    return " ".join(parts)
+
+
+def _tooltip_fields(chart: Any) -> list[tuple[str, str]]:
+    """(field, title) of each tooltip of a chart: what a reader sees on hover."""
+    spec = chart.to_dict(validate=False) if hasattr(chart, "to_dict") else dict(chart)
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            tips = node.get("encoding", {}).get("tooltip") if isinstance(node.get("encoding"), dict) else None
+            for tip in tips if isinstance(tips, list) else ([tips] if isinstance(tips, dict) else []):
+                field = tip.get("field")
+                if field and field not in [f for f, _ in found]:
+                    found.append((field, tip.get("title") or field.replace("_", " ")))
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(spec)
+    return found
+
+
+def _chart_frame(chart: Any) -> pd.DataFrame | None:
+    """The DataFrame a chart draws (top level, or inside its layers or facet)."""
+    data = getattr(chart, "data", None)
+    if isinstance(data, pd.DataFrame):
+        return data
+    for attribute in ("spec", "layer"):
+        inner = getattr(chart, attribute, None)
+        for child in inner if isinstance(inner, list) else [inner]:
+            if child is not None and not isinstance(child, (str, dict)) and hasattr(child, "data"):
+                found = _chart_frame(child)
+                if found is not None:
+                    return found
+    return None
+
+
+def data_table_html(chart: Any) -> str:
+    """The chart's data as a table a learner can open: the same values and words as on hover, for keyboards too."""
+    import html as _html
+
+    frame = _chart_frame(chart)
+    fields = [(f, t) for f, t in _tooltip_fields(chart) if frame is not None and f in frame.columns]
+    if frame is None or not fields or frame.empty:
+        return ""
+    head = "".join(f'<th scope="col" style="text-align:left;padding:3px 6px">{_html.escape(str(t))}</th>' for _, t in fields)
+    rows = []
+    for record in frame[[f for f, _ in fields]].to_dict("records"):
+        cells = "".join(
+            f'<td style="padding:3px 6px;vertical-align:top">{"" if pd.isna(v) else _html.escape(str(v))}</td>'
+            for v in record.values()
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<details class="wb-chart-data" style="color:#111;background:#FFF;max-width:60em">'
+        "<summary>The chart as a table (the same values, for reading or a screen reader)</summary>"
+        f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        "</details>"
+    )
+
+
 def _count_chart(frame: pd.DataFrame, field: str, title: str, what: str) -> Any:
     """Horizontal bars: how many rows of each `field` value, one panel per text, numbers on the bars."""
     alt = _altair()
     if frame.empty or field not in frame.columns:
         return _empty(alt, f"No {what} found.")
+    from workbook.plainwords import plain_label
+
     counts = (
-        frame.assign(**{field: frame[field].astype("string").fillna("unknown")})
+        frame.assign(**{field: frame[field].astype("string").fillna("unknown").map(plain_label)})
         .groupby(["text_label", field])
         .size()
         .reset_index(name="count")
@@ -227,7 +308,7 @@ def _count_chart(frame: pd.DataFrame, field: str, title: str, what: str) -> Any:
         .properties(width=260, height=alt.Step(18))
         .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
         .resolve_scale(y="independent")
-        .properties(title=title)
+        .properties(title=title, description=describe_counts(counts, field, "count", f"Bar chart: {title}, the number of {what} of each kind, one panel per text."))
     )
 
 
@@ -273,7 +354,11 @@ def timeline(events: pd.DataFrame | Sequence[Article], labels: Mapping[str, str]
             tooltip=tooltip,
         )
     )
-    return points.properties(width=620, height=alt.Step(60), title=title)
+    years = {text: sorted(set(group["year"])) for text, group in frame.groupby("text_label")}
+    description = f"Timeline: {title}, one row per text. " + " ".join(
+        f"{text}: {', '.join(str(y) for y in found)}." for text, found in years.items()
+    ) + " The sentence behind each point is in the table under the chart."
+    return points.properties(width=620, height=alt.Step(60), title=title, description=description)
 
 
 def figures_by_kind(figures: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
@@ -317,7 +402,10 @@ def rhetoric_density(density: pd.DataFrame | Sequence[Article], labels: Mapping[
     alt = _altair()
     if density.empty or not {"label", "per_1000_words"} <= set(density.columns):
         return _empty(alt, "No rhetoric markers found.")
+    from workbook.plainwords import plain_label
+
     frame = density.rename(columns={"label": "marker"})
+    frame["marker"] = frame["marker"].astype("string").fillna("").map(plain_label)
     frame = _with_text_label(frame, labels)
     frame["per_1000_words"] = pd.to_numeric(frame["per_1000_words"], errors="coerce").fillna(0.0)
     frame["shown"] = frame["per_1000_words"].round(1)
@@ -337,5 +425,6 @@ def rhetoric_density(density: pd.DataFrame | Sequence[Article], labels: Mapping[
         alt.layer(bars, numbers)
         .properties(width=260, height=alt.Step(18))
         .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
-        .properties(title=title)
+        .properties(title=title, description=describe_counts(frame, "marker", "shown",
+                                                             f"Bar chart: {title}, by kind of marker, one panel per text."))
     )

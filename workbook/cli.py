@@ -13,10 +13,12 @@ exit status 2; nothing prints a Python traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from workbook.articles import Article, load_article, load_articles
@@ -40,16 +42,39 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _one_at_a_time(articles: list[Article]) -> Iterator[Article]:
+    """Hand out `articles` in order, letting go of each (and so of its analysis) once the next is asked for."""
+    articles.reverse()
+    while articles:
+        yield articles.pop()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from workbook import export
 
-    articles = _load_all(args.paths)
+    articles = _load_all(args.paths)  # every file is read and checked before anything is written
+    count = len(articles)
     if args.format == "csv":
         _write(export.to_frame(articles).to_csv(index=False), args.output)
+    elif args.output:
+        target = Path(args.output)
+        # written beside the target and moved into place at the end: a run that stops half-way
+        # leaves the old file as it was, never half a document
+        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or None)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                export.write_json(_one_at_a_time(articles), out)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)  # as a plain open() would have made it
+            os.replace(partial, target)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
     else:
-        _write(export.to_json(articles), args.output)
+        export.write_json(_one_at_a_time(articles), sys.stdout)
     if args.output:
-        print(f"Wrote {len(articles)} article(s) to {args.output}", file=sys.stderr)
+        print(f"Wrote {count} article(s) to {args.output}", file=sys.stderr)
     return 0
 
 

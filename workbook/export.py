@@ -4,17 +4,23 @@ The JSON schema is documented in ``docs/json-schema.md``::
 
     {"articles": [{"id", "path", "title", "author", "date", "publisher", "text",
                    "blocks": [...], "sentences": [...], ...}]}
+
+Records are built straight from each extractor's rows (its ``*_records`` function), never
+from a DataFrame; only the CSV, a table by nature, builds one at the end. The JSON is
+written article by article, so an article's analysis can be freed once it is written.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TextIO
 
 from workbook.articles import Article
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = 1
 
@@ -67,10 +73,44 @@ def article_record(article: Article) -> dict[str, Any]:
     return record
 
 
+#: JSON for one value on one line, by the json module's C encoder (which ``indent`` would turn off).
+_compact = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _article_json(record: dict[str, Any], indent: str = "    ") -> str:
+    """One article's record as JSON: a key per line, one line per item of each list, items compact."""
+    inner = indent + "  "
+    lines = []
+    for key, value in record.items():
+        if isinstance(value, list) and value:
+            items = f",\n{inner}  ".join(map(_compact, value))
+            lines.append(f"{inner}{_compact(key)}: [\n{inner}  {items}\n{inner}]")
+        else:
+            lines.append(f"{inner}{_compact(key)}: {_compact(value)}")
+    return f"{indent}{{\n" + ",\n".join(lines) + f"\n{indent}}}"
+
+
+def write_json(articles: Iterable[Article], out: TextIO) -> int:
+    """Write the JSON document for `articles` to `out`, one article at a time; return how many.
+
+    Each article is analysed, written and let go before the next, so memory holds one
+    article's analysis however many there are. The layout is indented for reading (a key per
+    line, one line per block, sentence or finding); ``json.load`` reads it like any JSON.
+    """
+    out.write('{\n  "schema_version": ' + _compact(SCHEMA_VERSION) + ',\n  "articles": [')
+    count = 0
+    for article in articles:
+        out.write(("," if count else "") + "\n" + _article_json(article_record(article)))
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
+
+
 def to_json(articles: Iterable[Article]) -> str:
     """The JSON document for `articles` (UTF-8 text, indented for reading)."""
-    document = {"schema_version": SCHEMA_VERSION, "articles": [article_record(a) for a in articles]}
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    buffer = io.StringIO()
+    write_json(articles, buffer)
+    return buffer.getvalue()
 
 
 def to_frame(articles: Iterable[Article]) -> pd.DataFrame:
@@ -79,6 +119,8 @@ def to_frame(articles: Iterable[Article]) -> pd.DataFrame:
     Blocks and sentences are rows too (kind ``block`` and ``sentence``), so the
     CSV holds the same information as the JSON, flattened.
     """
+    import pandas as pd
+
     rows: list[dict[str, Any]] = []
     for article in articles:
         for block in article.block_list:

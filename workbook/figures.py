@@ -39,13 +39,14 @@ import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, FoldedDict, add_months, find_calendar, full_months_between, long_date
-from workbook.spans import frame_copy, records, span_frame
+from workbook.spans import frame_copy, frame_from_records, pick, span_records
+
+if TYPE_CHECKING:  # tables are built at the edge; finding figures needs no pandas
+    import pandas as pd
 
 # ---- number words -----------------------------------------------------------------------------
 
@@ -256,6 +257,14 @@ _LABEL_BEFORE = re.compile(
     r"Platform|Gate|Terminal|Decree|Law|Bill|Item|Point|Paragraph|Clause|Protocol|Episode|Volume|Vol\.|Issue|Season|Minsk)\s+$"
 )
 _MARKER = re.compile(r"\[\s*\d{1,3}\s*\]|\(\s*\d{1,3}\s*\)(?=\s*[.,;:]?\s*$|\s*[A-Z“\"])")
+#: A date written in numbers, day-month-year or year-month-day, with "-", "." or "/" between
+#: ("13-03-2020", "13.03.2020", "2020-03-13", "3/13/20"): never a figure, even where the
+#: calendar finder does not read it as a date. `_date_spans` keeps the ones that are real dates.
+_DATE_SHAPE = re.compile(
+    r"(?<![\w.,/-])(?:(?P<a>\d{1,2})(?P<sep>[-./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+    r"|(?P<iso_year>\d{4})(?P<iso_sep>[-./])(?P<iso_month>\d{1,2})(?P=iso_sep)(?P<iso_day>\d{1,2}))(?![\w]|[-./]\d)"
+)
+_DATE_CUE = re.compile(r"\d[-./]\d{1,2}[-./]\d")
 _LIST_NUMBER = re.compile(r"\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}[.)])(?=\s)")
 _WORD_AT = re.compile(r"[\w’'-]+|[^\w\s]")
 _STOP_WHAT = frozenset(
@@ -422,6 +431,29 @@ def _scan_cached(text: str) -> tuple[Figure, ...]:
     return tuple(_scan(text, [(c.start, c.end) for c in find_calendar(text)]))
 
 
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dates written in numbers ("13-03-2020", "2020.03.13"): one reading must be a real date."""
+    spans = []
+    for m in _DATE_SHAPE.finditer(text):
+        if m["iso_year"]:
+            real = _real_date(int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"]))
+        else:
+            year = int(m["year"]) + (2000 if len(m["year"]) == 2 else 0)
+            a, b = int(m["a"]), int(m["b"])
+            real = _real_date(year, b, a) or _real_date(year, a, b)
+        if real:
+            spans.append(m.span())
+    return spans
+
+
 def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
     # the patterns below are skipped where what they need is absent (a web address needs
     # "http" or "www.", a marker a bracket, a clock time a colon, an ordinal a digit before st/nd/rd/th)
@@ -430,6 +462,7 @@ def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
         + ([m.span() for m in _URL.finditer(text)] if "http" in text or "www." in text else [])
         + ([m.span() for m in _MARKER.finditer(text)] if "[" in text or "(" in text else [])
         + ([m.span() for m in _CLOCK.finditer(text)] if ":" in text else [])
+        + (_date_spans(text) if _DATE_CUE.search(text) else [])
     )
     listed = _LIST_NUMBER.match(text)
     if listed:
@@ -443,6 +476,7 @@ def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
         if not blocked.hit(m.start(), m.end()):
             found.append(Figure(m.start(), m.end(), float(re.match(r"\d+", m.group(0)).group(0)), kind="ordinal", unit="ordinal", reason=f"'{m.group(0)}' is a number with an ordinal ending (st, nd, rd, th)."))
     _merge_ranges(text, found)
+    _carry_units(text, found)
     _inherit_what(text, found)
     kept: list[Figure] = []
     for figure in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
@@ -678,6 +712,63 @@ def _merge_ranges(text: str, found: list[Figure]) -> None:
         index += 1
 
 
+#: Kinds of figure whose unit a bare number in the same list takes ("5, 10 and 15 percent").
+_CARRIED_KINDS = ("percent", "money", "distance", "measure")
+#: Between the numbers of a list written with one unit at the end: "5, 10 and 15 percent".
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+#: Right before a bare number that continues a list begun earlier in the sentence: "another 20".
+_CONTINUES = re.compile(r"\b(?:another|a\s+further|an\s+additional|the\s+remaining|the\s+other|the\s+rest,?)\s+$", re.IGNORECASE)
+#: Right before a bare number that may continue a list of shares: "44 percent said yes, 20 no".
+_SHARE_JOIN = re.compile(r"(?:[,;]|\b(?:and|or|while|whereas|but|versus|vs\.|against|compared\s+with))\s+$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\s“”\"’']|\n")
+
+
+def _bare(figure: Figure) -> bool:
+    """A number with neither unit nor counted noun after it ("20" in "another 20 said no")."""
+    return figure.kind == "count" and figure.unit is None and figure.what is None
+
+
+def _carry(figure: Figure, source: Figure, text: str, why: str) -> None:
+    figure.unit, figure.kind = source.unit, source.kind
+    if source.extra.get("change"):
+        figure.extra["change"] = True
+    figure.reason += f" No unit follows it; {why} '{text[source.start:source.end]}', so it takes its unit ({source.unit})."
+
+
+def _carry_units(text: str, found: list[Figure]) -> None:
+    """A unit written once carries across a list of numbers in one sentence.
+
+    Backwards, when only commas, "and" or "or" stand between the numbers ("5, 10 and 15 percent");
+    forwards from a percentage to a bare number that continues the list ("44 percent ..., another
+    20 ..., another 12 percent", "44 percent said yes, 20 no"). A figure carried from a
+    percentage that describes a rise or fall ("rose 5, 10 and 15 percent") is marked as a change too.
+    """
+    found.sort(key=lambda f: f.start)
+    for figure in found:
+        if figure.kind == "percent" and _PERCENT_CHANGE.search(text[max(0, figure.start - 20):figure.start]):
+            figure.extra["change"] = True
+    for index in range(len(found) - 2, -1, -1):  # backwards, so a whole list takes the unit at its end
+        figure, after = found[index], found[index + 1]
+        if _bare(figure) and after.kind in _CARRIED_KINDS and _LIST_GAP.fullmatch(text[figure.end:after.start]):
+            _carry(figure, after, text, "it is listed before")
+            if _PERCENT_CHANGE.search(text[max(0, figure.start - 20):figure.start]):
+                for item in found[index:]:
+                    if item.kind != "percent" or item.unit != figure.unit:
+                        break
+                    item.extra["change"] = True
+    for index in range(1, len(found)):  # forwards: "another 20", "..., 20 said no"
+        figure, before = found[index], found[index - 1]
+        if not _bare(figure) or before.kind not in _CARRIED_KINDS or figure.low is not None:
+            continue
+        if _SENTENCE_BREAK.search(text, before.end, figure.start) or re.match(r"\s+of\b", text[figure.end:figure.end + 4]):
+            continue
+        window = text[max(before.end, figure.start - 40):figure.start]
+        if _CONTINUES.search(window):
+            _carry(figure, before, text, "it continues the list begun by")
+        elif before.kind == "percent" and _SHARE_JOIN.search(window):
+            _carry(figure, before, text, "it follows, in the same sentence, the share")
+
+
 def _inherit_what(text: str, found: list[Figure]) -> None:
     """A bare number after a counted one in the same sentence counts the same thing ("killing 12 people ... and injuring 87")."""
     for index, figure in enumerate(found):
@@ -736,6 +827,25 @@ def _find_article_figures(article: Article) -> list[Figure]:
     return out
 
 
+def _figure_rows(article: Article) -> list[dict[str, Any]]:
+    """The figures as located records (span fields, then FIGURE_COLUMNS), sorted by position; shared, do not change."""
+    memo = _memo(article)
+    rows = memo.get("rows")
+    if rows is None:
+        rows = memo["rows"] = span_records(
+            article,
+            (
+                {
+                    "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+                    "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
+                }
+                for f in _article_figures(article)
+            ),
+            FIGURE_COLUMNS,
+        )
+    return rows
+
+
 def figures(article: Article) -> pd.DataFrame:
     """One row per quantity in the article's headline, standfirst, body, captions and sources.
 
@@ -750,20 +860,16 @@ def figures(article: Article) -> pd.DataFrame:
     memo = _memo(article)
     frame = memo.get("figures")
     if frame is None:
-        rows = [
-            {
-                "start": f.start, "end": f.end, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
-                "kind": f.kind, "what": f.what, "approximate": f.approximate, "reason": f.reason,
-            }
-            for f in _article_figures(article)
-        ]
-        frame = memo["figures"] = span_frame(article, rows, FIGURE_COLUMNS)
+        frame = memo["figures"] = frame_from_records(_figure_rows(article), FIGURE_COLUMNS)
     return frame_copy(frame)
 
 
+FIGURE_RECORD_FIELDS = ("start", "end", "text", "value", "unit", "kind")
+
+
 def figure_records(article: Article) -> list[dict[str, Any]]:
-    """The figures for the JSON export: start, end, text, value, unit, kind."""
-    return records(figures(article), ["start", "end", "text", "value", "unit", "kind"])
+    """The figures for the JSON export (start, end, text, value, unit, kind), built without a DataFrame."""
+    return pick(_figure_rows(article), FIGURE_RECORD_FIELDS)
 
 
 # ---- checks by arithmetic ---------------------------------------------------------------------
@@ -810,14 +916,24 @@ def checks(article: Article) -> pd.DataFrame:
     key = ("checks", article.date)
     frame = memo.get(key)
     if frame is None:
-        found = [f for f in _article_figures(article)]
-        rows: list[dict[str, Any]] = []
-        rows += _gap_checks(article, found)
-        rows += _count_to_date_checks(article, found)
-        rows += _percent_checks(article, found)
-        rows += _same_span_checks(article, found)
-        frame = memo[key] = span_frame(article, rows, CHECK_COLUMNS)
+        frame = memo[key] = frame_from_records(_check_rows(article), CHECK_COLUMNS)
     return frame_copy(frame)
+
+
+def _check_rows(article: Article) -> list[dict[str, Any]]:
+    """The checks as located records, sorted by position, for the article's current date; shared, do not change."""
+    memo = _memo(article)
+    key = ("check rows", article.date)
+    rows = memo.get(key)
+    if rows is None:
+        found = _article_figures(article)
+        made: list[dict[str, Any]] = []
+        made += _gap_checks(article, found)
+        made += _count_to_date_checks(article, found)
+        made += _percent_checks(article, found)
+        made += _same_span_checks(article, found)
+        rows = memo[key] = span_records(article, made, CHECK_COLUMNS)
+    return rows
 
 
 def _block_of(article: Article, offset: int):
@@ -988,7 +1104,7 @@ def _percent_checks(article: Article, found: list[Figure]) -> list[dict[str, Any
     rows = []
     by_sentence: dict[int, list[Figure]] = {}
     for figure in found:
-        if figure.kind != "percent":
+        if figure.kind != "percent" or figure.extra.get("change"):
             continue
         if _PERCENT_CHANGE.search(article.text[max(0, figure.start - 20):figure.start]):
             continue
@@ -1049,6 +1165,9 @@ def _same_span_checks(article: Article, found: list[Figure]) -> list[dict[str, A
     return rows
 
 
+CHECK_RECORD_FIELDS = ("text", "verdict", "arithmetic")
+
+
 def check_records(article: Article) -> list[dict[str, Any]]:
-    """The checks for the JSON export: text, verdict, arithmetic."""
-    return records(checks(article), ["text", "verdict", "arithmetic"])
+    """The checks for the JSON export (text, verdict, arithmetic), built without a DataFrame."""
+    return pick(_check_rows(article), CHECK_RECORD_FIELDS)

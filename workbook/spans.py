@@ -21,16 +21,17 @@ text       the words found
 
 from __future__ import annotations
 
+import sys
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import SPAN_COLUMNS, Article
+
+if TYPE_CHECKING:  # pandas and numpy are imported when a table is built, never for plain records
+    import pandas as pd
 
 _SPAN_DTYPES = {"article": "string", "block": "Int64", "sentence": "Int64", "start": "int64", "end": "int64", "text": "string"}
 
@@ -48,6 +49,8 @@ def span_frame(
     ``block``, ``sentence`` and ``text`` are filled in from the offsets when a
     row does not give them. Rows are sorted by position.
     """
+    import pandas as pd
+
     columns = dict(columns or {})
     text = article.text
     locate = _locator(article)
@@ -98,6 +101,7 @@ def span_records(
     text = article.text
     locate = _locator(article)
     wanted = None if fields is None else list(fields)
+    missing = _pandas_na()
     keyed = []
     for row in rows:
         start, end = int(row["start"]), int(row["end"])
@@ -113,10 +117,43 @@ def span_records(
         extra = wanted if wanted is not None else [name for name in row if name not in record]
         for name in extra:
             value = row.get(name)
-            record[name] = None if value is pd.NA else value
+            record[name] = None if value is missing else value
         keyed.append(((start, end), record))
     keyed.sort(key=_first)
     return [record for _, record in keyed]
+
+
+def _pandas_na() -> Any:
+    """``pd.NA`` when pandas is loaded, else a marker no value can be (nothing can hold pd.NA without pandas)."""
+    pandas = sys.modules.get("pandas")
+    return getattr(pandas, "NA", _NO_VALUE)
+
+
+_NO_VALUE = object()
+
+
+def frame_from_records(records: Sequence[Mapping[str, Any]], columns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The extractor table for `records` already in span shape (as ``span_records`` gives them), in their order.
+
+    The edge where a notebook or a CSV asks for a DataFrame: the span columns, then `columns`
+    (name -> pandas dtype), typed as ``span_frame`` types them, without placing or sorting again.
+    """
+    import pandas as pd
+
+    names = SPAN_COLUMNS + [name for name in (columns or {}) if name not in SPAN_COLUMNS]
+    dtypes = dict(_SPAN_DTYPES)
+    dtypes.update(columns or {})
+    data = {name: [record.get(name) for record in records] for name in names}
+    arrays = _typed_columns(data, dtypes)
+    if arrays is None:
+        rows = [dict(zip(data, values)) for values in zip(*data.values())]
+        return pd.DataFrame(rows, columns=names).astype({name: dtypes[name] for name in names})
+    return _frame(arrays, names, len(records))
+
+
+def pick(records: Iterable[Mapping[str, Any]], fields: Sequence[str]) -> list[dict[str, Any]]:
+    """New dicts holding only `fields` of each record (for the JSON export), in order."""
+    return [{name: record.get(name) for name in fields} for record in records]
 
 
 def typed_frame(data: Mapping[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.DataFrame:
@@ -125,6 +162,8 @@ def typed_frame(data: Mapping[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.
     The same as ``pd.DataFrame(data).astype(dtypes)``, built column by column when the
     values allow it (much faster for the small tables the extractors make).
     """
+    import pandas as pd
+
     names = list(data)
     lengths = {len(values) for values in data.values()}
     arrays = _typed_columns(dict(data), dtypes) if len(lengths) <= 1 and set(dtypes) == set(names) else None
@@ -136,6 +175,8 @@ def typed_frame(data: Mapping[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.
 
 def _frame(arrays: dict[str, Any], names: list[str], n: int) -> pd.DataFrame:
     """A DataFrame from finished columns (each already its dtype and `n` long), without re-checking them."""
+    import pandas as pd
+
     try:
         return pd.DataFrame._from_arrays(
             [arrays[name] for name in names], columns=pd.Index(names), index=pd.RangeIndex(n), verify_integrity=False
@@ -144,14 +185,18 @@ def _frame(arrays: dict[str, Any], names: list[str], n: int) -> pd.DataFrame:
         return pd.DataFrame(arrays, columns=names, copy=False)
 
 
-#: With copy-on-write (always on from pandas 3), a shallow copy is already independent of the
-#: original: changing either copies the data first. Memos hand out such copies.
-COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
+@lru_cache(maxsize=1)
+def _copy_on_write() -> bool:
+    """With copy-on-write (always on from pandas 3), a shallow copy is already independent of the
+    original: changing either copies the data first. Memos hand out such copies."""
+    import pandas as pd
+
+    return int(pd.__version__.split(".")[0]) >= 3
 
 
 def frame_copy(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` that can be changed without changing `frame` (cheap with copy-on-write)."""
-    return frame.copy(deep=not COPY_ON_WRITE)
+    return frame.copy(deep=not _copy_on_write())
 
 
 def _first(item: tuple[Any, ...]) -> Any:
@@ -169,20 +214,27 @@ def _first(item: tuple[Any, ...]) -> Any:
 # route was taken.
 
 
-#: For each way of building a column: the value types it accepts as they are.
-_MISSING = {type(None), type(pd.NA)}
-_ACCEPTED: dict[str, frozenset[type]] = {
-    "string": frozenset({str} | _MISSING),
-    "Int64": frozenset({int} | _MISSING),
-    "boolean": frozenset({bool} | _MISSING),
-    "int64": frozenset({int}),
-    "float64": frozenset({float, int, type(None)}),
-}
+@lru_cache(maxsize=1)
+def _accepted() -> dict[str, frozenset[type]]:
+    """For each way of building a column: the value types it accepts as they are."""
+    import pandas as pd
+
+    missing = {type(None), type(pd.NA)}
+    return {
+        "string": frozenset({str} | missing),
+        "Int64": frozenset({int} | missing),
+        "boolean": frozenset({bool} | missing),
+        "int64": frozenset({int}),
+        "float64": frozenset({float, int, type(None)}),
+    }
 
 
 @lru_cache(maxsize=None)
 def _kind(dtype: Any) -> str | None:
     """How to build a column of `dtype` directly, or None to leave it to ``astype``."""
+    import numpy as np
+    import pandas as pd
+
     try:
         resolved = pd.api.types.pandas_dtype(dtype)
     except TypeError:
@@ -202,17 +254,22 @@ def _kind(dtype: Any) -> str | None:
 
 @lru_cache(maxsize=None)
 def _resolved(kind: str) -> Any:
+    import pandas as pd
+
     return pd.api.types.pandas_dtype(kind)
 
 
 def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dict[str, Any] | None:
+    import numpy as np
+
+    accepted = _accepted()
     arrays: dict[str, Any] = {}
     for name, values in data.items():
         try:
             kind = _kind(dtypes[name])
         except TypeError:  # a dtype that cannot be a dictionary key
             return None
-        if kind is None or not _ACCEPTED[kind].issuperset(map(type, values)):
+        if kind is None or not accepted[kind].issuperset(map(type, values)):
             return None
         if kind == "int64":
             arrays[name] = np.array(values, dtype=np.int64)
@@ -268,6 +325,8 @@ def _locator(article: Article) -> Any:
 
 def empty_span_frame(columns: Mapping[str, str] | None = None) -> pd.DataFrame:
     """An empty table with the span columns and `columns`, for when there is no article."""
+    import pandas as pd
+
     columns = dict(columns or {})
     frame = pd.DataFrame(columns=SPAN_COLUMNS + list(columns))
     dtypes = dict(_SPAN_DTYPES)
@@ -277,6 +336,8 @@ def empty_span_frame(columns: Mapping[str, str] | None = None) -> pd.DataFrame:
 
 def records(frame: pd.DataFrame, fields: Iterable[str]) -> list[dict[str, Any]]:
     """Rows of `frame` as plain JSON-ready dicts with only `fields` (missing values become None)."""
+    import pandas as pd
+
     fields = list(fields)
     out = []
     for row in frame[fields].itertuples(index=False):

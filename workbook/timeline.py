@@ -39,14 +39,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan
-from workbook.spans import frame_copy, records, span_frame, typed_frame
+from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
+
+if TYPE_CHECKING:  # tables are built at the edge; finding time references needs no pandas
+    import pandas as pd
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -550,11 +551,11 @@ def _refs(article: Article) -> list[TimeRef]:
     return out
 
 
-def time_refs(article: Article) -> pd.DataFrame:
-    """One row per time expression in the article (see the module docstring for the columns).
+def _time_ref_rows(article: Article) -> list[dict[str, Any]]:
+    """The time references as located records (span fields, then TIME_REF_COLUMNS), sorted by position.
 
-    Everything but the byline, photo credits and website boilerplate is read;
-    a caption printed twice is read once.
+    Shared by the table, the JSON export and `events`: do not change them. Kept per article with
+    the article's date they were resolved against (metadata can give the date).
     """
     key = article.date
     try:
@@ -562,30 +563,54 @@ def time_refs(article: Article) -> pd.DataFrame:
     except TypeError:  # an object that cannot be weakly referenced: no memo
         cached = None
     if cached is not None and cached[0] == key:
-        return frame_copy(cached[1])
-    rows = [
-        {
-            "start": r.start, "end": r.end, "kind": r.kind, "year": r.year, "date": r.date, "precision": r.precision,
-            "relative_to": r.relative_to, "resolved_from": r.resolved_from or None, "ambiguous": r.ambiguous, "reason": r.reason,
-        }
-        for r in _refs(article)
-    ]
-    frame = span_frame(article, rows, TIME_REF_COLUMNS)
+        return cached[1]
+    rows = span_records(
+        article,
+        (
+            {
+                "start": r.start, "end": r.end, "kind": r.kind, "year": r.year, "date": r.date, "precision": r.precision,
+                "relative_to": r.relative_to, "resolved_from": r.resolved_from or None, "ambiguous": r.ambiguous,
+                "reason": r.reason,
+            }
+            for r in _refs(article)
+        ),
+        TIME_REF_COLUMNS,
+    )
     try:
-        _CACHE[article] = (key, frame)
+        _CACHE[article] = (key, rows, {})
     except TypeError:
         pass
+    return rows
+
+
+def time_refs(article: Article) -> pd.DataFrame:
+    """One row per time expression in the article (see the module docstring for the columns).
+
+    Everything but the byline, photo credits and website boilerplate is read;
+    a caption printed twice is read once.
+    """
+    rows = _time_ref_rows(article)
+    try:
+        cached = _CACHE.get(article)
+    except TypeError:
+        cached = None
+    tables = cached[2] if cached is not None and cached[1] is rows else {}
+    frame = tables.get("frame")
+    if frame is None:
+        frame = tables["frame"] = frame_from_records(rows, TIME_REF_COLUMNS)
     return frame_copy(frame)
 
 
-#: Time references already found, per article (articles never change once loaded), with the
-#: article's date they were resolved against (metadata can give the date).
-_CACHE: "weakref.WeakKeyDictionary[Article, tuple[Any, pd.DataFrame]]" = weakref.WeakKeyDictionary()
+#: Time references already found, per article (articles never change once loaded): the
+#: article's date they were resolved against, the located records, and the table once asked for.
+_CACHE: "weakref.WeakKeyDictionary[Article, tuple[Any, list[dict[str, Any]], dict[str, Any]]]" = weakref.WeakKeyDictionary()
+
+TIME_REF_RECORD_FIELDS = ("start", "end", "text", "year", "date")
 
 
 def time_ref_records(article: Article) -> list[dict[str, Any]]:
-    """The time references for the JSON export: start, end, text, year, date."""
-    return records(time_refs(article), ["start", "end", "text", "year", "date"])
+    """The time references for the JSON export (start, end, text, year, date), built without a DataFrame."""
+    return pick(_time_ref_rows(article), TIME_REF_RECORD_FIELDS)
 
 
 # ---- events -----------------------------------------------------------------------------------
@@ -681,23 +706,23 @@ def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
     rows = []
     for article in articles:
         roles = {block.index: block for block in article.block_list}
-        refs = time_refs(article)
-        for ref in refs.itertuples(index=False):
-            if ref.year is pd.NA or ref.kind == "duration" or ref.block is pd.NA:
+        for ref in _time_ref_rows(article):
+            if ref["year"] is None or ref["kind"] == "duration" or ref["block"] is None:
                 continue
-            if ref.kind == "relative" and ref.relative_to == "the article's date" and ref.date is pd.NA:
+            if ref["kind"] == "relative" and ref["relative_to"] == "the article's date" and ref["date"] is None:
                 continue  # "now", "this year": the time of writing, not a claimed event
-            block = roles.get(int(ref.block))
+            block = roles.get(ref["block"])
             if block is None or block.role not in EVENT_ROLES or block.duplicate_of is not None:
                 continue
-            if ref.sentence is pd.NA:
+            if ref["sentence"] is None:
                 continue
-            sentence = article.sentence_list[int(ref.sentence)]
-            description = describe(sentence.text, ref.start - sentence.start, ref.end - sentence.start)
+            sentence = article.sentence_list[ref["sentence"]]
+            start, end = ref["start"], ref["end"]
+            description = describe(sentence.text, start - sentence.start, end - sentence.start)
             rows.append({
-                "article": article.id, "label": article.label, "year": int(ref.year), "date": ref.date, "precision": ref.precision,
-                "description": description, "sentence_text": sentence.text, "start": int(ref.start), "end": int(ref.end),
-                "time_text": ref.text, "kind": ref.kind,
+                "article": article.id, "label": article.label, "year": int(ref["year"]), "date": ref["date"],
+                "precision": ref["precision"], "description": description, "sentence_text": sentence.text,
+                "start": start, "end": end, "time_text": ref["text"], "kind": ref["kind"],
             })
     return typed_frame({name: [row[name] for row in rows] for name in EVENT_COLUMNS}, EVENT_DTYPES)
 
@@ -736,6 +761,8 @@ def reference_sheet(articles: Article | Iterable[Article] | None = None) -> pd.D
     >>> sorted(set(sheet["relation"]))
     ['contradicts', 'leaves open', 'supports']
     """
+    import pandas as pd
+
     if isinstance(articles, Article):
         articles = [articles]
     by_id = {a.id: a for a in (articles or [])}

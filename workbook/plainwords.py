@@ -1,0 +1,34 @@
+"""Plain words for the code names the extractors use, so a learner never reads ``call_to_action``.
+
+Used by the screens (`workbook.widgets`) and the charts (`workbook.charts`).
+Source: written for the Media Literacy Workbook.
+"""
+
+from __future__ import annotations
+
+#: Plain words for the labels the extractors use (a learner never sees a code name).
+PLAIN_LABELS: dict[str, str] = {
+    # quotes
+    "direct": "someone's words", "scare": "scare quotes", "name": "names and titles",
+    "slogan": "slogans", "headline": "quote in the headline",
+    # sources
+    "person": "people", "organization": "organisations", "organisation": "organisations",
+    "document": "documents", "vague": "vague sources", "unknown": "unclear who",
+    # rhetoric
+    "loaded": "loaded words", "label": "labels for people or groups", "absolute": "absolute words",
+    "intensifier": "intensifiers", "hedge": "hedges", "rhetorical_question": "rhetorical questions",
+    "exclamation": "exclamations", "scare_quote": "scare quotes", "we_voice": "the writer's \u2018we\u2019",
+    "call_to_action": "calls to action", "appeal_to_authority": "appeals to authority",
+    "analogy": "comparisons", "quoted": "in someone else's words", "weak": "weaker signs (less sure)",
+    # figures and time
+    "count": "counts", "distance": "distances", "duration": "lengths of time", "fraction": "fractions",
+    "percent": "percentages", "money": "money", "date": "dates", "era": "eras", "relative": "relative times",
+    "year": "years",
+}
+
+
+def plain_label(label: str | None) -> str:
+    """A label in plain words: ``"call_to_action"`` -> ``"calls to action"``."""
+    if not label:
+        return ""
+    return PLAIN_LABELS.get(str(label), str(label).replace("_", " "))

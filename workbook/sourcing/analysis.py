@@ -1,0 +1,235 @@
+"""One pass over an article, shared by `quotes` and `attributions` and kept for the article."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+import re
+from typing import Any
+import weakref
+
+import pandas as pd
+
+from workbook.articles import Article
+from workbook.sourcing.marks import _Quote, _pair_quotes
+from workbook.sourcing.phrases import _clean_np, _split_name, _subject
+from workbook.sourcing.quotations import QuoteRules
+from workbook.sourcing.reported_speech import AttributionRules, _Attribution
+from workbook.sourcing.source_types import source_type
+from workbook.sourcing.speakers import SpeakerRules, _Resolver, _mentions
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
+
+
+@dataclass
+class _Analysis:
+    quotes: list[_Quote] = field(default_factory=list)
+    attributions: list[_Attribution] = field(default_factory=list)
+    #: the tables made from them, once each: `quotes` and `attributions` hand out copies
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Article, _Analysis]" = weakref.WeakKeyDictionary()
+
+
+def _require_article(article: Any, function: str) -> None:
+    """A plain message instead of a traceback when something else than an article is passed."""
+    if not isinstance(article, Article):
+        raise TypeError(
+            f"{function}() needs one article, for example load_seeds()[0] or article_from_text(text); "
+            f"it was given {type(article).__name__}."
+        )
+
+
+def _analyse(article: Article) -> _Analysis:
+    cached = _CACHE.get(article)
+    if cached is not None:
+        return cached
+    result = _Analyser(article).run()
+    _CACHE[article] = result
+    return result
+
+
+class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
+    """One pass over an article: pair the quotation marks, then walk the sentences in order,
+    classifying each quotation and finding attributions, while remembering who was named
+    (so that a later "he said" can be resolved)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon()
+        self.roles = [b.role for b in article.block_list]
+        self.sentences = article.sentence_list
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.quotes = _pair_quotes(article)
+        self.quote_cues: set[int] = set()  # cues that credit a quotation before them
+        self.quote_bounds = [(q.start, q.end) for q in self.quotes]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.resolver = _Resolver()
+        # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
+        self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
+        # words inside quotation marks are someone else's: they never give a cue or a subject
+        self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
+        self._token_starts: dict[int, list[int]] = {}
+
+
+    def outside_tokens(self, start: int, end: int) -> list[_Tok]:
+        """Tokens of text[start:end] that are not inside a quotation (the marks themselves stay)."""
+        toks = _tokens(self.text, start, end)
+        first = max(0, bisect_right(self.quote_starts, start) - 1)
+        last = bisect_right(self.quote_starts, end)
+        inside = [(q0, q1 - 1) for q0, q1 in self.quote_bounds[first:last] if q0 < end and q1 > start]
+        if not inside:
+            return toks
+        kept = []
+        k = 0  # quotations are sorted and never overlap: one sweep
+        for tok in toks:
+            while k < len(inside) and inside[k][1] <= tok.start:
+                k += 1
+            if not (k < len(inside) and inside[k][0] < tok.start < inside[k][1]):
+                kept.append(tok)
+        return kept
+
+
+    def token_starts(self, index: int) -> list[int]:
+        """Start offsets of sentence `index`'s tokens (for bisecting)."""
+        starts = self._token_starts.get(index)
+        if starts is None:
+            starts = self._token_starts[index] = [t.start for t in self.tokens[index]]
+        return starts
+
+
+    def inside_quote(self, position: int) -> bool:
+        k = bisect_right(self.quote_starts, position) - 1
+        return k >= 0 and self.quote_bounds[k][0] < position < self.quote_bounds[k][1] - 1
+
+
+    def sentence_of(self, position: int) -> int | None:
+        k = bisect_right(self.sentence_starts, position) - 1
+        return k if k >= 0 else None
+
+
+    def is_cue(self, toks: Sequence[_Tok], k: int) -> str | None:
+        tok = toks[k]
+        base = self.lex.verbs.get(tok.lower)
+        if base is None:
+            return None
+        if tok.cap and k > 0:
+            return None  # "The Post", "Reports" in a name
+        if k > 0 and (toks[k - 1].lower in _DETERMINERS - {"that"} or _POSSESSIVE.search(toks[k - 1].text)):
+            return None  # "the report", "a claim", "Obama's remarks": a noun
+        if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
+            return None  # "to report", an infinitive that is not a finite cue
+        if k > 1 and toks[k - 2].lower == "to" and toks[k - 1].lower.endswith("ly"):
+            return None  # "to fully admit": an infinitive too
+        if k > 0 and toks[k - 1].lower in ("no", "without"):
+            return None  # "there's no telling", "without saying": not a report
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if base == "call" and (k == 0 or (nxt is not None and (nxt.lower in ("by", "off", "up", "out", "in")
+                                                               or (nxt.cap and nxt.word and _names_only(toks, k + 1))))):
+            return None  # "a book called Le Monde", "called on by tribes": naming or summoning, not words
+        if tok.lower.endswith("ing") and nxt is not None and nxt.word and not nxt.cap and nxt.lower not in _AFTER_PARTICIPLE:
+            after_next = toks[k + 2] if k + 2 < len(toks) else None
+            if nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
+                return None  # "an Oval Office shouting match", "telling between": a noun or another sense
+        if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
+            return None  # only "as the paper put it"
+        if tok.lower in _NOUN_LIKE and k > 0:
+            previous = toks[k - 1]
+            if not (previous.cap or previous.lower in _PRONOUNS or previous.lower in ("who", "which", "that")
+                    or previous.lower in _SKIP or previous.lower.endswith(("ly", "s"))):
+                return None  # "an independent state": a noun, not a verb
+        return base
+
+
+    def quote_cue(self, start: int) -> bool:
+        """True when the cue at this offset already credits a quotation that ends before it ("“...?” Lee recalls")."""
+        return start in self.quote_cues
+
+    def phrase_at(self, toks: Sequence[_Tok], k: int) -> tuple[int, str] | None:
+        """A cue phrase ("according to") starting at token k: (tokens used, phrase)."""
+        if toks[k].lower not in _phrase_starts():
+            return None
+        for phrase in self.lex.phrases:
+            words = phrase.split()
+            if k + len(words) <= len(toks) and all(toks[k + n].lower == w for n, w in enumerate(words)):
+                return len(words), phrase
+        return None
+
+
+    def note_subject(self, index: int) -> None:
+        toks = self.tokens[index]
+        if self.roles[self.sentences[index].block] not in _BODY_ROLES:
+            return
+        for k, name in _mentions(toks):
+            if source_type(name) == "person" and name.lower() not in self.lex.titles and name.lower() not in self.common:
+                self.resolver.mentioned.append((index, name))
+        span = _subject(toks, 0, len(toks))
+        if span is None:
+            return
+        _, _, words = self.span_text(toks, span)
+        low = words.lower()
+        if low in ("he", "she"):
+            resolved = self.resolver.resolve(low, index)
+            if resolved:
+                self.resolver.note(index, resolved, "person")
+            return
+        if low in _PRONOUNS or toks[span[0]].lower in _FIRST_PERSON:
+            return
+        kind = source_type(words)
+        if span[1] - span[0] == 1 and low in self.common:
+            return
+        if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
+            name, _ = _split_name(_clean_np(words))
+            self.resolver.note(index, name, kind)
+        elif kind == "organization":
+            self.resolver.note(index, _clean_np(words), kind)
+
+
+    def run(self) -> _Analysis:
+        by_sentence: dict[int, list[_Quote]] = {}
+        for quote in self.quotes:
+            index = self.sentence_of(quote.start)
+            by_sentence.setdefault(-1 if index is None else index, []).append(quote)
+        analysis = _Analysis(quotes=self.quotes)
+        previous: _Quote | None = None
+        for quote in by_sentence.get(-1, []):
+            self.classify(quote, None)
+        for index in range(len(self.sentences)):
+            for quote in by_sentence.get(index, []):
+                self.classify(quote, previous)
+                if quote.role not in ("headline", "source"):
+                    previous = quote
+            analysis.attributions.extend(self.sentence_attributions(index))
+            self.note_subject(index)
+        analysis.attributions = self.merge(analysis.attributions)
+        return analysis
+
+
+    def merge(self, found: list[_Attribution]) -> list[_Attribution]:
+        """Add direct quotations not covered by a sentence-level attribution."""
+        out = list(found)
+        for quote in self.quotes:
+            if quote.kind != "direct" and not (quote.kind in ("slogan", "headline") and quote.speaker):
+                continue
+            covered = any(a.start <= quote.start < a.end or quote.start <= a.start < quote.end for a in found)
+            if covered:
+                continue
+            kind = quote.source_type or (source_type(quote.speaker) if quote.speaker else "unknown")
+            who = quote.speaker or "someone the text does not name"
+            reason = f"The words in quotation marks are attributed to {who}: " + quote.reason[0].lower() + quote.reason[1:]
+            out.append(_Attribution(quote.start, quote.end, quote.speaker, quote.speaker_start, quote.speaker_end, kind,
+                                    quote.cue, quote.cue_start, quote.cue_end, reason))
+        out.sort(key=lambda a: (a.start, a.end))
+        return out
+
+
+def _names_only(toks: Sequence[_Tok], k: int) -> bool:
+    """True when the capitalised words from token k run to the end of the clause ("called Le Monde Primitif,")."""
+    m = k
+    while m < len(toks) and toks[m].word and toks[m].cap:
+        if _POSSESSIVE.search(toks[m].text):
+            return False  # "called North Korea’s actions ...": an owner, then what was called
+        m += 1
+    return m >= len(toks) or (not toks[m].word and toks[m].text in ",.;:)—–")

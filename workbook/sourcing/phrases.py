@@ -1,0 +1,182 @@
+"""Noun phrases, clause subjects and names: the pieces a source is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbook.sourcing.words import (
+    _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
+    _POSSESSIVE, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _nouns, lexicon,
+)
+
+
+def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
+    titles = lexicon().titles
+    while j > lo and toks[j - 1].word and (toks[j - 1].lower in _SKIP or (toks[j - 1].lower.endswith("ly") and len(toks[j - 1].text) > 4)):
+        j -= 1
+    end = j
+    i = j
+    while i > lo and end - i < 10:
+        tok = toks[i - 1]
+        low = tok.lower
+        if tok.word:
+            if low == "to" and i - 2 >= lo and toks[i - 2].lower in ("close", "familiar", "near"):
+                i -= 1  # "people close to him", "those familiar with": part of the phrase
+                continue
+            inside_name = (tok.cap or low in _NAME_LINKS) and i - 1 > lo and toks[i - 2].cap and i < end and toks[i].cap
+            # "Bank Of America", "Centers for Disease Control and Prevention": one name
+            if low in _STOP and not inside_name:
+                if low in ("who", "which", "that") and i == end:
+                    i -= 1  # the relative pronoun itself, resolved later
+                break
+            if low == "and":
+                if i - 2 >= lo and toks[i - 2].cap and i < end and (toks[i].cap or toks[i].lower in _OWNER_WORDS):
+                    i -= 1  # "Macron and Starmer", "Parata and his family": the whole group
+                    continue
+                break
+            if not tok.cap and low in lexicon().verbs and low not in _NOUN_LIKE and low not in _SKIP and i < end:
+                break  # "South Africa said Mr Mugabe had told": another clause's verb ends the phrase
+            if low in _MONTHS or (tok.text.isdigit() and i == end):
+                break
+            if not tok.cap and low in lexicon().verbs and i < end and toks[i].lower in _PRONOUNS:
+                break  # "Lee said he hopes": "said" ends the phrase "he"
+            i -= 1
+            continue
+        if tok.text == "." and i - 2 >= lo and (_abbreviation(toks[i - 2], titles) or "." in toks[i - 2].text):
+            i -= 1
+            continue
+        if tok.text in "-–":
+            i -= 1
+            continue
+        if tok.text == ")":
+            opening = next((m for m in range(i - 2, max(lo - 1, i - 8), -1) if toks[m].text == "("), None)
+            if opening is not None and opening > lo and toks[opening - 1].cap:
+                i = opening
+                continue
+        break
+    if i == end:
+        return None
+    while i < end and (toks[i].lower in _INTRO or toks[i].lower in _STOP) and toks[i].lower not in ("who", "which", "that"):
+        i += 1  # "To Kavanaugh", "as Lee": the opening word is not part of the source
+    return (i, end) if i < end else None
+
+
+def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token `i` (stops at a comma, a verb-like word or a quote)."""
+    lex = lexicon()
+    if i < hi and toks[i].lower in _PRONOUNS:
+        return (i, i + 1)
+    if i < hi and toks[i].lower in _NEVER_FIRST:
+        return None  # "about the Reuters report", "Unless you ...": not a source
+    nouns = _nouns()
+    j = i
+    while j < hi and j - i < 10:
+        tok = toks[j]
+        if tok.word:
+            low = tok.lower
+            if j > i and (low in _STOP or low in _SKIP or (low in lex.verbs and not tok.cap and low not in nouns
+                                                            and not (low in _NOUN_LIKE and toks[j - 1].word
+                                                                     and toks[j - 1].lower not in _PRONOUNS))):
+                break  # "the explanatory notes" goes on: a noun after an adjective
+            if low == "and" and not (j + 1 < hi and j > i and toks[j - 1].cap
+                                     and (toks[j + 1].cap or toks[j + 1].lower in _OWNER_WORDS)):
+                break
+            if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap:
+                # after a name, a lower-case word goes on only as a role or group noun
+                # ("Polish government", "Basque party leader") or after a possessive
+                if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
+                        or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
+                    break  # "The Russian attack": a capitalised adjective, then the head noun
+            if j > i and not tok.cap and low.endswith("ed") and not toks[j - 1].lower in _DETERMINERS:
+                break
+            j += 1
+            continue
+        if tok.text == "." and j > i and (toks[j - 1].lower in lex.titles or len(toks[j - 1].text) == 1):
+            j += 1
+            continue
+        break
+    while j > i and toks[j - 1].lower in ("of", "and", "the", "a", "an"):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _abbreviation(tok: _Tok, titles: frozenset[str]) -> bool:
+    """True for a token that a full stop follows inside a name: "Mr", "Lt", "J", "Ky", "Jr"."""
+    return tok.lower in titles or len(tok.text) == 1 or (tok.cap and len(tok.text) <= 3 and tok.text.isalpha())
+
+
+def _antecedent(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun ("who", "which") refers to, ending before token k."""
+    for m in range(k - 1, max(-1, k - 9), -1):
+        tok = toks[m]
+        if not tok.word or (tok.lower in _STOP and tok.lower != "and"):
+            break
+        if tok.lower in _DETERMINERS or (tok.cap and _POSSESSIVE.search(tok.text)):
+            start = m
+            while start > 0 and toks[start - 1].word and toks[start - 1].cap and toks[start - 1].lower not in _STOP:
+                start -= 1
+            return (start, k)
+    return _np_back(toks, k)
+
+
+def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
+    """Skip an opening phrase ("As a gesture to the rebels, ...") to the main clause."""
+    if lo < hi and len(toks[lo].text) > 1 and toks[lo].text.isupper():
+        # a dateline: "WASHINGTON (AP) — The minister said ..."
+        dash = next((m for m in range(lo, min(hi, lo + 12)) if toks[m].text in "—–"), None)
+        if dash is not None:
+            return dash + 1
+    first = toks[lo].lower if lo < hi else ""
+    if lo < hi and (first in _INTRO or first in _OPENING_PREPOSITIONS or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
+        for k in range(lo, min(hi, lo + 25)):
+            if toks[k].text == ",":
+                return k + 1
+    return lo
+
+
+def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the clause that starts at `lo`: its first noun phrase."""
+    start = _clause_start(toks, lo, hi)
+    while start < hi and (not toks[start].word or toks[start].lower in _OPENING_ADVERBS
+                          or (toks[start].lower in _SKIP and start + 1 < hi and toks[start + 1].cap)):
+        start += 1  # "Once Fetter left ...": the adverb is not part of the name
+    if start >= hi:
+        return None
+    if toks[start].lower in _QUESTION:
+        return None
+    span = _np_forward(toks, start, hi)
+    if span is None:
+        return None
+    i, j = span
+    # cut at a relative clause or a verb-like lower-case word after the head
+    for k in range(i, j):
+        low = toks[k].lower
+        if k > i and (low in ("who", "which", "that") or (not toks[k].cap and low in lexicon().verbs)):
+            return (i, k)
+    return span
+
+
+def _split_name(text: str) -> tuple[str, str | None]:
+    """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
+    words = text.split()
+    titles = lexicon().titles
+    if any(w.lower() in ("and", "&") for w in words):
+        return text, None  # a group: "Macron and Starmer"
+    if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+           and words[n - 1].lower().rstrip(".") not in titles for n, w in enumerate(words)) and words[-1].lower().rstrip(".") not in titles:
+        return text, None  # "the New Zealand Department of Conservation": one organisation's name
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles:
+        k -= 1
+    if 0 < k < len(words) and len(words) - k <= 4 and all(w[:1].isupper() for w in words[k:]):
+        description = " ".join(words[:k]).rstrip(",")
+        if all(w.lower() in _DETERMINERS for w in words[:k]):
+            return text, None
+        return " ".join(words[k:]), description or None
+    return text, None
+
+
+def _clean_np(text: str) -> str:
+    """A noun phrase without the commas and dashes around it."""
+    return text.strip(" ,;:—–-")

@@ -1,0 +1,316 @@
+"""Quotations: what kind each is (direct, scare, name, slogan, headline) and whose words."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+import re
+
+from workbook.sourcing.marks import _Quote, _TERMINAL
+from workbook.sourcing.phrases import _abbreviation, _np_back, _np_forward, _subject
+from workbook.sourcing.source_types import source_type
+from workbook.sourcing.speakers import _name_list, _resolution_note
+from workbook.sourcing.words import _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
+
+
+_DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
+
+
+class QuoteRules:
+    """The analyser's rules for quotations (a mixin of `Analyser`)."""
+
+    def quote_words(self, quote: _Quote) -> list[str]:
+        return re.findall(r"[\w’'-]+", self.text[quote.start + 1 : quote.end - 1])
+
+
+    def signal_before(self, start: int, kind: str, window: int) -> str | None:
+        before = self.text[max(0, start - window) : start].lower()
+        before = re.sub(r"\s+", " ", before)
+        match = _signal_pattern(kind).search(before)
+        return match.group("signal") if match else None
+
+
+    def classify(self, quote: _Quote, previous: _Quote | None) -> None:
+        words = self.quote_words(quote)
+        inner = self.text[quote.start + 1 : quote.end - 1].strip()
+        if quote.role == "headline":
+            quote.kind = "headline"
+            quote.reason = "This quotation is in the headline; headlines often quote a person or group from the story."
+            colon = self.text.rfind(":", self.article.block_list[quote.block].start, quote.start)
+            if colon >= 0:
+                head = self.text[self.article.block_list[quote.block].start : colon].strip()
+                if 0 < len(head.split()) <= 8:
+                    start = self.text.find(head, self.article.block_list[quote.block].start)
+                    quote.speaker, quote.speaker_start, quote.speaker_end = head, start, start + len(head)
+                    quote.source_type = source_type(head)
+                    quote.reason = (
+                        f"This quotation is in the headline, after “{head}:”, the usual way a headline "
+                        "names whose words it quotes."
+                    )
+                    return
+            if self.attribute_quote(quote, self.quote_words(quote)) and quote.speaker:
+                # "Lee says plan 'a disgrace'": a reporting verb in the headline names the speaker
+                quote.reason = "This quotation is in the headline. " + quote.reason
+            quote.kind = "headline"
+            return
+        if quote.role in ("source", "sources_heading"):
+            quote.kind = "name"
+            quote.reason = "This quotation is in the source list, where quotation marks give the title of a work."
+            return
+        scare = self.signal_before(quote.start, "scare", 40)
+        if scare:
+            quote.kind = "scare"
+            quote.reason = (
+                f"‘{scare}’ just before the quotation marks shows the writer keeps a distance from these words "
+                f"(list: {_LISTS}/quote_signals.txt)."
+            )
+            return
+        slogan = self.signal_before(quote.start, "slogan", 60)
+        if slogan:
+            said = self.attribute_quote(quote, words)
+            quote.kind = "slogan"
+            reason = f"‘{slogan}’ just before the quotation announces a slogan (list: {_LISTS}/quote_signals.txt)."
+            quote.reason = reason + (f" It is attributed to {quote.speaker}." if said and quote.speaker else "")
+            return
+        named = self.signal_before(quote.start, "name", 25)
+        if named and len(words) <= 8:
+            quote.kind = "name"
+            quote.reason = f"‘{named}’ just before the quotation shows it gives a name or title (list: {_LISTS}/quote_signals.txt)."
+            return
+        if self.is_title(quote, words, inner):
+            return
+        if self.attribute_quote(quote, words):
+            return
+        if previous is not None and previous.kind == "direct" and self.continues(previous, quote, words):
+            quote.kind = "direct"
+            for name in ("speaker", "speaker_description", "speaker_start", "speaker_end", "source_type"):
+                setattr(quote, name, getattr(previous, name))
+            quote.reason = (
+                "This quotation starts a sentence right after a quotation from "
+                f"{previous.speaker or 'the same speaker'} and names no new speaker, so it is treated as the same person's words."
+            )
+            return
+        if len(words) >= 8 or (len(words) >= 4 and inner.rstrip("”’\"'")[-1:] in _TERMINAL):
+            quote.kind = "direct"
+            quote.reason = "A whole sentence in quotation marks is usually someone's words, but no speaker or reporting verb is near it."
+            return
+        quote.kind = "scare"
+        quote.reason = (
+            f"A short quotation ({len(words)} word{'s' if len(words) != 1 else ''}) with no reporting verb or speaker near it: "
+            "the writer is marking these words, often to keep a distance from them."
+        )
+
+
+    def is_title(self, quote: _Quote, words: list[str], inner: str) -> bool:
+        if not words or len(words) > 16:
+            return False
+        small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "by", "or", "from", "into", "is", "are"}
+        caps = [w for w in words if w.lower() not in small]
+        if not caps or not all(w[:1].isupper() or w[:1].isdigit() for w in caps) or not words[0][:1].isupper():
+            return False
+        # a sentence is not a title, but a long title may end in "?" ("The Road Ahead: Peace or War?")
+        if re.search(r"[.!?]\s", inner) or inner.rstrip(",.")[-1:] == "!":
+            return False
+        if inner.rstrip(",.")[-1:] == "?" and len(caps) < 4:
+            return False
+        following = re.match(r"\s*([a-z]+)", self.text[quote.end : quote.end + 30])
+        thing = following.group(1) if following else None
+        if len(caps) == 1:
+            if thing and thing in self.lex.signals.get("thing", ()):
+                quote.kind = "name"
+                quote.reason = (
+                    f"A capitalised word in quotation marks followed by ‘{thing}’: it names a thing "
+                    f"(list: {_LISTS}/quote_signals.txt)."
+                )
+                return True
+            return False
+        quote.kind = "name"
+        quote.reason = "Every main word in the quotation is capitalised, as in the name or title of a work, group or document."
+        return True
+
+
+    def continues(self, previous: _Quote, quote: _Quote, words: list[str]) -> bool:
+        here = self.sentence_of(quote.start)
+        there = self.sentence_of(previous.end - 1)
+        if here is None or there is None:
+            return False
+        sentence = self.sentences[here]
+        if self.text[sentence.start : quote.start].strip():
+            return False
+        return 0 <= here - there <= 2 and len(words) >= 3
+
+
+    def attribute_quote(self, quote: _Quote, words: list[str]) -> bool:
+        """Find a reporting verb and a speaker around the quotation."""
+        first = self.sentence_of(quote.start)
+        last = self.sentence_of(quote.end - 1)
+        if first is None or last is None:
+            return False
+        # after the quotation: “...,” Name, description, said / “...,” said Name
+        inner_end = self.text[quote.start : quote.end - 1].rstrip(" \n'’\"”")[-1:]
+        sentence = self.sentences[last]
+        toks_last = self.tokens[last]
+        at = bisect_left(self.token_starts(last), quote.end)
+        after = toks_last[at : at + 30]
+        if not after and last + 1 < len(self.sentences) and self.sentences[last + 1].block == sentence.block:
+            # “Why now?” Lee demanded. - the splitter may end the sentence at the question mark
+            after = self.tokens[last + 1]
+            last += 1
+        opens_after = bool(after) and after[0].text in ",—–" or inner_end in ",?!—–-"
+        if after and opens_after:
+            found = self.cue_after(quote, after, last)
+            if found:
+                return True
+        dash = _DASH_NAME.match(self.text, quote.end)
+        if dash:
+            name = dash.group("name")
+            self.fill_plain(quote, dash.start("name"), dash.end("name"), name, first,
+                            "A dash and a name right after the quotation credit the words to that person.")
+            return True
+        # before the quotation, in the same sentence
+        toks = self.tokens[first]
+        before = range(bisect_left(self.token_starts(first), quote.start))
+        if not before and first > 0 and self.sentences[first - 1].text.endswith(":"):
+            # "The paper reports:" at the end of the previous sentence or paragraph
+            first -= 1
+            toks = self.tokens[first]
+            before = range(len(toks))
+        if not before:
+            return False
+        for k in reversed(before):
+            if quote.start - toks[k].start > 220:
+                break
+            if toks[k].text == ";" or (toks[k].text in "”\"" and k != before[-1]):
+                break  # another clause, or another quotation, stands between
+            phrase = self.phrase_at(toks, k)
+            if phrase and phrase[1] == "according to":
+                span = _np_forward(toks, k + phrase[0], len(toks))
+                if span:
+                    self.fill(quote, toks, span, first, "according to", toks[k].start, toks[k + phrase[0] - 1].end,
+                              "‘according to’ names the source of the words that follow.")
+                    return True
+            base = self.is_cue(toks, k)
+            if base is None:
+                continue
+            distance = len(before) - k
+            if base in self.lex.quote_verbs and not (k + 1 < len(toks) and (toks[k + 1].text in ":“\"‘'" or (toks[k + 1].text == "," and k + 2 < len(toks) and toks[k + 2].text in "“\"‘'"))):
+                continue  # "continue until “peace” ...": only "continued: “...”" reports words
+            if (len(words) <= 1 and distance > 5) or (len(words) <= 3 and distance > 12):
+                return False
+            span = self.speaker_for_cue(toks, k, first)
+            if span is None:
+                continue
+            self.fill(quote, toks, span, first, toks[k].text, toks[k].start, toks[k].end,
+                      f"‘{toks[k].text}’ is a reporting verb before this quotation, so it is treated as someone's words "
+                      f"(list: {_LISTS}/reporting_verbs.txt).")
+            return True
+        # "Limbaugh went on: “...”" - a short clause and a colon introduce the words
+        if self.text[toks[before[-1]].end : quote.start].strip() == "" and toks[before[-1]].text == ":" and len(before) <= 12:
+            span = _subject(toks, 0, before[-1])
+            if span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap:
+                verb = toks[span[1]]
+                if toks[span[0]].lower not in _FIRST_PERSON:
+                    self.fill(quote, toks, span, first, verb.text, verb.start, verb.end,
+                              f"A short clause ending in a colon (‘... {verb.text} ...:’) introduces this quotation, "
+                              "so it is treated as the subject's words.")
+                    return True
+        return False
+
+
+    def fill_plain(self, quote: _Quote, start: int, end: int, name: str, sentence: int, reason: str) -> None:
+        quote.kind = "direct"
+        name = self.resolver.name(name)
+        quote.speaker, quote.speaker_start, quote.speaker_end = name, start, end
+        quote.source_type = source_type(name)
+        quote.reason = reason
+        self.resolver.note(sentence, name, quote.source_type)
+
+
+    def cue_after(self, quote: _Quote, after: list[_Tok], sentence: int) -> bool:
+        """“...,” Name, description, said  /  “...,” said Name, description."""
+        if self.cue_after_listed(quote, after, sentence):
+            return True
+        # “No, you were the mayor,” Bo Park contradicted him: a name, then any verb in the past
+        begin = 1 if after and after[0].text in ",—–" else 0
+        span = _np_forward(after, begin, len(after)) if begin < len(after) and after[begin].cap else None
+        if span is not None and span[1] < len(after) and span[1] - span[0] <= 4:
+            verb = after[span[1]]
+            rest = after[span[1] + 1 : span[1] + 2]
+            if (verb.word and not verb.cap and verb.lower.endswith("ed") and len(verb.lower) > 4
+                    and (not rest or rest[0].lower in _OBJECT_PRONOUNS or not rest[0].word)
+                    and source_type(self.text[after[span[0]].start:after[span[1] - 1].end]) in ("person", "organization")):
+                self.fill(quote, after, span, sentence, verb.text, verb.start, verb.end,
+                          f"A name and ‘{verb.text}’ right after this quotation say who spoke it, in a dialogue.")
+                return True
+        return False
+
+    def cue_after_listed(self, quote: _Quote, after: list[_Tok], sentence: int) -> bool:
+        """A listed reporting verb next to the quotation, with its speaker."""
+        limit = min(len(after), 18)
+        begin = 1 if after and after[0].text in ",—–" else 0
+        for k in range(limit):
+            tok = after[k]
+            if tok.text in "“\"‘" or (not tok.word and tok.text in ";?!"):
+                return False
+            if tok.text == "." and not (k > 0 and _abbreviation(after[k - 1], self.lex.titles)):
+                return False
+            base = self.is_cue(after, k) if tok.word else None
+            if base is None:
+                continue
+            description = None
+            j = k
+            while j > begin and after[j - 1].word and (after[j - 1].lower in _SKIP or (after[j - 1].lower.endswith("ly") and len(after[j - 1].text) > 4)):
+                j -= 1
+            if j > begin:
+                # the speaker comes first: “...,” Ann Lee, the mayor, said
+                name_span: tuple[int, int] | None = None
+                if after[j - 1].text == ",":
+                    found = self.appositive_back(after, j, begin)
+                    if found:
+                        name_span, description = found
+                if name_span is None:
+                    name_span = _np_back(after, j, begin)
+                if name_span is not None and name_span[0] != begin:
+                    # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
+                    lead = after[begin:j]
+                    if len(lead) <= 10 and not any(
+                        t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
+                    ):
+                        name_span = (begin, j)
+                if name_span is None or name_span[0] != begin:
+                    return False
+            else:
+                # the verb comes first: “...,” said Ann Lee, the mayor
+                name_span = _np_forward(after, k + 1, len(after))
+                if name_span is None:
+                    return False
+                name_span = _name_list(after, name_span)
+                end = name_span[1]
+                if end < len(after) and after[end].text == ",":
+                    tail = _np_forward(after, end + 1, len(after))
+                    if tail and not after[tail[0]].cap:
+                        _, _, description = self.span_text(after, tail)
+            self.fill(quote, after, name_span, sentence, tok.text, tok.start, tok.end,
+                      f"‘{tok.text}’ is a reporting verb next to this quotation, so it is treated as someone's words "
+                      f"(list: {_LISTS}/reporting_verbs.txt).", description)
+            return True
+        return False
+
+
+    def fill(self, quote: _Quote, toks: Sequence[_Tok], span: tuple[int, int], sentence: int, cue: str,
+             cue_start: int, cue_end: int, reason: str, description: str | None = None) -> None:
+        info = self.describe(toks, span, sentence)
+        quote.kind = "direct"
+        quote.speaker = info["name"]
+        extra = [d for d in (info["description"], description) if d]
+        quote.speaker_description = "; ".join(extra) if extra else None
+        quote.speaker_start, quote.speaker_end = info["start"], info["end"]
+        quote.source_type = info["type"]
+        quote.cue, quote.cue_start, quote.cue_end = cue, cue_start, cue_end
+        if cue_start is not None and cue_start >= quote.end:
+            self.quote_cues.add(cue_start)
+        quote.reason = reason
+        note = _resolution_note(info)
+        if note:
+            quote.reason += f" ‘{info['mention']}’ is {note}."
+        self.resolver.note(sentence, info["name"], info["type"])

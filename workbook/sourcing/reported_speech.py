@@ -1,0 +1,330 @@
+"""Attributions: a source, a reporting cue and the content, with or without quotation marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
+from workbook.sourcing.source_types import _TYPE_WORDS, source_type
+from workbook.sourcing.speakers import _resolution_note
+from workbook.sourcing.words import _OBJECT_PRONOUNS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
+
+
+@dataclass
+class _Attribution:
+    start: int
+    end: int
+    source: str | None
+    source_start: int | None
+    source_end: int | None
+    source_type: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    reason: str
+
+
+class AttributionRules:
+    """The analyser's rules for attributions (a mixin of `Analyser`)."""
+
+    def sentence_attributions(self, index: int) -> list[_Attribution]:
+        sentence = self.sentences[index]
+        role = self.roles[sentence.block]
+        if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
+            return []
+        if _cue_words().isdisjoint(_WORDS.findall(sentence.text.lower())):
+            return []  # no reporting verb or phrase anywhere in the sentence
+        toks = self.tokens[index]
+        found: list[_Attribution] = []
+        n = len(toks)
+        phrase_starts = _phrase_starts()
+        for k in range(n):
+            tok = toks[k]
+            if not tok.word:
+                continue
+            phrase = self.phrase_at(toks, k) if tok.lower in phrase_starts else None
+            if phrase:
+                made = self.according_to(toks, k, phrase, index)
+                if made:
+                    found.append(made)
+                continue
+            if tok.lower in self.lex.nouns and k + 1 < n and toks[k + 1].lower == "that" and k > 0:
+                made = self.noun_attribution(toks, k, index)
+                if made:
+                    found.append(made)
+                continue
+            base = self.is_cue(toks, k)
+            if base is None:
+                continue
+            if base in self.lex.quote_verbs and not (k + 1 < len(toks) and toks[k + 1].text in ":“\"‘"):
+                continue
+            if base in _BELIEF and k + 1 < len(toks) and toks[k + 1].lower in ("to", "for", "about"):
+                continue  # "hoping to take advantage": an intention, not a view
+            made = self.verb_attribution(toks, k, base, index)
+            if made:
+                found.append(made)
+        return self.trim(found)
+
+
+    def trim(self, found: list[_Attribution]) -> list[_Attribution]:
+        """End one content where the next attribution in the sentence begins ("..., and threatening ...")."""
+        out = []
+        for current, following in zip(found, found[1:] + [None]):
+            nested = (
+                following is not None and following.source_start is not None
+                and current.start <= following.source_start <= current.start + 1
+            )  # "Lee said she hopes ...": the second report is part of what Lee said
+            if (following is not None and following.cue_start is not None and not nested
+                    and current.start < following.cue_start < current.end):
+                cut = following.cue_start
+                if following.source_start is not None and current.start < following.source_start < cut:
+                    cut = following.source_start
+                piece = self.text[current.start:cut].rstrip(" ,;—–-")
+                piece = re.sub(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$", "", piece)
+                piece = piece.rstrip(" ,;—–-")
+                if len(piece.split()) < 2:
+                    continue
+                current.end = current.start + len(piece)
+            out.append(current)
+        return out
+
+
+    def noun_attribution(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
+        """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source."""
+        owner = toks[k - 1]
+        if _POSSESSIVE.search(owner.text) and owner.cap:
+            span = _np_back(toks, k)
+            if span is None:
+                return None
+            info = self.describe(toks, span, index)
+            name = _base(info["mention"])
+            info.update(name=self.resolver.name(_split_name(name)[0]), mention=name, end=info["start"] + len(name), type=source_type(name))
+        elif owner.lower in _OWNERS:
+            pronoun = _OWNERS[owner.lower]
+            resolved = self.resolver.resolve(pronoun, index)
+            if resolved is None:
+                return None
+            info = {"name": resolved, "description": None, "start": owner.start, "end": owner.end,
+                    "type": source_type(resolved), "mention": owner.text}
+        else:
+            return None
+        content = self.content_span(toks, k + 2, len(toks))
+        if content is None:
+            return None
+        self.resolver.note(index, info["name"], info["type"])
+        reason = (
+            f"‘{toks[k].text} that’ reports what someone said or claimed (list: {_LISTS}/reporting_verbs.txt, nouns); "
+            f"‘{info['mention']}’ says whose it is"
+        )
+        note = _resolution_note(info)
+        reason += f" ({note})" if note else ""
+        reason += f"; this source counts as {_TYPE_WORDS[info['type']]}."
+        return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
+                            toks[k].text, toks[k].start, toks[k].end, reason)
+
+
+    def content_span(self, toks: Sequence[_Tok], i: int, j: int) -> tuple[int, int] | None:
+        while i < j and toks[i].text in ",:—–-":
+            i += 1
+        while j > i and toks[j - 1].text in ",.;:—–-":
+            j -= 1
+        if j - i < 2:
+            return None
+        return toks[i].start, toks[j - 1].end
+
+
+    def according_to(self, toks: Sequence[_Tok], k: int, phrase: tuple[int, str], index: int) -> _Attribution | None:
+        span = _np_forward(toks, k + phrase[0], len(toks))
+        if span is None or any(t.lower in ("own", "plan", "schedule", "rules") for t in toks[span[0]:span[1]]):
+            return None  # "according to their own interests", "according to plan": not a source
+        info = self.describe(toks, span, index)
+        if k <= _clause_start(toks, 0, len(toks)) or k == 0:
+            comma = next((m for m in range(span[1], len(toks)) if toks[m].text == ","), span[1] - 1)
+            content = self.content_span(toks, comma + 1, len(toks))
+        else:
+            content = self.content_span(toks, 0, k)
+        if content is None:
+            return None
+        self.resolver.note(index, info["name"], info["type"])
+        cue_end = toks[k + phrase[0] - 1].end
+        return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
+                            self.text[toks[k].start:cue_end], toks[k].start, cue_end,
+                            f"‘{phrase[1]}’ names who the words come from (list: {_LISTS}/cue_phrases.txt).")
+
+
+    def verb_attribution(self, toks: Sequence[_Tok], k: int, base: str, index: int) -> _Attribution | None:
+        """An attribution around the reporting verb at token k, with or without quotation marks."""
+        n = len(toks)
+        if self.quote_cue(toks[k].start):
+            return None  # “Who is she?” Lee recalls thinking: the quotation before carries this attribution
+        span = self.speaker_for_cue(toks, k, index)
+        if span is None:
+            return None
+        if span[0] > 0 and toks[span[0] - 1].text in "”’\"":
+            return None  # “...,” he said - the quotation itself carries this attribution
+        if _hypothetical(toks, span, k):
+            return None  # "Few would argue", "it is fair to say": the writer's own voice
+        info = self.describe(toks, span, index)
+        if info["mention"].lower() == "it" and info["name"] == info["mention"] and base not in _SPEECH:
+            return None  # an "it" that names no one before it, with a verb that need not be speech
+        if info["type"] == "unknown" and info["mention"].lower() not in _PRONOUNS and not any(t.cap for t in toks[span[0]:span[1]]):
+            return None
+        tail = k + 1
+        if span[0] > k:
+            # "The plan, said the mayor, will fail": the words run around the inserted verb and speaker
+            before = self.content_span(toks, 0, k - 1)
+            after = self.content_span(toks, span[1] + 1, n)
+            if before is not None and after is not None and toks[span[1] + 1].lower in _APPOSITIVE_STARTS:
+                after = None  # "..., said Alyssa Goodman, an astronomer at ...": a description, not more words
+            if before is None and after is None:
+                return None
+            content = ((before or after)[0], (after or before)[1])
+            return self.make(content, info, toks[k], index, "after")
+        content = self.content_before(toks, k, span)
+        if content is not None:
+            return self.make(content, info, toks[k], index, "after")
+        # pre-posed: "Sources said the plan ...", "X told the press (that) ..."
+        start = tail
+        if start < n and toks[start].lower == "that":
+            start += 1
+        elif base in self.lex.object_verbs:
+            that = next((m for m in range(start, min(n, start + 9)) if toks[m].lower == "that"), None)
+            start = that + 1 if that is not None else self.skip_listener(toks, start)
+        if not self.reports_words(toks, k, base, start, n):
+            return None
+        content = self.content_span(toks, start, n)
+        if content is None:
+            return None
+        content = self.clause_end(content)
+        return self.make(content, info, toks[k], index, "before")
+
+    def reports_words(self, toks: Sequence[_Tok], k: int, base: str, start: int, n: int) -> bool:
+        """False when what follows the verb is an object or a manner, not what was said.
+
+        "declared a ceasefire", "announce a new strategy", "wrote books", "described it":
+        after the verbs listed ``+thing`` in reporting_verbs.txt, a noun phrase with no verb
+        of its own is a thing done, not words reported.
+        "responds evasively to questions": the writer's judgement of how someone answered.
+        "argued over why": a bare topic, with no content.
+        """
+        if start >= n:
+            return False
+        first = toks[start]
+        if start == k + 1 and first.lower.endswith("ly") and len(first.lower) > 4 and first.lower not in ("only", "early"):
+            following = toks[start + 1] if start + 1 < n else None
+            if following is None or not following.word or following.lower in _PREPOSITIONS:
+                return False  # "responds evasively.", "answered vaguely about ...": how, not what
+        rest = toks[start:n]
+        words = [t for t in rest if t.word]
+        if start == k + 1 and first.lower in _PREPOSITIONS and len(words) <= 2:
+            return False
+        if base not in self.lex.thing_verbs or start != k + 1:
+            return True  # "said that ...", "told the press (that) ...": words follow
+        if first.lower in _OBJECT_STARTS or (first.lower in _OBJECT_PRONOUNS and first.lower != "us"):
+            if not any(t.lower in _FINITE or t.text in "“”\":‘" for t in rest):
+                return False
+        return True
+
+    def clause_end(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Stop the content where the writer takes over: ", but it is not clear ...", "; I think ..."."""
+        text = self.text[content[0]:content[1]]
+        match = _WRITER_TAKES_OVER.search(text)
+        if match and match.start() > 10:
+            return content[0], content[0] + len(text[:match.start()].rstrip(" ,;—–-"))
+        return content
+
+
+    def content_before(self, toks: Sequence[_Tok], k: int, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The content of "..., sources said." (before the source) or "X, he said, Y" (around it), or None."""
+        n = len(toks)
+        tail = k + 1
+        comma = span[0] - 1
+        if comma < 2 or toks[comma].text != ",":
+            return None
+        window = toks[tail : tail + 40]  # a short tail is all this rule looks at
+        rest = [t for t in window if t.word]
+        if (toks[k].lower.endswith("ing")
+                or toks[span[0]].lower in ("who", "which", "that")
+                or _clause_start(toks, 0, n) >= span[0]  # "In the meantime, he said ...": an opening phrase
+                or any(not t.word and t.text in "“”\"" for t in window)
+                or (tail < n and toks[tail].text == ":")):
+            return None
+        comma_after = next((m for m in range(tail, min(n, tail + 40)) if toks[m].text == ","), None)
+        parenthetical = comma_after is not None and comma_after <= tail + 2  # "X, Lee said, Y"
+        enough_before = sum(1 for t in toks[:comma] if t.word) >= (1 if parenthetical else 3)
+        short_tail = (
+            len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
+            or rest[0].lower in _MONTHS
+        )
+        if len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest):
+            return None
+        before = self.content_span(toks, 0, comma)
+        if before is None:
+            return None
+        if comma_after is not None and comma_after + 2 < n:
+            after = self.content_span(toks, comma_after + 1, n)
+            if after is not None:
+                return before[0], after[1]  # "X, he said, Y": the content runs around the inserted source
+        return before
+
+
+    def skip_listener(self, toks: Sequence[_Tok], i: int) -> int:
+        n = len(toks)
+        if i < n and toks[i].lower in _DETERMINERS:
+            i += 1
+        while i < n and toks[i].word and toks[i].cap and toks[i].text not in _MONTH_NAMES:
+            i += 1
+        if i < n and toks[i].word and not toks[i].cap:
+            i += 1
+        # a date: "April 27", "on Monday"
+        if i < n and toks[i].lower == "on":
+            i += 1
+        while i < n and (toks[i].text in _MONTH_NAMES or toks[i].text.isdigit() or toks[i].text == ","):
+            i += 1
+        return i
+
+
+    def make(self, content: tuple[int, int], info: dict[str, Any], cue: _Tok, index: int, where: str) -> _Attribution:
+        self.resolver.note(index, info["name"], info["type"])
+        side = "before" if where == "before" else "after"
+        reason = (
+            f"‘{cue.text}’ is a reporting verb (list: {_LISTS}/reporting_verbs.txt); "
+            f"the words reported come {'after' if side == 'before' else 'before'} it, and "
+            f"‘{info['mention']}’ is who they are attributed to"
+        )
+        note = _resolution_note(info)
+        if note:
+            reason += f" ({note})"
+        reason += f"; this source counts as {_TYPE_WORDS[info['type']]}."
+        return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
+                            cue.text, cue.start, cue.end, reason)
+
+
+#: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
+_APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
+#: First words of a noun phrase object ("declared a ceasefire", "wrote the programs").
+_OBJECT_STARTS = frozenset("a an the his her their its our some several many".split())
+#: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
+_FINITE = frozenset(
+    """is are was were be been being has have had will would can could should may might must do does did
+    isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't don't doesn't didn't
+    isn’t wasn’t aren’t weren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
+)
+#: Where the writer takes over inside a run of reported words.
+_WRITER_TAKES_OVER = re.compile(
+    r",?\s+(?:but|yet|although|though)\s+(?:it(?:'s|’s| is| was| remains)\s+(?:not|un|far from)|there is no|I\b|we\b)"
+    r"|;\s+(?:I|we)\b"
+)
+_HYPOTHETICAL_SUBJECTS = frozenset("few anyone anybody nobody everyone everybody someone somebody many".split())
+
+
+def _hypothetical(toks: Sequence[_Tok], span: tuple[int, int], k: int) -> bool:
+    """'Few would argue', 'anyone would say', 'it is safe to say': not someone's reported words."""
+    first = toks[span[0]].lower
+    between = {t.lower for t in toks[span[1]:k]}
+    if first in _HYPOTHETICAL_SUBJECTS and span[1] - span[0] == 1 and between & {"would", "could", "might"}:
+        return True
+    return first == "it" and k > 0 and toks[k - 1].lower == "to"

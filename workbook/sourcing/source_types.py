@@ -1,0 +1,76 @@
+"""What kind of source a source is: a person, an organisation, a vague group, a document."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+import re
+
+from workbook.sourcing.words import _DETERMINERS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
+
+
+@lru_cache(maxsize=4096)
+def source_type(source: str) -> str:
+    """``person``, ``organization``, ``vague``, ``document`` or ``unknown`` for a source's words.
+
+    >>> [source_type(s) for s in ("Ann Lee", "the White House", "numerous analysts", "a Gallup poll", "he")]
+    ['person', 'organization', 'vague', 'document', 'person']
+    """
+    lex = lexicon()
+    words = [_base(w) for w in re.findall(r"[\w’'.-]+", source)]
+    if not words:
+        return "unknown"
+    lowered = " ".join(words).lower()
+    head = words[-1]
+    if lowered in _PRONOUNS:
+        return _PRONOUNS[lowered]
+    vague_phrases, organisation_phrases = _padded_phrases()
+    padded = f" {lowered} "
+    if any(phrase in padded for phrase in vague_phrases):
+        return "vague"
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
+    if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
+        # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
+        words = words[:cut]
+        lowered = " ".join(words).lower()
+        head = words[-1]
+    if head.islower() and head in lex.documents:
+        return "document"
+    if len(words) == 1 and head.lower() in _QUANTIFIERS:
+        return "vague"  # "Two wrote", "Many say"
+    if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha():
+        return "organization"  # an acronym: "NATO", "CNN", "IMF"
+    if words[0].lower() in ("a", "an", "one", "another") and head.islower():
+        return "vague"  # "a police officer", "one official": someone not named
+    lowered_words = [w.lower().rstrip(".") for w in words]
+    if (len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper()
+            and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations
+            and any(w in lex.titles for w in lowered_words[:-2])):
+        return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
+    named = any(w[:1].isupper() for w in words if w.lower() not in lex.titles and w.lower() not in _DETERMINERS)
+    # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
+    padded = f" {lowered} "
+    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or any(
+        phrase in padded for phrase in organisation_phrases
+    ):
+        return "organization"
+    if head.islower() and head.lower() in lex.vague_heads:
+        return "vague"
+    plural_group = head.islower() and head.endswith("s") and not head.endswith("ss")
+    if plural_group and all(not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words):
+        return "vague"  # "European imperialists", "Russian soldiers": a group, no one named
+    if named:
+        return "person"
+    if head.lower() in lex.titles or head.lower() in ("spokesman", "spokeswoman", "leader"):
+        return "person"
+    if plural_group:
+        return "vague"  # a plural group with no name: "retired colonels"
+    return "unknown"
+
+
+_TYPE_WORDS = {
+    "person": "a named person",
+    "organization": "an organisation (a government, ministry, institution or outlet)",
+    "vague": "vague: it does not say exactly who (list: workbook/data/sourcing/vague_sources.txt)",
+    "document": "a document (list: workbook/data/sourcing/document_words.txt)",
+    "unknown": "unknown: the rules cannot tell what kind of source it is",
+}

@@ -1,0 +1,242 @@
+"""Speakers: who a mention means (pronouns, relative pronouns, surnames) and which noun
+phrase does the saying for a reporting verb."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from workbook.sourcing.phrases import _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.source_types import source_type
+from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _POSSESSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base
+
+
+class _Resolver:
+    """Remembers who was speaking or acting, to resolve "he said" to a name."""
+
+    def __init__(self) -> None:
+        self.people: list[tuple[int, str]] = []  # (sentence index, name)
+        self.others: list[tuple[int, str]] = []  # organisations and groups (for "it", "they")
+        self.full: dict[str, str] = {}  # surname -> full name
+        self.mentioned: list[tuple[int, str]] = []  # any person-like name, for a fallback
+
+    def name(self, name: str) -> str:
+        """A later bare surname ("Flynn") becomes the full name given earlier."""
+        words = name.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            self.full.setdefault(words[-1], name)
+            return name
+        return self.full.get(name, name)
+
+    def note(self, sentence: int, name: str, kind: str) -> None:
+        """Remember that `name` spoke or acted in sentence number `sentence`."""
+        if kind == "person" and name.lower() not in _PRONOUNS:
+            self.people.append((sentence, self.name(name)))
+        elif kind in ("organization", "vague", "document") and name.lower() not in _PRONOUNS:
+            self.others.append((sentence, name))
+
+    def resolve(self, pronoun: str, sentence: int) -> str | None:
+        """The name a pronoun most likely means: the last speaker or subject within three sentences."""
+        low = pronoun.lower()
+        pool = self.people if low in ("he", "she") else self.others
+        for index, name in reversed(pool):
+            if sentence - index <= 3:
+                return name
+            break
+        if low in ("he", "she"):
+            for index, name in reversed(self.mentioned):
+                if sentence - index <= 2:
+                    return self.full.get(name, name)
+                break
+        return None
+
+
+def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
+    """Capitalised names in a sentence (for the fallback of pronoun resolution)."""
+    k = 0
+    n = len(toks)
+    while k < n:
+        if toks[k].word and toks[k].cap and k > 0 and toks[k].lower not in _DETERMINERS:
+            j = k
+            while j + 1 < n and toks[j + 1].word and toks[j + 1].cap:
+                j += 1
+            yield k, " ".join(_base(t.text) for t in toks[k : j + 1])
+            k = j + 1
+        else:
+            k += 1
+
+
+def _resolution_note(info: dict[str, Any]) -> str:
+    """'taken to mean Ann Lee, named just before' when a pronoun or a surname was resolved."""
+    mention, name = info["mention"], info["name"]
+    if mention.lower() in _PRONOUNS or mention.lower() in ("who", "which", "that"):
+        return f"taken to mean {name}, named just before" if name != mention else ""
+    if name not in mention:
+        return f"taken to mean {name}, named earlier"
+    return ""
+
+
+class SpeakerRules:
+    """The analyser's rules for finding and describing the speaker of a cue (a mixin of `Analyser`)."""
+
+    def span_text(self, toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int, str]:
+        start, end = toks[span[0]].start, toks[span[1] - 1].end
+        return start, end, self.text[start:end]
+
+
+    def describe(self, toks: Sequence[_Tok], span: tuple[int, int], sentence: int) -> dict[str, Any]:
+        """Speaker fields for the noun phrase `span`: name, description, type, mention span."""
+        start, end, words = self.span_text(toks, span)
+        low = words.lower()
+        if span[1] - span[0] == 1 and _base(low) in _PRONOUNS and low != _base(low):
+            # "He’s claiming": the pronoun without its contraction
+            words = _base(words)
+            low = words.lower()
+            end = start + len(words)
+        if low in ("who", "which", "that") and span[0] > 0:
+            k = span[0]
+            if k > 0 and toks[k - 1].text == ",":
+                k -= 1
+            antecedent = _antecedent(toks, k)
+            if antecedent is not None:
+                info = self.describe(toks, antecedent, sentence)
+                owner = _POSSESSIVE.search(toks[antecedent[0]].text)
+                if owner and toks[antecedent[0]].cap and antecedent[1] - antecedent[0] > 1:
+                    # "Marx’s legacy, which states ...": the words are the owner's
+                    info["description"] = info["mention"]
+                    info["name"] = _base(toks[antecedent[0]].text)
+                # the mention nearest the words is the relative pronoun itself
+                info.update(start=start, end=end, mention=words)
+                return info
+        if low in _PRONOUNS:
+            resolved = self.resolver.resolve(low, sentence)
+            kind = source_type(resolved) if resolved else _PRONOUNS[low]
+            return {"name": resolved or words, "description": None, "start": start, "end": end, "type": kind, "mention": words}
+        words = _clean_np(words)
+        offset = self.text.find(words, start, end) if words else start
+        start, end = offset, offset + len(words)
+        name, description = _split_name(words)
+        kind = source_type(words)
+        if kind == "person":
+            name = self.resolver.name(name)
+        return {"name": name, "description": description, "start": start, "end": end, "type": kind, "mention": words}
+
+
+    def appositive_back(self, toks: Sequence[_Tok], j: int, lo: int) -> tuple[tuple[int, int], str | None] | None:
+        """'Ann Lee, Poland’s foreign minister, [responded]': name span and description."""
+        segments: list[tuple[int, int]] = []
+        end = j
+        k = j - 1
+        while k >= lo and len(segments) < 4:
+            if toks[k].text == "," or k == lo:
+                begin = k + 1 if toks[k].text == "," else k
+                if begin < end:
+                    segments.append((begin, end))
+                end = k
+                if toks[k].text != ",":
+                    break
+            elif not toks[k].word and toks[k].text not in ".’'-–":
+                if k + 1 < end:
+                    segments.append((k + 1, end))
+                break
+            k -= 1
+        for n in range(len(segments) - 1, 0, -1):
+            name = segments[n]
+            if toks[name[0]].cap and name[1] - name[0] <= 6 and all(t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
+                description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
+                return name, description
+        return None
+
+
+    def speaker_for_cue(self, toks: Sequence[_Tok], k: int, sentence: int) -> tuple[int, int] | None:
+        """The noun phrase that does the saying for the cue at token k."""
+        j = k
+        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or (toks[j - 1].lower.endswith("ly") and len(toks[j - 1].text) > 4)):
+            j -= 1
+        skipped = {t.lower for t in toks[j:k]}
+        cue = toks[k].lower
+        if skipped & _PASSIVE and not cue.endswith("ing"):
+            return None  # passive: "was told", "was promised"
+        previous = toks[j - 1].lower if j > 0 else ""
+        participle = cue.endswith("ing") and not (skipped & _PASSIVE)
+        if k == 0:
+            if participle:
+                # "Claiming the plan failed, Ann Lee said ...": the main clause's subject
+                comma = next((m for m in range(1, len(toks)) if toks[m].text == ","), None)
+                return _subject(toks, comma + 1, len(toks)) if comma is not None else None
+            return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
+        if participle and previous in _PREPOSITIONS - _TIME_CONJUNCTIONS:
+            return None  # "forgot about demanding": a gerund, not a report
+        if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
+            span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
+            if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
+                return _subject(toks, 0, span[0] - 1)  # "Lee posted to Twitter asking": Twitter is where, Lee who
+            return span
+        listener_verb = self.lex.verbs.get(cue) in self.lex.object_verbs
+        if (previous == "," and not participle and not listener_verb and k + 1 < len(toks)
+                and (toks[k + 1].cap or toks[k + 1].lower in _DETERMINERS)):
+            after = _np_forward(toks, k + 1, len(toks))
+            if after is not None:
+                after = _name_list(toks, after)
+            if after is not None and (after[1] >= len(toks) or toks[after[1]].text in ",.;"):
+                return after  # "Nor, says Ann Lee, is it allowed": the speaker follows the verb
+        if previous == "," and not participle:
+            found = self.appositive_back(toks, j, 0)
+            span = found[0] if found else _subject(toks, 0, k)
+        elif j == 0 or previous in ("and", "or", "but", ",", "by", "—", "–") or (participle and previous != "who"):
+            span = _subject(toks, 0, k)
+        else:
+            span = _np_back(toks, j)
+            if span is None or (span[1] - span[0] == 1 and toks[span[0]].text.isdigit()):
+                span = _subject(toks, 0, k)
+            else:
+                span = self.whole_subject(toks, span, j)
+        if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
+            return None
+        words = {t.lower for t in toks[span[0]:span[1]]}
+        if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
+                and toks[0].lower not in _PRONOUNS and source_type(toks[0].text) == "person"):
+            return None  # "Months later ...": a capitalised common word, not a name
+        if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
+            return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
+        if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
+            return None
+        return span
+
+    def whole_subject(self, toks: Sequence[_Tok], span: tuple[int, int], j: int) -> tuple[int, int]:
+        """The complete subject when the phrase found before the verb is only its tail.
+
+        "The mother of a woman who took the pills has described": the phrase before
+        "has" is inside a relative clause, so the subject runs from the clause's start.
+        "Reports seen by Reuters suggest": "Reuters" is the agent of "seen", not the subject.
+        """
+        i = span[0]
+        if i >= 2 and toks[i - 1].lower == "by" and toks[i - 2].word and not toks[i - 2].cap and (
+                toks[i - 2].lower.endswith(("ed", "en")) or toks[i - 2].lower in _PARTICIPLES):
+            head = _np_back(toks, i - 2)
+            if head is not None:
+                return (head[0], span[1])
+        if i >= 2 and toks[i - 1].lower in ("who", "that", "which") and toks[i - 2].word:
+            start = _clause_start(toks, 0, i)
+            if start < i - 1 and j - start <= 16 and not any(t.text in ",;:—–“”\"" for t in toks[start:j]):
+                while start < i and toks[start].lower in _OPENING_ADVERBS:
+                    start += 1
+                if toks[start].lower not in _NEVER_FIRST and toks[start].lower not in _FIRST_PERSON:
+                    return (start, j)
+        return span
+
+
+def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """"said Ann Lee, Bo Park and Cy Diaz": the whole list of names after an inverted verb."""
+    n = len(toks)
+    end = span[1]
+    names = [span]
+    while end + 1 < n and toks[end].text == "," and toks[end + 1].cap and len(names) < 6:
+        following = _np_forward(toks, end + 1, n)
+        if following is None:
+            break
+        names.append(following)
+        end = following[1]
+    if len(names) > 1 and toks[names[-1][0]: names[-1][1]] and any(t.lower == "and" for t in toks[names[-1][0]:names[-1][1]]):
+        return (span[0], end)  # the list ends with "and Name": a list, not a name and its description
+    return span

@@ -1,0 +1,283 @@
+"""Word lists and tokens: the reporting verbs, titles and other lists in
+``workbook/data/sourcing/`` (each says where it comes from), the closed word classes
+the rules walk over, and the tokeniser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+import re
+
+
+_LISTS = "workbook/data/sourcing"
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("workbook").joinpath(f"data/sourcing/{name}").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, str]  # form -> base form
+    object_verbs: frozenset[str]  # base forms that take a listener ("told the press")
+    quote_verbs: frozenset[str]  # base forms that report words only next to a quotation or a colon
+    thing_verbs: frozenset[str]  # base forms whose bare noun-phrase object is a thing done ("declared a ceasefire")
+    nouns: frozenset[str]  # saying-nouns: "claim", "warning" (in "Lee’s claim that ...")
+    phrases: tuple[str, ...]
+    vague_heads: frozenset[str]
+    vague_phrases: tuple[str, ...]
+    organisations: frozenset[str]
+    organisation_phrases: tuple[str, ...]
+    documents: frozenset[str]
+    titles: frozenset[str]
+    signals: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """Read the word lists once."""
+    verbs: dict[str, str] = {}
+    object_verbs = set()
+    quote_verbs = set()
+    thing_verbs = set()
+    nouns = set()
+    for line in _lines("reporting_verbs.txt"):
+        words = line.split()
+        if words[0] == "+noun":
+            nouns.update(word.lower() for word in words[1:])
+            continue
+        if words[0] == "+object":
+            words = words[1:]
+            object_verbs.add(words[0])
+        elif words[0] == "+quote":
+            words = words[1:]
+            quote_verbs.add(words[0])
+        elif words[0] == "+thing":
+            words = words[1:]
+            thing_verbs.add(words[0])
+        for word in words:
+            verbs.setdefault(word.lower(), words[0].lower())
+    vague = _lines("vague_sources.txt")
+    organisations = [line.lower() for line in _lines("organisation_words.txt")]
+    signals: dict[str, list[str]] = {}
+    for line in _lines("quote_signals.txt"):
+        kind, _, words = line.partition(":")
+        signals.setdefault(kind.strip(), []).append(words.strip().lower())
+    return _Lexicon(
+        verbs=verbs,
+        object_verbs=frozenset(object_verbs),
+        quote_verbs=frozenset(quote_verbs),
+        thing_verbs=frozenset(thing_verbs),
+        nouns=frozenset(nouns),
+        phrases=tuple(line.lower() for line in _lines("cue_phrases.txt")),
+        vague_heads=frozenset(w.lower() for w in vague if " " not in w),
+        vague_phrases=tuple(w.lower() for w in vague if " " in w),
+        organisations=frozenset(w for w in organisations if " " not in w),
+        organisation_phrases=tuple(w for w in organisations if " " in w),
+        documents=frozenset(w.lower() for w in _lines("document_words.txt")),
+        titles=frozenset(w.lower() for w in _lines("titles.txt")),
+        signals={kind: tuple(words) for kind, words in signals.items()},
+    )
+
+
+#: Block roles whose sentences are read for attributions.
+_BODY_ROLES = ("body", "standfirst", "caption", "subheading", "headline")
+
+_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+
+
+# Words that end a noun phrase when walking back from a cue.
+_STOP = frozenset(
+    """that which who whom whose when while as because if but or nor since after before where although
+    though so then than is was were are be been being am has have had do does did will would can could
+    should may might must shall to for in on at by with from into about against over under not no
+    also however meanwhile instead yet why how what whether once until unless despite amid""".split()
+)
+
+
+# Words skipped between a subject and its cue ("has also said", "cynically called").
+_SKIP = frozenset(
+    """has have had is was were are am be been also later then again still just now today yesterday
+    once often repeatedly reportedly previously recently already never even only first publicly
+    privately will would can could should may might must did does do not had long always twice sometimes
+    usually even""".split()
+) | frozenset(  # negated auxiliaries: "She doesn't say" has the source "She", not "She doesn't"
+    f"{aux}{mark}t" for aux in "doesn don didn isn wasn aren weren hasn haven hadn won wouldn can couldn shouldn mustn".split()
+    for mark in ("'", "’")
+)
+
+
+# Cue forms that are also nouns ("a state", "the report"): verbs only after a subject.
+_NOUN_LIKE = frozenset(
+    """state states report reports claim claims comment comments answer answers reply replies note notes
+    demand demands promise promises tweet tweets estimate estimates remark remarks counter counters
+    stress post posts pledge pledges vow vows record call calls charge charges label labels brand brands
+    praise praises joke jokes cry cries blast blasts slam slams mock mocks caution cautions
+    fear fears hope hopes doubt doubts worry worries""".split()
+)
+
+
+# Words that start the short tail of "..., sources said on Monday." (not a new clause)
+_TAIL_STARTS = frozenset(
+    "on in at to during last this after before yesterday today tonight earlier later recently afterwards "
+    "when while as in on of about from with".split()
+)
+
+
+_PHRASE_PREPOSITIONS = frozenset("of in at for from with on".split())
+
+
+_OPENING_ADVERBS = frozenset(
+    "then now later also still meanwhile however instead so yet but and thus finally again nor neither either or".split()
+)
+
+
+_BELIEF = frozenset("hope fear worry expect doubt think believe".split())
+
+
+_PREPOSITIONS = frozenset("about of for without after before on in at with from into than".split())
+
+
+_QUESTION = frozenset("how why what when where whether which".split())
+#: Words that open a clause or a phrase and so never open a source ("Unless you ...", "To her delight").
+_NEVER_FIRST = frozenset(
+    """unless if although though because since while whereas whether to of for from with into about against
+    over under between without by at on in after before during despite""".split()
+)
+#: Prepositions that open a phrase before the main clause ("To her delight, she ...").
+_OPENING_PREPOSITIONS = frozenset("to unless because whereas between without against into".split())
+#: Connectives in the name of an organisation between capitalised words ("Centers for Disease Control").
+_NAME_LINKS = frozenset("of for on and the de du la".split())
+
+
+_NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
+
+
+# Verbs that are speech whatever the subject: an unresolved "it said" is still a source.
+_SPEECH = frozenset("say state add note report write tell announce claim explain warn confirm deny respond reply".split())
+
+
+_OWNERS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+_OWNER_WORDS = frozenset("his her their its our other".split())
+#: Prepositions whose object is a place or a listener, never the speaker ("posted to Twitter asking").
+_OBJECT_PREPOSITIONS = frozenset("to on at in into from onto via".split())
+#: Words that may follow a reporting verb in -ing when it reports ("saying that", "asking us to", "warning of").
+_AFTER_PARTICIPLE = frozenset(
+    """that if whether about for to how why what who whom when where the a an his her their its our my your this these
+    those it him them us me you he she they we i any some all no one more of against on upon as""".split()
+)
+_OBJECT_PRONOUNS = frozenset("him her them me us it".split())
+#: Irregular past participles before "by" ("reports seen by Reuters").
+_PARTICIPLES = frozenset("seen made written given taken held led read sent run shown known told".split())
+
+
+_TIME_CONJUNCTIONS = frozenset("before after while when".split())
+
+
+_PASSIVE = frozenset("is was were are be been being".split())
+
+
+# Capitalised adjectives of nationality or region: "European", "Russian", "British", "Chinese", "Iraqi"
+_NATIONALITY = re.compile(r"(?:an|ian|ean|ish|ese|ic|i|ch)$")
+
+
+_HEAD_PREPOSITIONS = frozenset("of in from at for with on".split())
+
+
+_QUANTIFIERS = frozenset(
+    "one some many several most few each all none any both either neither two three four five dozens hundreds "
+    "thousands millions majority minority half".split()
+)
+
+
+_PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
+
+
+_FIRST_PERSON = frozenset("i we us me our my let’s let's".split())
+
+
+_DETERMINERS = frozenset("the a an this that these those his her their its our my your some any each every".split())
+
+
+_INTRO = frozenset(
+    """as in on at after before from when while if although though despite amid during since now however
+    instead meanwhile still yet thus so then but and also furthermore additionally clearly basically of
+    for with by under over following according""".split()
+)
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+_MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS)
+
+
+class _Tok:
+    """One word or punctuation mark with its offsets (plain slots: made thousands of times)."""
+
+    __slots__ = ("start", "end", "text", "lower", "word", "cap")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        first = text[0]
+        self.word = first.isalnum() or first == "_"
+        self.cap = first.isupper()
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.start}, {self.end}, {self.text!r})"
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _base(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """Role, group and document nouns that may follow a name inside a noun phrase."""
+    lex = lexicon()
+    return frozenset(lex.titles | lex.organisations | lex.vague_heads | lex.documents)
+
+
+@lru_cache(maxsize=None)
+def _cue_words() -> frozenset[str]:
+    """Every reporting verb form, saying-noun and first word of a cue phrase, lower case."""
+    lex = lexicon()
+    return frozenset(lex.verbs) | lex.nouns | _phrase_starts()
+
+
+@lru_cache(maxsize=None)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in lexicon().phrases)
+
+
+@lru_cache(maxsize=None)
+def _signal_pattern(kind: str) -> re.Pattern[str]:
+    """One pattern per kind of quote signal: a listed word right before the quotation mark."""
+    words = sorted(lexicon().signals.get(kind, ()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?P<signal>{alternatives})\W*(?:such as|like|of|to|:)?\W*(?:the|a|an)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _padded_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The vague and organisation phrases with a space either side (to find them as whole words)."""
+    lex = lexicon()
+    return tuple(f" {p} " for p in lex.vague_phrases), tuple(f" {p} " for p in lex.organisation_phrases)
