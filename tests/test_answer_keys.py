@@ -245,3 +245,14 @@ def test_history_keys_agree_with_the_reference_sheet():
     assert right == "1996"
     right = next(o["text"] for o in get_question("history-reference-003")["options"] if o.get("correct"))
     assert right in facts["budapest-memorandum-1994"]["statement"]
+
+
+def test_code_hints_are_shown_on_screen(tmp_path, monkeypatch):
+    import html
+
+    from workbook import widgets as w
+
+    monkeypatch.setenv("WORKBOOK_ANSWERS_DIR", str(tmp_path))
+    widget = w.question("figures-python-003")
+    shown = html.unescape(widget.children[0].value)
+    assert get_question("figures-python-003")["code_hint"] in shown

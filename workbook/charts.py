@@ -39,6 +39,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import os
+import sys
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -110,15 +111,32 @@ def _bundle_path(alt: Any) -> Path:
     return base / "media-literacy-workbook" / name
 
 
+def _shared_bundle_path(alt: Any) -> Path:
+    """The bundle built once for every user of this Python environment (a hub's shared one).
+
+    On a JupyterHub every learner has a fresh home, so without this each learner's first
+    chart builds the bundle again (the classroom bench measured about 80 MB more in that
+    kernel). An admin builds it once with
+    ``XDG_CACHE_HOME=<sys.prefix>/share python -c "import workbook.charts as c; c.enable_offline('jupyter')"``
+    (docs/deploy.md); it is only read from here, never written by a learner's kernel.
+    """
+    own = _bundle_path(alt)
+    return Path(sys.prefix) / "share" / own.parent.name / own.name
+
+
 def _reuse_cached_bundle(alt: Any) -> None:
     """Give Altair's offline widget the bundle saved by an earlier kernel, if there is one."""
     chart_class = getattr(alt, "JupyterChart", None)
     if chart_class is None or getattr(chart_class, "_is_offline", True):
         return  # an Altair without these attributes, or already offline: leave it to Altair
-    try:
-        bundle = _bundle_path(alt).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return
+    bundle = ""
+    for path in (_bundle_path(alt), _shared_bundle_path(alt)):
+        try:
+            bundle = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if bundle.strip():
+            break
     if bundle.strip():
         chart_class._esm = bundle
         chart_class._is_offline = True
@@ -152,7 +170,11 @@ def _altair() -> Any:
 
 
 def _labels(articles: Iterable[Article]) -> dict[str, str]:
-    return {a.id: a.label for a in articles}
+    """Each article's short name by id (title and author, never the file name; see `workbook.naming`)."""
+    from workbook.naming import short_names
+
+    articles = list(articles)
+    return dict(zip((a.id for a in articles), short_names(articles)))
 
 
 def _stacked(articles: Article | Sequence[Article], extract: Any) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -186,8 +208,13 @@ def _with_text_label(frame: pd.DataFrame, labels: Mapping[str, str] | None, colu
 
 def _empty(alt: Any, message: str) -> Any:
     return alt.Chart(pd.DataFrame({"message": [message]})).mark_text(size=14).encode(text="message:N").properties(
-        width=400, height=40
+        width=400, height=40, description=message, usermeta=NO_ACTIONS
     )
+
+
+#: vega-embed's "..." menu (save as PNG, view source) is a <summary> without a name for screen
+#: readers, and offers nothing a learner needs: charts are drawn without it.
+NO_ACTIONS = {"embedOptions": {"actions": False}}
 
 
 def describe_counts(frame: pd.DataFrame, field: str, value: str, opening: str, most: int = 6) -> str:
@@ -250,7 +277,7 @@ def data_table_html(chart: Any) -> str:
     rows = []
     for record in frame[[f for f, _ in fields]].to_dict("records"):
         cells = "".join(
-            f'<td style="padding:3px 6px;vertical-align:top">{"" if pd.isna(v) else _html.escape(str(v))}</td>'
+            f'<td style="padding:3px 6px;vertical-align:top;text-align:left">{"" if pd.isna(v) else _html.escape(str(v))}</td>'
             for v in record.values()
         )
         rows.append(f"<tr>{cells}</tr>")
@@ -290,7 +317,7 @@ def _count_chart(frame: pd.DataFrame, field: str, title: str, what: str) -> Any:
         .properties(width=260, height=alt.Step(18))
         .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
         .resolve_scale(y="independent")
-        .properties(title=title, description=describe_counts(counts, field, "count", f"Bar chart: {title}, the number of {what} of each kind, one panel per text."))
+        .properties(usermeta=NO_ACTIONS, title=title, description=describe_counts(counts, field, "count", f"Bar chart: {title}, the number of {what} of each kind, one panel per text."))
     )
 
 
@@ -340,7 +367,7 @@ def timeline(events: pd.DataFrame | Sequence[Article], labels: Mapping[str, str]
     description = f"Timeline: {title}, one row per text. " + " ".join(
         f"{text}: {', '.join(str(y) for y in found)}." for text, found in years.items()
     ) + " The sentence behind each point is in the table under the chart."
-    return points.properties(width=620, height=alt.Step(60), title=title, description=description)
+    return points.properties(width=620, height=alt.Step(60), title=title, description=description, usermeta=NO_ACTIONS)
 
 
 def figures_by_kind(figures: pd.DataFrame | Sequence[Article], labels: Mapping[str, str] | None = None,
@@ -407,6 +434,6 @@ def rhetoric_density(density: pd.DataFrame | Sequence[Article], labels: Mapping[
         alt.layer(bars, numbers)
         .properties(width=260, height=alt.Step(18))
         .facet(column=alt.Column("text_label:N", title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")))
-        .properties(title=title, description=describe_counts(frame, "marker", "shown",
+        .properties(usermeta=NO_ACTIONS, title=title, description=describe_counts(frame, "marker", "shown",
                                                              f"Bar chart: {title}, by kind of marker, one panel per text."))
     )

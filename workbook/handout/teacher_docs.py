@@ -104,8 +104,13 @@ def reference_sheet_markdown() -> str:
     lines = [
         "# Reference sheet",
         "",
-        "Well-established facts behind the seed texts' historical claims, each with its sources, and",
-        "what each fact says about a claim in a text: **supports**, **contradicts** or **leaves open**.",
+        "Well-established facts behind the seed texts' claims, about the past and about the events of",
+        "2024-25 they report, each with its sources, and what each fact says about a claim in a text:",
+        "**supports**, **contradicts** or **leaves open**. One test decides for every claim in both texts:",
+        "*supports* when the source agrees with every checkable detail; *contradicts* when it shows a",
+        "checkable detail (a date, a number, a name, a place, who did what, whether something happened)",
+        "is not so; *leaves open* when the words judge, go beyond the source, leave something out, or",
+        "quote words the record gives differently.",
         "Generated from `workbook/data/reference_sheet.toml` by",
         "`workbook.handout.write_reference_sheet()`; do not edit by hand. Learners see the same sheet in",
         "lesson 4 (`timeline.reference_sheet([first, second])`) and on the printable handout.",
@@ -113,7 +118,8 @@ def reference_sheet_markdown() -> str:
     ]
     for fact in load_reference_sheet():
         when = f" ({fact['when']})" if fact.get("when") else ""
-        lines += [f"## {_md(fact['statement'])}{when}", ""]
+        kind = f" *({fact['kind']})*" if fact.get("kind") else ""
+        lines += [f"## {_md(fact['statement'])}{when}{kind}", ""]
         lines.append("Sources: " + "; ".join(
             f"[{_md(s['publisher'])}, *{_md(s['title'])}*]({s['url']})" for s in fact.get("sources", [])
         ))

@@ -125,7 +125,7 @@ def table_html(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]
     body = []
     for row in rows:
         cells = "".join(
-            f'<td style="padding:4px 8px;vertical-align:top;white-space:normal;overflow-wrap:anywhere">{_cell(row.get(key))}</td>'
+            f'<td style="padding:4px 8px;vertical-align:top;text-align:left;white-space:normal;overflow-wrap:anywhere">{_cell(row.get(key))}</td>'
             for key, _ in columns)
         body.append(f'<tr style="border-bottom:1px solid #ccc">{cells}</tr>')
     cap = f'<caption style="text-align:left;font-weight:bold;padding:4px 0">{_esc(caption)}</caption>' if caption else ""

@@ -111,12 +111,12 @@ def reveal_html(items: Sequence[Mapping[str, Any]], marked: Iterable[str], short
         why = "; ".join(item["reasons"]) if item["reasons"] else "the computer found nothing here"
         rows.append(
             f'<tr class="wb-{"agree" if mine == machine else "differ"}" style="border-bottom:1px solid #ccc">'
-            f'<td style="padding:4px 6px;vertical-align:top">{number}</td>'
-            f'<td style="padding:4px 6px;vertical-align:top">{_esc(item["text"])}</td>'
-            f'<td style="padding:4px 6px;vertical-align:top">{"ticked" if mine else "not ticked"}</td>'
-            f'<td style="padding:4px 6px;vertical-align:top">{"marked" if machine else "not marked"}</td>'
-            f'<td style="padding:4px 6px;vertical-align:top;color:{colour};font-weight:bold">{verdict}</td>'
-            f'<td style="padding:4px 6px;vertical-align:top">{_esc(why)}</td></tr>'
+            f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{number}</td>'
+            f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{_esc(item["text"])}</td>'
+            f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{"ticked" if mine else "not ticked"}</td>'
+            f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{"marked" if machine else "not marked"}</td>'
+            f'<td style="padding:4px 6px;vertical-align:top;text-align:left;color:{colour};font-weight:bold">{verdict}</td>'
+            f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{_esc(why)}</td></tr>'
         )
     summary = (
         f"You and the computer agree on {same} of {len(items)} sentences. "
