@@ -134,6 +134,7 @@ def check_highlighter_opens_with_one_group(page) -> None:
     assert ticked.count() == 1, "the highlighter opens with one kind of finding on"
     tags = [t for t in view.locator(".wb-tag").all_inner_texts() if t.strip()]
     assert tags and all(re.fullmatch(r"\d+ [a-z’‘' ]+", t.strip()) for t in tags[:20]), tags[:5]
+    assert not [t for t in tags if re.search(r"\bnan\b", t)], "a tag reads 'nan'"
     screenshot(page, "05-highlighter.png")
 
 
