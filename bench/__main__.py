@@ -6,7 +6,11 @@ Rows (docs/performance.md explains each and the aims):
 * throughput on the PolNeAR texts (articles per second) and how time grows with
   10 times the input (more articles; a longer article);
 * ``import workbook`` time in a fresh interpreter, and whether Altair came with it;
-* peak memory of a kernel running each notebook, and the nbval suite's wall time;
+* peak memory of a kernel running each notebook, what a lesson's kernel holds, Run All to idle
+  for each lesson in JupyterLab in Chromium, and the nbval suite's wall time;
+* ``workbook extract`` on 840 PolNeAR files (a child process, articles per CPU second), and the
+  highlighter's bytes per redraw;
+* the aims of issue 14 side by side with the figures above, at the end;
 * peers on the same inputs: quantulum3 beside ``workbook.figures``, pysbd beside
   ``workbook.sentences``, accuracy and time, with the ratio.
 
@@ -38,7 +42,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from bench import peers
+from bench import browser, peers
 from bench.common import (
     CLOCK_NAME,
     COMBINED,
@@ -48,8 +52,12 @@ from bench.common import (
     Extractor,
     Table,
     find_extractors,
+    cli_extract,
+    highlighter_payload,
     import_time,
+    kernel_parts,
     kernel_peak_rss,
+    polnear_copies,
     median_ms,
     nbval_suite,
     reset_memo_caches,
@@ -64,7 +72,10 @@ THROUGHPUT_AIM = 200.0  # issue 8: articles per second, everything
 SEGMENT_THROUGHPUT_AIM = 500.0  # issue 2: articles per second, load and segment
 LINEAR_LIMIT = 12.0  # a 10x ratio up to 12 counts as linear (timing noise on a shared machine)
 IMPORT_AIM_S = 0.5
-KERNEL_AIM_MB = 250.0
+KERNEL_AIM_MB = 130.0  # issue 14: kernel peak per lesson (a bare kernel with pandas and ipywidgets is about 100 MB)
+RUN_ALL_AIM_S = 6.0  # issue 14: a lesson, Run All to idle in Chromium
+CLI_AIM = 200.0  # issue 14: `workbook extract` on 840 PolNeAR files, articles per second
+HIGHLIGHT_AIM_KB = 100.0  # issue 14: the highlighter's bytes per redraw
 
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -73,6 +84,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="fewer runs and a smaller corpus, no notebooks or nbval: under a minute")
     parser.add_argument("--skip-nbval", action="store_true", help="do not run the nbval suite (slow)")
     parser.add_argument("--skip-notebooks", action="store_true", help="do not measure kernel memory")
+    parser.add_argument("--skip-browser", action="store_true", help="do not time the lessons in Chromium")
     parser.add_argument("--runs", type=int, default=None, help="repeats for the seed timings (default 20, quick 5)")
     parser.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS,
                         help=f"the shared gold data (default {DEFAULT_BENCHMARKS})")
@@ -83,8 +95,12 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     if arguments.quick:
         arguments.skip_nbval = True
         arguments.skip_notebooks = True
+        arguments.skip_browser = True
     return arguments
 
+
+#: The rows the closing "aims of issue 14" section repeats, by key (filled as the run goes).
+AIM_ROWS: dict[str, Any] = {}
 
 # ---- seeds -------------------------------------------------------------------------------------
 
@@ -151,7 +167,7 @@ def bench_seeds(table: Table, extractors: list[Extractor], combined: list[Extrac
             table.add(what, f"{median_ms(samples[extractor.label]):.2f} ms", note=note)
     everything = median_ms(samples["everything"])
     missing = [e.label for e in extractors if e.function is None or e.label in failed]
-    table.add(
+    AIM_ROWS["seeds"] = table.add(
         "everything (load + segmentation + every extractor above)",
         f"{everything:.2f} ms",
         aim=f"< {SEEDS_AIM_MS:g} ms",
@@ -321,12 +337,14 @@ def bench_startup(table: Table, extractors: list[Extractor], runs: int) -> None:
     if "error" in plain:
         table.add("import workbook", "—", note=plain["error"])
     else:
-        table.add("import workbook (wall time)", f"{plain['seconds']:.3f} s", aim=f"< {IMPORT_AIM_S:g} s",
+        AIM_ROWS["import"] = table.add("import workbook (wall time)", f"{plain['seconds']:.3f} s", aim=f"< {IMPORT_AIM_S:g} s",
                   met=verdict(plain["seconds"] < IMPORT_AIM_S),
                   note=f"CPU time {plain['cpu']:.3f} s (numpy's threads can make it exceed wall time)")
         table.add("altair imported by `import workbook`", "yes" if plain["altair"] else "no", aim="no",
                   met=verdict(not plain["altair"]),
                   note="ipywidgets imported too" if plain["ipywidgets"] else "ipywidgets not imported either")
+        table.add("pandas imported by `import workbook`", "yes" if plain.get("pandas") else "no", aim="no",
+                  met=verdict(not plain.get("pandas")), note="tables import it when one is asked for")
     modules = sorted({f"workbook.{e.module}" for e in extractors if e.function is not None})
     if modules:
         full = import_time(modules, runs=runs)
@@ -339,7 +357,7 @@ def bench_startup(table: Table, extractors: list[Extractor], runs: int) -> None:
                            "altair " + ("imported" if full["altair"] else "not imported"))
 
 
-def bench_notebooks(table: Table, folder: Path, skip_kernel: bool, skip_nbval: bool) -> None:
+def bench_notebooks(table: Table, folder: Path, skip_kernel: bool, skip_nbval: bool, skip_browser: bool = True) -> None:
     table.section("Notebooks")
     notebooks = notebook_paths(folder) if folder.is_dir() else []
     if skip_kernel:
@@ -354,14 +372,46 @@ def bench_notebooks(table: Table, folder: Path, skip_kernel: bool, skip_nbval: b
             worst = max(measured, key=lambda name: measured[name]["rss_kb"])
             peak = measured[worst]["rss_kb"] / 1024
             detail = ", ".join(f"{name.split('_')[0].split('.')[0]} {r['rss_kb'] / 1024:.0f}" for name, r in measured.items())
-            table.add(f"kernel peak memory (RSS), largest of {len(measured)} notebooks, one kernel each",
-                      f"{peak:.0f} MB", aim=f"< {KERNEL_AIM_MB:g} MB", met=verdict(peak < KERNEL_AIM_MB),
+            AIM_ROWS["kernel"] = table.add(f"kernel peak memory (RSS), largest of {len(measured)} notebooks, one kernel each",
+                      f"{peak:.0f} MB", aim=f"<= {KERNEL_AIM_MB:g} MB", met=verdict(peak <= KERNEL_AIM_MB),
                       note=f"largest: {worst}; MB per notebook: {detail}")
             total = sum(r["seconds"] or 0 for r in results.values())
             table.add("run every notebook (nbclient, kernel start included)", f"{total:.1f} s",
                       note="; ".join(errors)[:300] if errors else "no errors")
         else:
             table.add("kernel peak memory (RSS)", "—", note="; ".join(errors)[:300] or "no figure reported")
+    if not skip_kernel:
+        parts = kernel_parts()
+        if "error" in parts:
+            table.add("what a lesson's kernel holds", "—", note=parts["error"])
+        else:
+            held = [(name, mb) for name, mb in parts["parts"] if name != "vl-convert imported"]
+            vl = dict(parts["parts"]).get("vl-convert imported")
+            table.add("what a lesson's kernel holds (RSS added by each part, in a lesson's order)",
+                      f"{parts['total']:.0f} MB", aim=f"<= {KERNEL_AIM_MB:g} MB", met=verdict(parts["total"] <= KERNEL_AIM_MB),
+                      note="; ".join(f"{name} {mb:.0f}" for name, mb in held)
+                      + ("; vl-convert imported" if vl else "; vl-convert not imported (bundle reused)"))
+    if skip_browser:
+        table.add("lesson, Run All to idle in Chromium", "—", note="skipped (--quick or --skip-browser)")
+    elif not notebooks:
+        table.add("lesson, Run All to idle in Chromium", "—", note=f"skipped: no notebooks in {folder} yet")
+    else:
+        timed_runs = browser.run_all_times(notebooks)
+        if "error" in timed_runs:
+            table.add("lesson, Run All to idle in Chromium", "—", note=f"skipped: {timed_runs['error']}")
+        else:
+            seconds = {name: value for name, value in timed_runs["seconds"].items() if isinstance(value, float)}
+            failed = [f"{name}: {value}" for name, value in timed_runs["seconds"].items() if not isinstance(value, float)]
+            if seconds:
+                worst = max(seconds, key=seconds.get)
+                AIM_ROWS["browser"] = table.add(
+                    f"lesson, Run All to idle in Chromium (wall time), slowest of {len(seconds)}", f"{seconds[worst]:.1f} s",
+                    aim=f"<= {RUN_ALL_AIM_S:g} s", met=verdict(seconds[worst] <= RUN_ALL_AIM_S),
+                    note=f"slowest: {worst}; s per lesson: "
+                    + ", ".join(f"{name.split('-')[0]} {value:.1f}" for name, value in seconds.items())
+                    + (f"; failed: {'; '.join(failed)}"[:200] if failed else ""))
+            else:
+                table.add("lesson, Run All to idle in Chromium", "—", note="; ".join(failed)[:300])
     if skip_nbval:
         table.add("nbval suite wall time", "—", note="skipped (--quick or --skip-nbval)")
     elif not notebooks:
@@ -370,6 +420,67 @@ def bench_notebooks(table: Table, folder: Path, skip_kernel: bool, skip_nbval: b
         result = nbval_suite(folder)
         table.add(f"nbval suite wall time (pytest --nbval-lax {folder.name}/)", f"{result['seconds']:.1f} s",
                   met=verdict(result["ok"]), note=result["summary"])
+
+
+# ---- the command line, the highlighter, the aims -------------------------------------------------
+
+
+def bench_cli(table: Table, benchmarks: Path, quick: bool) -> None:
+    """``workbook extract`` on ten copies of the 84 PolNeAR texts (one copy with --quick), in a child process."""
+    import tempfile
+
+    copies = 1 if quick else 10
+    with tempfile.TemporaryDirectory(prefix="bench-polnear-") as name:
+        folder = Path(name)
+        count = polnear_copies(benchmarks, folder, copies)
+        table.section(f"The command line: `workbook extract` on {count} PolNeAR files (a child process, start-up included)")
+        if not count:
+            table.add("workbook extract", "—", note=f"skipped: no texts in {benchmarks / 'polnear-dev' / 'text'}")
+            return
+        result = cli_extract(folder)
+    if "error" in result:
+        table.add("workbook extract", "—", note=f"error: {result['error']}")
+        return
+    rate = count / result["cpu"]
+    AIM_ROWS["cli"] = table.add(
+        "articles per CPU second", f"{rate:.0f} /s", aim=f">= {CLI_AIM:g} /s", met=verdict(rate >= CLI_AIM),
+        note=f"{result['cpu']:.1f} s CPU (user + system), {result['wall']:.1f} s wall ({count / result['wall']:.0f} /s by the wall "
+        f"clock on this shared machine); {result['bytes'] / 1e6:.1f} MB of JSON; peak {result['peak_kb'] / 1024:.0f} MB"
+        + ("" if copies == 1 else f"; {copies} copies of each text, so text-keyed memos may help a little"),
+    )
+
+
+def bench_highlighter(table: Table) -> None:
+    table.section("Highlighter: bytes sent per redraw (both seeds, through workbook.widgets.highlight_html)")
+    payload = highlighter_payload()
+    if "error" in payload:
+        table.add("bytes per redraw", "—", note=payload["error"])
+        return
+    kb = payload["all"] / 1024
+    AIM_ROWS["highlighter"] = table.add("bytes per redraw, every category on", f"{kb:.0f} KB",
+                                        aim=f"< {HIGHLIGHT_AIM_KB:g} KB", met=verdict(kb < HIGHLIGHT_AIM_KB))
+    table.add("bytes per redraw, figures only", f"{payload['figures'] / 1024:.0f} KB")
+
+
+#: The closing section: issue 14's table, each aim beside the figure measured above in this run.
+AIMS = (
+    ("kernel", "kernel peak per lesson"),
+    ("browser", "lesson, Run All to idle in Chromium"),
+    ("import", "`import workbook` (wall time)"),
+    ("seeds", "both seeds through every extractor (CPU time)"),
+    ("cli", "`workbook extract` on the PolNeAR files (articles per CPU second)"),
+    ("highlighter", "highlighter bytes per redraw, every category"),
+)
+
+
+def bench_aims(table: Table) -> None:
+    table.section("Aims of issue 14, side by side (the figures above, this run)")
+    for key, what in AIMS:
+        row = AIM_ROWS.get(key)
+        if row is None:
+            table.add(what, "—", note="not measured in this run (see the flags)")
+        else:
+            table.add(what, row.workbook, aim=row.aim, met=row.met)
 
 
 # ---- peers ---------------------------------------------------------------------------------------
@@ -498,10 +609,13 @@ def main(argv: list[str] | None = None) -> int:
     bench_seeds(table, extractors, combined, runs)
     bench_throughput(table, extractors, arguments.benchmarks, arguments.quick)
     bench_startup(table, extractors, 3 if arguments.quick else 5)
-    bench_notebooks(table, arguments.notebooks, arguments.skip_notebooks, arguments.skip_nbval)
+    bench_cli(table, arguments.benchmarks, arguments.quick)
+    bench_highlighter(table)
+    bench_notebooks(table, arguments.notebooks, arguments.skip_notebooks, arguments.skip_nbval, arguments.skip_browser)
     peer_runs = 3 if arguments.quick else 5
     bench_figures(table, extractors, arguments.benchmarks, peer_runs)
     bench_sentences(table, arguments.benchmarks, peer_runs, arguments.quick)
+    bench_aims(table)
 
     print(describe_run(arguments))
     print()

@@ -201,7 +201,7 @@ import workbook
 {extra}
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 print(json.dumps({{"seconds": seconds, "cpu": cpu, "altair": "altair" in sys.modules,
-                  "ipywidgets": "ipywidgets" in sys.modules}}))
+                  "ipywidgets": "ipywidgets" in sys.modules, "pandas": "pandas" in sys.modules}}))
 """
 
 
@@ -227,6 +227,7 @@ def import_time(extra_modules: Iterable[str] = (), runs: int = 5) -> dict[str, A
         "cpu": statistics.median(r["cpu"] for r in results),
         "altair": any(r["altair"] for r in results),
         "ipywidgets": any(r["ipywidgets"] for r in results),
+        "pandas": any(r.get("pandas") for r in results),
     }
 
 
@@ -309,3 +310,121 @@ def nbval_suite(folder: Path, timeout: int = 1800) -> dict[str, Any]:
     lines = [line for line in done.stdout.strip().splitlines() if line.strip()]
     summary = lines[-1].strip("= ") if lines else "no output"
     return {"seconds": seconds, "summary": summary, "ok": done.returncode == 0}
+
+
+# ---- the command line and the highlighter -----------------------------------------------------
+
+
+def polnear_copies(benchmarks: Path, folder: Path, copies: int) -> int:
+    """Write `copies` copies of every PolNeAR development text into `folder`; return how many files.
+
+    Copy k of ``NAME.txt`` is ``cK_NAME.txt``, byte for byte, as a class folder of many articles.
+    """
+    source = benchmarks / "polnear-dev" / "text"
+    texts = sorted(source.glob("*.txt")) if source.is_dir() else []
+    for k in range(copies):
+        for path in texts:
+            (folder / f"c{k}_{path.name}").write_bytes(path.read_bytes())
+    return len(texts) * copies
+
+
+def cli_extract(folder: Path, extra_env: dict[str, str] | None = None, timeout: int = 1800) -> dict[str, Any]:
+    """Run ``workbook extract FOLDER -o FILE`` in a child process: its CPU and wall seconds, exit status, output size.
+
+    CPU time is the child's own (user + system, from the operating system's accounting of the
+    finished child), start-up and imports included: what the command costs, whatever the neighbours do.
+    """
+    import resource
+
+    with tempfile.TemporaryDirectory(prefix="bench-extract-") as out_dir:
+        output = Path(out_dir) / "out.json"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "workbook.cli", "extract", str(folder), "-o", str(output)],
+                capture_output=True, text=True, timeout=timeout, cwd=REPO, env={**os.environ, **(extra_env or {})},
+            )
+        except subprocess.TimeoutExpired:
+            return {"error": f"timed out after {timeout} s"}
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        size = output.stat().st_size if output.exists() else 0
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1][:200]}
+    return {"cpu": cpu, "wall": wall, "bytes": size, "peak_kb": after.ru_maxrss}
+
+
+def highlighter_payload() -> dict[str, Any]:
+    """Bytes of the highlighter's HTML for both seeds, every category on, and for one category.
+
+    Measured through the widgets' HTML function (``workbook.widgets.highlight_html``), which is
+    what one redraw puts in the widget's value and sends to the browser.
+    """
+    from workbook import load_seeds
+
+    try:
+        from workbook import widgets
+    except Exception as error:
+        return {"error": f"widgets do not import: {type(error).__name__}: {error}"[:160]}
+    make = getattr(widgets, "highlight_html", None)
+    if not callable(make):
+        return {"error": "no workbook.widgets.highlight_html"}
+    articles = load_seeds()
+    every = make(articles)
+    one = make(articles, categories=["figures"])
+    return {"all": len(every.encode("utf-8")), "figures": len(one.encode("utf-8"))}
+
+
+_PARTS_PROBE = r"""
+import json, sys
+def rss():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS"):
+                return int(line.split()[1]) / 1024
+steps = [
+    ("Python and ipykernel", "import ipykernel.ipkernel, ipykernel.comm"),
+    ("pandas (and numpy)", "import pandas"),
+    ("ipywidgets", "import ipywidgets"),
+    ("workbook: widgets and every extractor", "from workbook import widgets, compare, figures, timeline, sourcing, rhetoric, findings, charts"),
+    ("the two lesson articles, analysed", "from workbook.config import lesson_articles; a, b = lesson_articles(); findings.findings(a); findings.findings(b); compare.compare([a, b])"),
+    ("the highlighter's HTML, every category", "html = widgets.highlight_html([a, b])"),
+    ("Altair (imported by the first chart)", "import altair"),
+    ("the offline renderer and its Vega bundle", "charts.enable_offline()"),
+    ("one chart drawn", "charts.figures_by_kind([a, b])._repr_mimebundle_()"),
+]
+out, previous = [], rss()
+out.append(("Python", previous))
+for name, code in steps:
+    try:
+        exec(code)
+    except Exception as error:
+        out.append((f"{name}: failed ({type(error).__name__})", 0.0))
+        continue
+    now = rss()
+    out.append((name, now - previous))
+    previous = now
+out.append(("vl-convert imported", 1.0 if "vl_convert" in sys.modules else 0.0))
+print(json.dumps({"parts": out, "total": previous}))
+"""
+
+
+def kernel_parts(timeout: int = 600) -> dict[str, Any]:
+    """What a lesson's kernel holds, in MB of resident memory, added one part at a time in a fresh process.
+
+    The order is a lesson's: the kernel, pandas, ipywidgets, the workbook's modules, the two
+    articles analysed, the highlighter's HTML, then Altair, the offline renderer and one chart.
+    A part's figure is what the process grew by when it was added (shared libraries included).
+    """
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-answers-") as answers:
+            done = subprocess.run([sys.executable, "-c", _PARTS_PROBE], capture_output=True, text=True,
+                                  timeout=timeout, cwd=REPO, env=_throwaway_answers(answers))
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout} s"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1][:200]}
+    return json.loads(lines[-1])

@@ -60,6 +60,25 @@ the strongest group, VADER's negative adjectives, overlaps a gold span about one
 time in three on the dev half, and more than half the gold spans overlap no
 word of even the broad lists (recall 0.43).
 
+Two sets of markers are scored (issue 13): **default-on** (the writer's voice and
+``strong``: what the highlighter shows at first) and **every marker**. Measured on
+2026-12-01 (``python -m bench.rhetoric --split dev,test``), Loaded_Language
+precision / recall:
+
+=====================================================  =============  =============
+markers                                                dev half       test half
+=====================================================  =============  =============
+before issue 13 (every marker)                          0.224 / 0.359  0.207 / 0.359
+every marker, issue 13 rules                            0.227 / 0.353  0.209 / 0.353
+default-on: the writer's voice, strong                  0.324 / 0.118  0.268 / 0.099
+=====================================================  =============  =============
+
+Issue 13's aim (precision 0.35 at recall 0.30 for the default-on set) is not met.
+SemEval's annotators mark loaded language inside quotations too, and mostly on
+words the sentiment lists hold in plain descriptive use; the rules that make the
+default-on set trustworthy for a learner (``python -m bench.judged``) keep only a
+third of the lists' recall.
+
 Gold offsets point into the raw file; the workbook cleans text (line endings,
 invisible characters, trailing spaces) before finding anything, so offsets are
 carried over by aligning the two texts. Articles whose texts cannot be aligned
@@ -91,8 +110,14 @@ MAPPING: dict[str, tuple[str, ...]] = {
 }
 #: The halves of the articles `--split` can pick (see `split_of`).
 SPLITS = ("dev", "test", "all")
-#: The issue's aim for Loaded_Language.
-AIM = {"recall": 0.5, "precision": 0.4}
+#: The issue's aim for Loaded_Language (issue 13: precision at least 0.35 at recall at least 0.30,
+#: writer's voice and strong markers).
+AIM = {"recall": 0.30, "precision": 0.35}
+#: The two sets of markers scored: what the highlighter shows by default, and every marker.
+MARKER_SETS = {
+    "default-on": "default-on (the writer's voice, strong)",
+    "full": "every marker (any voice, strong and weak)",
+}
 
 Span = tuple[int, int]
 
@@ -185,7 +210,7 @@ def run(folder: Path, splits: tuple[str, ...] = ("all",)) -> int:
         print(f"skipped: no SemEval articles with labels under {folder}")
         return 0
     halves = split_of([article_id for article_id, _, _ in items])
-    results = {split: _Tally() for split in splits}
+    results = {(split, which): _Tally() for split in splits for which in MARKER_SETS}
     skipped = 0
     seconds = quote_seconds = 0.0
     for article_id, raw, gold in items:
@@ -207,13 +232,18 @@ def run(folder: Path, splits: tuple[str, ...] = ("all",)) -> int:
         found = markers(article)
         quote_seconds += middle - began
         seconds += time.perf_counter() - middle
-        spans_by_label: dict[str, list[Span]] = defaultdict(list)
-        for label, start, end in zip(found["label"], found["start"], found["end"]):
-            spans_by_label[str(label)].append((int(start), int(end)))
-        for split in wanted:
-            results[split].add(spans_by_label, gold_clean)
-    timed = sum(tally.articles for split, tally in results.items() if split == "all") or sum(
-        tally.articles for tally in results.values()
+        for which in MARKER_SETS:
+            spans_by_label: dict[str, list[Span]] = defaultdict(list)
+            for label, start, end, voice, strength in zip(
+                found["label"], found["start"], found["end"], found["voice"], found["strength"]
+            ):
+                if which == "default-on" and (voice != "writer" or strength != "strong"):
+                    continue
+                spans_by_label[str(label)].append((int(start), int(end)))
+            for split in wanted:
+                results[(split, which)].add(spans_by_label, gold_clean)
+    timed = sum(tally.articles for (split, which), tally in results.items() if split == "all" and which == "full") or sum(
+        tally.articles for (_, which), tally in results.items() if which == "full"
     )
     print(f"SemEval-2023 Task 3 (subtask 3 spans), from {folder}")
     if skipped:
@@ -223,7 +253,8 @@ def run(folder: Path, splits: tuple[str, ...] = ("all",)) -> int:
         f"then markers() {1000 * seconds / max(1, timed):.1f} ms"
     )
     for split in splits:
-        results[split].report(split)
+        for which in MARKER_SETS:
+            results[(split, which)].report(split, which)
     return 0
 
 
@@ -254,12 +285,12 @@ class _Tally:
         t = self.totals[technique]
         return (t["hit"] / t["pred"] if t["pred"] else 0.0, t["found"] / t["gold"] if t["gold"] else 0.0)
 
-    def report(self, split: str) -> None:
+    def report(self, split: str, which: str = "full") -> None:
         from workbook.rhetoric import LABELS
 
         what = {"dev": "dev half (even positions of the sorted ids)", "test": "test half (odd positions)",
                 "all": "all articles"}[split]
-        print(f"\n== split {split}: {what}, {self.articles} articles\n")
+        print(f"\n== split {split}: {what}, {self.articles} articles; markers: {MARKER_SETS[which]}\n")
         header = f"{'technique':28} {'labels':42} {'pred':>6} {'gold':>6} {'P':>6} {'R':>6} {'F1':>6} {'P~':>6} {'R~':>6}"
         print(header)
         print("-" * len(header))
@@ -284,6 +315,8 @@ class _Tally:
         columns = list(MAPPING) + ["(any technique)"]
         print(f"{'label':22} {'spans':>6} " + " ".join(f"{c[:10]:>10}" for c in columns))
         for label in list(LABELS):
+            if label not in self.label_count:
+                continue
             n = self.label_count.get(label, 0)
             cells = " ".join(f"{(self.by_label[(label, c)] / n if n else 0.0):10.3f}" for c in columns)
             print(f"{label:22} {n:6d} {cells}")

@@ -168,3 +168,31 @@ def test_offline_bundle_is_saved_once_and_reused_by_the_next_kernel(tmp_path):
     assert len(saved) == 1
     assert runs[0][0] == "1" and runs[1][0] == "0", "the second kernel must not build the bundle again"
     assert runs[0][1] == runs[1][1] == str(len(saved[0].read_text(encoding="utf-8")))
+
+
+def test_a_hub_shares_one_offline_bundle_built_by_the_admin(tmp_path):
+    """On a JupyterHub each learner has a fresh home; the bundle an admin built in
+    <sys.prefix>/share is read there, so no learner's kernel starts the engine."""
+    import shutil
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "if len(sys.argv) > 1: sys.prefix = sys.argv[1]\n"
+        "import vl_convert, altair as alt, workbook.charts as charts\n"
+        "calls = []\n"
+        "original = vl_convert.javascript_bundle\n"
+        "vl_convert.javascript_bundle = lambda *a, **k: calls.append(1) or original(*a, **k)\n"
+        "charts.enable_offline('jupyter')\n"
+        "print(len(calls))\n"
+    )
+    admin_cache, prefix, learner_cache = tmp_path / "admin", tmp_path / "prefix", tmp_path / "learner"
+    environ = __import__("os").environ
+    built = subprocess.run([sys.executable, "-c", script], env={**environ, "XDG_CACHE_HOME": str(admin_cache)},
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert built == ["1"]
+    shutil.copytree(admin_cache, prefix / "share")  # as `XDG_CACHE_HOME=<prefix>/share` would have written it
+    reused = subprocess.run([sys.executable, "-c", script, str(prefix)], env={**environ, "XDG_CACHE_HOME": str(learner_cache)},
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert reused == ["0"], "a learner with an empty home must reuse the shared bundle"

@@ -77,20 +77,31 @@ def test_short_texts_written_for_the_test():
     calm = article_from_text("Calm\n\nThe council met on Monday. It approved the budget in 2024.", id="calm", metadata={"date": "2024-05-01"})
     loud = article_from_text("Loud\n\nWe must stop this! Why wait? Act now!", id="loud")
     table = compare([calm, loud])
-    assert list(table.columns) == [calm.label, loud.label]
+    # Columns are named by title (no byline here), never by a bare year or the file name.
+    assert list(table.columns) == ["Calm", "Loud"]
+    calm_label, loud_label = "Calm", "Loud"
     # The headline counts as a sentence of the text, like the body's sentences.
     assert table.loc[("text", "sentences")].tolist() == [3, 4]
-    assert table.loc[("rhetoric", "exclamation per 1,000 words"), loud.label] > 0
-    assert table.loc[("rhetoric", "markers per 1,000 words"), calm.label] == 0
-    assert table.loc[("history", "earliest year"), calm.label] == 2024
-    assert pd.isna(table.loc[("history", "earliest year"), loud.label])
+    assert table.loc[("rhetoric", "exclamation per 1,000 words"), loud_label] > 0
+    assert table.loc[("rhetoric", "markers per 1,000 words"), calm_label] == 0
+    assert table.loc[("history", "earliest year"), calm_label] == 2024
+    assert pd.isna(table.loc[("history", "earliest year"), loud_label])
 
 
 def test_one_article_and_duplicate_labels():
     one = article_from_text("Title\n\nA plain sentence.", id="a", metadata={"label": "Same"})
     two = article_from_text("Title\n\nAnother plain sentence.", id="b", metadata={"label": "Same"})
     assert list(compare(one).columns) == ["Same"]
-    assert list(compare([one, two]).columns) == ["Same (a)", "Same (b)"]
+    # The same label twice: the long names, then numbers, keep the columns apart (never the file names).
+    assert list(compare([one, two]).columns) == ["“Title” (text 1)", "“Title” (text 2)"]
+
+
+def test_columns_name_title_and_author_never_the_file_stem_or_a_bare_year():
+    dated = article_from_text("Peace talks stall again\n\nMay 2, 2025\n\nThe talks stopped.", id="op1_thiessen_zelensky")
+    signed = article_from_text("A long winter ahead\n\nBy Mira Holt\n\nThe winter was long.", id="op2_holt")
+    columns = list(compare([dated, signed]).columns)
+    assert columns == ["Peace talks stall again", "Holt: A long winter ahead"]
+    assert not any("op1" in c or c.strip() == "2025" for c in columns)
 
 
 def test_no_articles_is_a_plain_error():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from workbook.dates import (
     add_months, find_calendar, full_months_between, last_weekday, long_date, numeric_readings, parse_date,
     resolve_month_day,
@@ -107,3 +109,43 @@ def test_odd_case_folds_are_looked_up_like_their_plain_letters():
     article = article_from_text("Title\n\nOn aprıl 5, 2020 it rained for 3 monthſ, then 3 Mıllıon more came.")
     assert timeline.time_refs(article)["date"].tolist()[0] == "2020-04-05"
     assert figures.figures(article)["text"].str.contains("3 monthſ").any()
+
+
+# ---- date lines in the forms web pages write them ---------------------------------------------------------
+
+from workbook.dates import is_date_line, looks_like_date, parse_date_line  # noqa: E402
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Published Feb. 28, 2025", dt.date(2025, 2, 28)),
+    ("Updated: 13-03-2020", dt.date(2020, 3, 13)),
+    ("Updated On: Tue, 17 Jun 2025", dt.date(2025, 6, 17)),
+    ("Tue, 17 Jun 2025", dt.date(2025, 6, 17)),
+    ("24 July 2015", dt.date(2015, 7, 24)),
+    ("2018-04-05", dt.date(2018, 4, 5)),
+    ("2018-04-05T06:00:00Z", dt.date(2018, 4, 5)),
+    ("April 28, 2019 at 6:01 am", dt.date(2019, 4, 28)),
+    ("March 13, 2015 9:00PM", dt.date(2015, 3, 13)),
+    ("April 5, 2018 | 6:00 PM", dt.date(2018, 4, 5)),
+    ("Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST", dt.date(2019, 1, 3)),
+    ("Published Thursday 27 July 2017 Published Thu 27 Jul 2017", dt.date(2017, 7, 27)),
+    ("posted on April 21, 2015, at 11:29 a.m.", dt.date(2015, 4, 21)),
+    ("22 Dec, 2016", dt.date(2016, 12, 22)),
+])
+def test_web_date_lines_are_read(line: str, expected: dt.date) -> None:
+    assert parse_date_line(line) == expected
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Talks resumed on April 28, 2019 after a long pause.", "Updated guidance for schools", "13-03 is a score",
+    "The 2018-04-05 memo was leaked to reporters by an official.", "Published by the ministry",
+])
+def test_sentences_and_labels_alone_are_not_date_lines(line: str) -> None:
+    assert parse_date_line(line) is None and not is_date_line(line)
+
+
+def test_a_line_meant_as_a_date_but_unreadable_is_told_apart() -> None:
+    assert looks_like_date("Updated 17/06") and looks_like_date("Published: 3rd of Juné 2025")
+    assert not looks_like_date("Updated On: Tue, 17 Jun 2025")  # readable
+    assert not looks_like_date("The council met on Tuesday.")

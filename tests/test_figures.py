@@ -387,3 +387,11 @@ def test_a_date_in_numbers_is_never_a_figure(date):
 
 def test_number_shapes_that_are_not_real_dates_are_still_read():
     assert _found("It ended 31.12.99 with 45.32.99 left over.")[0][0].startswith("45")
+
+
+def test_a_ratio_after_a_share_is_not_a_share():
+    text = "Only 9 percent changed their minds, while about eight out of 10 said it would not, and one in five did not know."
+    units = [unit for _, _, unit, _ in _found(text)]
+    assert units[0] == "percent" and "about eight" in [surface for surface, *_ in _found(text)]
+    assert all(unit is None for unit in units[1:]), _found(text)
+    assert check_records(article_from_text("Headline\n\n" + text)) == []

@@ -290,3 +290,75 @@ def test_any_mix_of_text_and_markup_stays_text_in_the_highlighter(pieces: list[s
     # swallowed as part of a tag (highlight labels may sit between them, so count, not match).
     for character in "<>&\"'`=":
         assert shown.count(character) >= article.text.count(character), character
+
+
+# ---- saved web pages (.html): the page's own scripts, styles and event attributes never come through -----------
+
+#: Everything that is code in the page carries this marker; none of it may reach the text or any output.
+LIVE = "LIVE-CODE-MARKER"
+
+
+def hostile_page() -> str:
+    """A saved page whose markup attacks (scripts, styles, handlers, javascript: links) and whose
+    visible text quotes the payloads as characters (escaped, the way a page shows code)."""
+    quoted = " ".join(html.escape(payload) for payload in PAYLOADS)
+    paragraphs = "\n".join(
+        f'<p onclick="{LIVE}()" onmouseover="{LIVE}()" style="background:url(javascript:{LIVE})">'
+        f"Paragraph {n} of the report quotes the minister, who said the talks would go on and that the "
+        f"ceasefire would hold through the winter. The page shows this code as text: {quoted}</p>"
+        for n in range(6)
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Talks go on, minister says | The Planted Post</title>
+<meta http-equiv="refresh" content="0;url=javascript:{LIVE}">
+<meta name="author" content="Ann Lee"><meta property="article:published_time" content="2025-05-12">
+<script>window.__pwned = "{LIVE}";</script><style>/*planted*/ body {{ display: none }} .{LIVE} {{}}</style>
+<link rel="stylesheet" href="javascript:{LIVE}">
+</head><body onload="{LIVE}()">
+<article><h1 onclick="{LIVE}()">Talks go on, minister says</h1>
+{paragraphs}
+<figure><img src="x" onerror="{LIVE}()" alt="{LIVE}"><figcaption onclick="{LIVE}()">The minister in Kyiv, on Monday.</figcaption></figure>
+<p><a href="javascript:{LIVE}()">A link whose address is code</a> sits in a sentence that is long enough to be kept.</p>
+<iframe src="javascript:{LIVE}()"></iframe><noscript><img src="x" onerror="{LIVE}()"></noscript>
+<script>document.write("{LIVE}")</script><svg onload="{LIVE}()"><script>{LIVE}</script></svg>
+<form action="javascript:{LIVE}"><input onfocus="{LIVE}()" value="{LIVE}"></form>
+</article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def planted_page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-page")
+    path = folder / "<svg onload=alert(1)>.html"
+    path.write_text(hostile_page(), encoding="utf-8")
+    return load_article(path)
+
+
+def test_a_hostile_web_page_keeps_only_its_text(planted_page) -> None:
+    assert planted_page.format == "html"
+    assert planted_page.title == "Talks go on, minister says"
+    assert LIVE not in planted_page.text, "code from the page's markup reached the article text"
+    assert "Paragraph 5 of the report" in planted_page.text
+    assert "<img src=x onerror=" in planted_page.text  # the payload the page shows as text stays, as characters
+    for block in planted_page.block_list:
+        assert LIVE not in block.text
+
+
+def test_a_hostile_web_page_is_inert_in_every_table_and_screen(planted_page, tmp_path: Path) -> None:
+    widgets = importlib.import_module("workbook.widgets")
+    handout = importlib.import_module("workbook.handout")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        outputs = {"highlight_html": widgets.highlight_html([planted_page])}
+        for module, name in EXTRACTORS:
+            frame = getattr(importlib.import_module(f"workbook.{module}"), name)(planted_page)
+            outputs[f"{module}.{name}"] = frame.to_html()
+        outputs["blocks"] = planted_page.blocks.to_html()
+        maker = next(getattr(handout, n) for n in ("handout_html", "render_html", "html", "handout") if callable(getattr(handout, n, None)))
+        try:
+            result = maker([planted_page])
+        except TypeError:
+            result = maker(planted_page)
+        outputs["handout"] = result if isinstance(result, str) else Path(result).read_text(encoding="utf-8")
+    for where, markup in outputs.items():
+        assert LIVE not in markup, f"{where}: code from the page came through"
+        assert_inert(markup, where)

@@ -680,3 +680,182 @@ def test_bench_skips_with_a_message_when_the_data_is_absent(bench, tmp_path, cap
 
     assert main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------------------
+# attributions and speakers (issue 13 §4): one short text per rule, written for the test
+# --------------------------------------------------------------------------------------
+
+
+def _attribution(body: str, needle: str) -> pd.Series:
+    return only(attributions(make(body)), needle)
+
+
+@pytest.mark.parametrize(
+    ("body", "needle", "source"),
+    [
+        # the whole subject, with its relative clause
+        ("The mother of a woman who took the pills has described how she was burning up.", "how she was",
+         "The mother of a woman who took the pills"),
+        # a group joined by "and"
+        ("Parata and his family believe whale oil could cure the trees.", "whale oil", "Parata and his family"),
+        # a negated auxiliary is not part of the source
+        ("Mia Chen spoke later. She doesn't think the bridge will hold.", "the bridge will hold", "Mia Chen"),
+        # the agent of "seen by" is not the subject
+        ("Intelligence reports seen by the agency suggest that the general planned a coup.", "the general planned",
+         "Intelligence reports seen by the agency"),
+    ],
+)
+def test_the_source_is_the_complete_subject(body, needle, source):
+    assert _attribution(body, needle)["source"] == source
+
+
+def test_a_prepositional_phrase_or_subordinator_is_never_a_source():
+    frame = attributions(make("Unless you sit very close, you would have a hard time telling between the two screens."))
+    assert frame.empty
+    assert sourcing.phrases._np_forward(sourcing.words._tokens("about the Reuters report", 0, 24), 0, 4) is None
+
+
+def test_a_listener_after_told_is_not_the_source():
+    row = _attribution("The talks failed on Monday, the source, who had spoken to both sides, told Reuters.", "talks failed")
+    assert (row["text"], row["source"], row["cue"]) == ("The talks failed on Monday", "the source", "told")
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("Centers for Disease Control and Prevention", "organization"),
+        ("the New Zealand Department of Conservation", "organization"),
+        ("Secretary of State Marco Rubio", "person"),
+        ("The Russian attack", "unknown"),
+        ("Analysts", "vague"),
+        ("MakingStarWars.net", "organization"),
+    ],
+)
+def test_organisations_groups_and_things_are_not_persons(words, kind):
+    assert source_type(words) == kind
+
+
+def test_an_organisation_name_with_for_is_kept_whole():
+    row = _attribution("Officials at the Centers for Disease Control and Prevention said the virus was spreading.", "virus")
+    assert "Centers for Disease Control and Prevention" in row["source"]
+    assert row["source_type"] in ("organization", "vague")
+
+
+def test_which_after_a_name_marks_an_organisation():
+    row = _attribution("The case was brought by Zenix Media, which accuses the firm of copying its code.", "copying")
+    assert (row["source"], row["source_type"]) == ("Zenix Media", "organization")
+
+
+def test_a_pronoun_resolves_to_a_speaker_not_a_modifier():
+    text = "Mayor Ann Lee visited the ward. The Russian attack struck the city on Monday. “We will rebuild,” he said."
+    assert quotes(make(text)).iloc[0]["speaker"] != "The Russian"
+    text = "Children growing up today see things differently. “Progress is slow,” he said."
+    row = quotes(make("Senator Omar Haddad spoke first. " + text)).iloc[-1]
+    assert row["speaker"] == "Omar Haddad"
+
+
+def test_alternating_speakers_in_a_dialogue_are_followed():
+    text = "“You are gambling with lives,” Ann Lee said. “No, no, you were the mayor,” Bo Park contradicted him."
+    frame = quotes(make(text))
+    assert rows(frame, "speaker") == [("Ann Lee",), ("Bo Park",)]
+
+
+@pytest.mark.parametrize("verb", ["wrote", "posted", "tweeted", "emailed"])
+def test_full_quotes_with_written_verbs_are_direct(verb):
+    row = quotes(make(f"Ann Lee spoke on Monday. “This story is fake news,” she {verb} on Tuesday.")).iloc[0]
+    assert (row["kind"], row["speaker"], row["cue"]) == ("direct", "Ann Lee", verb)
+
+
+def test_a_partial_quote_inside_an_attributed_sentence_belongs_to_that_speaker():
+    text = "Dr. Ann Lee, the agency director, told senators that the virus was “still with us” and “far from over.”"
+    frame = quotes(make(text))
+    assert rows(frame, "kind", "speaker") == [("direct", "Ann Lee"), ("direct", "Ann Lee")]
+    assert "part of what Ann Lee" in frame.iloc[1]["reason"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "North Land and South Land declared a ceasefire in 1953.",
+        "On Friday, the city council will announce a new parking strategy.",
+        "She wrote books on topics such as the tides.",
+        "They met after the Oval Office shouting match ended.",
+        "Ann Lee responds evasively to every question about the budget.",
+        "Few would argue against the use of cameras in stations.",
+        "In fact, it would be safe to say that most of the iceberg is hidden.",
+        "Experts have argued over why.",
+        "In 1781 a pastor published a book called Le Monde Primitif, tracing old beliefs.",
+        "There's no telling what is in store.",
+    ],
+)
+def test_events_nouns_and_the_writers_judgements_are_not_attributions(body):
+    assert attributions(make(body)).empty, attributions(make(body))[["text", "source", "cue"]].values.tolist()
+
+
+def test_content_stops_at_the_end_of_the_reported_clause():
+    row = _attribution(
+        "Advertisers claim to allow users to opt out of tracking, but it's not clear that the opt-outs work.", "opt out")
+    assert row["text"] == "to allow users to opt out of tracking"
+    text = "Ann Lee claims that the border is safe, because the ministry maintains that patrols are daily."
+    frame = attributions(make(text))
+    assert only(frame, "the border is safe")["text"] == "the border is safe"
+    assert only(frame, "patrols")["source"] == "the ministry"
+
+
+def test_inverted_order_finds_the_sources_after_the_verb():
+    row = _attribution("The plan will fail, said Ann Lee, Bo Park and Cy Diaz.", "plan will fail")
+    assert (row["text"], row["source"]) == ("The plan will fail", "Ann Lee, Bo Park and Cy Diaz")
+    row = _attribution("Many programmers leave science for industry, said Ann Lee, an astronomer at the city college.", "programmers")
+    assert (row["text"], row["source"]) == ("Many programmers leave science for industry", "Ann Lee")
+
+
+def test_records_are_built_from_rows_without_a_table(monkeypatch):
+    from workbook.sourcing import source_lists, tables
+    from workbook.spans import records
+
+    article = make("“We will rebuild,” Ann Lee said. The bridge will close, sources said.[1]\n\nSources\n\n[1] A report.")
+    expected = (records(quotes(article), tables.QUOTE_FIELDS), records(attributions(article), tables.ATTRIBUTION_FIELDS))
+    fresh = make("“We will rebuild,” Ann Lee said. The bridge will close, sources said.[1]\n\nSources\n\n[1] A report.")
+
+    def no_table(*args, **kwargs):
+        raise AssertionError("a record function built a DataFrame")
+
+    monkeypatch.setattr(tables, "span_frame", no_table)
+    monkeypatch.setattr(source_lists, "span_frame", no_table)
+    assert (sourcing.quote_records(fresh), sourcing.attribution_records(fresh)) == expected
+    assert sourcing.citation_records(fresh) == [{"marker": "[1]", "number": 1, "text": "A report.", "cited": True}]
+
+
+def test_judged_attributions_file_says_how_it_was_made_and_is_large_enough(bench):
+    rows_ = bench.read_judged()
+    assert len(rows_) >= 150
+    assert len({row["page"] for row in rows_}) >= 10
+    assert {row["verdict"] for row in rows_} == {"right", "wrong"}
+    assert all(row["why"].strip() and row["address"].startswith("http") for row in rows_)
+    assert sum(row["held_out"] == "yes" for row in rows_) >= 30
+    header = bench.JUDGED.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("#") and "judged" in header.lower()
+
+
+def test_the_judged_scorer_on_a_tiny_page_folder(bench, tmp_path):
+    page = tmp_path / "pages" / "tiny"
+    page.mkdir(parents=True)
+    text = "A headline\n\nThe bridge will close, sources said. North Land and South Land declared a ceasefire.\n"
+    (page / "expected.txt").write_text(text, encoding="utf-8")
+    article = article_from_text(text, id="tiny")
+    body = article.text
+    content = body.index("The bridge will close")
+    cue = body.index("declared")
+    header = ("page\taddress\theld_out\tstart\tend\tcontent\tsource\tmention\tsource_type\tcue\tcue_start\tverdict\t"
+              "problem\tright_source\tright_type\tright_start\tright_end\twhy\n")
+    judged = tmp_path / "judged.tsv"
+    judged.write_text(
+        "# made for this test\n" + header
+        + f"tiny\thttp://x\tno\t{content}\t{content + 21}\tThe bridge will close\tsources\tsources\tvague\tsaid\t\tright\t\tsources\t\t\t\tok\n"
+        + f"tiny\thttp://x\tyes\t{cue + 9}\t{cue + 19}\ta ceasefire\tNorth Land\tNorth Land\tperson\tdeclared\t{cue}\twrong\tnot an attribution\t-\t\t\t\tan event\n",
+        encoding="utf-8",
+    )
+    results = bench.score_judged(tmp_path / "pages", judged)
+    assert results["counts"]["all"] == [2, 2]
+    assert results["counts"]["held-out"] == [1, 1]

@@ -49,9 +49,10 @@ def test_missing_path(tmp_path):
 
 
 def test_folder_with_no_articles(tmp_path):
-    (tmp_path / "notes.md").write_text("not an article")
-    with pytest.raises(ArticleError, match="no article files.*\\.txt"):
-        load_articles(tmp_path)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+    with pytest.warns(ArticleWarning, match="notes.pdf: skipped: the workbook cannot read a .pdf file.*copy it into"):
+        with pytest.raises(ArticleError, match="no article files.*\\.txt"):
+            load_articles(tmp_path)
 
 
 @pytest.mark.parametrize("content", [b"", b"   \n\n \t \n"], ids=["empty", "whitespace only"])

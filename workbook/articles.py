@@ -38,9 +38,9 @@ if TYPE_CHECKING:  # pandas is imported when a table is asked for, so `import wo
     import pandas as pd
 
 from workbook.blocks import Block, byline_name, segment
-from workbook.dates import parse_date
+from workbook.dates import find_line_date, parse_date, parse_date_line
 from workbook.sentences import split_sentences
-from workbook.textio import ARTICLE_SUFFIXES, MAX_BYTES, ArticleError, read_text, normalise
+from workbook.textio import ARTICLE_SUFFIXES, MAX_BYTES, ArticleError, ArticleWarning, normalise
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -69,8 +69,13 @@ class Article:
     """One article, cleaned and segmented.
 
     `text` is the normalised text every offset points into; `raw` holds the
-    file's original bytes for provenance. `block_list` and `sentence_list` are
-    plain Python objects; `blocks` and `sentences` are the same as DataFrames.
+    file's original bytes for provenance (a web page's HTML, a Word file), with `path`
+    and `format` (``plain``, ``html``, ``markdown``, ``docx``; see `workbook.formats`).
+    `hints` are the (start, end, role) spans whose role the file states, and
+    `file_metadata` what the file says about itself (a web page's title, author, date,
+    site name); `metadata` (from ``articles.toml`` or the caller) wins over both.
+    `block_list` and `sentence_list` are plain Python objects; `blocks` and
+    `sentences` are the same as DataFrames.
     """
 
     id: str
@@ -79,12 +84,15 @@ class Article:
     path: Path | None = None
     encoding: str = "utf-8"
     metadata: dict[str, Any] = field(default_factory=dict)
+    format: str = "plain"
+    hints: tuple[tuple[int, int, str], ...] = ()
+    file_metadata: dict[str, Any] = field(default_factory=dict)
 
     # ---- segmentation -------------------------------------------------------------
 
     @cached_property
     def block_list(self) -> list[Block]:
-        return segment(self.text)
+        return segment(self.text, self.hints)
 
     @cached_property
     def sentence_list(self) -> list[Sentence]:
@@ -149,13 +157,17 @@ class Article:
         if "title" in self.metadata:
             return str(self.metadata["title"])
         headline = self._first("headline")
-        return headline.text if headline else None
+        if headline:
+            return headline.text
+        return self.file_metadata.get("title")
 
     @property
     def author(self) -> str | None:
         """The name in the byline (or the metadata's author)."""
         if "author" in self.metadata:
             return str(self.metadata["author"])
+        if self.file_metadata.get("author"):
+            return str(self.file_metadata["author"])
         byline = self._first("byline")
         return byline_name(byline.text) if byline else None
 
@@ -165,18 +177,26 @@ class Article:
         if "date" in self.metadata:
             value = self.metadata["date"]
             return value if isinstance(value, dt.date) else parse_date(str(value))
-        for block in self.block_list:
+        if self.file_metadata.get("date"):
+            return parse_date(str(self.file_metadata["date"]))
+        for block in self.block_list:  # the first date line, or byline run into a date ("By Jane Doe JAN. 13, 2017")
             if block.role == "dateline":
-                return parse_date(block.text)
+                found = parse_date_line(block.text)
+                if found:
+                    return found
+            elif block.role == "byline":
+                in_byline = find_line_date(block.text)
+                if in_byline:
+                    return in_byline[0]
         return None
 
     @property
     def publisher(self) -> str | None:
-        return self.metadata.get("publisher")
+        return self.metadata.get("publisher") or self.file_metadata.get("publisher")
 
     @property
     def language(self) -> str | None:
-        return self.metadata.get("language")
+        return self.metadata.get("language") or self.file_metadata.get("language")
 
     @property
     def label(self) -> str:
@@ -236,36 +256,77 @@ def read_metadata(folder: str | Path) -> dict[str, dict[str, Any]]:
     return {str(key): dict(value) for key, value in data.items() if isinstance(value, dict)}
 
 
-def load_article(path: str | Path, metadata: dict[str, Any] | None = None, max_bytes: int = MAX_BYTES) -> Article:
-    """Load one article file.
+def load_article(path: str | Path, metadata: dict[str, Any] | None = None, max_bytes: int | None = None) -> Article:
+    """Load one article file: ``.txt``, ``.html``/``.htm``, ``.md`` or ``.docx``.
 
     Metadata comes from `metadata` if given, else from ``articles.toml`` beside
-    the file. Raises `ArticleError` with a plain message on bad input.
+    the file. `max_bytes` is the largest file read (default: 2 MB for text, more for
+    web pages and Word files, see `workbook.formats`). Raises `ArticleError` with a
+    plain message on bad input.
     """
+    from workbook.formats import read_document
+
     path = Path(path)
-    text, raw, encoding = read_text(path, max_bytes=max_bytes)
+    document = read_document(path, max_bytes=max_bytes)
     if metadata is None:
         metadata = read_metadata(path.parent).get(path.stem, {})
-    return Article(id=path.stem, text=text, raw=raw, path=path, encoding=encoding, metadata=dict(metadata))
+    return Article(
+        id=path.stem, text=document.text, raw=document.raw, path=path, encoding=document.encoding,
+        metadata=dict(metadata), format=document.format, hints=document.hints,
+        file_metadata=dict(document.metadata),
+    )
 
 
-def load_articles(folder: str | Path, max_bytes: int = MAX_BYTES, limit: int = 2000) -> list[Article]:
-    """Load every ``.txt`` article in `folder`, sorted by file name.
+#: Files a folder may hold beside its articles without a word about them.
+_QUIET_FILES = {METADATA_FILE}
+_QUIET_SUFFIXES = (".toml",)  # question and context files beside the articles
 
+
+def article_files(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The article files in `folder` (sorted by name), and (file, reason) for every file skipped.
+
+    Hidden files, ``articles.toml`` and other ``.toml`` files (questions, context) are
+    passed over without a reason: they are not meant as articles.
+    """
+    from workbook.formats import unsupported
+
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.name.startswith(".") or path.name in _QUIET_FILES or path.suffix.lower() in _QUIET_SUFFIXES:
+            continue
+        if path.is_dir():
+            skipped.append((path, "it is a folder (folders inside the folder are not read)"))
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            files.append(path)
+        else:
+            error = unsupported(path)
+            skipped.append((path, f"{error.problem} {error.advice}"))
+    return files, skipped
+
+
+def load_articles(folder: str | Path, max_bytes: int | None = None, limit: int = 2000) -> list[Article]:
+    """Load every article file (``.txt``, ``.html``, ``.htm``, ``.md``, ``.docx``) in `folder`, sorted by name.
+
+    Every other file is skipped with an `ArticleWarning` that names it and says why.
     `limit` caps how many files are read, so that a wrong folder (a whole disk)
     stops with a message instead of running for minutes.
     """
+    import warnings
+
     folder = Path(folder)
     if not folder.exists():
         raise ArticleError(folder, "no folder by this name.", "Check the spelling and where it is.")
     if not folder.is_dir():
         return [load_article(folder, max_bytes=max_bytes)]
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+    files, skipped = article_files(folder)
+    for path, reason in skipped:
+        warnings.warn(f"{path}: skipped: {reason}", ArticleWarning, stacklevel=2)
     if not files:
         raise ArticleError(
             folder,
             "this folder has no article files.",
-            "Put each article in a plain text file ending in .txt (UTF-8), one article per file.",
+            "Put each article in its own file ending in .txt, .html, .md or .docx, one article per file.",
         )
     if len(files) > limit:
         raise ArticleError(

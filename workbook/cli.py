@@ -5,6 +5,7 @@
     workbook compare [PATH...] [--csv FILE]
     workbook handout [PATH...] [--output FILE]
     workbook collect FOLDER_OR_FILES... [--output FILE]
+    workbook questions draft FOLDER [-o questions.toml] [--force]
 
 Problems with input files are reported as one line on standard error, with
 exit status 2; nothing prints a Python traceback.
@@ -13,16 +14,16 @@ exit status 2; nothing prints a Python traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
-import warnings
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from workbook.articles import Article, load_article, load_articles
-from workbook.textio import ArticleError, ArticleWarning
+from workbook.textio import ArticleError
 
 EXIT_BAD_INPUT = 2
 
@@ -49,9 +50,22 @@ def _one_at_a_time(articles: list[Article]) -> Iterator[Article]:
         yield articles.pop()
 
 
+def _batch_garbage_collection() -> None:
+    """Settings for a one-off batch run: what is loaded by now lives until the process ends.
+
+    Freezing it spares every later collection from walking the imported modules again, and a
+    larger first threshold collects less often; each article's analysis is still freed as soon
+    as it is written (by reference counting). About a tenth less CPU on a folder of articles.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from workbook import export
 
+    export.extractors_loaded()
+    _batch_garbage_collection()
     articles = _load_all(args.paths)  # every file is read and checked before anything is written
     count = len(articles)
     if args.format == "csv":
@@ -80,45 +94,46 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def describe(article: Article) -> list[str]:
     """Plain-English lines telling a teacher what was found in one article, and what looks wrong."""
-    roles = Counter(block.role for block in article.block_list)
-    lines = [
-        f"{article.path or article.id}",
-        f"  title:     {article.title or '(none found)'}",
-        f"  author:    {article.author or '(none found)'}",
-        f"  date:      {article.date.isoformat() if article.date else '(none found)'}",
-        f"  encoding:  {article.encoding}",
-        f"  blocks:    " + ", ".join(f"{count} {role}" for role, count in roles.items()),
-        f"  sentences: {len(article.sentence_list)}; words in the article itself: {article.word_count}",
-    ]
-    problems = []
-    if article.title is None:
-        problems.append("No headline found: put the headline alone on the first line, then a blank line.")
-    if article.author is None:
-        problems.append('No byline found: add a line such as "By Jane Doe" under the headline (or an author in articles.toml).')
-    if article.date is None:
-        problems.append('No date found: add a line such as "May 12, 2025" under the byline (or a date in articles.toml).')
-    if roles.get("body", 0) == 0:
-        problems.append("No body paragraphs found: separate paragraphs with a blank line.")
-    elif roles.get("body", 0) == 1 and article.word_count > 300:
-        problems.append("The whole text is one paragraph: put a blank line between paragraphs so lessons can point to them.")
-    duplicates = [b for b in article.block_list if b.duplicate_of is not None]
-    if duplicates:
-        problems.append(f"{len(duplicates)} block(s) repeat an earlier block word for word (often a photo caption); they are marked as duplicates.")
-    if article.word_count < 100:
-        problems.append(f"Only {article.word_count} words: is the whole article there?")
-    lines += ["  looks fine." if not problems else "  check:"] + [f"   - {p}" for p in problems]
-    return lines
+    from workbook.checking import check_article
+
+    return check_article(article).lines()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ArticleWarning)
-        articles = _load_all(args.paths)
-    for warning in caught:
-        print(f"warning: {warning.message}")
-    for article in articles:
-        print("\n".join(describe(article)))
-    return 0
+    """Report on every file named (a folder: every file in it), carrying on past a bad one.
+
+    Reports go to standard output; a file that cannot be read is one line on standard
+    error. Exit status 2 when any file failed.
+    """
+    from workbook.articles import article_files
+    from workbook.checking import check_file
+
+    failed = 0
+    first = True
+    for name in args.paths:
+        path = Path(name)
+        if path.is_dir():
+            files, skipped = article_files(path)
+            for skipped_path, reason in skipped:
+                print(f"{skipped_path}: skipped: {reason}")
+            if not files:
+                print(f"workbook: {path}: this folder has no article files. "
+                      "Put each article in its own file ending in .txt, .html, .md or .docx.", file=sys.stderr)
+                failed += 1
+                continue
+        else:
+            files = [path]
+        for file in files:
+            report = check_file(file)
+            if not report.ok:
+                print(f"workbook: {file}: {report.error}", file=sys.stderr)
+                failed += 1
+                continue
+            if not first:
+                print()
+            first = False
+            print(str(report))
+    return EXIT_BAD_INPUT if failed else 0
 
 
 def _lesson_or_given(paths: Sequence[str]) -> list[Article]:
@@ -154,6 +169,30 @@ def cmd_collect(args: argparse.Namespace) -> int:
     return collect_command(args.paths, args.output)
 
 
+def cmd_questions_draft(args: argparse.Namespace) -> int:
+    """Write an editable keyed question file for the first two articles in a folder."""
+    from workbook.question_draft import write_draft
+
+    output = args.output or str(Path(args.folder) / "questions.toml")
+    path, count = write_draft(args.folder, output, force=args.force)
+    print(
+        f"Wrote {count} questions to {path}. Check every key against the texts and edit what is wrong; "
+        "as questions.toml beside the articles, the lessons show them.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _add_questions_commands(commands: Any) -> None:
+    questions = commands.add_parser("questions", help="self-check questions for your own articles")
+    actions = questions.add_subparsers(dest="action", required=True)
+    draft = actions.add_parser("draft", help="draft an editable question file (TOML) for the two articles in a folder")
+    draft.add_argument("folder", help="the folder with the two articles")
+    draft.add_argument("--output", "-o", help="file to write (default: questions.toml in the folder)")
+    draft.add_argument("--force", action="store_true", help="replace the file if it exists (it may hold your edits)")
+    draft.set_defaults(run=cmd_questions_draft)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Media Literacy Workbook tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -164,8 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", "-o", help="file to write (default: standard output)")
     extract.set_defaults(run=cmd_extract)
 
-    check = commands.add_parser("check", help="say in plain words what was found in article files")
-    check.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
+    check = commands.add_parser("check", help="say in plain words what was found in article files, and what to fix")
+    check.add_argument("paths", nargs="+", help="article files (.txt, .html, .md, .docx) or folders of them")
     check.set_defaults(run=cmd_check)
 
     compare = commands.add_parser("compare", help="the side-by-side table of two or more articles")
@@ -182,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("paths", nargs="+", help="answer files (.json or .csv) or folders of them")
     collect.add_argument("--output", "-o", help="write the merged table here (.csv or .json) and a -summary.csv beside it")
     collect.set_defaults(run=cmd_collect)
+
+    _add_questions_commands(commands)
     return parser
 
 

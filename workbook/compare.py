@@ -1,7 +1,7 @@
 """Compare texts side by side: the headline figures of sourcing, figures, history and rhetoric.
 
 `compare(articles)` returns one table with one column per article (named by
-`Article.label`) and one row per measure. The rows are grouped by a first index
+`workbook.naming.short_name`: the teacher's label, else author and short title) and one row per measure. The rows are grouped by a first index
 level, the dimension:
 
 ============ ======================================================================
@@ -21,7 +21,7 @@ Counts are whole numbers; rates are per 1,000 words, rounded to one decimal.
 A year that a text does not give is left empty (<NA>).
 
 >>> from workbook import article_from_text
->>> one = article_from_text("Rain\\n\\nWe must act now! It rained in 1990.", id="one")
+>>> one = article_from_text("Rain\\n\\nWe must act now! It rained in 1990.", id="file_1", metadata={"label": "one"})
 >>> table = compare([one])
 >>> table.loc[("text", "words"), "one"], table.loc[("rhetoric", "we_voice per 1,000 words"), "one"]
 (9, 111.1)
@@ -57,11 +57,10 @@ VERDICTS = ("consistent", "inconsistent", "cannot tell")
 
 
 def _labels(articles: list[Article]) -> list[str]:
-    """Column names: each article's label, made unique with its id when two are the same."""
-    labels = [article.label for article in articles]
-    return [
-        label if labels.count(label) == 1 else f"{label} ({article.id})" for label, article in zip(labels, articles)
-    ]
+    """Column names: each article's short name (title and author, see `workbook.naming`), made unique."""
+    from workbook.naming import short_names
+
+    return short_names(articles)
 
 
 def _per_1000(count: int, words: int) -> float:

@@ -19,7 +19,9 @@ pair of articles in one of two ways (the first one found wins):
        # files = ["my-articles/a.txt", "my-articles/b.txt"]   # or exactly these
 
 A folder may hold an ``articles.toml`` with metadata (label, publisher, ...),
-as ``seeds/`` does; see `workbook.articles`. The lessons compare two texts, so
+as ``seeds/`` does; see `workbook.articles`. A folder may also hold a
+``lesson-pair.toml`` (``files = ["a.txt", "b.html"]``, written by the paste
+screen, `workbook.own_articles`): then the lessons read those two files. The lessons compare two texts, so
 the first two articles (in file-name order, or in the order of ``files``) are
 used; if fewer than two are found, the message says so and names the place.
 
@@ -50,6 +52,8 @@ ENV_VARIABLE = "WORKBOOK_ARTICLES"
 CONFIG_FILE = "workbook.toml"
 #: How many articles the lessons compare.
 PAIR = 2
+#: A file in an articles folder naming the two texts the lessons read (the paste screen writes it).
+PAIR_FILE = "lesson-pair.toml"
 
 
 @dataclass(frozen=True)
@@ -124,13 +128,42 @@ def article_source(start: str | Path | None = None) -> ArticleSource:
     return ArticleSource("seeds", None, (seeds_folder(),))
 
 
+def read_pair(folder: Path) -> list[str] | None:
+    """The file names listed in the folder's ``lesson-pair.toml``, or None."""
+    path = folder / PAIR_FILE
+    if not path.is_file():
+        return None
+    try:
+        files = tomllib.loads(path.read_text(encoding="utf-8")).get("files")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ArticleError(path, f"this file is not valid TOML ({error}).", "Fix it, or delete it to use every file in the folder.") from error
+    return [str(item) for item in files] if isinstance(files, list) else None
+
+
+def _load_pair(folder: Path) -> list[Article]:
+    """The files a folder's ``lesson-pair.toml`` lists (written by the paste screen), in its order."""
+    names = read_pair(folder)
+    if not names:
+        return load_articles(folder)
+    articles = []
+    for name in dict.fromkeys(names):
+        file = Path(name) if Path(name).is_absolute() else folder / name
+        if not file.is_file():
+            raise ArticleError(folder / PAIR_FILE, f"it names {name}, but there is no such file.",
+                               "Edit the list of files in it, or delete it to use every file in the folder.")
+        articles.append(load_article(file, read_metadata(file.parent).get(file.stem, {})))
+    return articles
+
+
 def _load(source: ArticleSource) -> list[Article]:
     articles: list[Article] = []
     for path in source.paths:
         if not path.exists():
             where = f" (set by {source.setting})" if source.setting else ""
             raise ArticleError(path, f"no file or folder by this name{where}.", "Check the spelling and where it is.")
-        if path.is_dir():
+        if path.is_dir() and (path / PAIR_FILE).is_file():
+            articles.extend(_load_pair(path))
+        elif path.is_dir():
             articles.extend(load_articles(path))
         else:
             articles.append(load_article(path, read_metadata(path.parent).get(path.stem, {})))

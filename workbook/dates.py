@@ -115,9 +115,110 @@ def numeric_readings(a: str, b: str, year: str) -> list[dt.date]:
     return unique
 
 
+#: Words that label a date line on a web page ("Published", "Updated on", "Posted:").
+_DATE_LABEL = re.compile(
+    r"(?:(?:first\s+|last\s+|originally\s+)?(?:published|updated|modified|posted|created|dated?|released|filed)"
+    r"(?:\s+(?:on|at))?|on|date|last\s+modified(?:\s+on)?)\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+_DATE_LABEL_AT_START = re.compile(r"\s*(?:" + _DATE_LABEL.pattern + r")", re.IGNORECASE)
+#: A clock time with an optional time zone: "6:01 am", "02.00 EST", "9:00PM", "10:43 AM ET".
+_CLOCK = re.compile(
+    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?",
+    re.IGNORECASE,
+)
+#: "13-03-2020", "03/13/2020", "13.03.2020": numeric dates with a four-digit year.
+_NUMERIC_LONG = re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)")
+#: "2018-04-05T06:00:00Z" and "2018-04-05 06:00"
+_ISO_STAMP = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+_LEFTOVER = re.compile(r"[\s,.;:|•·/()\[\]–—-]*")
+
+
+def find_line_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first full date written in `text` (any web form), with its start and end."""
+    if not _FOUR_DIGITS.search(text):  # every form here has a four-digit year
+        return None
+    found: list[tuple[int, int, dt.date]] = []
+    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+        for match in pattern.finditer(text):
+            if match.start() and text[match.start() - 1].isalnum():
+                continue
+            made = _make(int(match["year"]), MONTHS[match["month"].lower().rstrip(".")], int(match["day"]))
+            if made:
+                found.append((match.start(), match.end(), made))
+    for match in _ISO_STAMP.finditer(text):
+        made = _make(int(match["year"]), int(match["month"]), int(match["day"]))
+        if made:
+            found.append((match.start(), match.end(), made))
+    for match in _NUMERIC_LONG.finditer(text):
+        readings = numeric_readings(match["a"], match["b"], match["year"])
+        if readings:
+            found.append((match.start(), match.end(), readings[0]))
+    if not found:
+        return None
+    start, end, day = min(found, key=lambda item: (item[0], -item[1]))
+    return day, start, end
+
+
+def parse_date_line(text: str) -> dt.date | None:
+    """The date of a web page's date line, or None when the line is more than a date.
+
+    Besides what `parse_date` reads, a date line may carry a label ("Published",
+    "Updated on:", "Posted"), a weekday, a clock time and time zone ("at 6:01 am",
+    "02.00 EST"), a second date ("Last modified on ...") and separators.
+
+    >>> parse_date_line("Updated On: Tue, 17 Jun 2025")
+    datetime.date(2025, 6, 17)
+    >>> parse_date_line("April 28, 2019 at 6:01 am")
+    datetime.date(2019, 4, 28)
+    >>> parse_date_line("Updated: 13-03-2020")
+    datetime.date(2020, 3, 13)
+    >>> parse_date_line("Published Feb. 28, 2025")
+    datetime.date(2025, 2, 28)
+    """
+    text = text.strip()
+    if not text or len(text) > 90:
+        return None
+    simple = parse_date(text)
+    if simple:
+        return simple
+    first = find_line_date(text)
+    if first is None:
+        return None
+    rest = text
+    while True:  # take away every date, label, weekday and clock time; nothing else may be left
+        found = find_line_date(rest)
+        if found is None:
+            break
+        rest = rest[:found[1]] + " " + rest[found[2]:]
+    rest = _CLOCK.sub(" ", rest)
+    rest = _DATE_LABEL.sub(" ", rest + " ")
+    rest = re.sub(rf"\b{WEEKDAYS}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    return first[0] if _LEFTOVER.fullmatch(rest) else None
+
+
 def is_date_line(text: str) -> bool:
-    """True when `text` is nothing but a date (a publication date line)."""
-    return len(text) <= 40 and parse_date(text) is not None
+    """True when `text` is nothing but a date (a publication date line), in any web form."""
+    return len(text) <= 90 and parse_date_line(text) is not None
+
+
+_DATE_CUE = re.compile(rf"\b(?:{MONTH})(?!\w)|\d{{1,4}}[./-]\d{{1,2}}(?:[./-]\d{{1,4}})?|\b(?:published|updated|posted)\b", re.IGNORECASE)
+
+
+def looks_like_date(text: str) -> bool:
+    """True for a short line that seems meant as a date but that `parse_date_line` cannot read.
+
+    >>> looks_like_date("Updated 17/06"), looks_like_date("Updated: 13-03-2020")
+    (True, False)
+    """
+    text = text.strip()
+    if not text or len(text) > 60 or len(text.split()) > 8 or parse_date_line(text):
+        return False
+    if not re.search(r"\d", text):
+        return False
+    cues = _DATE_CUE.findall(text)
+    labelled = _DATE_LABEL_AT_START.match(text) is not None or bool(re.search(r"\b(?:published|updated|posted)\b", text, re.I))
+    return bool(cues) and (labelled or len(text.split()) <= 4)
 
 
 # ---- finding calendar expressions inside running text (used by workbook.timeline) ----------

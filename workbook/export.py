@@ -54,6 +54,11 @@ def _extraction_lists() -> list[tuple[str, Callable[[Article], list[dict[str, An
     ]
 
 
+def extractors_loaded() -> None:
+    """Import every extractor the export uses now (the command line does it before reading files)."""
+    _extraction_lists()
+
+
 def article_record(article: Article) -> dict[str, Any]:
     """Everything the workbook finds in one article, as a JSON-ready dict."""
     record: dict[str, Any] = {

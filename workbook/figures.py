@@ -720,6 +720,8 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.IGNOREC
 _CONTINUES = re.compile(r"\b(?:another|a\s+further|an\s+additional|the\s+remaining|the\s+other|the\s+rest,?)\s+$", re.IGNORECASE)
 #: Right before a bare number that may continue a list of shares: "44 percent said yes, 20 no".
 _SHARE_JOIN = re.compile(r"(?:[,;]|\b(?:and|or|while|whereas|but|versus|vs\.|against|compared\s+with))\s+$", re.IGNORECASE)
+#: After a bare number that counts or compares something else: "20 of them", "eight out of 10", "one in five".
+_COUNT_OR_RATIO = re.compile(r"\s+(?:of|out\s+of)\b|\s+in\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\s“”\"’']|\n")
 
 
@@ -760,7 +762,7 @@ def _carry_units(text: str, found: list[Figure]) -> None:
         figure, before = found[index], found[index - 1]
         if not _bare(figure) or before.kind not in _CARRIED_KINDS or figure.low is not None:
             continue
-        if _SENTENCE_BREAK.search(text, before.end, figure.start) or re.match(r"\s+of\b", text[figure.end:figure.end + 4]):
+        if _SENTENCE_BREAK.search(text, before.end, figure.start) or _COUNT_OR_RATIO.match(text, figure.end):
             continue
         window = text[max(before.end, figure.start - 40):figure.start]
         if _CONTINUES.search(window):
@@ -1141,27 +1143,34 @@ def _same_span_checks(article: Article, found: list[Figure]) -> list[dict[str, A
     for i, block in enumerate(blocks):
         if block is not None:
             same_block.setdefault(block.index, []).append(i)
-    for i, first in enumerate(durations):
-        if blocks[i] is None:
+    months = [f.value * _TO_MONTHS[f.unit] for f in durations]
+    pairs: list[tuple[int, int]] = []
+    for members in same_block.values():
+        # Only durations within 2 % of each other can agree: sorted by length, each is compared with the
+        # next ones up to 1/0.98 of its length, not with every duration in the paragraph (a long pasted
+        # paragraph can hold hundreds).
+        ordered = sorted(members, key=lambda i: months[i])
+        lengths = [months[i] for i in ordered]
+        for position, i in enumerate(ordered):
+            limit = lengths[position] / 0.98 * (1 + 1e-9) if lengths[position] > 0 else lengths[position]
+            for j in ordered[position + 1:bisect_right(lengths, limit, lo=position + 1)]:
+                pairs.append((min(i, j), max(i, j)))  # the exact test is below
+    for i, j in sorted(set(pairs)):
+        first, second = durations[i], durations[j]
+        if first.unit == second.unit:
             continue
-        for j in same_block[blocks[i].index]:
-            if j <= i:
-                continue
-            second = durations[j]
-            if first.unit == second.unit:
-                continue
-            first_months, second_months = first.value * _TO_MONTHS[first.unit], second.value * _TO_MONTHS[second.unit]
-            if abs(first_months - second_months) > 0.02 * max(first_months, second_months):
-                continue
-            first_words, second_words = article.text[first.start:first.end].strip(), article.text[second.start:second.end].strip()
-            rows.append({
-                "start": second.start, "end": second.end, "claim": f"{first_words} ... {second_words}",
-                "arithmetic": f"{second_words} = {_plain(second.value)} × {_plain(_TO_MONTHS[second.unit])} months = "
-                f"{_plain(second_months)} months; {first_words} = {_plain(first_months)} months. The two lengths agree.",
-                "verdict": "consistent", "missing_fact": None,
-                "reason": "Two lengths of time in the same paragraph, written in different units, come to the same number "
-                "of months, so they probably describe the same span.",
-            })
+        first_months, second_months = months[i], months[j]
+        if abs(first_months - second_months) > 0.02 * max(first_months, second_months):
+            continue
+        first_words, second_words = article.text[first.start:first.end].strip(), article.text[second.start:second.end].strip()
+        rows.append({
+            "start": second.start, "end": second.end, "claim": f"{first_words} ... {second_words}",
+            "arithmetic": f"{second_words} = {_plain(second.value)} × {_plain(_TO_MONTHS[second.unit])} months = "
+            f"{_plain(second_months)} months; {first_words} = {_plain(first_months)} months. The two lengths agree.",
+            "verdict": "consistent", "missing_fact": None,
+            "reason": "Two lengths of time in the same paragraph, written in different units, come to the same number "
+            "of months, so they probably describe the same span.",
+        })
     return rows
 
 

@@ -155,11 +155,13 @@ def load_questions(folder: str | Path | None = None) -> dict[str, dict[str, Any]
     folder = Path(folder).resolve() if folder is not None else questions_folder()
     if not folder.is_dir():
         raise WorkbookDataError(f"{folder}: no folder of question files here.")
-    return _load_questions(str(folder))
+    # The files' times are part of the cache key: a teacher who edits a file sees the change at once.
+    stamps = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(folder.glob("*.toml")))
+    return _load_questions(str(folder), stamps)
 
 
 @lru_cache(maxsize=8)
-def _load_questions(folder: str) -> dict[str, dict[str, Any]]:
+def _load_questions(folder: str, stamps: tuple[tuple[str, int, int], ...] = ()) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for path in sorted(Path(folder).glob("*.toml")):
         data = _read_toml(path)
@@ -390,6 +392,13 @@ def _spread(items: list[Any], limit: int | None) -> list[Any]:
     return [items[round(i * step)] for i in range(limit)]
 
 
+def _voiced(article: Article, voice: str) -> set[tuple[int, int]]:
+    """Spans of the rhetoric markers in `voice` ('writer': the writer's own words)."""
+    from workbook.rhetoric import marker_records
+
+    return {(record["start"], record["end"]) for record in marker_records(article, voice=voice)}
+
+
 def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The items to label, with the machine's label and reason for each.
 
@@ -414,7 +423,11 @@ def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | 
                     break
                 if "category" in rule and len(inside) and (inside["category"] == rule["category"]).any():
                     hits = inside[inside["category"] == rule["category"]]
-                    if "labels" in rule and not hits["label"].isin(rule["labels"]).any():
+                    if "labels" in rule:
+                        hits = hits[hits["label"].isin(rule["labels"])]
+                    if rule.get("voice"):  # e.g. only the writer's own rhetoric, not a quoted speaker's
+                        hits = hits[[span in _voiced(article, rule["voice"]) for span in zip(hits["start"], hits["end"])]]
+                    if hits.empty:
                         continue
                     first = hits.iloc[0]
                     label = rule["label"]

@@ -28,8 +28,8 @@ from pathlib import Path
 #: message rather than slowing a classroom kernel down.
 MAX_BYTES = 2_000_000
 
-#: File endings read by `load_articles` when it is given a folder.
-ARTICLE_SUFFIXES = (".txt",)
+#: File endings read by `load_articles` when it is given a folder (see `workbook.formats`).
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown", ".docx")
 
 
 class ArticleError(Exception):
@@ -69,10 +69,10 @@ _HTML_SIGNS = re.compile(
     re.IGNORECASE,
 )
 _HTML_ADVICE = (
-    "It looks like a web page saved as HTML, which the workbook does not read. "
-    "Open the page in a browser, select the article text (headline to last "
-    "paragraph), copy it, paste it into a plain text editor and save it as a .txt "
-    "file in UTF-8, with a blank line between paragraphs."
+    "It looks like a web page saved as HTML. Rename the file to end in .html and the "
+    "workbook reads it as a web page; or open the page in a browser, select the article "
+    "text (headline to last paragraph), copy it, paste it into a plain text editor and "
+    "save it as a .txt file in UTF-8, with a blank line between paragraphs."
 )
 
 
@@ -130,8 +130,22 @@ def check_text(text: str, path: str | Path | None) -> None:
             "the file is empty (or holds only spaces and blank lines).",
             "Paste the article's text into it and save it again.",
         )
-    if len(_HTML_SIGNS.findall(text[:20000])) >= 2:
+    if looks_like_html(text):
         raise ArticleError(path, "the file holds HTML markup.", _HTML_ADVICE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when `text` is a saved web page: it starts with a doctype or ``<html>``, or signs of
+    markup are on two lines or more.
+
+    One stray line of markup in a pasted page (a ``<noscript>`` tracking pixel) does not
+    make the paste a web page: that line is marked as boilerplate by `workbook.blocks`.
+    """
+    sample = text[:20000]
+    if re.match(r"\s*(?:<!doctype html|<html[\s>])", sample, re.IGNORECASE):
+        return True
+    lines = {sample.count("\n", 0, match.start()) for match in _HTML_SIGNS.finditer(sample)}
+    return len(lines) >= 2
 
 
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[str, bytes, str]:

@@ -37,6 +37,7 @@ class MemorySampler:
         self.last_total = 0
         self.peak_by_kind: dict[str, int] = {}
         self.peak_by_pid: dict[int, tuple[str, int]] = {}
+        self.cpu_by_pid: dict[int, tuple[str, float]] = {}  # CPU seconds (user + system) last seen
         self.samples = 0
         self._known: dict[int, psutil.Process] = {}
         self._stop = threading.Event()
@@ -73,12 +74,14 @@ class MemorySampler:
             for pid, process in list(self._known.items()):
                 try:
                     rss = process.memory_info().rss
+                    times = process.cpu_times()
                 except psutil.Error:
                     self._known.pop(pid, None)
                     continue
                 kind = self.peak_by_pid.get(pid, (None,))[0] or kind_of(process)
                 total += rss
                 by_kind[kind] = by_kind.get(kind, 0) + rss
+                self.cpu_by_pid[pid] = (kind, times.user + times.system)
                 if rss > self.peak_by_pid.get(pid, (kind, 0))[1]:
                     self.peak_by_pid[pid] = (kind, rss)
             self.samples += 1
@@ -91,6 +94,10 @@ class MemorySampler:
     def peaks(self, kind: str) -> list[int]:
         """The peak RSS of each process of one kind (bytes)."""
         return [rss for k, rss in self.peak_by_pid.values() if k == kind]
+
+    def cpu(self, kind: str) -> list[float]:
+        """CPU seconds used by each process of one kind (as last sampled)."""
+        return [seconds for k, seconds in self.cpu_by_pid.values() if k == kind]
 
     def summary(self) -> dict[str, float]:
         """Peaks in MB: total, per kernel (median and largest), per learner's server, hub and proxy."""
@@ -105,4 +112,9 @@ class MemorySampler:
             "server_median_mb": statistics.median(servers) / mb if servers else 0.0,
             "hub_mb": max(self.peaks("hub") or [0]) / mb,
             "proxy_mb": max(self.peaks("proxy") or [0]) / mb,
+            "cpu_total_s": sum(seconds for _, seconds in self.cpu_by_pid.values()),
+            "cpu_kernels_s": sum(self.cpu("kernel")),
+            "cpu_servers_s": sum(self.cpu("server")),
+            "cpu_hub_s": sum(self.cpu("hub")),
+            "cpu_proxy_s": sum(self.cpu("proxy")),
         }

@@ -123,6 +123,17 @@ def _stored_answers(home: Path) -> set[str]:
         connection.close()
 
 
+def prepare_shared_bundle(log=print) -> None:
+    """Build Altair's offline bundle once for every learner, as docs/deploy.md tells a hub's admin to."""
+    share = Path(sys.prefix) / "share"
+    if list((share / "media-literacy-workbook").glob("vega-bundle-*.js")):
+        return
+    code = "import workbook.charts as c; c.enable_offline('jupyter')"
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "XDG_CACHE_HOME": str(share)},
+                          capture_output=True, text=True, timeout=300)
+    log(f"  built the shared offline chart bundle in {share} (status {done.returncode})")
+
+
 def run_class(
     learners: int = 30,
     *,
@@ -139,6 +150,7 @@ def run_class(
     """Run one class on a fresh hub and return what was measured. Always cleans up."""
     root = Path(tempfile.mkdtemp(prefix="workbook-classroom-"))
     result = ClassResult(learners=learners, lessons=tuple(Path(p).stem for p in lessons), root=str(root))
+    prepare_shared_bundle(log)
     hub = Hub(root)
     sampler = MemorySampler(hub.processes)
     class_: list[Learner] = []
@@ -160,13 +172,18 @@ def run_class(
         sampler.stop()
         result.memory = sampler.summary()
         by_lesson: dict[str, list[float]] = {}
+        cpu_by_lesson: dict[str, list[float]] = {}
         for learner in class_:
             for lesson_run in learner.runs:
                 peak = sampler.peak_by_pid.get(lesson_run.kernel_pid or -1)
+                cpu = sampler.cpu_by_pid.get(lesson_run.kernel_pid or -1)
                 if peak and lesson_run.finished is not None:
                     by_lesson.setdefault(lesson_run.lesson, []).append(peak[1] / 2**20)
+                    cpu_by_lesson.setdefault(lesson_run.lesson, []).append(cpu[1] if cpu else 0.0)
         result.kernel_mb_by_lesson = {
-            lesson: {"median": percentile(v, 50), "max": max(v), "n": len(v)} for lesson, v in by_lesson.items()
+            lesson: {"median": percentile(v, 50), "max": max(v), "n": len(v),
+                     "cpu_median_s": percentile(cpu_by_lesson[lesson], 50)}
+            for lesson, v in by_lesson.items()
         }
         result.cleaned_up = hub.cleanup()
         result.processes_left = len(hub.processes())

@@ -69,28 +69,34 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.resolver = _Resolver()
         # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
         self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
+        # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
+        self.midcaps = frozenset(re.findall(r"(?<=[a-z,;:)] )[A-Z][\w’'-]+", self.text))
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
         self._token_starts: dict[int, list[int]] = {}
 
 
     def outside_tokens(self, start: int, end: int) -> list[_Tok]:
-        """Tokens of text[start:end] that are not inside a quotation (the marks themselves stay)."""
-        toks = _tokens(self.text, start, end)
+        """Tokens of text[start:end] that are not inside a quotation (the marks themselves stay).
+
+        The words inside a quotation are skipped before they become tokens: quotations
+        are often half a news article, and making tokens only to drop them was the cost.
+        """
         first = max(0, bisect_right(self.quote_starts, start) - 1)
         last = bisect_right(self.quote_starts, end)
         inside = [(q0, q1 - 1) for q0, q1 in self.quote_bounds[first:last] if q0 < end and q1 > start]
         if not inside:
-            return toks
-        kept = []
-        k = 0  # quotations are sorted and never overlap: one sweep
-        for tok in toks:
-            while k < len(inside) and inside[k][1] <= tok.start:
-                k += 1
-            if not (k < len(inside) and inside[k][0] < tok.start < inside[k][1]):
-                kept.append(tok)
+            return _tokens(self.text, start, end)
+        kept: list[_Tok] = []
+        position = start
+        for q0, q1 in inside:  # sorted, never overlapping: keep the text around each, and its marks
+            if q0 >= position:
+                kept.extend(_tokens(self.text, position, q0 + 1))
+            else:
+                kept.extend(_tokens(self.text, position, position))
+            position = max(position, q1)
+        kept.extend(_tokens(self.text, position, end))
         return kept
-
 
     def token_starts(self, index: int) -> list[int]:
         """Start offsets of sentence `index`'s tokens (for bisecting)."""
@@ -131,7 +137,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a book called Le Monde", "called on by tribes": naming or summoning, not words
         if tok.lower.endswith("ing") and nxt is not None and nxt.word and not nxt.cap and nxt.lower not in _AFTER_PARTICIPLE:
             after_next = toks[k + 2] if k + 2 < len(toks) else None
-            if nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
+            before = toks[k - 1] if k > 0 else None
+            compound = before is not None and (before.cap or before.lower in _DETERMINERS) and (
+                after_next is None or after_next.lower not in _REPORT_LINKS)
+            if compound or nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
                 return None  # "an Oval Office shouting match", "telling between": a noun or another sense
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
@@ -178,7 +187,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         if low in _PRONOUNS or toks[span[0]].lower in _FIRST_PERSON:
             return
         kind = source_type(words)
-        if span[1] - span[0] == 1 and low in self.common:
+        if span[1] - span[0] == 1 and (low in self.common or not self.known_name(words)):
             return
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
@@ -201,11 +210,34 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 self.classify(quote, previous)
                 if quote.role not in ("headline", "source"):
                     previous = quote
-            analysis.attributions.extend(self.sentence_attributions(index))
+            found = self.sentence_attributions(index)
+            self.partial_quotes(by_sentence.get(index, []), found)
+            analysis.attributions.extend(found)
             self.note_subject(index)
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def partial_quotes(self, quotes: list[_Quote], found: list[_Attribution]) -> None:
+        """A quotation no rule attributed, inside the words an attribution reports, is that source's.
+
+        "Lee told senators the virus was “still with us” and “far from over.”": the second
+        quotation has no verb of its own, but it is part of what Lee told the senators.
+        """
+        for quote in quotes:
+            if not quote.unattributed or quote.role in ("headline", "source", "sources_heading"):
+                continue
+            owner = next((a for a in found if a.start <= quote.start and quote.end <= a.end + 1 and a.source), None)
+            if owner is None:
+                continue
+            quote.kind, quote.unattributed = "direct", False
+            quote.speaker, quote.speaker_start, quote.speaker_end = owner.source, owner.source_start, owner.source_end
+            quote.source_type, quote.cue, quote.cue_start, quote.cue_end = owner.source_type, owner.cue, owner.cue_start, owner.cue_end
+            quote.speaker_description = None
+            quote.reason = (
+                f"This quotation is part of what {owner.source} is reported to say in this sentence "
+                f"(‘{owner.cue}’), so the words are treated as {owner.source}'s."
+            )
 
     def merge(self, found: list[_Attribution]) -> list[_Attribution]:
         """Add direct quotations not covered by a sentence-level attribution."""
@@ -223,6 +255,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                                     quote.cue, quote.cue_start, quote.cue_end, reason))
         out.sort(key=lambda a: (a.start, a.end))
         return out
+
+
+#: Words after "asking voters", "urging people" that show the -ing word reports a request.
+_REPORT_LINKS = frozenset("to that if whether about for of".split())
 
 
 def _names_only(toks: Sequence[_Tok], k: int) -> bool:

@@ -34,6 +34,8 @@ class _Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     reason: str = ""
+    #: True when no rule named a speaker or a signal: the kind is a guess from the length alone
+    unattributed: bool = False
 
 
 def _direction(text: str, i: int, lo: int, hi: int, open_single: bool, open_double: bool) -> tuple[str, str] | None:

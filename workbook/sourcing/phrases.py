@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workbook.sourcing.words import (
     _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
@@ -13,7 +15,7 @@ from workbook.sourcing.words import (
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
     titles = lexicon().titles
-    while j > lo and toks[j - 1].word and (toks[j - 1].lower in _SKIP or (toks[j - 1].lower.endswith("ly") and len(toks[j - 1].text) > 4)):
+    while j > lo and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])):
         j -= 1
     end = j
     i = j
@@ -82,7 +84,7 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
             if low == "and" and not (j + 1 < hi and j > i and toks[j - 1].cap
                                      and (toks[j + 1].cap or toks[j + 1].lower in _OWNER_WORDS)):
                 break
-            if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap:
+            if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap and low != "and":
                 # after a name, a lower-case word goes on only as a role or group noun
                 # ("Polish government", "Basque party leader") or after a possessive
                 if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
@@ -157,10 +159,20 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     return span
 
 
+_COMPASS = frozenset("north south east west".split())
+
+
+@lru_cache(maxsize=4096)
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
     words = text.split()
     titles = lexicon().titles
+    bracket = re.search(r"\s*\([^()]{1,30}\)$", text)
+    if bracket and bracket.start() > 0:
+        # "Rep. Gwen Moore (D-Wis.)": the bracket describes the person
+        name, description = _split_name(text[:bracket.start()])
+        extra = bracket.group(0).strip()
+        return name, f"{description} {extra}" if description else extra
     if any(w.lower() in ("and", "&") for w in words):
         return text, None  # a group: "Macron and Starmer"
     if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
@@ -169,6 +181,10 @@ def _split_name(text: str) -> tuple[str, str | None]:
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles:
         k -= 1
+    if k == 1 and k < len(words) and words[0].lower() in _COMPASS:
+        k = 0  # "South Africa", "North Korea": the direction is part of the name
+    if 0 < k < len(words) and words[k - 1].islower() and words[k - 1].rstrip(".") not in titles and words[k - 1] not in _nouns():
+        return text, None  # "reports seen by Reuters": the words before the name are not a title
     if 0 < k < len(words) and len(words) - k <= 4 and all(w[:1].isupper() for w in words[k:]):
         description = " ".join(words[:k]).rstrip(",")
         if all(w.lower() in _DETERMINERS for w in words[:k]):
@@ -180,3 +196,11 @@ def _split_name(text: str) -> tuple[str, str | None]:
 def _clean_np(text: str) -> str:
     """A noun phrase without the commas and dashes around it."""
     return text.strip(" ,;:—–-")
+
+
+_LY_NOUNS = frozenset("family ally rally assembly italy supply reply july anomaly monopoly bully belly jelly fly".split())
+
+
+def _adverb(tok: _Tok) -> bool:
+    """True for an -ly adverb between a subject and its verb ("cynically insists"), not "family" or "ally"."""
+    return tok.lower.endswith("ly") and len(tok.text) > 4 and tok.lower not in _LY_NOUNS and not tok.cap

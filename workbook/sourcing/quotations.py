@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import re
 
 from workbook.sourcing.marks import _Quote, _TERMINAL
-from workbook.sourcing.phrases import _abbreviation, _np_back, _np_forward, _subject
+from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _name_list, _resolution_note
 from workbook.sourcing.words import _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
@@ -92,9 +92,11 @@ class QuoteRules:
             return
         if len(words) >= 8 or (len(words) >= 4 and inner.rstrip("”’\"'")[-1:] in _TERMINAL):
             quote.kind = "direct"
+            quote.unattributed = True
             quote.reason = "A whole sentence in quotation marks is usually someone's words, but no speaker or reporting verb is near it."
             return
         quote.kind = "scare"
+        quote.unattributed = True
         quote.reason = (
             f"A short quotation ({len(words)} word{'s' if len(words) != 1 else ''}) with no reporting verb or speaker near it: "
             "the writer is marking these words, often to keep a distance from them."
@@ -252,14 +254,15 @@ class QuoteRules:
             tok = after[k]
             if tok.text in "“\"‘" or (not tok.word and tok.text in ";?!"):
                 return False
-            if tok.text == "." and not (k > 0 and _abbreviation(after[k - 1], self.lex.titles)):
-                return False
+            if tok.text == "." and not (k > 0 and _abbreviation(after[k - 1], self.lex.titles)) and not (
+                    k + 1 < len(after) and after[k + 1].text in "),"):
+                return False  # a full stop ends the sentence; "(D-Wis.)" and "R-Ky.," are abbreviations
             base = self.is_cue(after, k) if tok.word else None
             if base is None:
                 continue
             description = None
             j = k
-            while j > begin and after[j - 1].word and (after[j - 1].lower in _SKIP or (after[j - 1].lower.endswith("ly") and len(after[j - 1].text) > 4)):
+            while j > begin and after[j - 1].word and (after[j - 1].lower in _SKIP or _adverb(after[j - 1])):
                 j -= 1
             if j > begin:
                 # the speaker comes first: “...,” Ann Lee, the mayor, said

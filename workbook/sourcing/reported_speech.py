@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _resolution_note
-from workbook.sourcing.words import _OBJECT_PRONOUNS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
+from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -55,7 +55,7 @@ class AttributionRules:
                 made = self.noun_attribution(toks, k, index)
                 if made:
                     found.append(made)
-                continue
+                    continue  # "Lee's claim that ...": otherwise "Lee claims that ..." is a verb
             base = self.is_cue(toks, k)
             if base is None:
                 continue
@@ -215,18 +215,17 @@ class AttributionRules:
         first = toks[start]
         if start == k + 1 and first.lower.endswith("ly") and len(first.lower) > 4 and first.lower not in ("only", "early"):
             following = toks[start + 1] if start + 1 < n else None
-            if following is None or not following.word or following.lower in _PREPOSITIONS:
+            if following is None or not following.word or following.lower in _PREPOSITIONS or following.lower == "to":
                 return False  # "responds evasively.", "answered vaguely about ...": how, not what
         rest = toks[start:n]
         words = [t for t in rest if t.word]
-        if start == k + 1 and first.lower in _PREPOSITIONS and len(words) <= 2:
+        if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
         if base not in self.lex.thing_verbs or start != k + 1:
             return True  # "said that ...", "told the press (that) ...": words follow
-        if first.lower in _OBJECT_STARTS or (first.lower in _OBJECT_PRONOUNS and first.lower != "us"):
-            if not any(t.lower in _FINITE or t.text in "“”\":‘" for t in rest):
-                return False
-        return True
+        if first.cap or first.lower in _SUBJECT_PRONOUNS:
+            return True  # "announced Smith had resigned", "wrote they were leaving": a clause follows
+        return any(t.lower in _FINITE or t.text in "“”\":‘" for t in rest)
 
     def clause_end(self, content: tuple[int, int]) -> tuple[int, int]:
         """Stop the content where the writer takes over: ", but it is not clear ...", "; I think ..."."""
@@ -305,8 +304,6 @@ class AttributionRules:
 
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
-#: First words of a noun phrase object ("declared a ceasefire", "wrote the programs").
-_OBJECT_STARTS = frozenset("a an the his her their its our some several many".split())
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
 _FINITE = frozenset(
     """is are was were be been being has have had will would can could should may might must do does did
@@ -318,6 +315,7 @@ _WRITER_TAKES_OVER = re.compile(
     r",?\s+(?:but|yet|although|though)\s+(?:it(?:'s|’s| is| was| remains)\s+(?:not|un|far from)|there is no|I\b|we\b)"
     r"|;\s+(?:I|we)\b"
 )
+_SUBJECT_PRONOUNS = frozenset("he she they we i you there".split())
 _HYPOTHETICAL_SUBJECTS = frozenset("few anyone anybody nobody everyone everybody someone somebody many".split())
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _require_article
-from workbook.spans import records, span_frame
+from workbook.spans import span_frame, span_records
 
 
 _URL = re.compile(r"https?://[^\s<>\"”)\]]+|www\.[^\s<>\"”)\]]+")
@@ -184,6 +184,8 @@ def _row_position(row: dict[str, Any]) -> tuple[int, int]:
 
 
 def citation_records(article: Article) -> list[dict[str, Any]]:
-    """Source-list items for the JSON export: marker, number, text, cited."""
-    frame = citations(article)
-    return records(frame[frame["kind"] == "item"], ["marker", "number", "text", "cited"])
+    """Source-list items for the JSON export: marker, number, text, cited (built from the rows, no table)."""
+    _require_article(article, "citation_records")
+    items = [row for row in _citation_rows(article) if row["kind"] == "item"]
+    fields = ("marker", "number", "text", "cited")
+    return [{name: record[name] for name in fields} for record in span_records(article, items, fields[:2] + fields[3:])]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 from workbook.sourcing.words import _DETERMINERS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
+
+_WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -27,6 +29,9 @@ def source_type(source: str) -> str:
     padded = f" {lowered} "
     if any(phrase in padded for phrase in vague_phrases):
         return "vague"
+    if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+           and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
+        return "organization"  # "Centers for Disease Control", "Department of Conservation"
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
     if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
         # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
@@ -35,6 +40,14 @@ def source_type(source: str) -> str:
         head = words[-1]
     if head.islower() and head in lex.documents:
         return "document"
+    if _WEBSITE.search(head):
+        return "organization"  # "MakingStarWars.net": a website
+    if len(words) == 1 and head[:1].isupper() and head.lower() in lex.vague_heads:
+        return "vague"  # "Analysts said": a group at the start of a sentence, no one named
+    if head.islower() and head.lower() not in lex.titles and head.lower() not in lex.vague_heads and all(
+            not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words) and any(
+            w[:1].isupper() and w.lower() not in _DETERMINERS for w in words) and not head.endswith("s"):
+        return "unknown"  # "The Russian attack": a thing, not someone who speaks
     if len(words) == 1 and head.lower() in _QUANTIFIERS:
         return "vague"  # "Two wrote", "Many say"
     if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha():

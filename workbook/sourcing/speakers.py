@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from workbook.sourcing.phrases import _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _POSSESSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base
 
@@ -107,6 +107,8 @@ class SpeakerRules:
                     info["name"] = _base(toks[antecedent[0]].text)
                 # the mention nearest the words is the relative pronoun itself
                 info.update(start=start, end=end, mention=words)
+                if low == "which" and info["type"] == "person" and not owner:
+                    info["type"] = "organization"  # "ZeniMax Media, which accuses ...": people are "who"
                 return info
         if low in _PRONOUNS:
             resolved = self.resolver.resolve(low, sentence)
@@ -117,6 +119,9 @@ class SpeakerRules:
         start, end = offset, offset + len(words)
         name, description = _split_name(words)
         kind = source_type(words)
+        if kind == "person" and span[0] == 0 and span[1] - span[0] == 1 and not self.known_name(words):
+            # "Children growing up ...", "Experts argued": a capitalised common word opening the sentence
+            kind = "vague" if words.lower().endswith(("s", "ren")) else "unknown"
         if kind == "person":
             name = self.resolver.name(name)
         return {"name": name, "description": description, "start": start, "end": end, "type": kind, "mention": words}
@@ -151,7 +156,7 @@ class SpeakerRules:
     def speaker_for_cue(self, toks: Sequence[_Tok], k: int, sentence: int) -> tuple[int, int] | None:
         """The noun phrase that does the saying for the cue at token k."""
         j = k
-        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or (toks[j - 1].lower.endswith("ly") and len(toks[j - 1].text) > 4)):
+        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])):
             j -= 1
         skipped = {t.lower for t in toks[j:k]}
         cue = toks[k].lower
@@ -181,8 +186,12 @@ class SpeakerRules:
             if after is not None and (after[1] >= len(toks) or toks[after[1]].text in ",.;"):
                 return after  # "Nor, says Ann Lee, is it allowed": the speaker follows the verb
         if previous == "," and not participle:
-            found = self.appositive_back(toks, j, 0)
-            span = found[0] if found else _subject(toks, 0, k)
+            relative = _relative_before(toks, j - 1)
+            if relative is not None:
+                span = relative  # "..., the source, who said he had spoken to them, told Reuters."
+            else:
+                found = self.appositive_back(toks, j, 0)
+                span = found[0] if found else _subject(toks, 0, k)
         elif j == 0 or previous in ("and", "or", "but", ",", "by", "—", "–") or (participle and previous != "who"):
             span = _subject(toks, 0, k)
         else:
@@ -225,6 +234,12 @@ class SpeakerRules:
                     return (start, j)
         return span
 
+    def known_name(self, word: str) -> bool:
+        """True when a capitalised word at the start of a sentence is a name the article uses as one:
+        capitalised inside a sentence too, or a surname already given in full."""
+        return word in self.midcaps or word in self.resolver.full or word.lower() not in self.common and not word.lower().endswith(("s", "ren"))
+
+
 
 def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
     """"said Ann Lee, Bo Park and Cy Diaz": the whole list of names after an inverted verb."""
@@ -240,3 +255,14 @@ def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
     if len(names) > 1 and toks[names[-1][0]: names[-1][1]] and any(t.lower == "and" for t in toks[names[-1][0]:names[-1][1]]):
         return (span[0], end)  # the list ends with "and Name": a list, not a name and its description
     return span
+
+
+def _relative_before(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | None:
+    """The noun phrase before ", who ...," that ends at token `comma`: the subject of the verb after it."""
+    for m in range(comma - 1, max(0, comma - 30), -1):
+        if toks[m].text == "," and m + 1 < comma and toks[m + 1].lower in ("who", "which"):
+            head = _np_back(toks, m)
+            return head if head is not None and head[1] == m else None
+        if toks[m].text in ";:“”\"":
+            return None
+    return None

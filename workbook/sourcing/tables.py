@@ -8,7 +8,7 @@ import pandas as pd
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _analyse, _require_article
-from workbook.spans import frame_copy, records, span_frame
+from workbook.spans import frame_copy, span_frame, span_records
 
 
 QUOTE_COLUMNS = {
@@ -54,15 +54,7 @@ def quotes(article: Article) -> pd.DataFrame:
     analysis = _analyse(article)
     frame = analysis.frames.get("quotes")
     if frame is None:
-        rows = [
-            {
-                "start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
-                "speaker_description": q.speaker_description, "speaker_start": q.speaker_start,
-                "speaker_end": q.speaker_end, "cue": q.cue, "reason": q.reason,
-            }
-            for q in analysis.quotes
-        ]
-        frame = analysis.frames["quotes"] = span_frame(article, rows, QUOTE_COLUMNS)
+        frame = analysis.frames["quotes"] = span_frame(article, quote_rows(article), QUOTE_COLUMNS)
     return frame_copy(frame)  # rhetoric, findings and summary ask again: build the table once
 
 
@@ -92,23 +84,55 @@ def attributions(article: Article) -> pd.DataFrame:
     analysis = _analyse(article)
     frame = analysis.frames.get("attributions")
     if frame is None:
-        rows = [
-            {
-                "start": a.start, "end": a.end, "source": a.source, "source_start": a.source_start,
-                "source_end": a.source_end, "source_type": a.source_type, "cue": a.cue,
-                "cue_start": a.cue_start, "cue_end": a.cue_end, "reason": a.reason,
-            }
-            for a in analysis.attributions
-        ]
-        frame = analysis.frames["attributions"] = span_frame(article, rows, ATTRIBUTION_COLUMNS)
+        frame = analysis.frames["attributions"] = span_frame(article, attribution_rows(article), ATTRIBUTION_COLUMNS)
     return frame_copy(frame)
 
 
+def quote_rows(article: Article) -> list[dict[str, Any]]:
+    """The rows `quotes` and `quote_records` are built from: offsets and fields, in the order found."""
+    return [
+        {
+            "start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
+            "speaker_description": q.speaker_description, "speaker_start": q.speaker_start,
+            "speaker_end": q.speaker_end, "cue": q.cue, "reason": q.reason,
+        }
+        for q in _analyse(article).quotes
+    ]
+
+
+def attribution_rows(article: Article) -> list[dict[str, Any]]:
+    """The rows `attributions` and `attribution_records` are built from."""
+    return [
+        {
+            "start": a.start, "end": a.end, "source": a.source, "source_start": a.source_start,
+            "source_end": a.source_end, "source_type": a.source_type, "cue": a.cue,
+            "cue_start": a.cue_start, "cue_end": a.cue_end, "reason": a.reason,
+        }
+        for a in _analyse(article).attributions
+    ]
+
+
+#: The fields of one quotation and one attribution in the JSON export (docs/json-schema.md).
+QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "cue")
+ATTRIBUTION_FIELDS = ("source", "source_start", "source_end", "source_type", "cue", "start", "end", "text")
+
+
+def export_records(article: Article, rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """`span_records` of the rows, each with exactly `fields` in that order (no DataFrame in between)."""
+    own = [name for name in fields if name not in _SPAN_FIELDS]  # span_records fills the span fields itself
+    return [{name: record[name] for name in fields} for record in span_records(article, rows, own)]
+
+
+_SPAN_FIELDS = frozenset(("article", "block", "sentence", "start", "end", "text"))
+
+
 def quote_records(article: Article) -> list[dict[str, Any]]:
-    """Quotations for the JSON export (issue 3, item 5)."""
-    return records(quotes(article), ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end", "cue"])
+    """Quotations for the JSON export (issue 3, item 5), built from the rows without a table."""
+    _require_article(article, "quote_records")
+    return export_records(article, quote_rows(article), QUOTE_FIELDS)
 
 
 def attribution_records(article: Article) -> list[dict[str, Any]]:
     """Attributions for the JSON export: source, its span and type, cue, and the content's span and text."""
-    return records(attributions(article), ["source", "source_start", "source_end", "source_type", "cue", "start", "end", "text"])
+    _require_article(article, "attribution_records")
+    return export_records(article, attribution_rows(article), ATTRIBUTION_FIELDS)

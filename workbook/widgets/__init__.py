@@ -30,6 +30,7 @@ last in a cell, and every widget saves what the learner does at once):
     w.annotation_task("claim-kind", a)    # label sentences, then compare with the machine
     w.annotation_task("source-type", a)   # label each source: named, vague, ...
     w.download_button()                   # "download my answers" (JSON, CSV): works on Binder
+    w.paste_article()                     # paste or upload an article: saved, checked, one of the pair
     w.teacher_view("class-folder/")       # a class's downloaded files: distributions, kappa
 
     w.highlight_html(articles, categories=None) -> str
@@ -83,6 +84,7 @@ from workbook.widgets.highlighter import (
     legend_html,
     line_style,
 )
+from workbook.widgets.paste import PasteArticle, paste_article
 from workbook.widgets.questions import QuestionWidget, question, questions, reflection
 from workbook.widgets.styles import (
     BACKGROUNDS,
@@ -142,6 +144,7 @@ __all__ = [
     "primer", "primer_html", "reading_minutes", "reading_view", "reading_view_html", "redraw_payload",
     "reference_sheet", "reference_sheet_html", "rejected_findings", "reveal_html", "side_by_side", "source_card",
     "source_card_html", "sum_checks", "sum_checks_html", "table_html", "tag_text", "task_labels", "teacher_html",
+    "PasteArticle", "paste_article",
 ]
 
 from workbook.jupyter_settings import ensure_news_off as _ensure_news_off

@@ -140,17 +140,32 @@ def questions(topic: str, article: Article | str | None = None, store: AnswerSto
     if topic not in TOPICS and folder is None:
         raise WorkbookDataError(f"No lesson topic {topic!r}. Topics: {', '.join(TOPICS)}.")
     wanted = article.id if isinstance(article, Article) else article
-    chosen = [q for q in load_questions(folder).values() if q.get("topic") == topic]
-    if wanted is not None:
-        chosen = [q for q in chosen if q.get("article") in (None, wanted)]
+    labels: dict[Any, Any] = {}
+    if folder is None:
+        # Keyed questions where a key exists (shipped, or a teacher's file beside the articles),
+        # else questions generated from the extractions (workbook.lesson_questions).
+        from workbook.lesson_questions import lesson_pair, lesson_questions
+        from workbook.naming import short_names
+
+        pair = lesson_pair(article if isinstance(article, Article) else None)
+        if isinstance(article, str):
+            article = next((a for a in pair if a.id == article), None)
+            if article is None:
+                pair = []
+        chosen = lesson_questions(topic, article, pair) if pair else []
+        labels = dict(zip((a.id for a in pair), short_names(pair)))
+    else:
+        chosen = [q for q in load_questions(folder).values() if q.get("topic") == topic]
+        if wanted is not None:
+            chosen = [q for q in chosen if q.get("article") in (None, wanted)]
     if not chosen:
         which = f" about {wanted}" if wanted else ""
         return ipw.VBox([ipw.HTML(
-            f"<p><em>There are no self-check questions for {_esc(topic)}{_esc(which)}: the answer keys are written "
-            "for the two seed texts. Use the reflection questions and the tables instead.</em></p>"
+            f"<p><em>There are no self-check questions for {_esc(topic)}{_esc(which)}. "
+            "Use the reflection questions and the tables instead.</em></p>"
         )])
-    labels = {}
-    items = [QuestionWidget(q, store, labels.setdefault(q.get("article"), _article_label(q.get("article")))) for q in chosen]
+    items = [QuestionWidget(q, store, labels.get(q.get("article")) or labels.setdefault(q.get("article"), _article_label(q.get("article"))))
+             for q in chosen]
     box = ipw.VBox(items)
     box.items = items  # type: ignore[attr-defined]
     return box

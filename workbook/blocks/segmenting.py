@@ -1,27 +1,4 @@
-"""Split an article's text into paragraph-like blocks and give each block a role.
-
-Roles: ``headline``, ``dateline`` (a line that is only a date), ``byline``,
-``caption``, ``credit``, ``standfirst``, ``subheading``, ``body``,
-``sources_heading``, ``source`` and ``boilerplate``.
-
-Detection uses general layout cues, never the lines of particular articles:
-
-* blank lines separate paragraphs; inside a paragraph group, short lines (a
-  byline, a date) are blocks of their own, while hard-wrapped lines of similar
-  length are joined into one block;
-* patterns: "By NAME" and "—NAME" bylines, "AP Photo/NAME" credits, lines that
-  are a date, a "Sources" heading followed by numbered items (``[1]``, ``2.``,
-  ``(4)``), website boilerplate from ``data/boilerplate.txt``;
-* position and length: the headline is the first short line, a standfirst sits
-  between the headline and the byline, a caption sits next to a photo credit, a
-  subheading is a short single line before a longer paragraph.
-
-A credit run into a copy of its caption (``AP Photo/Jane DoeProtesters march...``)
-is split in two, and the copy is marked as a duplicate of the caption.
-
->>> [(b.role, b.text) for b in segment("Big news\\n\\nBy Ann Lee\\nMay 3, 2024\\n\\nIt rained all day. Then it stopped.")]
-[('headline', 'Big news'), ('byline', 'By Ann Lee'), ('dateline', 'May 3, 2024'), ('body', 'It rained all day. Then it stopped.')]
-"""
+"""Segmentation: blocks from lines, and the rules that give each block its role (see `workbook.blocks`)."""
 
 from __future__ import annotations
 
@@ -30,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from workbook.dates import is_date_line
+from workbook.dates import find_line_date, is_date_line, parse_date_line
 
 ROLES = (
     "headline", "dateline", "byline", "caption", "credit", "standfirst",
@@ -56,10 +33,13 @@ class Block:
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|and|&|,))*"
 _BYLINE = re.compile(
-    rf"(?:(?:by|written by|words by|author:?|reporting by)\s+{_NAME}|[—–-]\s*{_NAME})(?:\s*[,|]\s*[\w ]{{2,40}})?",
+    rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+{_NAME}|[—–-]\s*{_NAME})(?:\s*[,|]\s*[\w ]{{2,40}})?",
     re.IGNORECASE,
 )
-_BYLINE_NAME = re.compile(rf"(?:(?:by|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
+_BYLINE_NAME = re.compile(rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                "oct", "nov", "dec")
 _CREDIT_PREFIX = re.compile(
     r"(?:(?:AP|AFP|Reuters|EPA|Getty Images|TASS|Sputnik|Anadolu|Xinhua|DPA|Ukrinform|[A-Z][A-Za-z]+)\s*Photos?\s*/\s*"
     r"|(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*(?:by|:|/)\s*"
@@ -86,28 +66,113 @@ def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line, re.IGNORECASE) for line in lines if line and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _boilerplate_pattern() -> re.Pattern[str]:
+    """All boilerplate patterns as one expression (one pass in C instead of one per pattern)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in boilerplate_patterns()), re.IGNORECASE)
+
+
 def is_boilerplate(text: str) -> bool:
     """True when the whole of `text` matches a boilerplate pattern."""
     text = text.strip()
-    return len(text) <= 200 and any(pattern.fullmatch(text) for pattern in boilerplate_patterns())
+    return len(text) <= 200 and _boilerplate_pattern().fullmatch(text) is not None
+
+
+#: "Image caption ...", "Media caption ...": the caption label some pages print before it.
+_CAPTION_LABEL = re.compile(r"(?:image|media|video|photo|picture)\s+caption\b", re.IGNORECASE)
+#: A photo agency or a photographer's credit at the end of a short line: "JANE DOE/AFP/Getty Images",
+#: "Reuters/Jane Doe", "(Photo by Jane Doe)", "Photograph: Jane Doe for the Paper", "Image copyright X".
+_AGENCY = r"(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|Alamy|PA(?: Images| Wire)?|Bloomberg|Corbis|iStock|Xinhua|TASS|Sputnik|Anadolu)"
+_CREDIT_END = re.compile(
+    rf"(?:.*?[\s/(])?(?:{_AGENCY}(?:\s*(?:/|via)\s*{_AGENCY})*"
+    rf"|{_AGENCY}\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
+    rf"|\(?(?:photo|photograph|picture|image)s?(?:\s+credit)?\s*(?:by|:)\s*[^()]{{2,80}}\)?)\s*\)?\.?",
+    re.IGNORECASE,
+)
+_CREDIT_CUE = re.compile(rf"{_AGENCY}|photo|photograph|picture|image", re.IGNORECASE)
+_CREDIT_WORD = re.compile(r"(?:credit|image copyright|copyright|\(all photos?:?)\s*:?\s+\S.{0,60}", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(r"\b\d{1,3}\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\b(?:\s+ago)?", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[\s,|•·–—-]+")
+
+
+def is_caption(text: str) -> bool:
+    """True for a line a page marks as a caption ("Image caption ...", "Media caption ..."),
+    or a caption with its photo credit at the end ("Protesters in Kyiv. Photograph: Jane Doe")."""
+    text = text.strip()
+    if _CAPTION_LABEL.match(text):
+        return True
+    if len(text) > 300 or word_count(text) <= 5 or not _CREDIT_CUE.search(text[-80:]):
+        return False
+    return _CREDIT_END.fullmatch(text) is not None
+
+
+def byline_with_date(text: str) -> bool:
+    """True for a byline run into a date or an age: "By JANE DOE JAN. 13, 2017", "Jane Doe - Apr 16, 2015
+    8:02 pm UTC", "Jane Doe 1 day ago"."""
+    text = text.strip()
+    if len(text) > 100 or not any(c.isdigit() for c in text):
+        return False
+    found = find_line_date(text)
+    if found is not None:
+        head, tail = text[: found[1]], text[found[1]:]
+        if parse_date_line(tail) is None:
+            return False
+    else:
+        relative = _RELATIVE_TIME.search(text)
+        if relative is None or text[relative.end():].strip():
+            return False
+        head = text[: relative.start()]
+    head = _SEPARATOR.sub(" ", head).strip()
+    if not head:
+        return False
+    return is_byline(head) or re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}", head) is not None
+
+
+_ROLE_NOTE = re.compile(r"\s*\([a-z][a-z ]{1,28}\)")  # "Jane Doe (reporting) and John Roe (photography)"
 
 
 def is_byline(text: str) -> bool:
     """True for "By Jane Doe", "—Jane Doe", "Written by Jane Doe and John Roe"."""
-    return len(text) <= 80 and _BYLINE.fullmatch(text.strip()) is not None
+    if len(text) > 100:
+        return False
+    text = _ROLE_NOTE.sub("", text.strip())
+    return len(text) <= 80 and _BYLINE.fullmatch(text) is not None
 
 
 def byline_name(text: str) -> str | None:
-    """The author's name in a byline, without "By" or the dash."""
-    match = _BYLINE_NAME.match(text.strip())
-    return match["name"].strip(" ,") if match else None
+    """The author's name in a byline, without "By" or the dash, and without a date run onto it."""
+    text = text.strip()
+    found = find_line_date(text)
+    if found is not None and found[1] > 0:
+        text = text[: found[1]]
+    else:
+        relative = _RELATIVE_TIME.search(text)
+        if relative is not None and not text[relative.end():].strip() and relative.start() > 0:
+            text = text[: relative.start()]
+    text = _SEPARATOR.sub(" ", text).strip() if not _BYLINE_NAME.match(text) else _ROLE_NOTE.sub("", text)
+    match = _BYLINE_NAME.match(text)
+    if match:
+        name = match["name"].strip(" ,")
+        words = name.split()
+        while len(words) > 2 and words[-1].lower().rstrip(".") in _MONTH_WORDS:
+            words.pop()
+        return " ".join(words)
+    if re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}", text):
+        return text
+    return None
 
 
 def is_credit(text: str) -> bool:
-    """True for a photo or image credit line such as "AP Photo/Jane Doe"."""
+    """True for a photo or image credit line such as "AP Photo/Jane Doe", "Getty Images",
+    "Reuters/Jane Doe", "Photo: Jane Doe", "(Photo by Jane Doe)", "Credit Jane Doe"."""
     text = text.strip()
-    match = _CREDIT_PREFIX.match(text)
-    return match is not None and len(text) <= 80 and len(text.split()) <= 10
+    if len(text) > 80 or len(text.split()) > 10:
+        return False
+    if _CREDIT_PREFIX.match(text):
+        return True
+    if len(text.split()) <= 6 and (_CREDIT_WORD.fullmatch(text) or (_CREDIT_CUE.search(text) and _CREDIT_END.fullmatch(text))):
+        return bool(_CREDIT_CUE.search(text)) or bool(re.match(r"\(?(?:credit|image copyright|copyright)", text, re.IGNORECASE))
+    return False
 
 
 def word_count(text: str) -> int:
@@ -157,9 +222,11 @@ def _wrapped_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     start = lines[0][0]
     for (line_start, line_end), following in zip(lines, lines[1:] + [None]):
-        ends_paragraph = (
-            following is None
-            or (line_end - line_start < 0.6 * widest and text[line_end - 1] in _TERMINAL + _CLOSERS)
+        length = line_end - line_start
+        next_word = len(text[following[0]:following[1]].split(" ", 1)[0]) if following is not None else 0
+        ends_paragraph = following is None or (
+            text[line_end - 1] in _TERMINAL + _CLOSERS
+            and (length < 0.6 * widest or length + 1 + next_word <= widest)  # the next word would have fitted
         )
         if ends_paragraph:
             spans.append((start, line_end))
@@ -168,14 +235,35 @@ def _wrapped_paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     return spans
 
 
+def _is_special(text: str) -> bool:
+    """A line that stands alone even inside hard-wrapped text: a date, byline, credit or boilerplate."""
+    return is_date_line(text) or is_byline(text) or is_credit(text) or is_boilerplate(text)
+
+
 def _raw_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for lines in _line_groups(text):
         if _is_hard_wrapped(text, lines):
             spans.extend(_wrapped_paragraphs(text, lines))
+        elif len(lines) >= 4:
+            spans.extend(_wrapped_runs(text, lines))
         else:
             spans.extend(lines)
     return spans
+
+
+def _wrapped_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A group whose header lines (headline, byline, date) run straight into hard-wrapped text:
+    the lines before the last special or short line stand alone, the wrapped run after them is
+    re-flowed. Only a run of four lines or more, most of them near one width, counts as wrapped."""
+    cut = 0
+    for index, (start, end) in enumerate(lines):
+        if _is_special(text[start:end]) or (index < len(lines) - 1 and end - start < 35 and index <= 3):
+            cut = index + 1
+    run = lines[cut:]
+    if len(run) < 4 or not _is_hard_wrapped(text, run):
+        return list(lines)
+    return list(lines[:cut]) + _wrapped_paragraphs(text, run)
 
 
 def _split_credit(text: str, start: int, end: int, earlier: list[str]) -> list[tuple[int, int]]:
@@ -240,8 +328,15 @@ def _is_headline_candidate(text: str) -> bool:
     return text[-1] != "." or (words <= 20 and not _INNER_SENTENCE_BREAK.search(text))
 
 
-def segment(text: str) -> list[Block]:
-    """Split normalised article text into `Block` objects with roles."""
+def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Block]:
+    """Split normalised article text into `Block` objects with roles.
+
+    `hints` are (start, end, role) spans whose role the file itself states (a web page's
+    ``<h2>``, a Word "Heading" style, see `workbook.formats`). A hinted block takes that
+    role, except that a block hinted only as ``body`` keeps a role the rules found for it
+    (a boilerplate, credit, date or byline line inside a web page's main text). When a
+    headline is hinted, the rules do not look for another one.
+    """
     spans: list[tuple[int, int]] = []
     run_into_credit: set[int] = set()
     for start, end in _raw_spans(text):
@@ -269,14 +364,27 @@ def segment(text: str) -> list[Block]:
             roles[index] = "boilerplate"
         elif is_date_line(block_text):
             roles[index] = "dateline"
-        elif is_byline(block_text):
+        elif is_byline(block_text) or byline_with_date(block_text):
             roles[index] = "byline"
         elif is_credit(block_text):
             roles[index] = "credit"
+        elif is_caption(block_text):
+            roles[index] = "caption"
 
+    hinted_headline = _apply_hints(spans, roles, hints) if hints else None
+    page_headline = None
+    if not hints:
+        from workbook.blocks.page import mark_page
+
+        page_headline = mark_page(texts, roles)
     _mark_sources(texts, roles)
     _mark_trailing_boilerplate(texts, roles)
-    headline = _mark_header(texts, roles, duplicate_of)
+    if hinted_headline is not None:
+        headline = hinted_headline
+    elif page_headline is not None:
+        headline = page_headline
+    else:
+        headline = _mark_header(texts, roles, duplicate_of)
 
     strength: dict[int, str | None] = {}
     for index, block_text in enumerate(texts):
@@ -298,6 +406,25 @@ def segment(text: str) -> list[Block]:
         Block(index, start, end, texts[index], roles[index] or "body", duplicate_of[index])
         for index, (start, end) in enumerate(spans)
     ]
+
+
+def _apply_hints(spans: list[tuple[int, int]], roles: list[str | None], hints: tuple[tuple[int, int, str], ...]) -> int | None:
+    """Give hinted blocks their roles; return the hinted headline's index (None when none is hinted)."""
+    by_span = {(start, end): role for start, end, role in hints}
+    headline = None
+    for index, span in enumerate(spans):
+        role = by_span.get(span)
+        if role is None or role not in ROLES:
+            continue
+        if role == "body" and roles[index] is not None:
+            continue
+        if role == "headline":
+            if headline is not None:
+                role = "subheading"
+            else:
+                headline = index
+        roles[index] = role
+    return headline
 
 
 def _mark_sources(texts: list[str], roles: list[str | None]) -> None:

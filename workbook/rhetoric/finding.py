@@ -1,75 +1,16 @@
-"""Rhetoric markers: the words and moves that show how a text tries to persuade.
+"""Finding rhetoric markers in an article: the rules, one function per kind of marker.
 
-`markers(article)` returns one row per marker, with the shared span columns
-(``article``, ``block``, ``sentence``, ``start``, ``end``, ``text``) and:
-
-=============== ==================================================================
-label           what kind of marker (see `LABELS`)
-reason          a plain sentence saying which rule or list entry matched, and
-                where the list comes from
-in_quote        True when the words sit inside someone else's quotation (the
-                writer is reporting them, not saying them)
-=============== ==================================================================
-
-Labels (`LABELS`): ``loaded`` (evaluative or emotional words), ``label``
-(name-calling, "so-called X", "-ist" camps), ``intensifier`` (degree words and
-extreme wording: utterly, heroic), ``absolute`` (words that allow no exception:
-all, never, only), ``hedge`` (words that soften or distance), ``rhetorical_question``
-and ``exclamation`` (the writer's own, never inside someone's quotation),
-``scare_quote`` (distancing quotation marks, as found by `workbook.sourcing`),
-``we_voice`` (the writer or organisation as "we"), ``call_to_action``,
-``appeal_to_authority`` and ``analogy`` (a comparison with history).
-
-The word lists live in ``workbook/data/lexicons/*.txt``; each starts with
-comment lines naming its source and licence. Loaded language comes from two
-well-kept lexicons (VADER's sentiment ratings, MIT; Pattern's subjectivity
-ratings, public domain), each filtered as its header says, and from a list
-written for the workbook. From the two lexicons, only words that judge are
-kept: adjectives and adverbs, nouns rated negative, and words rated very
-strongly (see ``tools/narrow_loaded_lists.py`` in the repository); verbs such as
-"condemned" or "threatened" mostly report what someone did. A degree word right
-before a loaded word is flagged with it as one phrase ("utterly cynical"), and
-a degree adverb takes in the word it strengthens ("extremely slow"). A list word
-written with a capital inside a sentence is part of a name ("Bloody Sunday") and
-is skipped; a loaded word the text uses three times or more is marked once, where
-it first appears, and the reason says how often it comes.
-Multiword entries work, and so do
-the usual endings (an entry ``predator`` also finds ``predators``). The same
-rules run on every text.
-
-A teacher's own terms
----------------------
-Write a plain text file (UTF-8), one word or phrase a line. Lines starting with
-``#`` are comments; these header lines are read if present::
-
-    # list: my list of war words
-    # label: loaded
-    # source: written by Ms Rivera for class 9B
-
-``label`` may be one of `LABELS` or a new word of your own (letters and ``_``);
-it is ``loaded`` when left out. Then either pass the file::
-
-    markers(article, extra_terms="my-terms.txt")
-
-or set the environment variable ``WORKBOOK_TERMS`` to the file, or to a folder
-of such ``.txt`` files, before starting Jupyter; every call then uses them.
-
->>> from workbook import article_from_text
->>> article = article_from_text("Headline\\n\\nThe plan was utterly cynical. Why would anyone agree?")
->>> markers(article)[["text", "label"]].values.tolist()
-[['utterly cynical', 'loaded'], ['Why would anyone agree?', 'rhetorical_question']]
+`markers` (re-exported by `workbook.rhetoric`) is the entry point; see that
+package's help for the columns and labels.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import compress
 from pathlib import Path
 from typing import Any
@@ -77,13 +18,17 @@ from typing import Any
 import pandas as pd
 
 from workbook.articles import Article
-from workbook.spans import records, span_frame, typed_frame
-from workbook.textio import ArticleError
+from workbook.rhetoric import use
+from workbook.rhetoric.lexicons import Entry, Matcher, _TOKEN, _entry_reason, _norm, matcher
+from workbook.rhetoric.strength import strength
+from workbook.rhetoric.voice import voice_finder
+from workbook.spans import span_frame, span_records
 
 #: Every label the built-in rules and lists give, in the order tables show them.
 LABELS = (
     "loaded",
     "label",
+    "framing",
     "intensifier",
     "absolute",
     "hedge",
@@ -96,15 +41,19 @@ LABELS = (
     "analogy",
 )
 #: Columns `markers` adds after the span columns, with their dtypes.
-MARKER_COLUMNS = {"label": "string", "reason": "string", "in_quote": "boolean"}
+MARKER_COLUMNS = {
+    "label": "string",
+    "reason": "string",
+    "in_quote": "boolean",
+    "voice": "string",
+    "speaker": "string",
+    "strength": "string",
+    "strength_reason": "string",
+}
 #: Fields of each marker in the JSON export (``"rhetoric": [...]``).
-RECORD_FIELDS = ("start", "end", "text", "label", "reason")
-#: Folder of the built-in word lists.
-LEXICON_FOLDER = Path(__file__).resolve().parent / "data" / "lexicons"
-#: Environment variable naming a teacher's own terms file or folder.
-TERMS_VARIABLE = "WORKBOOK_TERMS"
-#: Block roles whose words are the text's own (not the byline, source list or site boilerplate).
-TEXT_ROLES = ("headline", "standfirst", "subheading", "body", "caption")
+RECORD_FIELDS = ("start", "end", "text", "label", "reason", "voice", "speaker", "strength", "strength_reason")
+#: Block roles whose words are the text's own (not the byline, captions, source list or site boilerplate).
+TEXT_ROLES = ("headline", "standfirst", "subheading", "body")
 #: Block roles whose lines often capitalise every word (so a capital does not mark a name there).
 TITLE_ROLES = ("headline", "subheading")
 #: Quotation kinds (from `workbook.sourcing.quotes`) that hold someone else's words.
@@ -114,284 +63,33 @@ HISTORY_GAP = 20
 #: A loaded word used this many times or more in one text is marked only where it first appears.
 REPEATS = 3
 #: Largest teacher's terms file read, in bytes.
-MAX_TERMS_BYTES = 1_000_000
-
-#: Header lines a word list may start with (``# key: value``).
-HEADER_KEYS = ("list", "label", "source", "short source", "licence", "inflect", "note template", "rank")
-
 #: Which label a span keeps when two built-in lists flag exactly the same words (lower first).
-_PRIORITY = {"label": -7, "intensifier": -6, "absolute": -5, "hedge": -4, "we_voice": -3, "call_to_action": -2, "appeal_to_authority": -1}
+_PRIORITY = {"label": -8, "framing": -7, "intensifier": -6, "absolute": -5, "hedge": -4, "we_voice": -3, "call_to_action": -2, "appeal_to_authority": -1}
 
 _RULE_SOURCE = "a rule written for the workbook"
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_LABEL_NAME = re.compile(r"[a-z][a-z_]{0,39}")
 _MONTH_NEIGHBOUR = re.compile(r"\s*\d")
 _CITATION_AFTER = re.compile(r"[\s,.;:”\"’']{0,4}[\[(]\d{1,3}[\])]")
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _TERMINAL = re.compile(r"[?!]+")
 
 
-class LexiconError(ArticleError):
-    """A problem with a word list (usually a teacher's own terms file), in plain words."""
-
-    def _render_traceback_(self) -> list[str]:
-        return [f"LexiconError: {self}"]
-
-
-# ---- word lists ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One form of one list entry: the tokens it matches and where it comes from."""
-
-    tokens: tuple[str, ...]
-    term: str
-    label: str
-    lexicon: "Lexicon"
-    note: str = ""
-    inflected: bool = False
-
-
-@dataclass
-class Lexicon:
-    """One word list file: its header facts and its entries (and, for rule lists, its sections)."""
-
-    path: Path | None
-    name: str
-    label: str
-    source: str
-    licence: str = ""
-    inflect: bool = True
-    own: bool = False
-    note_template: str = ""
-    rank: int = 50
-    terms: list[tuple[str, str]] = field(default_factory=list)
-    sections: dict[str, list[str]] = field(default_factory=dict)
-
-
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_norm(m.group()) for m in _TOKEN.finditer(text))
-
-
-def read_lexicon(path: str | Path, own: bool = False) -> Lexicon:
-    """Read one word list file (header comments, then one term a line).
-
-    Raises `LexiconError` naming the file when it is missing, not text, empty or
-    names a label that is not a plain word.
-    """
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise LexiconError(path, "no terms file by this name.", "Check the spelling and the folder it is in.")
-    if path.stat().st_size > MAX_TERMS_BYTES:
-        raise LexiconError(path, "this terms file is larger than 1 MB.", "A terms file holds one word or phrase a line.")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LexiconError(path, "this terms file is not UTF-8 text.", "Save it as plain text (UTF-8) and try again.") from error
-    header: dict[str, str] = {}
-    terms: list[tuple[str, str]] = []
-    sections: dict[str, list[str]] = {}
-    section: str | None = None
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("#"):
-            key, sep, value = stripped.lstrip("#").partition(":")
-            key = key.strip().lower()
-            if sep and key in HEADER_KEYS and key not in header and not terms and not sections:
-                header[key] = value.strip()
-            continue
-        if stripped.startswith("[") and stripped.endswith("]"):
-            section = stripped[1:-1].strip().lower()
-            sections.setdefault(section, [])
-            continue
-        term, _, note = stripped.partition("\t")
-        if section is not None:
-            sections[section].append(term.strip())
-        else:
-            terms.append((term.strip(), note.strip()))
-    label = header.get("label", "loaded").strip().lower()
-    if not _LABEL_NAME.fullmatch(label):
-        raise LexiconError(
-            path,
-            f"the label {label!r} is not a plain word.",
-            "Write a label such as '# label: loaded' (letters and _ only).",
-        )
-    if not terms and not sections:
-        raise LexiconError(path, "this terms file has no terms.", "Write one word or phrase a line.")
-    name = f"your own list ‘{header.get('list') or path.name}’" if own else (header.get("list") or path.stem)
-    source = header.get("short source") or header.get("source") or (f"the file {path.name}" if own else "not stated")
-    return Lexicon(
-        path=path,
-        name=name,
-        label=label,
-        source=source,
-        licence=header.get("licence", ""),
-        inflect=header.get("inflect", "yes").lower() not in {"no", "false"},
-        own=own,
-        note_template=header.get("note template", ""),
-        rank=int(header["rank"]) if header.get("rank", "").isdigit() else 50,
-        terms=terms,
-        sections=sections,
-    )
-
-
-def builtin_lexicons() -> list[Lexicon]:
-    """The workbook's own word lists, from ``workbook/data/lexicons``.
-
-    When two lists give the same word the same label, the one with the lower
-    ``# rank:`` header names it in the reason (the project's list, then VADER,
-    then Pattern).
-    """
-    lexicons = [read_lexicon(path) for path in sorted(LEXICON_FOLDER.glob("*.txt"))]
-    return sorted(lexicons, key=lambda lexicon: lexicon.rank)
-
-
-def _terms_paths(extra_terms: str | Path | Iterable[str | Path] | None) -> tuple[Path, ...]:
-    """The teacher's terms files: `extra_terms` and then ``WORKBOOK_TERMS``."""
-    items: list[str | Path] = []
-    if extra_terms is not None:
-        items.extend([extra_terms] if isinstance(extra_terms, (str, Path)) else list(extra_terms))
-    variable = os.environ.get(TERMS_VARIABLE, "").strip()
-    if variable:
-        if not Path(variable).expanduser().exists():
-            raise LexiconError(
-                variable,
-                f"no terms file or folder by this name (the environment variable {TERMS_VARIABLE} points here).",
-                f"Fix or unset {TERMS_VARIABLE}, then restart the kernel.",
-            )
-        items.append(variable)
-    paths: list[Path] = []
-    for item in items:
-        path = Path(item).expanduser()
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not found:
-                raise LexiconError(path, "this folder has no .txt terms files.", "Put each list in a .txt file, one term a line.")
-            paths.extend(found)
-        else:
-            paths.append(path)
-    return tuple(paths)
-
-
-def _variants(word: str) -> set[str]:
-    """The usual English endings of `word` (plural, past, -ing, -ly, possessive).
-
-    Over-generation is harmless: a form that is not a word never occurs in a text.
-    """
-    forms = {word, word + "'s", word + "s'"}
-    if len(word) < 4 or not word.isalpha():
-        return forms
-    vowels = "aeiou"
-    if word.endswith("y") and word[-2] not in vowels:
-        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing", word[:-1] + "ily"}
-    elif word.endswith(("s", "x", "z", "ch", "sh")):
-        forms |= {word + "es", word + "ed", word + "ing", word + "ly"}
-    elif word.endswith("e"):
-        forms |= {word + "s", word + "d", word[:-1] + "ing", word + "ly"}
-        if word.endswith("le"):
-            forms.add(word[:-1] + "y")
-    else:
-        forms |= {word + "s", word + "ed", word + "ing", word + "ly"}
-        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
-            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-        if word.endswith("ic"):
-            forms.add(word + "ally")
-    return forms
-
-
-@dataclass(eq=False)
-class Matcher:
-    """All list entries, indexed by their first token, compiled once per set of lists."""
-
-    index: dict[str, list[Entry]]
-    lexicons: list[Lexicon]
-
-    sections: dict[tuple[str, str], dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
-
-    def section(self, label: str, name: str) -> dict[str, list[tuple[str, ...]]]:
-        """Section `name` of the list(s) with `label`, as token tuples indexed by their first token."""
-        key = (label, name)
-        if key not in self.sections:
-            index: dict[str, list[tuple[str, ...]]] = {}
-            for lexicon in self.lexicons:
-                if lexicon.label == label:
-                    for term in lexicon.sections.get(name, []):
-                        tokens = _tokens(term)
-                        if tokens:
-                            index.setdefault(tokens[0], []).append(tokens)
-            for phrases in index.values():
-                phrases.sort(key=len, reverse=True)
-            self.sections[key] = index
-        return self.sections[key]
-
-
-def _compile(lexicons: list[Lexicon]) -> Matcher:
-    index: dict[str, dict[tuple[str, ...], Entry]] = {}
-    # Earlier lists win when two give the same form the same label: teachers' own lists first.
-    ordered = [lx for lx in lexicons if lx.own] + [lx for lx in lexicons if not lx.own]
-    for lexicon in ordered:
-        for term, note in lexicon.terms:
-            exact = term.startswith("=")
-            base = _tokens(term[1:] if exact else term)
-            if not base:
-                continue
-            forms = {base[-1]} if exact or not lexicon.inflect else _variants(base[-1])
-            for form in forms:
-                tokens = base[:-1] + (form,)
-                entry = Entry(tokens, term.lstrip("="), lexicon.label, lexicon, note, form != base[-1])
-                slot = index.setdefault(tokens[0], {})
-                key = tokens + (lexicon.label,)
-                if key not in slot or (slot[key].inflected and not entry.inflected):
-                    slot[key] = entry
-    compiled = {
-        first: sorted(entries.values(), key=lambda e: -len(e.tokens)) for first, entries in index.items()
-    }
-    return Matcher(compiled, lexicons)
-
-
-@lru_cache(maxsize=16)
-def _matcher_for(paths: tuple[Path, ...], stamps: tuple[float, ...]) -> Matcher:
-    lexicons = builtin_lexicons() + [read_lexicon(path, own=True) for path in paths]
-    return _compile(lexicons)
-
-
-def matcher(extra_terms: str | Path | Iterable[str | Path] | None = None) -> Matcher:
-    """The compiled lists (built-in plus a teacher's), cached until a file changes."""
-    paths = _terms_paths(extra_terms)
-    stamps = tuple(p.stat().st_mtime if p.is_file() else -1.0 for p in paths)
-    return _matcher_for(paths, stamps)
-
-
-# ---- reasons ---------------------------------------------------------------------------------
-
-
-def _entry_reason(found: str, entry: Entry) -> str:
-    lexicon = entry.lexicon
-    many = len(entry.tokens) > 1
-    what = f"the words ‘{found}’ are" if many else f"the word ‘{found}’ is"
-    if entry.inflected:
-        what = f"‘{found}’ is a form of ‘{entry.term}’, which is"
-    list_name = lexicon.name if lexicon.own else f"the {lexicon.name}"
-    if entry.term == "so-called" and found.lower() != "so-called":
-        what = f"the words ‘{found}’ start with ‘{found[:9]}’, which is"
-    reason = f"{what} in {list_name} (source: {lexicon.source})"
-    if entry.note and lexicon.note_template:
-        reason += "; " + lexicon.note_template.replace("{value}", entry.note)
-    return reason
-
-
 # ---- finding markers -------------------------------------------------------------------------
 
 
 def _text_blocks(article: Article) -> list[Any]:
-    return [b for b in article.block_list if b.role in TEXT_ROLES and b.duplicate_of is None]
+    """The blocks of the text's own words: not boilerplate, captions, bylines or link lines."""
+    blocks = _BLOCKS.get(article)
+    if blocks is None:
+        cues = use.rules()
+        blocks = _BLOCKS[article] = [
+            b for b in article.block_list
+            if b.role in TEXT_ROLES and b.duplicate_of is None and not use.link_line(b.text, cues)
+        ]
+    return blocks
+
+
+#: The text's own blocks, per article (articles never change once loaded).
+_BLOCKS: "weakref.WeakKeyDictionary[Article, list[Any]]" = weakref.WeakKeyDictionary()
 
 
 def _others_words(quotes: pd.DataFrame) -> list[tuple[int, int]]:
@@ -439,14 +137,19 @@ Tokens = list[tuple[list[tuple[int, int, str]], list[str]]]
 def _tokenise(article: Article) -> Tokens:
     """For each block of the text's own words: its tokens (start, end, as written) and their lower-case forms."""
     out = []
+    text = article.text
+    lowered = _norm(text)
+    same_length = len(lowered) == len(text)  # lower-casing may lengthen a rare letter (İ): then slice per token
+    finditer, findall = _TOKEN.finditer, _TOKEN.findall
     for block in _text_blocks(article):
-        lowered = _norm(block.text)  # same length as the text, so offsets carry over
-        matches = list(_TOKEN.finditer(block.text))
+        matches = list(finditer(text, block.start, block.end))
         starts = list(map(_match_start, matches))
         ends = list(map(_match_end, matches))
-        shift = block.start.__add__
-        spans = list(zip(map(shift, starts), map(shift, ends), map(_match_text, matches)))
-        words = list(map(lowered.__getitem__, map(slice, starts, ends)))
+        spans = list(zip(starts, ends, map(_match_text, matches)))
+        if same_length:
+            words = findall(lowered, block.start, block.end)
+        else:
+            words = [_norm(word) for _, _, word in spans]
         out.append((spans, words))
     return out
 
@@ -460,8 +163,10 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
     text = article.text
     titles = [(b.start, b.end) for b in _text_blocks(article) if b.role in TITLE_ROLES]
     rows: list[dict[str, Any]] = []
+    cues = use.rules()
     for spans, words in tokens:
         blocked: dict[str, int] = {}
+        phrases = use.set_phrase_spans(spans, words, cues) if words else []
         listed = list(map(found.index.get, words))  # most words are in no list: skip them without a loop
         word_count = len(words)
         for i in compress(range(len(words)), listed):
@@ -489,14 +194,14 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                     continue
                 if entry.label == "call_to_action" and not entry.lexicon.own and _PAST_MODAL.match(text, end):
                     continue  # 'should have known', 'must have been': about the past, not a call to act
+                if not entry.lexicon.own and any(s <= start and end <= e for s, e in phrases):
+                    continue  # inside a set phrase or name: 'prisoners of war', 'after all'
                 blocked[entry.label] = i + n
                 if entry.term == "so-called":
                     end = _extend_so_called(text, end)
                     while blocked[entry.label] < len(spans) and spans[blocked[entry.label]][0] < end:
                         blocked[entry.label] += 1
                 in_quote = _inside(start, end, quotes)
-                if entry.label in ("we_voice", "call_to_action") and in_quote:
-                    continue  # someone else's 'we' or 'must' is not the writer's voice
                 rows.append(
                     {
                         "start": start,
@@ -507,9 +212,34 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
                         "rank": (0 if entry.lexicon.own else 1, _PRIORITY.get(entry.label, 0)),
                         "list": entry.lexicon.name if entry.lexicon.own else f"the {entry.lexicon.name}",
                         "repeat_key": None if entry.lexicon.own or entry.label != "loaded" else entry.term.lower(),
+                        "term": entry.term.lower(),
+                        "own": entry.lexicon.own,
+                        "sentiment_only": entry.lexicon.sentiment_only,
+                        "rating": entry.note,
+                        "from_list": True,
+                        "floor": spans[0][0],
+                        "before": _words_before(text, spans, words, i),
+                        "after": words[i + n] if i + n < word_count and _BETWEEN_WORDS.fullmatch(
+                            text, spans[i + n - 1][1], spans[i + n][0]) else "",
                     }
                 )
     return _strengthened(text, _one_label_per_span(_first_of_repeats(rows)))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
+
+
+def _words_before(text: str, spans: list[tuple[int, int, str]], words: list[str], i: int) -> tuple[str, ...]:
+    """Up to two lower-case words right before token `i`, nearest last, not across a sentence break."""
+    out: list[str] = []
+    j, edge = i - 1, spans[i][0]
+    while j >= 0 and len(out) < 2:
+        if _SENTENCE_BREAK.search(text, spans[j][1], edge):
+            break
+        out.append(words[j])
+        edge = spans[j][0]
+        j -= 1
+    return tuple(reversed(out))
 
 
 def _first_of_repeats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -595,6 +325,7 @@ def _strengthened(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]
         merged.append(
             {
                 **partner,
+                "degree": True,
                 "start": row["start"],
                 "reason": (
                     f"the degree word ‘{degree}’ strengthens ‘{word}’, so the two are one loaded phrase: "
@@ -744,8 +475,8 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matc
     from a speaker the text presents with a credential ('Janet Smith, a professor of law')."""
     text = article.text
     credentials = found.section("appeal_to_authority", "credential")
-    descriptions = quotes["speaker_description"] if "speaker_description" in quotes else [None] * len(quotes)
-    speakers = quotes["speaker"] if "speaker" in quotes else [None] * len(quotes)
+    descriptions = quotes["speaker_description"] if "speaker_description" in quotes else [None] * len(quotes["start"])
+    speakers = quotes["speaker"] if "speaker" in quotes else [None] * len(quotes["start"])
     rows = []
     for start, end, kind, speaker, description in zip(quotes["start"], quotes["end"], quotes["kind"], speakers, descriptions):
         if kind != "direct":
@@ -770,7 +501,8 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matc
                 f"list; {_RULE_SOURCE})"
             )
         rows.append(
-            {"start": int(start), "end": int(end), "label": "appeal_to_authority", "reason": reason, "in_quote": True}
+            {"start": int(start), "end": int(end), "label": "appeal_to_authority", "reason": reason, "in_quote": True,
+             "credential": not citation, "speaker": None if speaker is None or speaker is pd.NA else str(speaker)}
         )
     return rows
 
@@ -839,34 +571,85 @@ def markers(
     extra_terms: str | Path | Iterable[str | Path] | None = None,
     labels: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per rhetoric marker: span columns, then ``label``, ``reason`` and ``in_quote``.
+    """One row per rhetoric marker: span columns, then ``label``, ``reason``, ``in_quote``,
+    ``voice``, ``speaker``, ``strength`` and ``strength_reason``.
 
     `extra_terms` is a teacher's own terms file (or folder, or several); see the
-    module's help. `labels` keeps only those labels. Rows are sorted by position.
+    package's help. `labels` keeps only those labels. Rows are sorted by position.
 
     >>> from workbook import article_from_text
     >>> article = article_from_text("Title\\n\\nWe must act now! The so-called experts apparently know.")
-    >>> markers(article)[["text", "label"]].values.tolist()
-    [['We', 'we_voice'], ['We must act now!', 'exclamation'], ['must', 'call_to_action'], ['so-called experts', 'label'], ['apparently', 'hedge']]
+    >>> markers(article)[["text", "label", "strength"]].values.tolist()
+    [['We', 'we_voice', 'strong'], ['We must act now!', 'exclamation', 'strong'], ['must', 'call_to_action', 'strong'], ['so-called experts', 'label', 'weak'], ['apparently', 'hedge', 'strong']]
     """
+    memo = _memo(article, extra_terms, labels)
+    if "frame" not in memo:
+        memo["frame"] = span_frame(article, memo["rows"], MARKER_COLUMNS)
+    return memo["frame"].copy()
+
+
+def marker_records(
+    article: Article,
+    extra_terms: str | Path | Iterable[str | Path] | None = None,
+    voice: str | None = None,
+) -> list[dict[str, Any]]:
+    """The markers as JSON-ready dicts with the fields of `RECORD_FIELDS` (no DataFrame is built).
+
+    `voice` ("writer", "quoted" or "reported") keeps only markers in that voice.
+    """
+    return [{name: record[name] for name in RECORD_FIELDS} for record in _records(article, extra_terms, voice)]
+
+
+def _records(article: Article, extra_terms: Any = None, voice: str | None = None) -> list[dict[str, Any]]:
+    """The markers as span records (with ``article``, ``block`` and ``sentence`` too)."""
+    memo = _memo(article, extra_terms, None)
+    if "records" not in memo:
+        memo["records"] = span_records(article, memo["rows"], _RECORD_EXTRA)
+    return memo["records"] if voice is None else [record for record in memo["records"] if record["voice"] == voice]
+
+
+_RECORD_EXTRA = tuple(name for name in RECORD_FIELDS if name not in ("start", "end", "text"))
+
+
+def _memo(article: Article, extra_terms: Any, labels: Iterable[str] | None) -> dict[str, Any]:
     found = matcher(extra_terms)
     key = (found, None if labels is None else tuple(sorted(set(labels))))
-    cached = _CACHE.get(article, {}).get(key)
-    if cached is not None:
-        return cached.copy()
-    frame = _markers(article, found, labels)
-    _CACHE.setdefault(article, {})[key] = frame
-    return frame.copy()
+    memo = _CACHE.setdefault(article, {}).get(key)
+    if memo is None:
+        memo = _CACHE[article][key] = {"rows": _marker_rows(article, found, labels)}
+    return memo
 
 
 #: Markers already found, per article (articles never change once loaded) and per set of lists.
-_CACHE: "weakref.WeakKeyDictionary[Article, dict[Any, pd.DataFrame]]" = weakref.WeakKeyDictionary()
+_CACHE: "weakref.WeakKeyDictionary[Article, dict[Any, dict[str, Any]]]" = weakref.WeakKeyDictionary()
+
+#: Labels given to single words or short phrases: one of them per word (see `_one_device_per_word`).
+WORD_LEVEL = ("loaded", "label", "framing", "appeal_to_authority", "call_to_action", "hedge", "intensifier",
+              "we_voice", "absolute", "scare_quote")
+#: Labels whose markers are the writer's move by definition (their words may be someone else's).
+_WRITERS_MOVES = ("scare_quote",)
 
 
-def _markers(article: Article, found: Matcher, labels: Iterable[str] | None) -> pd.DataFrame:
+class _Column(list):
+    """One column of a table as a plain list (with the ``tolist`` the table's column has)."""
+
+    def tolist(self) -> list[Any]:
+        return self
+
+
+#: The columns of `workbook.sourcing.quotes` the rules read.
+_QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_description", "reason")
+
+
+def _columns(table: pd.DataFrame) -> dict[str, _Column]:
+    """The quotation table's columns the rules need, as plain lists read once (every rule walks them)."""
+    return {name: _Column(table[name].tolist()) for name in _QUOTE_FIELDS if name in table.columns}
+
+
+def _marker_rows(article: Article, found: Matcher, labels: Iterable[str] | None) -> list[dict[str, Any]]:
     from workbook import sourcing
 
-    quotes = sourcing.quotes(article)
+    quotes = _columns(sourcing.quotes(article))
     quote_spans = _others_words(quotes)
     scare = _scare_quotes(quotes)
     tokens = _tokenise(article)
@@ -879,75 +662,87 @@ def _markers(article: Article, found: Matcher, labels: Iterable[str] | None) -> 
     if labels is not None:
         wanted = set(labels)
         rows = [row for row in rows if row["label"] in wanted]
+    rows = _judged(article, rows, quotes, scare)
     rows.sort(key=lambda row: (row["start"], row["end"], row["label"]))
-    return span_frame(article, rows, MARKER_COLUMNS)
+    return rows
 
 
-def marker_records(article: Article) -> list[dict[str, Any]]:
-    """The markers as JSON-ready dicts: ``{"start", "end", "text", "label", "reason"}``."""
-    return records(markers(article), RECORD_FIELDS)
-
-
-# ---- density ---------------------------------------------------------------------------------
-
-
-def density(article: Article, by: str = "label", extra_terms: str | Path | Iterable[str | Path] | None = None) -> pd.DataFrame:
-    """How thick the markers are.
-
-    ``by="label"`` (the default): one row per label with ``label``, ``count``
-    and ``per_1000_words`` (markers per 1,000 words of headline, standfirst,
-    subheadings and body; every label in `LABELS` appears, with 0 when absent).
-
-    ``by="sentence"``: one row per sentence of the text's own blocks, with the
-    span columns and ``words``, ``markers``, ``labels`` (the labels found, in
-    order, comma-separated) and ``score`` (markers per 1,000 words of that
-    sentence, so it reads like the label figures), for highlighters and charts.
-
-    >>> from workbook import article_from_text
-    >>> article = article_from_text("Title\\n\\nThe truly brutal plan failed. It rained.")
-    >>> int(density(article).set_index("label").loc["loaded", "count"])
-    1
-    """
-    found = markers(article, extra_terms=extra_terms)
-    if by == "label":
-        words = article.word_count
-        own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
-        labels = list(LABELS) + sorted((own | set(found["label"])) - set(LABELS))
-        counts = Counter(label for label in found["label"].tolist() if label is not pd.NA)
-        counted = [counts.get(label, 0) for label in labels]
-        return typed_frame(
-            {
-                "label": labels,
-                "count": counted,
-                "per_1000_words": [round(1000 * count / words, 2) if words else 0.0 for count in counted],
-            },
-            {"label": "string", "count": "int64", "per_1000_words": "float64"},
-        )
-    if by == "sentence":
-        roles = {b.index for b in _text_blocks(article)}
-        by_sentence: dict[int, list[Any]] = {}  # sentence index -> its markers' labels, in the table's order
-        for index, label in zip(found["sentence"].tolist(), found["label"].tolist()):
-            if index is not pd.NA:
-                by_sentence.setdefault(index, []).append(label)
-        rows = []
-        for sentence in article.sentence_list:
-            if sentence.block not in roles:
+def _judged(article: Article, rows: list[dict[str, Any]], quotes: Any, scare: list[Any]) -> list[dict[str, Any]]:
+    """Each marker judged in its use, given its voice and strength; one device per word."""
+    text = article.text
+    cues = use.rules()
+    sentences = article.sentence_list
+    starts = [s.start for s in sentences]
+    skipped: dict[int, bool] = {}
+    voice = voice_finder(article, quotes)
+    quoted_words = Counter(str(words).strip("“”\"‘’'«» ,.").lower() for _, _, words, _ in scare)
+    context = {"quoted_words": quoted_words}
+    marks = [(int(s), int(e)) for s, e, _, _ in scare]
+    kept = []
+    for row in rows:
+        at = bisect_right(starts, row["start"]) - 1
+        sentence = sentences[at] if at >= 0 else None
+        if sentence is not None:
+            if sentence.index not in skipped:
+                skipped[sentence.index] = use.skipped_sentence(sentence.text, cues)
+            if skipped[sentence.index]:
                 continue
-            here = by_sentence.get(sentence.index, [])
-            words = len(sentence.text.split())
-            rows.append(
-                {
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "block": sentence.block,
-                    "sentence": sentence.index,
-                    "words": words,
-                    "markers": len(here),
-                    "labels": ", ".join(here),
-                    "score": round(1000 * len(here) / words, 1) if words else 0.0,
-                }
-            )
-        return span_frame(
-            article, rows, {"words": "int64", "markers": "int64", "labels": "string", "score": "float64"}
-        )
-    raise ValueError(f"density(by={by!r}): choose by='label' or by='sentence'.")
+        if row.get("from_list") and not row.get("own"):
+            row["question"] = sentence is not None and sentence.text.rstrip(" ”\"’'").endswith("?")
+            if use.not_a_device(row, text, cues, row.get("floor", 0)):
+                continue
+            if row["label"] == "loaded" and " " not in row.get("term", " "):
+                row["topic"] = _is_topic(text, row, cues)
+            row["in_marks"] = any(s <= row["start"] and row["end"] <= e and e - s - (row["end"] - row["start"]) <= 4
+                                  for s, e in marks)
+        if row["label"] in _WRITERS_MOVES:
+            row.setdefault("speaker", None)
+            row["voice"] = "writer"
+        else:
+            who_voice, who = voice(row["start"], row["end"])
+            if row["label"] == "appeal_to_authority" and row.get("credential") is not None:
+                who_voice = "writer"  # quoting someone for their standing is the writer's move
+            row["voice"] = who_voice
+            row["speaker"] = who if who_voice != "writer" else row.get("speaker")
+        row["in_quote"] = row["voice"] == "quoted" or bool(row.get("in_quote") and row["label"] == "appeal_to_authority")
+        row["strength"], row["strength_reason"] = strength(row, text, cues, context)
+        kept.append(row)
+    return _one_device_per_word(kept)
+
+
+def _is_topic(text: str, row: dict[str, Any], cues: use.Rules) -> bool:
+    """A loaded noun that is what the sentence is about: 'the fight against corruption', 'Fraud is rare'."""
+    floor = row.get("floor", 0)
+    before = use.before_words(row, text, 1)
+    if before and cues.has("topic before", before[-1]):
+        return True
+    if not before or before[-1] in ("the",):
+        return cues.has("topic after", use.after_word(row, text))
+    return False
+
+
+def _one_device_per_word(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Where word-level markers overlap, keep one: strong before weak, then the order of `WORD_LEVEL`.
+
+    The kept marker's reason names the other label, so nothing is silently lost.
+    """
+    order = {label: i for i, label in enumerate(WORD_LEVEL)}
+    words = [row for row in rows if (row["label"] in order or row.get("own")) and "credential" not in row]
+    if len(words) < 2:
+        return rows
+    ranked = sorted(words, key=lambda r: (r["strength"] != "strong", order.get(r["label"], -1) if not r.get("own") else -2,
+                                          -(r["end"] - r["start"]), r["start"]))
+    kept: list[dict[str, Any]] = []  # disjoint spans, sorted by start (so their ends are sorted too)
+    kept_starts: list[int] = []
+    dropped: set[int] = set()
+    for row in ranked:
+        at = bisect_left(kept_starts, row["end"])  # kept spans from `at` on start at or after this one's end
+        clash = kept[at - 1] if at and kept[at - 1]["end"] > row["start"] else None
+        if clash is None:
+            kept.insert(at, row)
+            kept_starts.insert(at, row["start"])
+            continue
+        dropped.add(id(row))
+        if row["label"] != clash["label"] and "; the words are also" not in clash["reason"]:
+            clash["reason"] += f"; the words are also in a list of another kind ({row['label'].replace('_', ' ')}), one device per word is shown"
+    return [row for row in rows if id(row) not in dropped]

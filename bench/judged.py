@@ -1,0 +1,243 @@
+"""Score `workbook.rhetoric.markers` against the project's own teacher-judged markers.
+
+Run::
+
+    python -m bench.judged [PAGES] [--set tune|heldout|all]
+    python -m bench.judged --dump OUT.tsv [PAGES]   # list today's markers for judging
+
+PAGES is the ``webpages-dev`` folder of the shared benchmarks (by default
+``../shared/benchmarks/webpages-dev`` beside the repository); when it is absent
+the command says so and exits 0. The pages are read where they lie and never
+copied into the project: ``tests/data/judged-markers.tsv`` holds only the
+judgments, each with the marker's offsets, its words, a short snippet of its
+sentence (at most 20 words) and the page's address.
+
+How the judgments were made: the extractor as it stood before issue 13's changes
+(commit ef7380b) was run on each page's ``expected.txt`` (the page's title, a
+blank line, then the text); every marker it gave on the chosen pages was read in
+its sentence, as a teacher preparing a lesson would, and judged ``fair`` (a
+teacher would show it as an example of this label), ``wrong`` (not an example:
+a name, a plain fact, a word in another sense) or ``not-writer`` (the words are
+someone else's, inside a quotation or reported speech). The judgments were
+written before any rule was tuned on them.
+
+Pages are in two sets (`SETS`): ``tune`` may be looked at while changing rules;
+``heldout`` is never looked at while tuning, and its figures are the fair check.
+
+The report re-runs today's extractor on the same pages and matches each of
+today's markers to a judgment by its label and its span (same start and end,
+or else overlapping); markers with no judgment are counted apart as unjudged.
+Figures: the share of markers judged fair, for the default-on set (the writer's
+voice and ``strong``), for the writer's voice with weak ones, and for the whole
+set; by label and by the list or rule a marker comes from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from workbook.articles import Article, article_from_text
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_PAGES = REPO.parent / "shared" / "benchmarks" / "webpages-dev"
+JUDGMENTS = REPO / "tests" / "data" / "judged-markers.tsv"
+#: Which pages are judged, and in which set. Held-out pages are never looked at while tuning.
+SETS = {
+    "tune": ("aclu", "bbc-1", "breitbart", "buzzfeed-1", "engadget", "guardian-1", "nytimes-1", "nytimes-2",
+             "theverge", "wikia"),
+    "heldout": ("citylab-1", "cnet", "herald-sun-1", "msn", "telegraph"),
+}
+VERDICTS = ("fair", "wrong", "not-writer")
+FIELDS = ("set", "page", "address", "start", "end", "marker", "label", "list", "verdict", "why", "snippet")
+#: The aim of issue 13 for default-on markers.
+AIM_FAIR = 0.80
+
+
+def page_article(folder: Path) -> Article:
+    """One web page's expected text as an article: its title, a blank line, then the text."""
+    meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+    text = (folder / "expected.txt").read_text(encoding="utf-8")
+    return article_from_text(f"{meta.get('title') or folder.name}\n\n{text}", id=folder.name)
+
+
+def page_address(folder: Path) -> str:
+    """The page's own address (its canonical link), or '' when the saved page has none."""
+    import re
+
+    html = (folder / "source.html").read_text(encoding="utf-8", errors="replace")
+    match = re.search(r"<link[^>]*rel=\"canonical\"[^>]*href=\"([^\"]+)\"", html) or re.search(
+        r"og:url\"\s+content=\"([^\"]+)\"", html
+    )
+    return match.group(1) if match else ""
+
+
+def list_of(reason: str) -> str:
+    """Which list or rule a marker comes from, read from its reason."""
+    if "VADER sentiment lexicon" in reason:
+        return "vader"
+    if "Pattern subjectivity" in reason:
+        return "pattern"
+    if "sourcing tool" in reason:
+        return "sourcing"
+    if "your own list" in reason:
+        return "teacher"
+    if "the workbook's own list" in reason or "list;" in reason and "own" in reason:
+        return "project list"
+    return "rule"
+
+
+def snippet(article: Article, start: int, end: int, words: int = 20) -> str:
+    """At most `words` words of the marker's sentence around it, the marker in [brackets]."""
+    sentence = next((s for s in article.sentence_list if s.start <= start < s.end), None)
+    lo, hi = (sentence.start, sentence.end) if sentence else (max(0, start - 80), min(len(article.text), end + 80))
+    hi = max(hi, end)
+    before = article.text[lo:start].split()
+    after = article.text[end:hi].split()
+    inner = article.text[start:end].split()
+    if len(inner) > 12:  # a whole sentence (a question, an exclamation): its start and end are enough
+        inner = inner[:6] + ["…"] + inner[-4:]
+    marked = "[" + " ".join(inner) + "]"
+    room = max(0, words - len(marked.split()))
+    keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
+    keep_after = max(0, room - keep_before)
+    parts = (["…"] if keep_before < len(before) else []) + before[len(before) - keep_before:] + [marked]
+    parts += after[:keep_after] + (["…"] if keep_after < len(after) else [])
+    return " ".join(parts).replace("\t", " ")
+
+
+def _short(text: str, words: int) -> str:
+    """`text` on one line, cut to its first and last words when longer than `words`."""
+    parts = text.split()
+    return " ".join(parts if len(parts) <= words else parts[:words - 4] + ["…"] + parts[-3:])
+
+
+def dump(pages: Path, out: Path) -> int:
+    """Write today's markers on the judged pages as rows to judge (verdict and why left empty)."""
+    from workbook.rhetoric import markers
+
+    rows = []
+    for set_name, names in SETS.items():
+        for name in names:
+            folder = pages / name
+            article = page_article(folder)
+            address = page_address(folder)
+            found = markers(article)
+            for start, end, text, label, reason in zip(found["start"], found["end"], found["text"], found["label"],
+                                                       found["reason"]):
+                rows.append({
+                    "set": set_name, "page": name, "address": address, "start": int(start), "end": int(end),
+                    "marker": _short(str(text), 12), "label": label, "list": list_of(str(reason)),
+                    "verdict": "", "why": "", "snippet": snippet(article, int(start), int(end)),
+                })
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} markers written to {out}")
+    return 0
+
+
+def read_judgments(path: Path = JUDGMENTS) -> list[dict[str, Any]]:
+    """The judged markers (comment lines starting with # are skipped)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    for row in rows:
+        row["start"], row["end"] = int(row["start"]), int(row["end"])
+    return rows
+
+
+def _match(marker: dict[str, Any], judged: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The judgment for one of today's markers: same label and span, else same label and overlapping."""
+    same = [j for j in judged if j["label"] == marker["label"]]
+    exact = next((j for j in same if (j["start"], j["end"]) == (marker["start"], marker["end"])), None)
+    if exact is not None:
+        return exact
+    return next((j for j in same if j["start"] < marker["end"] and marker["start"] < j["end"]), None)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def add(self, group: str, key: str, verdict: str) -> None:
+        self.counts[(group, key)][verdict] += 1
+
+    def line(self, group: str, key: str) -> str:
+        c = self.counts.get((group, key), {})
+        judged = sum(c.get(v, 0) for v in VERDICTS)
+        fair = c.get("fair", 0)
+        share = f"{fair / judged:.2f}" if judged else "  — "
+        return (f"{key:24} {judged:5d} {share:>6} {c.get('wrong', 0):6d} {c.get('not-writer', 0):6d} "
+                f"{c.get('unjudged', 0):9d}")
+
+    def keys(self, group: str) -> list[str]:
+        return sorted({key for g, key in self.counts if g == group})
+
+
+def run(pages: Path, sets: tuple[str, ...]) -> int:
+    from workbook.rhetoric import marker_records
+
+    judgments = read_judgments()
+    print(f"Teacher-judged markers ({len(judgments)} judgments in {JUDGMENTS.relative_to(REPO)}), pages from {pages}")
+    for set_name in sets:
+        names = SETS["tune"] + SETS["heldout"] if set_name == "all" else SETS[set_name]
+        tallies = {"default-on": _Tally(), "writer's voice": _Tally(), "every marker": _Tally()}
+        for name in names:
+            folder = pages / name
+            if not folder.is_dir():
+                print(f"  (page {name} is missing under {pages}; left out)")
+                continue
+            judged = [j for j in judgments if j["page"] == name]
+            for record in marker_records(page_article(folder)):
+                match = _match(record, judged)
+                verdict = match["verdict"] if match else "unjudged"
+                lists = match["list"] if match else list_of(str(record.get("reason", "")))
+                writer = record.get("voice", "writer") == "writer"
+                strong = record.get("strength", "strong") == "strong"
+                for what, wanted in (("default-on", writer and strong), ("writer's voice", writer), ("every marker", True)):
+                    if wanted:
+                        for group, key in (("all", "all"), ("label", record["label"]), ("list", lists)):
+                            tallies[what].add(group, key, verdict)
+        print(f"\n== set {set_name}: {', '.join(names)}")
+        head = f"{'':24} {'judged':>5} {'fair':>6} {'wrong':>6} {'other':>6} {'unjudged':>9}"
+        for what, tally in tallies.items():
+            print(f"\n{what}  (other = not the writer's words)\n{head}")
+            print(tally.line("all", "all"))
+            for group in ("label", "list"):
+                print(f"  by {group}:")
+                for key in tally.keys(group):
+                    print(tally.line(group, key))
+        c = tallies["default-on"].counts.get(("all", "all"), {})
+        judged_n = sum(c.get(v, 0) for v in VERDICTS)
+        share = c.get("fair", 0) / judged_n if judged_n else 0.0
+        print(f"\nAim (>= {AIM_FAIR:.2f} of default-on markers fair): {'met' if share >= AIM_FAIR else 'not met'} ({share:.2f})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.judged", description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="?", default=str(DEFAULT_PAGES), help="the webpages-dev folder")
+    parser.add_argument("--set", default="tune,heldout", help="tune, heldout, all; or several, comma-separated")
+    parser.add_argument("--dump", type=Path, default=None, help="write today's markers to this TSV for judging")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    pages = Path(args.pages).expanduser()
+    if not pages.is_dir():
+        print(f"skipped: the web pages are not at {pages}.")
+        return 0
+    if args.dump is not None:
+        return dump(pages, args.dump)
+    sets = tuple(part.strip() for part in args.set.split(",") if part.strip())
+    if any(s not in ("tune", "heldout", "all") for s in sets):
+        print(f"--set {args.set!r}: choose from tune, heldout, all.")
+        return 2
+    return run(pages, sets)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

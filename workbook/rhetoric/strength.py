@@ -1,0 +1,129 @@
+"""How sure a marker is: ``strong`` (shown by default) or ``weak`` (behind a toggle), with the reason.
+
+Strong markers are the ones a teacher would usually show as an example; weak
+ones are often something plainer (a quantity, a name, a description) and the
+learner judges. The rules, by label:
+
+- ``loaded``: words from the workbook's own lists are strong, unless the word
+  is what the text is about ("forms of propaganda", "Fraud is rare"). Words
+  known only from a sentiment list (VADER, Pattern) are weak unless the text
+  uses them to judge: after a linking verb ("is ridiculous"), after a degree
+  word ("so brutal", "largely unsuccessful"), or as a comment on the sentence
+  ("Unfortunately, ...").
+- ``absolute``: words that sweep across everyone or all time (never, always,
+  no one, everything) are strong; all, every, entire, whole and only are weak.
+- ``intensifier``: extreme wording (utterly, incredibly, heroic) is strong;
+  plain degree words (very, highly, entirely) are weak.
+- ``label``: strong, except "so-called", which may just introduce a term.
+- ``framing``: strong, except an ordinary word with a modifier ("media bosses").
+- ``call_to_action``: strong, except a duty stated in the passive ("must be
+  made"), which may describe a requirement.
+- ``scare_quote``: strong, unless the quoted words look like a name or term:
+  a capital letter, a naming word before ("called", "the term"), or the same
+  words quoted again elsewhere in the text.
+- ``appeal_to_authority``: a quotation backed by a speaker's title alone is weak
+  (news quotes officials with their titles as a matter of course); the rest are strong.
+- every other label is strong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from workbook.rhetoric.lexicons import _norm
+from workbook.rhetoric.use import Rules, after_word, before_words, words_before
+
+STRENGTHS = ("strong", "weak")
+
+_PASSIVE_AFTER = re.compile(r"(?:\s+not)?\s+be(?:\s+\w+ly)?\s+\w+(?:ed|en|wn|ne|ht|lt|pt)\b", re.IGNORECASE)
+_COMMENT_ADVERB = re.compile(r"\s*,")
+#: Endings that make a word an adjective in most uses (a part-of-speech guess without a tagger).
+_ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|ent|less|ish|al|ary|ile|id|ane)$")
+#: A VADER rating (the list's second column) at or below -2.0 on its scale from -4 to +4.
+_NEGATIVE = re.compile(r"-(?:[2-3]\.\d|4\.0)")
+
+
+def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
+    """(strength, reason) for one marker `row` (a dict with at least label, start, end)."""
+    label = row["label"]
+    start, end = row["start"], row["end"]
+    floor = row.get("floor", 0)
+    term = row.get("term", "")
+    if row.get("own"):
+        return "strong", "the word is in a teacher's own list, which is taken as written"
+    if label == "loaded":
+        if row.get("degree"):
+            return "strong", "a degree word strengthens it, so the text is clearly judging"
+        if row.get("topic"):
+            return "weak", "the word names what the text is about here, rather than judging it"
+        if not row.get("sentiment_only"):
+            return "strong", "the word is in a list written for the workbook of words that judge or colour"
+        before = before_words(row, text, 2)
+        if term.endswith("ly") and re.match(r"\s+[a-z]+(?:ed|en)\b", text[end:end + 30]):
+            return "weak", "an adverb of manner before a verb here ('forcibly removed'), which may simply describe"
+        if before and (found.has("copula", before[-1]) or found.has("degree before", before[-1])):
+            return "strong", f"the word is used to judge (it comes after ‘{before[-1]}’)"
+        if len(before) == 2 and found.has("copula", before[0]) and before[1].endswith("ly"):
+            return "strong", f"the word is used to judge (it comes after ‘{' '.join(before)}’)"
+        if found.has("emotion", term):
+            return "strong", "the word names a strong feeling, which colours what is told"
+        if _NEGATIVE.match(str(row.get("rating", ""))) and _ADJECTIVE_ENDING.search(term) and not term.endswith("ly"):
+            return "strong", (
+                "an adjective its raters scored strongly negative, describing what it names: it judges as it describes"
+            )
+        if _norm(text[start:end]).endswith("ly") and not before and _COMMENT_ADVERB.match(text, end):
+            return "strong", "the word comments on the whole sentence, the writer's own judgement"
+        return "weak", (
+            "the word is only known from a sentiment list (its raters found it positive or negative); "
+            "a rating alone does not make a word loaded, and here it may simply name a thing"
+        )
+    if row.get("in_marks"):
+        return "weak", "the word stands in quotation marks, so it may be someone else's word the text mentions"
+    if label == "absolute":
+        if term.startswith("every") and after_word(row, text) == "else":
+            return "weak", "‘everyone else’ sets a group apart from the one just named; it need not overstate"
+        if found.has("strong absolute", term):
+            return "strong", "the word sweeps across everyone or all time, which can overstate"
+        return "weak", "this word is often plain quantity ('all flights were cancelled'); it overstates only sometimes"
+    if label == "intensifier":
+        if found.has("weak degree", term):
+            return "weak", "a plain degree word, which often just describes ('very close')"
+        return "strong", "extreme wording that turns up the strength of what follows"
+    if label == "label":
+        if term == "so-called":
+            return "weak", "‘so-called’ can sneer at a name, or simply introduce a term"
+        return "strong", "a word that puts people in a camp or calls them names"
+    if label == "framing":
+        before = before_words(row, text, 1)
+        if " " not in term and before and before[-1] not in ("the", "our", "their", "its", "his", "her", "all"):
+            return "weak", f"‘{text[start:end]}’ with ‘{before[-1]}’ before it may be an everyday word here"
+        return "strong", "a class term that sorts people into camps"
+    if label == "call_to_action":
+        if row.get("from_list") and _PASSIVE_AFTER.match(text, end):
+            return "weak", "a duty stated in the passive may describe a requirement rather than call anyone to act"
+        return "strong", "it tells readers or others what must be done"
+    if label == "scare_quote":
+        words = text[start:end].strip("“”\"‘’'«» ,.")
+        inner = text[start:end].strip("“”\"‘’'«» ")
+        if ". " in words or inner[-1:] in ".,!?":
+            return "weak", "the quoted words run across or end a sentence, so they are more likely someone's words"
+        if words[:1].isupper():
+            return "weak", "the quoted words start with a capital, so they may be a name or a title"
+        before = " ".join(words_before(text, start, 3, floor))
+        cue = next((c for c in found.sections.get("naming", ()) if (" " + before).endswith(" " + c)), None)
+        if cue:
+            return "weak", f"‘{cue}’ comes before the quotation marks, so they may just introduce a term"
+        if context.get("quoted_words", Counter()).get(words.lower(), 0) > 1:
+            return "weak", "the same words are in quotation marks more than once, so they may be a term"
+        after = after_word(row, text)
+        if after and before.split()[-1:] in (["a"], ["an"], ["the"], ["its"], ["their"], ["his"], ["her"]):
+            return "weak", "the quoted words name the thing that follows them, like a label"
+        return "strong", "the quotation marks seem to keep a distance from the words"
+    if label == "appeal_to_authority" and row.get("credential"):
+        return "weak", (
+            "news reports quote officials with their titles as a matter of course; it is an appeal to "
+            "authority only when the writer uses the title to settle a point of their own"
+        )
+    return "strong", "a clear rule matched"

@@ -1,0 +1,221 @@
+"""How a listed word is used: the rules that judge a word in its sentence, not just in its list.
+
+A word list only says that a word *can* persuade. These rules look at the words
+around it (pure Python, no tagger; the cue lists are in
+``workbook/data/lexicons/rules/use.txt``):
+
+- set phrases and names are not rhetoric ("prisoners of war", "after all", "the Nazi regime");
+- part of speech from its neighbours: "a total of 40" and "only 8GB" are quantities;
+- a reporting verb with a third-party subject ("Lee suggests that") is not the writer's hedge;
+- "will need to", "should I ...?" and "I need to" are not calls to action;
+- boilerplate, promotion and link lines are never analysed.
+
+`strength` (in `workbook.rhetoric.strength`) then says how sure each remaining marker is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import compress
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from workbook.rhetoric.lexicons import LEXICON_FOLDER, _TOKEN, _norm, _tokens
+
+RULES_FILE = LEXICON_FOLDER / "rules" / "use.txt"
+
+_NUMBER_AFTER = re.compile(r"[\s(]*(?:[$£€¥]\s?)?\d")
+_URL = re.compile(r"https?://|www\.")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The cue lists of ``rules/use.txt``, one frozenset (or phrase index) per section."""
+
+    set_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    sections: dict[str, frozenset[str]]
+    promotion: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
+    link_starts: tuple[str, ...] = ()
+
+    def has(self, section: str, word: str) -> bool:
+        return word in self.sections.get(section, frozenset())
+
+
+@lru_cache(maxsize=1)
+def rules(path: Path = RULES_FILE) -> Rules:
+    """Read the cue lists once."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped[1:-1].strip().lower()
+            sections.setdefault(current, [])
+        elif current is not None:
+            sections[current].append(stripped.lower())
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sections.get("set phrase", []):
+        tokens = _tokens(phrase)
+        if tokens:
+            index.setdefault(tokens[0], []).append(tokens)
+    promotion = sorted(sections.get("promotion", []), key=len, reverse=True)
+    return Rules(
+        {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()},
+        {name: frozenset(words) for name, words in sections.items() if name != "set phrase"},
+        re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(cue) for cue in promotion) + r")(?![^\W_])", re.IGNORECASE)
+        if promotion else re.compile(r"(?!x)x"),
+        tuple(sections.get("link line", [])),
+    )
+
+
+def set_phrase_spans(spans: list[tuple[int, int, str]], words: list[str], found: Rules) -> list[tuple[int, int]]:
+    """(start, end) of every set phrase in one block's tokens."""
+    out = []
+    index = found.set_phrases
+    listed = list(map(index.get, words))  # most words start no set phrase: skip them without a loop
+    for i in compress(range(len(words)), listed):
+        word = words[i]
+        for phrase in listed[i]:
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                out.append((spans[i][0], spans[i + n - 1][1]))
+                break
+    return out
+
+
+def word_before(text: str, start: int, floor: int = 0) -> str:
+    """The lower-case word right before `start` (within the same sentence: no stop in between)."""
+    piece = text[max(floor, start - 60):start]
+    if re.search(r"[.!?;:]\s*$", piece):
+        return ""
+    words = list(_TOKEN.finditer(piece))
+    return _norm(words[-1].group()) if words else ""
+
+
+def words_before(text: str, start: int, n: int = 2, floor: int = 0) -> list[str]:
+    """Up to `n` lower-case words right before `start`, nearest last (stops at a sentence end)."""
+    piece = text[max(floor, start - 80):start]
+    cut = max(piece.rfind(". "), piece.rfind("? "), piece.rfind("! "), piece.rfind("\n"))
+    if cut >= 0:
+        piece = piece[cut + 1:]
+    return [_norm(m.group()) for m in _TOKEN.finditer(piece)][-n:]
+
+
+def before_words(row: dict[str, Any], text: str, n: int) -> list[str]:
+    """The `n` words before a marker: from its row when the tokeniser gave them, else read from the text."""
+    before = row.get("before")
+    if before is not None:
+        return list(before[-n:])
+    return words_before(text, row["start"], n, row.get("floor", 0))
+
+
+def after_word(row: dict[str, Any], text: str) -> str:
+    """The word right after a marker (from its row when the tokeniser gave it)."""
+    after = row.get("after")
+    return after if after is not None else word_after(text, row["end"])
+
+
+def word_after(text: str, end: int) -> str:
+    """The lower-case word right after `end` ('' when punctuation comes first)."""
+    match = re.compile(r"[ \u00a0]+([^\W\d_]+(?:['’\-][^\W\d_]+)*)").match(text, end)
+    return _norm(match.group(1)) if match else ""
+
+
+def is_capitalised_mid_sentence(text: str, start: int, floor: int = 0) -> bool:
+    """The word at `start` has a capital and is not the first word of its sentence or line."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(floor, start - 40):start].rstrip(" \u00a0‘'\"“«([—–-")
+    return bool(before) and before[-1] not in ".!?:;…\n"
+
+
+def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -> str | None:
+    """Why a list marker is not a device in this use (a short phrase), or None when it is one.
+
+    `row` is a marker from a list, with its ``label`` and lower-case ``term``; only
+    built-in lists are judged this way (a teacher's own list is taken as written).
+    """
+    label, term = row["label"], row.get("term", "")
+    start, end = row["start"], row["end"]
+    after = text[end:end + 30]
+    if label == "intensifier" and term == "total":
+        nxt = after_word(row, text)
+        if nxt in ("of",) or _NUMBER_AFTER.match(after) or word_before(text, start, floor) in ("a", "the", "in"):
+            return "‘total’ is the noun or the verb of adding up here, before a number"
+        if nxt in ("more", "nearly", "about", "over", "around", "some", "roughly", "almost", "just"):
+            return "‘total’ is the verb of adding up here, before a number"
+    if label == "intensifier" and term == "very" and word_before(text, start, floor) == "the":
+        return "‘the very …’ means ‘exactly this’, not a degree"
+    if label == "absolute" and term == "only":
+        nxt = after_word(row, text)
+        if _NUMBER_AFTER.match(after) or found.has("number word", nxt) or any(
+            after.lower().lstrip().startswith(w + " ") for w in found.sections.get("number word", ()) if " " in w
+        ):
+            return "‘only’ before a number gives a quantity"
+    if label == "call_to_action" and row.get("from_list"):
+        before = before_words(row, text, 2)
+        if before and found.has("prediction", before[-1]):
+            return f"‘{before[-1]} {text[start:end]}’ makes a forecast or an instruction, not a call to act"
+        if before and before[-1] == "i":
+            return "the writer's own need ('I need to'), not a call to readers"
+        if row.get("question"):
+            return "a ‘should’ or ‘need to’ inside a question asks, it does not call to act"
+        clause = re.split(r"[,;:—–]", text[max(floor, start - 80):start])[-1].lower()
+        if re.search(r"\b(?:if|unless|whether)\b", clause):
+            return "a ‘need to’ or ‘must’ inside a condition (‘if you need to …’) does not call anyone to act"
+    if label == "hedge" and term.split()[0] in ("suggests", "suggest", "appears", "appear", "seems", "seem"):
+        subject = _raw_word_before(text, start, floor)
+        if subject and (found.has("third party", subject.lower()) or (
+            subject[:1].isupper() and subject.lower() not in _IMPERSONAL
+        )):
+            return "a reporting verb whose subject is someone else: the writer reports, not hedges"
+    if label == "label":
+        if term.split()[-1] in _INSTITUTIONS and _capitalised_before(text, start, floor):
+            return "part of a name (a capitalised word comes right before it: ‘the Nazi regime’)"
+        if text[start:start + 1].isupper() and is_capitalised_or_first(text, start, floor) and after_word(row, text):
+            return "a capitalised word that names the next one (‘Nazi regime’, ‘Communist Party’): part of a name"
+    return None
+
+
+#: Label words that name a form of government: after a capitalised word they are part of its name.
+_INSTITUTIONS = frozenset("regime regimes junta dictatorship oligarchy".split())
+_IMPERSONAL = frozenset("it this that there which what evidence".split())
+
+
+def _raw_word_before(text: str, start: int, floor: int) -> str:
+    piece = text[max(floor, start - 40):start]
+    match = re.search(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$", piece)
+    return match.group(1) if match else ""
+
+
+def is_capitalised_or_first(text: str, start: int, floor: int) -> bool:
+    """The word at `start` has a capital (wherever it stands in the sentence)."""
+    return text[start:start + 1].isupper()
+
+
+def _capitalised_before(text: str, start: int, floor: int) -> bool:
+    piece = text[max(floor, start - 40):start]
+    match = re.search(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$", piece)
+    if not match or not match.group(1)[:1].isupper():
+        return False
+    return is_capitalised_mid_sentence(text, start - len(piece) + match.start(1), floor)
+
+
+def skipped_sentence(sentence_text: str, found: Rules) -> bool:
+    """A sentence of the site's own promotion ('Sign up for our newsletter') is never analysed."""
+    return found.promotion.search(sentence_text.replace("’", "'")) is not None
+
+
+def link_line(block_text: str, found: Rules) -> bool:
+    """A block that is a link line ('Read the full transcript', 'posted in: All news | 0', a bare address)."""
+    stripped = block_text.strip()
+    lowered = stripped.lower()
+    if lowered.startswith(found.link_starts):
+        return True
+    if stripped.count(" | ") >= 1 and len(stripped.split()) <= 20:
+        return True
+    return bool(_URL.search(stripped)) and len(stripped.split()) <= 8
