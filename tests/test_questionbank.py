@@ -25,7 +25,7 @@ def test_widgets_re_exports_the_data_functions() -> None:
 
 
 @pytest.mark.parametrize("typed, expected", [
-    ("It doesn't say!", "it doesn t say"),
+    ("It doesn't say!", "it does not say"),
     ("  Café   Crème ", "cafe creme"),
     ("UNKNOWN.", "unknown"),
 ])

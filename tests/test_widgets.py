@@ -171,6 +171,8 @@ def test_quoted_rhetoric_is_apart_and_off_at_first(seeds):
     assert "rhetoric: quoted" in widget.toggles  # the seeds quote loaded words
     assert not widget.toggles["rhetoric: quoted"].value
     assert "in someone else" in widget.view.value or "’s words" in widget.view.value
+    tags = re.findall(r'<a class="wb-tag[^"]*"[^>]*>(.*?)</a>', widget.view.value)
+    assert tags and not [t for t in tags if re.search(r"\bnan\b|_", t)]  # every tag in words, never NaN or a code name
 
 
 def test_a_redraw_sends_under_100_kb(seeds):

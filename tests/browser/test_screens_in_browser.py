@@ -125,7 +125,29 @@ def check_predict_then_reveal(page) -> None:
     screenshot(page, "02-predict-reveal.png")
 
 
-@pytest.mark.parametrize("name", NOTEBOOK_NAMES)
+def check_highlighter_opens_with_one_group(page) -> None:
+    p = page.page
+    view = p.locator(f"{PANEL} .wb-highlighter").first
+    view.scroll_into_view_if_needed()
+    box = view.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
+    ticked = box.locator("input[type=checkbox]:checked")
+    assert ticked.count() == 1, "the highlighter opens with one kind of finding on"
+    tags = [t for t in view.locator(".wb-tag").all_inner_texts() if t.strip()]
+    assert tags and all(re.fullmatch(r"\d+ [a-z’‘' ]+", t.strip()) for t in tags[:20]), tags[:5]
+    assert not [t for t in tags if re.search(r"\bnan\b", t)], "a tag reads 'nan'"
+    screenshot(page, "05-highlighter.png")
+
+
+#: Notebooks another branch still has to move to learner screens (strict: the mark must go when they pass).
+NOT_YET = {
+    "07-your-own-articles.ipynb": "notebook 07 (exercises branch) still shows compare(articles) as a raw DataFrame",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[n])) if n in NOT_YET else n
+    for n in NOTEBOOK_NAMES
+])
 def test_screens_have_no_raw_tables_and_pass_axe(offline_page, lab_server, name: str) -> None:
     open_notebook(offline_page, lab_server, name)
     run_all(offline_page)
@@ -140,5 +162,7 @@ def test_screens_have_no_raw_tables_and_pass_axe(offline_page, lab_server, name:
         check_reading_view(offline_page)
     if name.startswith("02-"):
         check_predict_then_reveal(offline_page)
+    if name.startswith("05-"):
+        check_highlighter_opens_with_one_group(offline_page)
     assert raw == [], f"{name} shows raw tables: {raw}"
     assert violations == [], f"{name}: axe-core finds {json.dumps(violations, indent=1)}"

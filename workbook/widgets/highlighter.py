@@ -109,7 +109,9 @@ def _mark_open(row: Mapping[str, Any], css_class: str, number: int, anchor: str)
 
 
 def _tag(row: Mapping[str, Any], style: Mapping[str, str], css_class: str, number: int, anchor: str) -> str:
-    words = row.get("voice_words") or style["code"]
+    words = row.get("voice_words")
+    if not isinstance(words, str) or not words:  # a missing value may come back from pandas as NaN
+        words = style["code"]
     return f'<a class="wb-tag {css_class}" href="#{anchor}-{number}">{number} {_esc(words)}</a>'
 
 
@@ -167,7 +169,7 @@ def _article_html(article: Article, rows: pd.DataFrame, styles: Mapping[str, Map
         css_class = classes[row["group"]]
         reason = f" — {_esc(row['reason'])}" if row.get("reason") else ""
         detail = f" ({_esc(row['detail'])})" if row.get("detail") else ""
-        voice = f" [{_esc(row['voice_words'])}]" if row.get("voice_words") else ""
+        voice = f" [{_esc(row['voice_words'])}]" if isinstance(row.get("voice_words"), str) else ""
         items.append(
             f'<li id="{anchor}-{row["number"]}" value="{row["number"]}" class="{css_class}">'
             f'<strong>{_esc(group_name(row["group"]))}</strong>{voice}: '
