@@ -17,6 +17,7 @@ process it started. Run it from the repository's top folder.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import os
@@ -170,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     except HubUnavailable as error:
         print(f"cannot run a hub here: {error}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+        print("stopped before the end; every process the run started has been ended", file=sys.stderr)
+        return 130
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(report, handle, indent=2, default=str)
