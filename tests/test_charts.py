@@ -154,6 +154,7 @@ def test_offline_bundle_is_saved_once_and_reused_by_the_next_kernel(tmp_path):
     import sys
 
     script = (
+        f"import sys; sys.prefix = {str(tmp_path / 'no-shared-bundle')!r}\n"  # ignore a hub's shared bundle
         "import vl_convert, altair as alt, workbook.charts as charts\n"
         "calls = []\n"
         "original = vl_convert.javascript_bundle\n"
@@ -189,7 +190,8 @@ def test_a_hub_shares_one_offline_bundle_built_by_the_admin(tmp_path):
     )
     admin_cache, prefix, learner_cache = tmp_path / "admin", tmp_path / "prefix", tmp_path / "learner"
     environ = __import__("os").environ
-    built = subprocess.run([sys.executable, "-c", script], env={**environ, "XDG_CACHE_HOME": str(admin_cache)},
+    built = subprocess.run([sys.executable, "-c", script, str(tmp_path / "empty-prefix")],
+                           env={**environ, "XDG_CACHE_HOME": str(admin_cache)},
                            capture_output=True, text=True, check=True).stdout.split()
     assert built == ["1"]
     shutil.copytree(admin_cache, prefix / "share")  # as `XDG_CACHE_HOME=<prefix>/share` would have written it

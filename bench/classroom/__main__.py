@@ -17,10 +17,12 @@ process it started. Run it from the repository's top folder.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -143,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, homes) for inspection")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
+    # Stop cleanly on SIGTERM, and on SIGINT even when started in the background (where it is ignored):
+    # the run's `finally` then ends every process it started.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda signum, frame: (_ for _ in ()).throw(SystemExit(128 + signum)))
     print(header())
     try:
         if args.capacity:
@@ -165,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     except HubUnavailable as error:
         print(f"cannot run a hub here: {error}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+        print("stopped before the end; every process the run started has been ended", file=sys.stderr)
+        return 130
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(report, handle, indent=2, default=str)
