@@ -139,9 +139,7 @@ def check_highlighter_opens_with_one_group(page) -> None:
 
 
 #: Notebooks another branch still has to move to learner screens (strict: the mark must go when they pass).
-NOT_YET = {
-    "07-your-own-articles.ipynb": "notebook 07 (exercises branch) still shows compare(articles) as a raw DataFrame",
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", [
