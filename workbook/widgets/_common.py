@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from workbook.naming import article_name  # one way to name an article everywhere (title and author, never the file name)
 from workbook import answers as answers_module
 from workbook.answers import AnswerStore, AnswersError
 from workbook.articles import Article
@@ -146,8 +147,3 @@ def _cell(value: Any) -> str:
     return _esc(value).replace("\n", "<br>")
 
 
-def article_name(article: Article) -> str:
-    """An article as a learner names it: “Title”, by Author (never the file name)."""
-    title = article.title or "Untitled text"
-    by = f", by {article.author}" if article.author else ""
-    return f"“{title}”{by}"
