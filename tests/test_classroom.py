@@ -79,3 +79,17 @@ def test_five_learners_survive_a_killed_kernel_and_a_hub_restart() -> None:
     assert result.memory["kernel_max_mb"] > 20
     assert result.processes_left == 0
     assert not Path(result.root).exists()
+
+
+def test_the_class_runs_inside_a_running_event_loop() -> None:
+    """Playwright's sync API and a Jupyter kernel keep a loop running; the class must still run there."""
+    import asyncio
+
+    async def inner() -> int:
+        await asyncio.sleep(0)
+        return 42
+
+    async def outer() -> int:
+        return run._run_loop(inner())
+
+    assert run._run_loop(outer()) == 42  # outer runs a loop, and inner has to start inside it

@@ -30,6 +30,22 @@ from bench.classroom.hub import REPO, Hub
 from bench.classroom.learner import Learner, LearnerFailed
 from bench.classroom.memory import MemorySampler
 
+
+def _run_loop(coroutine: Any) -> Any:
+    """``asyncio.run(coroutine)``, in a worker thread when this thread already runs an event loop.
+
+    Playwright's sync API (the browser tests' session fixture) and a Jupyter kernel both keep a
+    loop running in the main thread, and ``asyncio.run`` refuses to start inside one.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="classroom") as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 #: The lessons every learner runs, in order (paths inside the repository).
 LESSONS = ("notebooks/02-sourcing.ipynb", "notebooks/05-rhetoric.ipynb")
 
@@ -164,7 +180,7 @@ def run_class(
         for number, index in enumerate(chosen):
             lesson = lessons[number % len(lessons)]
             class_[index].kill_at = (Path(lesson).stem, max(1, math.ceil(code_cells(repo / lesson) / 2)))
-        asyncio.run(_classroom(hub, class_, result, lessons, restart_hub, arrive_within, time_limit, log))
+        _run_loop(_classroom(hub, class_, result, lessons, restart_hub, arrive_within, time_limit, log))
         _check_answers(class_, result, root, log)
         if cull_after is not None:
             _cull(hub, class_, result, sampler, cull_after, log)
