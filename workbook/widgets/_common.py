@@ -147,3 +147,22 @@ def _cell(value: Any) -> str:
     return _esc(value).replace("\n", "<br>")
 
 
+def put_back_saved(screen: Any, controls: Any, value_for: Any) -> None:
+    """Set each control to the learner's last saved answer for its item, without saving it again.
+
+    `screen` has ``store``, ``question_id`` and a ``_restoring`` flag its save callback checks;
+    `controls` maps item ids to widgets; ``value_for(answer)`` turns a saved answer into the
+    widget's value, or None to leave the widget as it is.
+    """
+    if screen.store is None:
+        return
+    saved = screen.store.latest_items(screen.question_id)
+    screen._restoring = True
+    try:
+        for item, control in controls.items():
+            if item in saved:
+                value = value_for(saved[item]["answer"])
+                if value is not None:
+                    control.value = value
+    finally:
+        screen._restoring = False

@@ -20,7 +20,7 @@ import ipywidgets as ipw
 from workbook.answers import AnswerStore, AnswersError
 from workbook.articles import Article
 from workbook.questionbank import find_all
-from workbook.widgets._common import BOX_STYLE, _esc, _notice_html, _open_store, article_name
+from workbook.widgets._common import BOX_STYLE, _esc, _notice_html, _open_store, article_name, put_back_saved
 from workbook.widgets.styles import group_name, group_of
 
 #: What each kind of prediction asks, and which findings count as the computer's mark.
@@ -202,16 +202,7 @@ class Predict(ipw.VBox):
             self.status.value = _notice_html(f"Your mark could not be saved: {error}")
 
     def _restore(self) -> None:
-        if self.store is None:
-            return
-        saved = self.store.latest_items(self.question_id)
-        self._restoring = True
-        try:
-            for item, box in self.choices.items():
-                if item in saved:
-                    box.value = saved[item]["answer"] == "marked"
-        finally:
-            self._restoring = False
+        put_back_saved(self, self.choices, lambda answer: answer == "marked")
 
     def reveal(self) -> dict[str, int]:
         """Show where the learner and the computer agree and differ; return the counts."""

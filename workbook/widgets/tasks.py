@@ -13,7 +13,7 @@ import pandas as pd
 from workbook.answers import AnswerStore, AnswersError, cohen_kappa
 from workbook.articles import Article
 from workbook.questionbank import load_task, task_items
-from workbook.widgets._common import _esc, _feedback_html, _notice_html, _open_store
+from workbook.widgets._common import _esc, _feedback_html, _notice_html, _open_store, put_back_saved
 
 
 NO_LABEL = "— choose —"
@@ -109,17 +109,7 @@ class AnnotationTask(ipw.VBox):
             self.status.value = _notice_html(f"Your label could not be saved: {error}")
 
     def _restore(self) -> None:
-        if self.store is None:
-            return
-        saved = self.store.latest_items(self.question_id)
-        self._restoring = True
-        try:
-            for item, selector in self.selectors.items():
-                label = saved.get(item, {}).get("answer")
-                if label in self.labels_offered:
-                    selector.value = label
-        finally:
-            self._restoring = False
+        put_back_saved(self, self.selectors, lambda label: label if label in self.labels_offered else None)
 
     @property
     def labels(self) -> dict[str, str]:
