@@ -103,7 +103,13 @@ def answer_a_question(page) -> tuple[str, str]:
     before = box.inner_text()
     choice = box.locator("input[type=radio], input[type=checkbox]")
     if choice.count():
-        choice.first.check(force=True)
+        # A click at the radio's screen position can land elsewhere while charts further up
+        # are still drawing and the page shifts, so click the element itself and wait
+        # until the browser shows it ticked.
+        first = choice.first
+        first.scroll_into_view_if_needed()
+        first.evaluate("(el) => el.click()")
+        p.wait_for_function("(el) => el.checked", arg=first.element_handle(), timeout=30_000)
     elif box.locator("select").count():
         box.locator("select").first.select_option(index=1)
     else:
