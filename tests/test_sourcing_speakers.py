@@ -1,0 +1,121 @@
+"""Tests for who speaks: descriptions before names, lists of speakers, "in X's words",
+speakers after "from ...:", first-person words that are never a name, one-word names that
+are organisations, and block quotations that lost their quotation marks
+(workbook/sourcing/speakers.py, quotations.py, analysis.py, block_quotes.py).
+
+Every text here was written for the test.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from workbook import article_from_text, rhetoric
+from workbook.sourcing import attributions, quotes
+
+
+def make(body: str) -> object:
+    return article_from_text(f"A headline for the test\n\nBy Ann Writer\n\n{body}", id="test")
+
+
+def speaker_of(article, needle: str) -> str | None:
+    table = quotes(article)
+    found = table[table["text"].str.contains(needle, regex=False)]
+    assert len(found) == 1, table["text"].tolist()
+    value = found.iloc[0]["speaker"]
+    return None if pd.isna(value) else value
+
+
+def source_of(article, needle: str) -> tuple[str | None, str]:
+    table = attributions(article)
+    found = table[table["text"].str.contains(needle, regex=False)]
+    assert len(found) >= 1, table["text"].tolist()
+    row = found.iloc[0]
+    return (None if pd.isna(row["source"]) else row["source"]), row["source_type"]
+
+
+def test_a_description_before_the_name_gives_the_name():
+    a = make("“There was no antidote,” her mother, Fiona, said. The hospital will review its care.")
+    assert speaker_of(a, "no antidote") == "Fiona"
+
+
+def test_a_name_and_its_description_are_not_a_list_of_speakers():
+    a = make("“The sea is sick,” says Parata, a fierce and patient elder of the tribe.")
+    assert speaker_of(a, "sea is sick") == "Parata"
+
+
+def test_a_list_of_groups_after_the_verb_is_every_speaker():
+    a = make("“We were shocked,” said the union, the teachers and their lawyers.")
+    assert speaker_of(a, "shocked") == "the union, the teachers and their lawyers"
+
+
+def test_in_someones_words_names_the_speaker():
+    a = make("The team tested five people. In Dr. Lake's words, “Could the moment of deciding matter for what we choose next?”")
+    assert speaker_of(a, "moment of deciding") == "Dr. Lake"
+    b = make("The law changed. In the words of Ann Lee: “Nobody asked the people who live here, not once.”")
+    assert speaker_of(b, "Nobody asked") == "Ann Lee"
+
+
+def test_a_question_from_someone_names_the_asker_not_the_question():
+    a = make("Lorenz spoke for an hour. Then a question came from a member of the audience: “Did you change the start just slightly?”")
+    assert speaker_of(a, "change the start") == "a member of the audience"
+
+
+def test_first_person_words_are_never_the_person_a_pronoun_means():
+    a = make(
+        "Mark Kent spoke at the trial. These deals take time, he said.\n\n"
+        "I've been building relationships for years with the founders.\n\n"
+        "He also stressed the need to agree on a shared plan."
+    )
+    source, _ = source_of(a, "the need to agree")
+    assert source == "Mark Kent"
+
+
+def test_a_one_word_name_that_speaks_as_it_is_an_organisation():
+    a = make("Northwind says it has found ways to make games smaller. Northwind says more games are coming.")
+    assert source_of(a, "found ways")[1] == "organization"
+    assert source_of(a, "more games")[1] == "organization"
+
+
+def test_a_one_word_place_name_is_an_organisation_but_a_titled_name_stays_a_person():
+    place = make("Aid workers waited in Valdoria for weeks. Valdoria has said it will open the roads.")
+    assert source_of(place, "open the roads")[1] == "organization"
+    person = make("Dr. Lake spoke first. Lake said it was too early to judge. Her team works in Lake County.")
+    assert source_of(person, "too early")[1] == "person"
+    full = make("Jane Tull spoke first. Tull said it was too early to judge.")
+    assert source_of(full, "too early") == ("Jane Tull", "person")
+
+
+BLOCK = (
+    "A key approach is a long relationship with your target, Mark Kent said at the trial. "
+    "These deals do not appear overnight, he said.\n\n"
+    "I've been building relationships for years, and when we thought it was the right time, we moved quickly.\n\n"
+    "He also said that price matters less than trust.\n\n"
+    "It was not clear why the plan failed with one rival."
+)
+
+
+def test_a_first_person_paragraph_after_someones_words_is_their_block_quotation():
+    a = make(BLOCK)
+    assert speaker_of(a, "I've been building") == "Mark Kent"
+    reason = quotes(a).set_index("speaker").loc["Mark Kent", "reason"]
+    assert "block quotation" in " ".join(reason if isinstance(reason, pd.Series) else [reason])
+    marks = rhetoric.markers(a)
+    ours = marks[marks["text"].str.lower() == "we"]
+    assert len(ours) >= 1 and (ours["voice"] != "writer").all()
+    assert set(ours["speaker"]) == {"Mark Kent"}
+
+
+def test_a_writer_who_says_we_elsewhere_keeps_the_first_person():
+    a = make(BLOCK + "\n\nWe think the rival was right to say no.")
+    assert not quotes(a)["text"].str.contains("I've been building", regex=False).any()
+    marks = rhetoric.markers(a)
+    assert (marks[marks["text"].str.lower() == "we"]["voice"] == "writer").any()
+
+
+def test_my_inside_a_title_is_not_the_first_person():
+    a = make(
+        "Dr. Rosa Lind was the city's doctor for ten years, she said.\n\n"
+        "Lind wrote a memoir of those years entitled The City Doctor: My Patients Were Mayors."
+    )
+    assert not quotes(a)["text"].str.contains("memoir", regex=False).any()

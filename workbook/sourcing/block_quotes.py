@@ -1,0 +1,101 @@
+"""Block quotations that lost their quotation marks.
+
+News pages often set a long quotation as an indented block, with no quotation
+marks: the indent is what tells the reader whose words they are. Copied as
+plain text, the indent is gone, and a paragraph such as "I've been building
+relationships for years ..." reads as if the writer said it.
+
+The rule, in plain words: a paragraph that speaks as "I" or "we" in its first
+sentence, has no quotation marks, and comes right after a paragraph that quotes
+or reports a named speaker, is taken as that speaker's words, but only in an
+article whose writer never says "I" or "we" anywhere else. A writer who uses
+"I" or "we" in their own paragraphs turns the rule off, because then the
+first person may well be the writer's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbook.sourcing.marks import _Quote
+from workbook.sourcing.speakers import _first_person
+from workbook.sourcing.words import _Tok
+
+if TYPE_CHECKING:  # pragma: no cover
+    from workbook.sourcing.analysis import _Analyser
+    from workbook.sourcing.reported_speech import _Attribution
+
+#: Source types that can be the speaker of a block quotation.
+SPEAKING = ("person", "organization")
+
+
+def unmarked_block_quotes(analyser: "_Analyser", attributions: "list[_Attribution]") -> list[_Quote]:
+    """Quotations (kind ``direct``) for paragraphs that are a named speaker's words set as a block."""
+    blocks = analyser.article.block_list
+    body = [i for i, block in enumerate(blocks) if block.role == "body"]
+    if len(body) < 2:
+        return []
+    first_sentence: dict[int, int] = {}
+    first_person: set[int] = set()  # blocks that say "I" or "we" outside quotation marks
+    for index, sentence in enumerate(analyser.sentences):
+        first_sentence.setdefault(sentence.block, index)
+        if _speaks_as_first_person(analyser.tokens[index]):
+            first_person.add(sentence.block)
+    if not first_person:
+        return []
+    marked = {q.block for q in analyser.quotes}
+    speaker: dict[int, tuple[str, str | None, int | None, int | None]] = {}
+    for found in attributions:
+        if found.source and found.source_type in SPEAKING and not _said_by_writer(found.source):
+            block = _block_of(analyser, found.start)
+            if block is not None:
+                speaker[block] = (found.source, found.source_type, found.source_start, found.source_end)
+    for quote in analyser.quotes:
+        if quote.kind == "direct" and quote.speaker and quote.source_type in SPEAKING:
+            speaker[quote.block] = (quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end)
+
+    candidates: dict[int, tuple[str, str | None, int | None, int | None]] = {}
+    for previous, block in zip(body, body[1:]):
+        if block not in first_person or block in marked:
+            continue
+        opening = first_sentence.get(block)
+        if opening is None or not _speaks_as_first_person(analyser.tokens[opening]):
+            continue
+        who = candidates.get(previous) or speaker.get(previous)
+        if who is not None:
+            candidates[block] = who
+    if not candidates or first_person - set(candidates):
+        return []  # the writer speaks as "I" or "we" somewhere else: the first person may be theirs
+    quotes = []
+    for block, (name, kind, start, end) in sorted(candidates.items()):
+        span = blocks[block]
+        text = analyser.text[span.start : span.end]
+        lead = len(text) - len(text.lstrip())
+        quote = _Quote(span.start + lead, span.start + len(text.rstrip()), block, span.role)
+        quote.kind = "direct"
+        quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end = name, kind, start, end
+        quote.reason = (
+            f"This paragraph speaks as ‘I’ or ‘we’ right after {name}'s words, and the writer never says ‘I’ or "
+            f"‘we’ elsewhere: it is probably {name}'s words set as a block quotation, which loses its quotation "
+            "marks when a page is copied as text (less sure: check the page)."
+        )
+        quotes.append(quote)
+    return quotes
+
+
+def _speaks_as_first_person(tokens: "list[_Tok]") -> bool:
+    """True when a sentence says "I", "we", "my" ... ("My" capitalised inside a title does not count)."""
+    return any(
+        _first_person(tok) and (k == 0 or not tok.cap or tok.lower == "i" or tok.lower[:2] in ("i'", "i’"))
+        for k, tok in enumerate(tokens)
+    )
+
+
+def _said_by_writer(source: str) -> bool:
+    words = source.split()
+    return len(words) == 1 and words[0].lower().strip("’'") in ("i", "we")
+
+
+def _block_of(analyser: "_Analyser", position: int) -> int | None:
+    index = analyser.sentence_of(position)
+    return None if index is None else analyser.sentences[index].block
