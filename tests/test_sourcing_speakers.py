@@ -119,3 +119,28 @@ def test_my_inside_a_title_is_not_the_first_person():
         "Lind wrote a memoir of those years entitled The City Doctor: My Patients Were Mayors."
     )
     assert not quotes(a)["text"].str.contains("memoir", regex=False).any()
+
+
+def test_a_quoted_line_standing_alone_is_someones_words_and_finds_who_says_it_later():
+    a = make(
+        "The sea is changing, the elders say.\n\n‘We need to listen’\n\n"
+        "“Our ancestors tell us the strandings are a sign. We need to listen,” says Parata."
+    )
+    table = quotes(a)
+    line = table[table["text"] == "‘We need to listen’"].iloc[0]
+    assert line["kind"] == "headline" and line["speaker"] == "Parata"
+    marks = rhetoric.markers(a)
+    assert (marks["voice"] != "writer").all()
+
+
+def test_a_quoted_line_with_more_around_it_is_not_a_line_standing_alone():
+    a = make("The plan was a “reform for the workers” and nobody believed it.")
+    assert quotes(a).iloc[0]["kind"] == "scare"
+    b = make("The mayor spoke first.\n\n“We will rebuild the bridge this year.”")
+    assert quotes(b).iloc[0]["kind"] == "direct"
+
+
+def test_a_payment_line_is_page_furniture_not_the_writers_we():
+    a = make("The headset costs a lot, the maker says.\n\nWe accept credit card, Apple Pay and Google Pay.")
+    marks = rhetoric.markers(a)
+    assert not (marks["text"] == "We").any()

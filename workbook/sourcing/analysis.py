@@ -216,6 +216,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             self.partial_quotes(by_sentence.get(index, []), found)
             analysis.attributions.extend(found)
             self.note_subject(index)
+        self.credit_repeated_lines()
         blocks = unmarked_block_quotes(self, analysis.attributions)
         if blocks:
             self.quotes.extend(blocks)
@@ -223,6 +224,25 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def credit_repeated_lines(self) -> None:
+        """A quoted headline or stand-alone line with no speaker, whose words a named speaker says
+        further on ("‘We need to listen’" ... “... We need to listen,” says Parata), is that speaker's."""
+        def words(quote: _Quote) -> str:
+            return " ".join(re.findall(r"\w+(?:’\w+)*", self.text[quote.start : quote.end].lower().replace("'", "’")))
+
+        spoken = [(q, words(q)) for q in self.quotes if q.kind == "direct" and q.speaker]
+        for quote in self.quotes:
+            if quote.kind != "headline" or quote.speaker:
+                continue
+            line = words(quote)
+            if len(line.split()) < 3:
+                continue
+            owner = next((q for q, said in spoken if q is not quote and f" {line} " in f" {said} "), None)
+            if owner is not None:
+                quote.speaker, quote.speaker_start, quote.speaker_end = owner.speaker, owner.speaker_start, owner.speaker_end
+                quote.source_type, quote.speaker_description = owner.source_type, owner.speaker_description
+                quote.reason += f" {owner.speaker} says the same words further on."
 
     def partial_quotes(self, quotes: list[_Quote], found: list[_Attribution]) -> None:
         """A quotation no rule attributed, inside the words an attribution reports, is that source's.

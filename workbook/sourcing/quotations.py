@@ -100,6 +100,13 @@ class QuoteRules:
                 f"{previous.speaker or 'the same speaker'} and names no new speaker, so it is treated as the same person's words."
             )
             return
+        if (quote.role in ("subheading", "body") and 3 <= len(words) <= 12 and inner.rstrip("”’\"'")[-1:] not in _TERMINAL
+                and self.whole_block(quote)):
+            # "‘We need to listen’" as a subheading: a line from the story, in someone's words
+            quote.kind = "headline"
+            quote.reason = ("This quotation stands alone as a line of its own, like a subheading; such lines "
+                            "usually repeat words someone says further on.")
+            return
         if len(words) >= 8 or (len(words) >= 4 and inner.rstrip("”’\"'")[-1:] in _TERMINAL):
             quote.kind = "direct"
             quote.unattributed = True
@@ -111,6 +118,12 @@ class QuoteRules:
             f"A short quotation ({len(words)} word{'s' if len(words) != 1 else ''}) with no reporting verb or speaker near it: "
             "the writer is marking these words, often to keep a distance from them."
         )
+
+
+    def whole_block(self, quote: _Quote) -> bool:
+        """True when the quotation is all of its block, but for spaces and a final full stop."""
+        block = self.article.block_list[quote.block]
+        return not self.text[block.start : quote.start].strip() and not self.text[quote.end : block.end].strip(" \n.")
 
 
     def is_title(self, quote: _Quote, words: list[str], inner: str) -> bool:
