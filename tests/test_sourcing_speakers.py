@@ -144,3 +144,20 @@ def test_a_payment_line_is_page_furniture_not_the_writers_we():
     a = make("The headset costs a lot, the maker says.\n\nWe accept credit card, Apple Pay and Google Pay.")
     marks = rhetoric.markers(a)
     assert not (marks["text"] == "We").any()
+
+
+def test_a_run_of_quoted_paragraphs_stays_with_the_speaker():
+    a = make(
+        "“We counted every bird on the island twice,” said Dr. Ana Ruiz, who led the survey. "
+        "She called it a “small miracle” of patience.\n\n"
+        "“Essentially, the numbers tell us the colony has doubled in ten years, which nobody expected.”"
+    )
+    assert speaker_of(a, "colony has doubled") == "Ana Ruiz"
+
+
+def test_a_quoted_paragraph_after_the_writers_own_paragraph_gets_no_speaker():
+    a = make(
+        "The survey took ten years and counted every bird.\n\n"
+        "“Essentially, the numbers tell us the colony has doubled in ten years, which nobody expected.”"
+    )
+    assert speaker_of(a, "colony has doubled") is None

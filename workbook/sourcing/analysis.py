@@ -19,7 +19,7 @@ from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _STOP, _INTRO, _Tok, _phrase_starts, _tokens, lexicon
 
 
 @dataclass
@@ -210,8 +210,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         for index in range(len(self.sentences)):
             for quote in by_sentence.get(index, []):
                 self.classify(quote, previous)
-                if quote.role not in ("headline", "source"):
-                    previous = quote
+                if quote.role not in ("headline", "source") and quote.kind == "direct":
+                    previous = quote  # the last speaker's words; a scare quote in between does not change who speaks
             found = self.sentence_attributions(index)
             self.partial_quotes(by_sentence.get(index, []), found)
             analysis.attributions.extend(found)
@@ -311,7 +311,10 @@ def _non_persons(text: str, titles: frozenset[str], common: frozenset[str]) -> f
     people = {m.group("name") for m in _WHO.finditer(text)}
     for m in _CAPITAL_PAIR.finditer(text):
         first = m.group("first").lower()
-        if first.rstrip(".") in titles or (first not in common and first not in _PLACE_STARTS and not first.endswith(".")):
+        if first in _PLACE_STARTS:
+            continue
+        if first.rstrip(".") in titles or (first not in common and first not in _STOP
+                                           and first not in _INTRO and first not in _DETERMINERS and not first.endswith(".")):
             people.add(m.group("name"))
     return frozenset(things - people)
 

@@ -162,7 +162,24 @@ class QuoteRules:
         sentence = self.sentences[here]
         if self.text[sentence.start : quote.start].strip():
             return False
-        return 0 <= here - there <= 2 and len(words) >= 3
+        if 0 <= here - there <= 2 and len(words) >= 3:
+            return True
+        # a run of quoted paragraphs: a paragraph that opens with a quotation, right after a
+        # paragraph quoting a named speaker, goes on with that speaker's words
+        block = self.article.block_list[quote.block]
+        return (bool(previous.speaker) and len(words) >= 6 and not self.text[block.start : quote.start].strip()
+                and self.previous_body_block(quote.block) == previous.block)
+
+
+    def previous_body_block(self, block: int) -> int | None:
+        """The body paragraph before block number `block`, skipping captions and page furniture."""
+        for index in range(block - 1, -1, -1):
+            role = self.article.block_list[index].role
+            if role == "body":
+                return index
+            if role in ("headline", "subheading"):
+                return None
+        return None
 
 
     def attribute_quote(self, quote: _Quote, words: list[str]) -> bool:
