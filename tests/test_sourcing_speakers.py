@@ -161,3 +161,24 @@ def test_a_quoted_paragraph_after_the_writers_own_paragraph_gets_no_speaker():
         "“Essentially, the numbers tell us the colony has doubled in ten years, which nobody expected.”"
     )
     assert speaker_of(a, "colony has doubled") is None
+
+
+def test_imagined_words_passives_and_threats_to_things_are_not_reported_speech():
+    cases = {
+        "He smiled at the crowd, as if to say, “You think you got me?”": "say",
+        "Parata says the old knowledge is being dismissed as overly spiritual.": "dismissed",
+        "A disease is threatening the giant kauri tree, which may be 2,000 years old.": "threatening",
+    }
+    for sentence, cue in cases.items():
+        found = attributions(make(sentence))
+        assert cue not in found["cue"].dropna().tolist(), (sentence, found[["source", "cue", "text"]].values.tolist())
+
+
+def test_a_real_threat_is_still_reported_speech():
+    found = attributions(make("The minister threatened to close the border if the talks failed."))
+    assert found["cue"].tolist() == ["threatened"]
+
+
+def test_asking_someone_for_comment_reports_no_words():
+    found = attributions(make("The Gazette is asking the company for comment and will update this story."))
+    assert "asking" not in found["cue"].dropna().tolist()

@@ -146,6 +146,17 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 return None  # "an Oval Office shouting match", "telling between": a noun or another sense
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
+        if k >= 3 and toks[k - 1].lower == "to" and toks[k - 2].lower == "if" and toks[k - 3].lower == "as":
+            return None  # "as if to say": words the writer imagines, nobody said them
+        if k > 0 and toks[k - 1].lower in ("being", "been") and tok.lower.endswith("ed"):
+            return None  # "is being dismissed as ...": passive, the subject does not speak
+        if base in ("ask", "contact", "reach") and any(
+                toks[m].lower == "for" and toks[m + 1].lower in ("comment", "comments", "a comment")
+                for m in range(k + 1, min(len(toks) - 1, k + 8))):
+            return None  # "Ars is asking Mojang for comment": the outlet's own request, no words reported
+        if base == "threaten" and nxt is not None and nxt.word and nxt.lower not in ("to", "that") and (
+                nxt.lower in _DETERMINERS or nxt.cap):
+            return None  # "a disease threatening the giant tree": a danger to something, not words
         if tok.lower in _NOUN_LIKE and k > 0:
             previous = toks[k - 1]
             if not (previous.cap or previous.lower in _PRONOUNS or previous.lower in ("who", "which", "that")
