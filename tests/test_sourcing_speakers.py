@@ -182,3 +182,12 @@ def test_a_real_threat_is_still_reported_speech():
 def test_asking_someone_for_comment_reports_no_words():
     found = attributions(make("The Gazette is asking the company for comment and will update this story."))
     assert "asking" not in found["cue"].dropna().tolist()
+
+
+def test_a_role_before_a_name_is_the_description_and_the_writers_own_words_are_no_source():
+    a = make("“I thought a lot before writing this,” Lisbon-based developer Ana Sousa wrote in a post.")
+    table = quotes(a)
+    assert table.iloc[0]["speaker"] == "Ana Sousa"
+    assert "developer" in table.iloc[0]["speaker_description"]
+    mine = attributions(make("It will make a great TV, which is something I’d never say about the other headsets."))
+    assert not len(mine), mine[["source", "text"]].values.tolist()

@@ -221,7 +221,7 @@ class SpeakerRules:
             return None  # "Months later ...": a capitalised common word, not a name
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
-        if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
+        if words & _FIRST_PERSON or any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
         return span
 
