@@ -191,3 +191,12 @@ def test_a_role_before_a_name_is_the_description_and_the_writers_own_words_are_n
     assert "developer" in table.iloc[0]["speaker_description"]
     mine = attributions(make("It will make a great TV, which is something I’d never say about the other headsets."))
     assert not len(mine), mine[["source", "text"]].values.tolist()
+
+
+def test_an_inserted_source_keeps_the_words_before_it_and_stops_where_the_writer_goes_on():
+    found = attributions(make("Warm seas are to blame too, scientists think, with prey moving closer to the shore every year."))
+    assert found["text"].tolist() == ["Warm seas are to blame too"]
+    found = attributions(make("The console will offer some mixed reality, Northwind says, but it has not given any details yet."))
+    assert found["text"].tolist() == ["The console will offer some mixed reality"]
+    found = attributions(make("It pays to be wary of rivals, Lee said, and to move fast to get the deal done."))
+    assert found["text"].iloc[0].startswith("It pays") and found["text"].iloc[0].endswith("the deal done")
