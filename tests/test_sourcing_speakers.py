@@ -200,3 +200,21 @@ def test_an_inserted_source_keeps_the_words_before_it_and_stops_where_the_writer
     assert found["text"].tolist() == ["The console will offer some mixed reality"]
     found = attributions(make("It pays to be wary of rivals, Lee said, and to move fast to get the deal done."))
     assert found["text"].iloc[0].startswith("It pays") and found["text"].iloc[0].endswith("the deal done")
+
+
+def test_a_first_person_paragraph_introduced_by_a_reporting_colon_is_quoted_even_when_the_writer_says_i():
+    a = make(
+        "I read the policy twice. I doubt the firm stops at the goals they claim for its data:\n\n"
+        "We use the information we have to improve our advertising systems.\n\n"
+        "This is, in essence, what I feared."
+    )
+    table = quotes(a)
+    assert table["text"].str.startswith("We use the information").any()
+    marks = rhetoric.markers(a)
+    ours = marks[marks["text"].isin(["We", "we", "our"])]
+    assert len(ours) and (ours["voice"] != "writer").all()
+
+
+def test_a_colon_before_a_list_of_the_writers_own_points_is_not_a_quotation():
+    a = make("I have two points to make:\n\nWe should read the whole policy before we sign.")
+    assert not len(quotes(a))

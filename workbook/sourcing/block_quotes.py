@@ -50,6 +50,13 @@ def unmarked_block_quotes(analyser: "_Analyser", attributions: "list[_Attributio
             block = _block_of(analyser, found.start)
             if block is not None:
                 speaker[block] = (found.source, found.source_type, found.source_start, found.source_end)
+    reporting: dict[int, tuple[str | None, str | None, int | None, int | None]] = {}  # paragraphs that report anyone
+    for found in attributions:
+        block = _block_of(analyser, found.start)
+        if block is not None and found.source and not _said_by_writer(found.source):
+            named = found.source_type in SPEAKING
+            reporting[block] = (found.source, found.source_type, found.source_start, found.source_end) if named else (
+                None, None, None, None)
     for quote in analyser.quotes:
         if quote.kind == "direct" and quote.speaker and quote.source_type in SPEAKING:
             speaker[quote.block] = (quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end)
@@ -64,10 +71,29 @@ def unmarked_block_quotes(analyser: "_Analyser", attributions: "list[_Attributio
         who = candidates.get(previous) or speaker.get(previous)
         if who is not None:
             candidates[block] = who
-    if not candidates or first_person - set(candidates):
-        return []  # the writer speaks as "I" or "we" somewhere else: the first person may be theirs
+    if first_person - set(candidates):
+        candidates = {}  # the writer speaks as "I" or "we" somewhere else: the first person may be theirs
+    introduced = _introduced_by_colon(analyser, body, first_person, marked, reporting)
+    if not candidates and not introduced:
+        return []
     quotes = []
+    for block, (name, kind, start, end) in sorted(introduced.items()):
+        span = blocks[block]
+        text = analyser.text[span.start : span.end]
+        lead = len(text) - len(text.lstrip())
+        quote = _Quote(span.start + lead, span.start + len(text.rstrip()), block, span.role)
+        quote.kind = "direct"
+        quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end = name, kind, start, end
+        who = name or "someone"
+        quote.reason = (
+            f"The paragraph before reports what {who} says and ends with a colon, and this paragraph speaks as "
+            f"‘I’ or ‘we’: it is probably {'their' if not name else name + chr(39) + 's'} words set as a block "
+            "quotation, which loses its quotation marks when a page is copied as text (less sure: check the page)."
+        )
+        quotes.append(quote)
     for block, (name, kind, start, end) in sorted(candidates.items()):
+        if block in introduced:
+            continue
         span = blocks[block]
         text = analyser.text[span.start : span.end]
         lead = len(text) - len(text.lstrip())
@@ -81,6 +107,21 @@ def unmarked_block_quotes(analyser: "_Analyser", attributions: "list[_Attributio
         )
         quotes.append(quote)
     return quotes
+
+
+def _introduced_by_colon(analyser: "_Analyser", body: list[int], first_person: set[int], marked: set[int],
+                         reporting: dict[int, tuple[str | None, str | None, int | None, int | None]]
+                         ) -> dict[int, tuple[str | None, str | None, int | None, int | None]]:
+    """Paragraphs in the first person, without quotation marks, right after a paragraph that reports
+    someone and ends with a colon ("... the goals they claim for data collection:")."""
+    blocks = analyser.article.block_list
+    found = {}
+    for previous, block in zip(body, body[1:]):
+        if block not in first_person or block in marked or previous not in reporting:
+            continue
+        if analyser.text[blocks[previous].start : blocks[previous].end].rstrip().endswith(":"):
+            found[block] = reporting[previous]
+    return found
 
 
 def _speaks_as_first_person(tokens: "list[_Tok]") -> bool:

@@ -12,6 +12,10 @@ from workbook.sourcing.words import (
 )
 
 
+#: Pronouns that are a whole noun phrase by themselves.
+_PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
+
+
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
     titles = lexicon().titles
@@ -23,6 +27,10 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         tok = toks[i - 1]
         low = tok.lower
         if tok.word:
+            if low in _PERSONAL_PRONOUNS:
+                if i == end:
+                    i -= 1  # "the goals they claim": the pronoun alone is the phrase
+                break
             if low == "to" and i - 2 >= lo and toks[i - 2].lower in ("close", "familiar", "near"):
                 i -= 1  # "people close to him", "those familiar with": part of the phrase
                 continue
