@@ -18,6 +18,7 @@ from workbook.sourcing.phrases import _clean_np, _split_name, _subject
 from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
+from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
 from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _STOP, _INTRO, _Tok, _phrase_starts, _tokens, lexicon
 
@@ -228,6 +229,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             analysis.attributions.extend(found)
             self.note_subject(index)
         self.credit_repeated_lines()
+        turns = transcript_turns(self)
+        if turns:
+            self.quotes.extend(turns)
+            self.quotes.sort(key=lambda q: (q.start, q.end))
         blocks = unmarked_block_quotes(self, analysis.attributions)
         if blocks:
             self.quotes.extend(blocks)
