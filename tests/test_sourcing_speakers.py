@@ -218,3 +218,15 @@ def test_a_first_person_paragraph_introduced_by_a_reporting_colon_is_quoted_even
 def test_a_colon_before_a_list_of_the_writers_own_points_is_not_a_quotation():
     a = make("I have two points to make:\n\nWe should read the whole policy before we sign.")
     assert not len(quotes(a))
+
+
+def test_the_sourcing_rows_need_no_pandas():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from workbook import load_seeds; from workbook.sourcing.tables import quote_rows, attribution_rows; "
+        "a = load_seeds()[0]; quote_rows(a); attribution_rows(a); print('pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -6,10 +6,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 import weakref
 
-import pandas as pd
 
 from workbook.articles import Article
 from workbook.sourcing.block_quotes import unmarked_block_quotes
@@ -21,6 +20,9 @@ from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
 from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _STOP, _INTRO, _Tok, _phrase_starts, _tokens, lexicon
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
+    import pandas as pd
 
 
 @dataclass
