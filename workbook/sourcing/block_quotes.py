@@ -77,36 +77,33 @@ def unmarked_block_quotes(analyser: "_Analyser", attributions: "list[_Attributio
     if not candidates and not introduced:
         return []
     quotes = []
-    for block, (name, kind, start, end) in sorted(introduced.items()):
-        span = blocks[block]
-        text = analyser.text[span.start : span.end]
-        lead = len(text) - len(text.lstrip())
-        quote = _Quote(span.start + lead, span.start + len(text.rstrip()), block, span.role)
-        quote.kind = "direct"
-        quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end = name, kind, start, end
-        who = name or "someone"
-        quote.reason = (
-            f"The paragraph before reports what {who} says and ends with a colon, and this paragraph speaks as "
-            f"‘I’ or ‘we’: it is probably {'their' if not name else name + chr(39) + 's'} words set as a block "
+    for block, who in sorted(introduced.items()):
+        name = who[0]
+        quotes.append(_paragraph_quote(analyser, block, who, (
+            f"The paragraph before reports what {name or 'someone'} says and ends with a colon, and this paragraph "
+            f"speaks as ‘I’ or ‘we’: it is probably {name + chr(39) + 's' if name else 'their'} words set as a block "
             "quotation, which loses its quotation marks when a page is copied as text (less sure: check the page)."
-        )
-        quotes.append(quote)
-    for block, (name, kind, start, end) in sorted(candidates.items()):
-        if block in introduced:
-            continue
-        span = blocks[block]
-        text = analyser.text[span.start : span.end]
-        lead = len(text) - len(text.lstrip())
-        quote = _Quote(span.start + lead, span.start + len(text.rstrip()), block, span.role)
-        quote.kind = "direct"
-        quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end = name, kind, start, end
-        quote.reason = (
-            f"This paragraph speaks as ‘I’ or ‘we’ right after {name}'s words, and the writer never says ‘I’ or "
-            f"‘we’ elsewhere: it is probably {name}'s words set as a block quotation, which loses its quotation "
-            "marks when a page is copied as text (less sure: check the page)."
-        )
-        quotes.append(quote)
+        )))
+    for block, who in sorted(candidates.items()):
+        if block not in introduced:
+            quotes.append(_paragraph_quote(analyser, block, who, (
+                f"This paragraph speaks as ‘I’ or ‘we’ right after {who[0]}'s words, and the writer never says ‘I’ or "
+                f"‘we’ elsewhere: it is probably {who[0]}'s words set as a block quotation, which loses its quotation "
+                "marks when a page is copied as text (less sure: check the page)."
+            )))
     return quotes
+
+
+def _paragraph_quote(analyser: "_Analyser", block: int, who: tuple[str | None, str | None, int | None, int | None],
+                     reason: str) -> _Quote:
+    """A quotation (kind ``direct``) of the whole paragraph `block`, credited to `who` (name, type, start, end)."""
+    span = analyser.article.block_list[block]
+    text = analyser.text[span.start : span.end]
+    quote = _Quote(span.start + len(text) - len(text.lstrip()), span.start + len(text.rstrip()), block, span.role)
+    quote.kind = "direct"
+    quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end = who
+    quote.reason = reason
+    return quote
 
 
 def _introduced_by_colon(analyser: "_Analyser", body: list[int], first_person: set[int], marked: set[int],
