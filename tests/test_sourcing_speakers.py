@@ -230,3 +230,8 @@ def test_the_sourcing_rows_need_no_pandas():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_two_word_country_is_an_organisation():
+    assert source_of(make("South Africa said the president was safe at home."), "was safe")[1] == "organization"
+    assert source_of(make("Ann Lee said the president was safe at home."), "was safe")[1] == "person"
