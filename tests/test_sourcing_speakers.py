@@ -230,3 +230,16 @@ def test_the_sourcing_rows_need_no_pandas():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_two_word_country_is_an_organisation():
+    assert source_of(make("South Africa said the president was safe at home."), "was safe")[1] == "organization"
+    assert source_of(make("Ann Lee said the president was safe at home."), "was safe")[1] == "person"
+
+
+def test_words_a_tweet_or_letter_reads_are_its_senders():
+    assert speaker_of(make("The tweet from Harbour News reads, “Show stopped by an angry fan.”"), "angry fan") == "Harbour News"
+    assert speaker_of(make("Tom Reed spoke first. His post on Facebook read: “I am done with politics.”"), "done with") == "Tom Reed"
+    letter = make("The letter reads: “We will not give up our land.”")
+    assert speaker_of(letter, "give up") == "The letter"
+    assert source_of(letter, "give up")[1] == "document"

@@ -13,13 +13,14 @@ import weakref
 from workbook.articles import Article
 from workbook.sourcing.block_quotes import unmarked_block_quotes
 from workbook.sourcing.marks import _Quote, _pair_quotes
+from workbook.sourcing.name_kinds import NameKinds
 from workbook.sourcing.phrases import _clean_np, _split_name, _subject
 from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _STOP, _INTRO, _Tok, _phrase_starts, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -75,7 +76,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
         # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
         self.midcaps = frozenset(re.findall(r"(?<=[a-z,;:)] )[A-Z][\w’'-]+", self.text))
-        self.non_persons = _non_persons(self.text, self.lex.titles, self.common)
+        self.name_kinds = NameKinds(self.text, self.lex.titles, self.common)
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
         self._token_starts: dict[int, list[int]] = {}
@@ -299,42 +300,6 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                                     quote.cue, quote.cue_start, quote.cue_end, reason))
         out.sort(key=lambda a: (a.start, a.end))
         return out
-
-
-_NAME = r"[A-Z][a-z][\w’'-]*"
-#: A one-word name used as a thing that speaks as "it" or "which", or as a place ("in Sudan").
-_NOT_A_PERSON = re.compile(
-    rf"\b(?P<a>{_NAME})(?:['’]s)?\s+(?:(?:has|had|now|also)\s+)?(?:says?|said|believes?|claims?|argues?|insists?|announced|announces)\s+(?:that\s+)?(?:it|its|it['’]s)\b"
-    rf"|\b(?P<b>{_NAME}),\s+which\b"
-    rf"|\b(?:in|across|throughout|inside|into)\s+(?P<c>{_NAME})\b(?!['’]s|\s+[A-Z]|-)"
-    rf"|(?<!\band )(?<![A-Z][a-z] )\b(?P<d>{_NAME}[^s\W])\s+(?:believe|say|are|were|have)\s+(?:that|been|not|it|its)\b"
-)
-#: Two capitalised words in a row ("Dr. Lee", "Jane Tull", "South Sudan"), found overlapping.
-_CAPITAL_PAIR = re.compile(rf"(?=\b(?P<first>[A-Z][a-z]+\.?)[ \t]+(?P<name>{_NAME})\b)")
-#: ", who" after a one-word name: a person.
-_WHO = re.compile(rf"\b(?P<name>{_NAME}),\s+who\b")
-#: Words that begin place names, not given names ("South Sudan", "New Hampshire").
-_PLACE_STARTS = frozenset("north south east west new upper lower central greater united saint st. st great".split())
-
-
-def _non_persons(text: str, titles: frozenset[str], common: frozenset[str]) -> frozenset[str]:
-    """One-word names the text treats as places or organisations and never as a person.
-
-    A name counts as a person's when it follows a title ("Dr. Lee") or a given name
-    ("Jane Tull"), or comes before ", who".
-    """
-    things = {m.group(m.lastgroup) for m in _NOT_A_PERSON.finditer(text) if m.lastgroup}
-    if not things:
-        return frozenset()
-    people = {m.group("name") for m in _WHO.finditer(text)}
-    for m in _CAPITAL_PAIR.finditer(text):
-        first = m.group("first").lower()
-        if first in _PLACE_STARTS:
-            continue
-        if first.rstrip(".") in titles or (first not in common and first not in _STOP
-                                           and first not in _INTRO and first not in _DETERMINERS and not first.endswith(".")):
-            people.add(m.group("name"))
-    return frozenset(things - people)
 
 
 #: Words after "asking voters", "urging people" that show the -ing word reports a request.

@@ -22,6 +22,13 @@ _WORDS_OF = re.compile(
     r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*?)['’]s\s+(?:own\s+)?words"
     r"|the\s+words\s+of\s+(?P<name2>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*))\s*[,:]?\s*$"
 )
+#: "The tweet from X reads," / "Lee's letter reads:" / "His post said:" right before a quotation.
+_WRITTEN = re.compile(
+    r"(?P<doc>(?:(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<possessor>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})['’]s?)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<head>tweet|post|letter|statement|message|sign|banner|note|caption|e-?mail|placard|poster|leaflet|notice))"
+    r"(?:\s+(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?))?"
+    r"(?:\s+on\s+[A-Z]\w+)?\s+(?P<verb>reads?|said|says|stated|states)\s*[,:]?\s*$"
+)
 #: Nouns for asking or answering that can introduce someone's words with "... came from X:".
 _ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment"})
 
@@ -219,6 +226,11 @@ class QuoteRules:
             self.fill_plain(quote, start, start + len(name), name, first,
                             f"‘{words_of.group(0).strip(' ,:')}’ just before the quotation names whose words they are.")
             return True
+        # "The tweet from Vulture magazine reads, “...”", "His letter reads: “...”"
+        written = _WRITTEN.search(opening)
+        if written:
+            self.fill_written(quote, written, self.sentences[first].start, first)
+            return True
         # before the quotation, in the same sentence
         toks = self.tokens[first]
         before = range(bisect_left(self.token_starts(first), quote.start))
@@ -289,6 +301,24 @@ class QuoteRules:
                     return span, toks[k], head.text
                 return None
         return None
+
+
+    def fill_written(self, quote: _Quote, found: re.Match[str], offset: int, sentence: int) -> None:
+        """The speaker of words a tweet, letter or post "reads": its sender when the text names one."""
+        owner = found.group("owner") or found.group("possessor")
+        pronoun = (found.group("det") or "").lower()
+        group = "owner" if found.group("owner") else "possessor" if found.group("possessor") else "doc"
+        name = (owner or found.group("doc")).strip()
+        if pronoun in ("his", "her") and not owner:
+            resolved = self.resolver.resolve("he" if pronoun == "his" else "she", sentence)
+            if resolved:
+                name, group = resolved, "det"
+        start = offset + found.start(group)
+        kind = source_type(name) if group != "doc" else "document"
+        self.fill_plain(quote, start, start + len(found.group(group)), name, sentence,
+                        f"‘{found.group('doc')} … {found.group('verb')}’ before the quotation gives the words of a "
+                        f"{found.group('head')}, so they are {name}'s.")
+        quote.source_type = kind
 
 
     def fill_plain(self, quote: _Quote, start: int, end: int, name: str, sentence: int, reason: str) -> None:

@@ -4,7 +4,6 @@ phrase does the saying for a reporting verb."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-import re
 from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
@@ -67,9 +66,15 @@ def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
             k += 1
 
 
+#: First-person words and their contractions ("I've", "we're", "I’d"), in lower case.
+_FIRST_PERSON_FORMS = _FIRST_PERSON | frozenset(
+    f"{word}{mark}{ending}" for word in _FIRST_PERSON for mark in "'’" for ending in ("m", "ve", "d", "ll", "re", "s")
+)
+
+
 def _first_person(tok: _Tok) -> bool:
     """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean."""
-    return tok.lower in _FIRST_PERSON or re.split(r"['’]", tok.lower, maxsplit=1)[0] in _FIRST_PERSON
+    return tok.lower in _FIRST_PERSON_FORMS
 
 
 def _resolution_note(info: dict[str, Any]) -> str:
@@ -252,7 +257,7 @@ class SpeakerRules:
         ("in Sudan", "Microsoft says it ...", "Facebook, which ...") is an organisation, not a person."""
         if kind != "person" or " " in words.strip():
             return kind
-        return "organization" if _base(words.strip()) in self.non_persons else kind
+        return "organization" if self.name_kinds.is_thing(_base(words.strip())) else kind
 
     def known_name(self, word: str) -> bool:
         """True when a capitalised word at the start of a sentence is a name the article uses as one:
