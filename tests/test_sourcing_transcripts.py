@@ -70,3 +70,17 @@ def test_the_writers_own_turns_stay_the_writers():
     )
     table = quotes(a)
     assert set(table["speaker"]) == {"Tomas Berg"}
+
+
+def test_headings_with_a_colon_are_not_turns_and_no_quotation_is_given_twice():
+    a = article_from_text(
+        "The Latest: talks in Geneva\n\nBy Ann Writer\n\n"
+        "The Latest: Talks resume on Monday, officials said.\n\n"
+        "“We will be there,” the minister said.\n\n"
+        "The Latest: The talks ended without a deal.\n\n"
+        "“We tried,” she said.\n"
+    )
+    table = quotes(a)
+    assert not table["reason"].str.contains("turn", regex=False).any()
+    assert not table["text"].str.startswith("Talks resume").any()
+    assert not table.duplicated(["start", "end"]).any()

@@ -232,17 +232,19 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             analysis.attributions.extend(found)
             self.note_subject(index)
         self.credit_repeated_lines()
-        turns = transcript_turns(self)
-        if turns:
-            self.quotes.extend(turns)
-            self.quotes.sort(key=lambda q: (q.start, q.end))
-        blocks = unmarked_block_quotes(self, analysis.attributions)
-        if blocks:
-            self.quotes.extend(blocks)
-            self.quotes.sort(key=lambda q: (q.start, q.end))
+        self.add_quotes(transcript_turns(self))
+        self.add_quotes(unmarked_block_quotes(self, analysis.attributions))
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def add_quotes(self, found: list[_Quote]) -> None:
+        """Add quotations found without quotation marks, never a second copy of one already there."""
+        spans = {(q.start, q.end) for q in self.quotes}
+        new = [q for q in found if (q.start, q.end) not in spans]
+        if new:
+            self.quotes.extend(new)
+            self.quotes.sort(key=lambda q: (q.start, q.end))
 
     def credit_repeated_lines(self) -> None:
         """A quoted headline or stand-alone line with no speaker, whose words a named speaker says

@@ -22,6 +22,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from workbook.sourcing.marks import _Quote
+from workbook.sourcing.words import _DETERMINERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from workbook.sourcing.analysis import _Analyser
@@ -44,9 +45,11 @@ def transcript_turns(analyser: "_Analyser") -> list[_Quote]:
     labels: dict[int, re.Match[str]] = {}
     for i in body:
         match = _LABEL.match(analyser.text, blocks[i].start, blocks[i].end)
-        if match and match.group("label").split()[0].lower().rstrip(":") not in _NOT_SPEAKERS:
-            labels[i] = match
+        first = match.group("label").split()[0].lower().rstrip(":") if match else ""
+        if match and first not in _NOT_SPEAKERS and first not in _DETERMINERS:
+            labels[i] = match  # "The Latest: ..." is a heading, not a person's turn
     counts = Counter(_surname(m.group("label")) for m in labels.values())  # "Dmytro Kuleba:" then "Kuleba:"
+    speakers = sum(1 for n in counts.values() if n >= 2)  # an interview has two people taking turns
     full: dict[str, str] = {}
     for m in labels.values():
         name = m.group("label")
@@ -60,7 +63,7 @@ def transcript_turns(analyser: "_Analyser") -> list[_Quote]:
     pending: list[int] = []
     for i in body:
         match = labels.get(i)
-        if match is not None and counts[_surname(match.group("label"))] >= 2 and len(counts) >= 2:
+        if match is not None and counts[_surname(match.group("label"))] >= 2 and speakers >= 2:
             label = match.group("label")
             name = full[_surname(label)]
             turns.extend(_continued(analyser, current, pending))
@@ -103,7 +106,10 @@ def _continued(analyser: "_Analyser", turn: _Quote | None, blocks: list[int]) ->
     if turn is None:
         return []
     out = []
+    marked = {q.block for q in analyser.quotes}
     for block in blocks:
+        if block in marked:
+            continue  # a paragraph with quotation marks of its own: its quotations say whose words they are
         span = analyser.article.block_list[block]
         text = analyser.text[span.start : span.end]
         quote = _turn(analyser, block, span.start + len(text) - len(text.lstrip()))
