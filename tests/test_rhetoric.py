@@ -11,7 +11,6 @@ from workbook import article_from_text, load_seeds
 from workbook import rhetoric
 from workbook.articles import SPAN_COLUMNS
 from workbook.rhetoric import LABELS, LexiconError, density, marker_records, markers
-from workbook.spans import span_frame
 
 
 def art(body: str, headline: str = "A headline", **metadata) -> object:
@@ -24,20 +23,19 @@ def found(article, label: str, **kwargs) -> list[str]:
 
 
 def fake_quotes(monkeypatch, spans: list[tuple]):
-    """Make sourcing.quotes return the quotations of `spans` (words, kind[, speaker, description])."""
-    from workbook import sourcing
+    """Make the sourcing tool find the quotations of `spans` (words, kind[, speaker, description])."""
+    from workbook.sourcing import tables
 
-    def quotes(article):
+    def quote_rows(article):
         rows = []
         for words, kind, *who in spans:
             start = article.text.index(words)
             speaker, description = (who + [None, None])[:2]
             rows.append({"start": start, "end": start + len(words), "kind": kind, "reason": f"a {kind} quotation",
                          "speaker": speaker, "speaker_description": description})
-        columns = {"kind": "string", "speaker": "string", "speaker_description": "string", "reason": "string"}
-        return span_frame(article, rows, columns)
+        return rows
 
-    monkeypatch.setattr(sourcing, "quotes", quotes)
+    monkeypatch.setattr(tables, "quote_rows", quote_rows)
 
 
 @pytest.fixture(scope="module")
@@ -514,13 +512,12 @@ def test_quoted_words_are_the_speakers_not_the_writers(monkeypatch):
 
 
 def test_reported_speech_is_the_sources(monkeypatch):
-    from workbook import sourcing
+    from workbook.sourcing import tables
 
     article = art("The minister said the plan was possibly a disaster. We disagree.")
     start = article.text.index("the plan")
     end = article.text.index(". We")
-    table = span_frame(article, [{"start": start, "end": end, "source": "The minister"}], {"source": "string"})
-    monkeypatch.setattr(sourcing, "attributions", lambda a: table)
+    monkeypatch.setattr(tables, "attribution_rows", lambda a: [{"start": start, "end": end, "source": "The minister"}])
     by_text = {r["text"]: r for r in rows(article)}
     assert by_text["possibly"]["voice"] == "reported" and by_text["possibly"]["speaker"] == "The minister"
     assert by_text["We"]["voice"] == "writer"

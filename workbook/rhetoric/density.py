@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.rhetoric.finding import LABELS, _records, _text_blocks
 from workbook.rhetoric.voice import VOICES
 from workbook.rhetoric.lexicons import matcher
 from workbook.spans import span_frame, typed_frame
+
+if TYPE_CHECKING:  # pandas is imported when the table is built
+    import pandas as pd
 
 
 def density(

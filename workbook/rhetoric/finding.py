@@ -13,16 +13,17 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import compress
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.rhetoric import use
 from workbook.rhetoric.lexicons import Entry, Matcher, _TOKEN, _entry_reason, _norm, matcher
 from workbook.rhetoric.strength import strength
-from workbook.rhetoric.voice import voice_finder
+from workbook.rhetoric.voice import _clean, _finder, quote_spans
 from workbook.spans import span_frame, span_records
+
+if TYPE_CHECKING:  # pandas is imported when a table is asked for (`markers`), never for records
+    import pandas as pd
 
 #: Every label the built-in rules and lists give, in the order tables show them.
 LABELS = (
@@ -92,8 +93,8 @@ def _text_blocks(article: Article) -> list[Any]:
 _BLOCKS: "weakref.WeakKeyDictionary[Article, list[Any]]" = weakref.WeakKeyDictionary()
 
 
-def _others_words(quotes: pd.DataFrame) -> list[tuple[int, int]]:
-    """Spans of someone else's words among `workbook.sourcing.quotes` rows."""
+def _others_words(quotes: Quotations) -> list[tuple[int, int]]:
+    """Spans of someone else's words among the article's quotations (`_quotations`)."""
     kinds = quotes["kind"].tolist()  # plain lists: filtering the table costs more than the loop
     return [
         (int(s), int(e))
@@ -438,8 +439,8 @@ def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, i
     return rows
 
 
-def _scare_quotes(quotes: pd.DataFrame) -> list[tuple[Any, Any, Any, Any]]:
-    """(start, end, text, reason) of the ``scare`` rows among `workbook.sourcing.quotes` rows."""
+def _scare_quotes(quotes: Quotations) -> list[tuple[Any, Any, Any, Any]]:
+    """(start, end, text, reason) of the ``scare`` quotations among the article's quotations."""
     return [
         (start, end, text, reason)
         for start, end, text, reason, kind in zip(
@@ -470,7 +471,7 @@ def _scare_markers(scare: list[tuple[Any, Any, Any, Any]]) -> list[dict[str, Any
     return rows
 
 
-def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matcher) -> list[dict[str, Any]]:
+def _authority_quote_markers(article: Article, quotes: Quotations, found: Matcher) -> list[dict[str, Any]]:
     """Quotations that lean on an authority: backed by a numbered source such as [3], or
     from a speaker the text presents with a credential ('Janet Smith, a professor of law')."""
     text = article.text
@@ -489,7 +490,7 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matc
                 f"authority's words to settle a point ({_RULE_SOURCE})"
             )
         else:
-            if description is None or description is pd.NA:
+            if _missing(description):
                 continue
             words = [_norm(m.group()) for m in _TOKEN.finditer(str(description))]
             title = next((w for w in words if w in credentials), None)
@@ -502,7 +503,7 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matc
             )
         rows.append(
             {"start": int(start), "end": int(end), "label": "appeal_to_authority", "reason": reason, "in_quote": True,
-             "credential": not citation, "speaker": None if speaker is None or speaker is pd.NA else str(speaker)}
+             "credential": not citation, "speaker": None if _missing(speaker) else str(speaker)}
         )
     return rows
 
@@ -637,19 +638,66 @@ class _Column(list):
         return self
 
 
-#: The columns of `workbook.sourcing.quotes` the rules read.
+#: The fields of `workbook.sourcing`'s quotations the rules read.
 _QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_description", "reason")
+#: The article's quotations, one plain list per field of `_QUOTE_FIELDS`, in the order of ``sourcing.quotes``.
+Quotations = dict[str, _Column]
 
 
-def _columns(table: pd.DataFrame) -> dict[str, _Column]:
-    """The quotation table's columns the rules need, as plain lists read once (every rule walks them)."""
-    return {name: _Column(table[name].tolist()) for name in _QUOTE_FIELDS if name in table.columns}
+def _missing(value: Any) -> bool:
+    """None, or pandas' missing value (a table's cell), without importing pandas."""
+    if value is None:
+        return True
+    return type(value).__name__ == "NAType" and type(value).__module__.startswith("pandas")
+
+
+def _quotations(article: Article) -> Quotations:
+    """The quotations `workbook.sourcing.quotes` gives, read from the sourcing tool's rows (no table is built).
+
+    Every rule walks these columns; they are the table's rows in its order (by position), with
+    None for a missing value.
+    """
+    from workbook.sourcing import tables
+
+    tables._require_article(article, "quotes")
+    records = span_records(article, tables.quote_rows(article), _QUOTE_FIELDS[3:])
+    return {name: _Column([record[name] for record in records]) for name in _QUOTE_FIELDS}
+
+
+def _reported(article: Article) -> list[tuple[int, int, Any]]:
+    """(start, end, source) of every attribution's content (the sourcing tool's rows), by start."""
+    from workbook.sourcing import tables
+
+    return sorted((int(row["start"]), int(row["end"]), _clean(row.get("source"))) for row in tables.attribution_rows(article))
+
+
+def _voice_finder(article: Article, quotes: Quotations) -> Any:
+    """A function giving (voice, speaker) for a marker's span: ``quoted`` inside someone's quotation
+    (with its speaker), ``reported`` inside an attribution's content (with its source), else ``writer``.
+
+    The rules of `workbook.rhetoric.voice.voice_finder`, on the sourcing tool's rows rather than its tables.
+    """
+    in_quote = _finder(quote_spans(quotes), 1)  # a quote's span may or may not include its marks
+    try:
+        reported = _reported(article)
+    except Exception:  # the attribution rules are another tool's; a failure there must not hide markers
+        reported = []
+    in_report = _finder(reported, 0)
+
+    def voice(start: int, end: int) -> tuple[str, str | None]:
+        quote = in_quote(start, end)
+        if quote is not None:
+            return "quoted", quote[2]
+        report = in_report(start, end)
+        if report is not None:
+            return "reported", report[2]
+        return "writer", None
+
+    return voice
 
 
 def _marker_rows(article: Article, found: Matcher, labels: Iterable[str] | None) -> list[dict[str, Any]]:
-    from workbook import sourcing
-
-    quotes = _columns(sourcing.quotes(article))
+    quotes = _quotations(article)
     quote_spans = _others_words(quotes)
     scare = _scare_quotes(quotes)
     tokens = _tokenise(article)
@@ -674,7 +722,7 @@ def _judged(article: Article, rows: list[dict[str, Any]], quotes: Any, scare: li
     sentences = article.sentence_list
     starts = [s.start for s in sentences]
     skipped: dict[int, bool] = {}
-    voice = voice_finder(article, quotes)
+    voice = _voice_finder(article, quotes)
     quoted_words = Counter(str(words).strip("“”\"‘’'«» ,.").lower() for _, _, words, _ in scare)
     context = {"quoted_words": quoted_words}
     marks = [(int(s), int(e)) for s, e, _, _ in scare]
