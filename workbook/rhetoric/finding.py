@@ -103,9 +103,21 @@ def _others_words(quotes: Quotations) -> list[tuple[int, int]]:
     ]
 
 
-def _inside(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    # A quote's span may or may not include its quotation marks: allow one character either side.
-    return any(s - 1 <= position and end <= e + 1 for s, e in spans)
+class _Spans:
+    """Spans of someone else's words, with a quick test of whether one of them holds a span."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        # A quote's span may or may not include its quotation marks: allow one character either side.
+        self._holding = _finder([(s, e, None) for s, e in self.spans], 1)
+
+    def hold(self, start: int, end: int) -> bool:
+        return self._holding(start, end) is not None
+
+
+def _inside(position: int, end: int, spans: _Spans) -> bool:
+    """True when one of `spans` holds `position` to `end`, give or take one character either side."""
+    return spans.hold(position, end)
 
 
 _PAST_MODAL = re.compile(r"(?:\s+not)?\s+have\b", re.IGNORECASE)
@@ -160,7 +172,7 @@ _match_end = re.Match.end
 _match_text = re.Match.group
 
 
-def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: _Spans) -> list[dict[str, Any]]:
     text = article.text
     titles = [(b.start, b.end) for b in _text_blocks(article) if b.role in TITLE_ROLES]
     rows: list[dict[str, Any]] = []
@@ -369,7 +381,7 @@ def _extend_so_called(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _punctuation_markers(article: Article, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _punctuation_markers(article: Article, quotes: _Spans) -> list[dict[str, Any]]:
     """The writer's own questions and exclamations, one marker per clause that ends in ? or !."""
     text = article.text
     roles = {b.index: b for b in _text_blocks(article)}
@@ -404,7 +416,7 @@ def _punctuation_markers(article: Article, quotes: list[tuple[int, int]]) -> lis
     return rows
 
 
-def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _command_markers(article: Article, found: Matcher, quotes: _Spans) -> list[dict[str, Any]]:
     """Sentences of the writer's own that start with a command ('Prevent the ...', 'Join us')."""
     commands = found.section("call_to_action", "command")
     roles = {b.index for b in _text_blocks(article)}
@@ -513,21 +525,23 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     cues = found.section("analogy", "cue")
     anchors = found.section("analogy", "anchor")
     year = article.date.year if article.date else None
-    all_spans = [span for spans, _ in tokens for span in spans]
     all_words = [word for _, words in tokens for word in words]
+    cue_at = [i for i, word in enumerate(all_words) if word in cues]  # where a cue phrase may start
+    if not cue_at:
+        return []
+    all_spans = [span for spans, _ in tokens for span in spans]
     starts = [span[0] for span in all_spans]
     rows = []
     for sentence in article.sentence_list:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-        if lo == hi:
-            continue
+        first = bisect_left(cue_at, lo)
+        if lo == hi or first == len(cue_at) or cue_at[first] >= hi:
+            continue  # no cue word in this sentence
         words = all_words[lo:hi]
-        if cues.keys().isdisjoint(words):  # no cue word in this sentence
-            continue
-        spans = [(s - sentence.start, e - sentence.start) for s, e, _ in all_spans[lo:hi]]
-        cue = _find_any(words, cues)
+        cue = _find_any(words, cues, cue_at[first] - lo)
         if cue is None:
             continue
+        spans = [(s - sentence.start, e - sentence.start) for s, e, _ in all_spans[lo:hi]]
         anchor = _find_any(words, anchors)
         anchor_text = None
         if anchor is not None:
@@ -558,10 +572,10 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     return rows
 
 
-def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> tuple[int, int] | None:
-    """(first, last+1) token positions of the earliest phrase of `phrases` in `words`."""
-    for i, word in enumerate(words):
-        for phrase in phrases.get(word, ()):
+def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]], first: int = 0) -> tuple[int, int] | None:
+    """(first, last+1) token positions of the earliest phrase of `phrases` in `words` (none starts before `first`)."""
+    for i in range(first, len(words)):
+        for phrase in phrases.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 return i, i + len(phrase)
     return None
@@ -698,7 +712,7 @@ def _voice_finder(article: Article, quotes: Quotations) -> Any:
 
 def _marker_rows(article: Article, found: Matcher, labels: Iterable[str] | None) -> list[dict[str, Any]]:
     quotes = _quotations(article)
-    quote_spans = _others_words(quotes)
+    quote_spans = _Spans(_others_words(quotes))
     scare = _scare_quotes(quotes)
     tokens = _tokenise(article)
     rows = _lexicon_markers(article, tokens, found, quote_spans)

@@ -253,10 +253,15 @@ def _compile(lexicons: list[Lexicon]) -> Matcher:
                 key = tokens + (lexicon.label,)
                 if key not in slot or (slot[key].inflected and not entry.inflected):
                     slot[key] = entry
-    compiled = {
-        first: sorted(entries.values(), key=lambda e: -len(e.tokens)) for first, entries in index.items()
+    compiled = {  # longest first; most words start one entry only, which needs no sorting
+        first: sorted(entries.values(), key=_longest_first) if len(entries) > 1 else list(entries.values())
+        for first, entries in index.items()
     }
     return Matcher(compiled, lexicons)
+
+
+def _longest_first(entry: Entry) -> int:
+    return -len(entry.tokens)
 
 
 @lru_cache(maxsize=16)
