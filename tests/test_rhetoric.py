@@ -684,3 +684,24 @@ def test_judged_bench_matches_by_label_and_span(judged, tmp_path, capsys):
     assert judged._match({"label": "absolute", "start": 0, "end": 3}, judgments) is None
     assert judged.main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("body", [
+    "The “so-called” plan: don’t co-op - it’s O’Neill’s ’tis.",
+    "ΟΔΥΣΣΕΥΣ.Β and ΑΣ’ came; ΑΣ’Β too.",  # a capital sigma lower-cases by its neighbours
+    "İstanbul’s ŞEHİR and ǅemal, ſtraße, Ⅻ.",  # İ lengthens when lower-cased
+    "", "1990 — 2024, 3.5%!",
+])
+def test_tokens_are_where_the_text_has_them_lower_cased_as_the_text_is(body):
+    from workbook.rhetoric import finding
+
+    article = art(body)
+    text = article.text
+    lowered = text.lower().replace("’", "'")
+    for spans, words in finding._tokenise(article):
+        assert [text[s:e] for s, e, _ in spans] == [raw for _, _, raw in spans]
+        assert len(words) == len(spans)
+        if len(lowered) == len(text):
+            assert words == [lowered[s:e] for s, e, _ in spans]
+        else:
+            assert words == [raw.lower().replace("’", "'") for _, _, raw in spans]

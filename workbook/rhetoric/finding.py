@@ -153,23 +153,28 @@ def _tokenise(article: Article) -> Tokens:
     text = article.text
     lowered = _norm(text)
     same_length = len(lowered) == len(text)  # lower-casing may lengthen a rare letter (İ): then slice per token
-    finditer, findall = _TOKEN.finditer, _TOKEN.findall
+    # Lower-casing each token on its own gives what lower-casing the whole text gives, except for a
+    # capital sigma (its lower case depends on the letters around it): then the whole text is read again.
+    each_alone = same_length and "\u03a3" not in text
+    findall, find = _TOKEN.findall, text.find
     for block in _text_blocks(article):
-        matches = list(finditer(text, block.start, block.end))
-        starts = list(map(_match_start, matches))
-        ends = list(map(_match_end, matches))
-        spans = list(zip(starts, ends, map(_match_text, matches)))
-        if same_length:
+        raws = findall(text, block.start, block.end)
+        # A token starts with a letter and only non-letters lie between tokens, so the next place
+        # a token's letters occur is where the pattern found it.
+        spans = []
+        position = block.start
+        for raw in raws:
+            start = find(raw, position)
+            position = start + len(raw)
+            spans.append((start, position, raw))
+        if each_alone:
+            words = _norm(" ".join(raws)).split(" ") if raws else []  # a token holds no space
+        elif same_length:
             words = findall(lowered, block.start, block.end)
         else:
             words = [_norm(word) for _, _, word in spans]
         out.append((spans, words))
     return out
-
-
-_match_start = re.Match.start
-_match_end = re.Match.end
-_match_text = re.Match.group
 
 
 def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: _Spans) -> list[dict[str, Any]]:
@@ -182,8 +187,12 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: _
         phrases = use.set_phrase_spans(spans, words, cues) if words else []
         listed = list(map(found.index.get, words))  # most words are in no list: skip them without a loop
         word_count = len(words)
+        narrowed = found.narrowed
         for i in compress(range(len(words)), listed):
             candidates = listed[i]
+            narrow = narrowed.get(words[i])
+            if narrow is not None:  # only the entries whose second word is the next word can match here
+                candidates = narrow[1].get(words[i + 1], narrow[0]) if i + 1 < word_count else narrow[0]
             raw = spans[i][2]
             if len(raw) <= 3 and raw.isupper() and len(raw) > 1:
                 continue  # US, IT, WHO: capitals this short are abbreviations
