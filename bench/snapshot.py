@@ -14,7 +14,7 @@ is left out and the snapshot says so). For every article it keeps:
   ``figures.check_records``, ``timeline.time_ref_records``, ``rhetoric.marker_records``
   and the sourcing records), through ``export.article_record``, exactly as
   ``workbook extract`` writes them;
-* the tables a notebook asks for (``figures.figures``, ``figures.checks``,
+* the tables a notebook asks for (the article's ``blocks`` and ``sentences``, ``figures.figures``, ``figures.checks``,
   ``timeline.time_refs``, ``rhetoric.markers``, ``rhetoric.density``,
   ``findings.findings``), with their columns, dtypes and every value;
 * for pairs of articles (the two seeds; otherwise each article with the next in its set):
@@ -46,6 +46,8 @@ from bench.common import DEFAULT_BENCHMARKS, REPO
 
 #: Per-article tables: (key, module, function).
 TABLES: tuple[tuple[str, str, str], ...] = (
+    ("articles.blocks", "articles", "blocks"),
+    ("articles.sentences", "articles", "sentences"),
     ("figures.figures", "figures", "figures"),
     ("figures.checks", "figures", "checks"),
     ("timeline.time_refs", "timeline", "time_refs"),
@@ -173,6 +175,9 @@ def snapshot_set(load: Callable[[], list[Any]]) -> dict[str, Any]:
             out[f"{name}/load"] = article
             continue
         for key, module, function in TABLES:
+            if module == "articles":  # the article's own tables (properties)
+                out[f"{name}/{key}"] = _guard(lambda: frame(getattr(article, function)))
+                continue
             make = getattr(importlib.import_module(f"workbook.{module}"), function)
             out[f"{name}/{key}"] = _guard(lambda: frame(make(article)))
     for number, pair in _pairs(tables):
@@ -184,8 +189,15 @@ def snapshot_set(load: Callable[[], list[Any]]) -> dict[str, Any]:
     for number, article in enumerate(load()):  # a second, fresh load: the export as the command line does it
         if isinstance(article, dict):
             continue
-        out[f"{_name(article, number)}/export.article_record"] = _guard(lambda: plain(export.article_record(article)))
+        out[f"{_name(article, number)}/export.article_record"] = _guard(lambda: _named(plain(export.article_record(article))))
     return out
+
+
+def _named(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with its path cut to the file's name, so two checkouts of the repository compare."""
+    if record.get("path"):
+        record["path"] = Path(record["path"]).name
+    return record
 
 
 def cli_json(folder: Path) -> Any:
