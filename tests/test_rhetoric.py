@@ -511,6 +511,14 @@ def test_quoted_words_are_the_speakers_not_the_writers(monkeypatch):
     assert by_text["never"]["voice"] == "writer" and by_text["never"]["speaker"] is None
 
 
+def test_a_quotation_given_twice_with_and_without_a_speaker_is_still_read(monkeypatch):
+    words = "“This is a brutal crime,”"
+    fake_quotes(monkeypatch, [(words, "direct", "Ann Lee"), (words, "direct")])
+    article = art(f"{words} Ann Lee said. The talks failed.")
+    by_text = {r["text"]: r for r in rows(article)}
+    assert by_text["brutal"]["voice"] == "quoted" and by_text["brutal"]["speaker"] == "Ann Lee"
+
+
 def test_reported_speech_is_the_sources(monkeypatch):
     from workbook.sourcing import tables
 

@@ -19,7 +19,7 @@ from workbook.articles import Article
 from workbook.rhetoric import use
 from workbook.rhetoric.lexicons import Entry, Matcher, _TOKEN, _entry_reason, _norm, matcher
 from workbook.rhetoric.strength import strength
-from workbook.rhetoric.voice import _clean, _finder, quote_spans
+from workbook.rhetoric.voice import _clean, _finder
 from workbook.spans import span_frame, span_records
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for (`markers`), never for records
@@ -694,13 +694,28 @@ def _reported(article: Article) -> list[tuple[int, int, Any]]:
     return sorted((int(row["start"]), int(row["end"]), _clean(row.get("source"))) for row in tables.attribution_rows(article))
 
 
+def _speaker_spans(quotes: Quotations) -> list[tuple[int, int, str | None]]:
+    """(start, end, speaker) of someone else's words, by position (as `voice.quote_spans` gives them).
+
+    A quotation the sourcing tool gives twice, once with a speaker and once without, sorts with
+    the one without first (so the named one is found), instead of stopping the sort: comparing a
+    name with None fails.
+    """
+    spans = [
+        (int(s), int(e), _clean(who))
+        for s, e, kind, who in zip(quotes["start"], quotes["end"], quotes["kind"], quotes["speaker"])
+        if isinstance(kind, str) and kind in OTHERS_WORDS
+    ]
+    return sorted(spans, key=lambda span: (span[0], span[1], span[2] is not None, span[2] or ""))
+
+
 def _voice_finder(article: Article, quotes: Quotations) -> Any:
     """A function giving (voice, speaker) for a marker's span: ``quoted`` inside someone's quotation
     (with its speaker), ``reported`` inside an attribution's content (with its source), else ``writer``.
 
     The rules of `workbook.rhetoric.voice.voice_finder`, on the sourcing tool's rows rather than its tables.
     """
-    in_quote = _finder(quote_spans(quotes), 1)  # a quote's span may or may not include its marks
+    in_quote = _finder(_speaker_spans(quotes), 1)  # a quote's span may or may not include its marks
     try:
         reported = _reported(article)
     except Exception:  # the attribution rules are another tool's; a failure there must not hide markers
