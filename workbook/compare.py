@@ -34,12 +34,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.textio import ArticleError
+
+if TYPE_CHECKING:  # pandas is imported when the table is built, not when the module loads
+    import pandas as pd
 
 #: Block roles whose years count for the span of years (not the date line or the source list).
 HISTORY_ROLES = ("headline", "standfirst", "subheading", "body", "caption")
@@ -69,11 +70,13 @@ def _per_1000(count: int, words: int) -> float:
 
 
 def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and value != value)
 
 
 def _measures(article: Article, sourcing_row: pd.Series) -> list[tuple[str, str, Any]]:
     """The table's rows for one article, read from each extractor's rows (no table but sourcing's summary)."""
+    import pandas as pd
+
     from workbook import figures, timeline
     from workbook.rhetoric.density import label_density
 
@@ -128,6 +131,8 @@ def compare(articles: Article | Iterable[Article]) -> pd.DataFrame:
     The index has two levels, ``dimension`` and ``measure``; values keep their
     type (whole numbers stay whole), so the columns have dtype ``object``.
     """
+    import pandas as pd
+
     from workbook import sourcing
 
     articles = [articles] if isinstance(articles, Article) else list(articles)
