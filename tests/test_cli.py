@@ -46,6 +46,23 @@ def test_extract_json_follows_the_schema(capsys):
     assert all({"text", "verdict", "arithmetic"} <= set(c) for c in second["checks"])
 
 
+@pytest.mark.parametrize("value", [
+    0, -3, 1.5, 1e300, float("nan"), float("inf"), "", "a “quoted” \"word\"\n\tü", None, True,
+    [1, {"a": [None, 2.0]}], {"x": "é", "y": []}, {1: 2}, (1, "two"),
+])
+def test_each_json_item_is_what_json_dumps_writes(value):
+    from workbook.export import _compact
+
+    assert _compact(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_a_value_json_cannot_write_fails_as_json_dumps_does():
+    from workbook.export import _compact
+
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        _compact({"when": object()})
+
+
 def test_extract_csv_to_a_file(tmp_path, capsys):
     output = tmp_path / "out.csv"
     status, _, err = run(capsys, "extract", str(seeds_folder() / "000_ef82a8ecc3978f70.txt"), "--format", "csv", "--output", str(output))

@@ -79,6 +79,7 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
         "Signed May 3, 2014, 12 May 2025, 2025-05-12, 20250512, 07.08.25, 12/05/2025, May 2014, April 24th, 24 April,",
         "in January, last April, Sept. 2019, fiscal 2019, 1990s, the 20th century, 1994-1996, in 1783.",
         "MAY 3, 2014 AND 3 MAY 2014; SEPT 2019; ſept 2019; Ma\u0130 2014",
+        "Sept. 11, Dec. 2019, 5 Sept. 2020, 3 Jan., mid-March, the end of May, Mayor May, market in March 2014",
     ]
     texts = samples + [block.text for article in load_seeds() for block in article.block_list]
     needs_four = (dates._MONTH_FIRST_IN_TEXT, dates._DAY_FIRST_IN_TEXT, dates._ISO, dates._COMPACT, dates._MONTH_YEAR, dates._YEAR)
@@ -93,6 +94,14 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
             seen += 1
         for m in dates._ANY_MONTH.finditer(text):
             assert dates._may_name_a_month(text[m.start():m.end() + 3]), m.group(0)
+            seen += 1
+        month_patterns = (dates._MONTH_FIRST_IN_TEXT, dates._DAY_FIRST_IN_TEXT, dates._MONTH_YEAR, dates._MONTH_DAY)
+        for pattern in month_patterns:
+            for m in pattern.finditer(text):
+                assert dates._MONTH_WORD.search(text, m.start(), m.end() + 1), m.group(0)
+                seen += 1
+        for m in dates._MONTH_ALONE.finditer(text):
+            assert dates._MONTH_NAME.search(m.group(0)) and dates._MONTH_WORD.search(text, m.start(), m.end() + 1)
             seen += 1
     assert seen > 40
     folds = {c for c in map(chr, range(128, 0x110000)) if not 0xD800 <= ord(c) <= 0xDFFF and re.fullmatch("[a-z]", c, re.I)}

@@ -11,7 +11,6 @@ from workbook import article_from_text, load_seeds
 from workbook import rhetoric
 from workbook.articles import SPAN_COLUMNS
 from workbook.rhetoric import LABELS, LexiconError, density, marker_records, markers
-from workbook.spans import span_frame
 
 
 def art(body: str, headline: str = "A headline", **metadata) -> object:
@@ -24,20 +23,19 @@ def found(article, label: str, **kwargs) -> list[str]:
 
 
 def fake_quotes(monkeypatch, spans: list[tuple]):
-    """Make sourcing.quotes return the quotations of `spans` (words, kind[, speaker, description])."""
-    from workbook import sourcing
+    """Make the sourcing tool find the quotations of `spans` (words, kind[, speaker, description])."""
+    from workbook.sourcing import tables
 
-    def quotes(article):
+    def quote_rows(article):
         rows = []
         for words, kind, *who in spans:
             start = article.text.index(words)
             speaker, description = (who + [None, None])[:2]
             rows.append({"start": start, "end": start + len(words), "kind": kind, "reason": f"a {kind} quotation",
                          "speaker": speaker, "speaker_description": description})
-        columns = {"kind": "string", "speaker": "string", "speaker_description": "string", "reason": "string"}
-        return span_frame(article, rows, columns)
+        return rows
 
-    monkeypatch.setattr(sourcing, "quotes", quotes)
+    monkeypatch.setattr(tables, "quote_rows", quote_rows)
 
 
 @pytest.fixture(scope="module")
@@ -513,14 +511,21 @@ def test_quoted_words_are_the_speakers_not_the_writers(monkeypatch):
     assert by_text["never"]["voice"] == "writer" and by_text["never"]["speaker"] is None
 
 
+def test_a_quotation_given_twice_with_and_without_a_speaker_is_still_read(monkeypatch):
+    words = "“This is a brutal crime,”"
+    fake_quotes(monkeypatch, [(words, "direct", "Ann Lee"), (words, "direct")])
+    article = art(f"{words} Ann Lee said. The talks failed.")
+    by_text = {r["text"]: r for r in rows(article)}
+    assert by_text["brutal"]["voice"] == "quoted" and by_text["brutal"]["speaker"] == "Ann Lee"
+
+
 def test_reported_speech_is_the_sources(monkeypatch):
-    from workbook import sourcing
+    from workbook.sourcing import tables
 
     article = art("The minister said the plan was possibly a disaster. We disagree.")
     start = article.text.index("the plan")
     end = article.text.index(". We")
-    table = span_frame(article, [{"start": start, "end": end, "source": "The minister"}], {"source": "string"})
-    monkeypatch.setattr(sourcing, "attributions", lambda a: table)
+    monkeypatch.setattr(tables, "attribution_rows", lambda a: [{"start": start, "end": end, "source": "The minister"}])
     by_text = {r["text"]: r for r in rows(article)}
     assert by_text["possibly"]["voice"] == "reported" and by_text["possibly"]["speaker"] == "The minister"
     assert by_text["We"]["voice"] == "writer"
@@ -687,3 +692,24 @@ def test_judged_bench_matches_by_label_and_span(judged, tmp_path, capsys):
     assert judged._match({"label": "absolute", "start": 0, "end": 3}, judgments) is None
     assert judged.main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("body", [
+    "The “so-called” plan: don’t co-op - it’s O’Neill’s ’tis.",
+    "ΟΔΥΣΣΕΥΣ.Β and ΑΣ’ came; ΑΣ’Β too.",  # a capital sigma lower-cases by its neighbours
+    "İstanbul’s ŞEHİR and ǅemal, ſtraße, Ⅻ.",  # İ lengthens when lower-cased
+    "", "1990 — 2024, 3.5%!",
+])
+def test_tokens_are_where_the_text_has_them_lower_cased_as_the_text_is(body):
+    from workbook.rhetoric import finding
+
+    article = art(body)
+    text = article.text
+    lowered = text.lower().replace("’", "'")
+    for spans, words in finding._tokenise(article):
+        assert [text[s:e] for s, e, _ in spans] == [raw for _, _, raw in spans]
+        assert len(words) == len(spans)
+        if len(lowered) == len(text):
+            assert words == [lowered[s:e] for s, e, _ in spans]
+        else:
+            assert words == [raw.lower().replace("’", "'") for _, _, raw in spans]

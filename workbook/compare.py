@@ -31,14 +31,16 @@ A year that a text does not give is left empty (<NA>).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.textio import ArticleError
+
+if TYPE_CHECKING:  # pandas is imported when the table is built, not when the module loads
+    import pandas as pd
 
 #: Block roles whose years count for the span of years (not the date line or the source list).
 HISTORY_ROLES = ("headline", "standfirst", "subheading", "body", "caption")
@@ -67,8 +69,16 @@ def _per_1000(count: int, words: int) -> float:
     return round(1000 * count / words, 1) if words else 0.0
 
 
+def _missing(value: Any) -> bool:
+    return value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and value != value)
+
+
 def _measures(article: Article, sourcing_row: pd.Series) -> list[tuple[str, str, Any]]:
-    from workbook import figures, rhetoric, timeline
+    """The table's rows for one article, read from each extractor's rows (no table but sourcing's summary)."""
+    import pandas as pd
+
+    from workbook import figures, timeline
+    from workbook.rhetoric.density import label_density
 
     words = article.word_count
     text_blocks = {b.index for b in article.block_list if b.role in HISTORY_ROLES and b.duplicate_of is None}
@@ -88,34 +98,30 @@ def _measures(article: Article, sourcing_row: pd.Series) -> list[tuple[str, str,
         ("sourcing", "citations cited in the text", int(sourcing_row["citations_cited"])),
     ]
 
-    found = figures.figures(article)
+    found = figures._figure_rows(article)  # the rows of figures.figures, without building its table
     rows += [
         ("figures", "figures", len(found)),
         ("figures", "figures per 1,000 words", _per_1000(len(found), words)),
     ]
 
-    refs = timeline.time_refs(article)
-    in_text = refs[refs["block"].isin(text_blocks) & refs["kind"].isin(YEAR_KINDS)]
-    years = in_text["year"].dropna().astype(int)
-    earliest = int(years.min()) if len(years) else pd.NA
-    latest = int(years.max()) if len(years) else pd.NA
+    refs = [ref for ref in timeline._time_ref_rows(article) if ref["block"] in text_blocks]  # timeline.time_refs' rows
+    years = [int(ref["year"]) for ref in refs if ref["kind"] in YEAR_KINDS and not _missing(ref["year"])]
+    earliest = min(years) if years else pd.NA
+    latest = max(years) if years else pd.NA
     rows += [
-        ("history", "time references", int(refs["block"].isin(text_blocks).sum())),
+        ("history", "time references", len(refs)),
         ("history", "earliest year", earliest),
         ("history", "latest year", latest),
-        ("history", "span of years", latest - earliest if len(years) else pd.NA),
+        ("history", "span of years", latest - earliest if years else pd.NA),
     ]
 
-    verdicts = figures.checks(article)["verdict"].value_counts()
-    rows.append(("checks", "consistency checks", int(verdicts.sum())))
-    rows += [("checks", verdict, int(verdicts.get(verdict, 0))) for verdict in VERDICTS]
+    verdicts = Counter(row["verdict"] for row in figures._check_rows(article) if not _missing(row["verdict"]))
+    rows.append(("checks", "consistency checks", sum(verdicts.values())))
+    rows += [("checks", verdict, verdicts.get(verdict, 0)) for verdict in VERDICTS]
 
-    density = rhetoric.density(article)
-    rows.append(("rhetoric", "markers per 1,000 words", _per_1000(int(density["count"].sum()), words)))
-    rows += [
-        ("rhetoric", f"{label} per 1,000 words", round(float(rate), 1))
-        for label, rate in zip(density["label"], density["per_1000_words"])
-    ]
+    labels, counts, rates = label_density(article)
+    rows.append(("rhetoric", "markers per 1,000 words", _per_1000(sum(counts), words)))
+    rows += [("rhetoric", f"{label} per 1,000 words", round(float(rate), 1)) for label, rate in zip(labels, rates)]
     return rows
 
 
@@ -125,6 +131,8 @@ def compare(articles: Article | Iterable[Article]) -> pd.DataFrame:
     The index has two levels, ``dimension`` and ``measure``; values keep their
     type (whole numbers stay whole), so the columns have dtype ``object``.
     """
+    import pandas as pd
+
     from workbook import sourcing
 
     articles = [articles] if isinstance(articles, Article) else list(articles)

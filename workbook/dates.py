@@ -231,10 +231,13 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b", re.IGNORECASE)
+_CAPITAL_MONTH = (
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
+)
 _MONTH_ALONE = re.compile(
     rf"(?:\b(?P<mod>last|this|next|early|late|mid|mid-|in early|in late|the end of|the beginning of)[\s-]*)?"
-    rf"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-    rf"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])",
+    + _CAPITAL_MONTH
 )
 _COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
 _NUMERIC_IN_TEXT = re.compile(
@@ -264,6 +267,12 @@ _CENTURY = re.compile(
 _MONTH_FIRST_IN_TEXT = re.compile(r"\b(?=[a-z])" + _MONTH_FIRST.pattern, re.IGNORECASE)
 _DAY_FIRST_IN_TEXT = re.compile(r"\b(?=[a-z0-9])" + _DAY_FIRST.pattern, re.IGNORECASE)
 _ANY_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+#: A month name or abbreviation as a whole word: every pattern that reads a month needs one (a word
+#: such as "market", "decision" or "mayor" only starts like a month).
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+#: A capitalised month name as `_MONTH_ALONE` reads it, without its optional modifier before it
+#: (which makes that pattern try every position).
+_MONTH_NAME = re.compile(_CAPITAL_MONTH)
 _DECADE_CUE = re.compile(r"\ds\b")
 _DIGIT = re.compile(r"\d")
 # Cheap tests that skip patterns which cannot match (tests/test_dates.py checks each against every match).
@@ -322,7 +331,7 @@ def find_calendar(text: str) -> list[CalendarMatch]:
 def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
     found: list[CalendarMatch] = []
     digits = bool(_DIGIT.search(text))
-    months = _may_name_a_month(text) and bool(_ANY_MONTH.search(text))
+    months = _may_name_a_month(text) and bool(_MONTH_WORD.search(text))
     four = digits and bool(_FOUR_DIGITS.search(text))
     for pattern in ((_MONTH_FIRST_IN_TEXT, _DAY_FIRST_IN_TEXT) if four and months else ()):
         for m in pattern.finditer(text):
@@ -387,7 +396,7 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
 def _month_words(text: str, months: bool) -> list[CalendarMatch]:
     """Month names standing alone ("in January", "last April"); "May" and "March" only where they cannot be verbs."""
     found: list[CalendarMatch] = []
-    if not months:
+    if not months or not _MONTH_NAME.search(text):
         return found
     for m in _MONTH_ALONE.finditer(text):
         word = m["month"]

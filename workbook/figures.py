@@ -97,17 +97,16 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 #: Where a match of `_NUMBER` can begin, read in a lower-cased copy of the text: at a word start,
-#: a digit, sign, point or fraction sign, or a word that opens one of its branches ("a", "an",
-#: "half", "dozens", "tens", a number word) followed by a non-word character. Many times faster
-#: to scan for than `_NUMBER` itself, which is then tried only at these places.
+#: a digit, sign, point or fraction sign, or a whole word that opens one of its branches ("a", "an",
+#: "half", "dozens", "tens", a number word). Many times faster to scan for than `_NUMBER` itself,
+#: which is then tried only at these places (a single letter such as the "s" of "’s" is not one).
 _NUMBER_OPENERS = sorted(
     {"tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions", "half", "a", "an", "dozen"}
     | set(SMALL) | set(TENS) | set(SCALES),
     key=len, reverse=True,
 )
 _NUMBER_START = re.compile(
-    r"[0-9½⅓⅔¼¾⅕⅛.−\-abdefhmnostz](?<!\w[\s\S])(?:(?<=[0-9½⅓⅔¼¾⅕⅛.−\-])|(?<=[a-z])(?:"
-    + "|".join(sorted({word[1:] for word in _NUMBER_OPENERS}, key=len, reverse=True)) + r")(?!\w))"
+    r"[0-9½⅓⅔¼¾⅕⅛.−\-](?<!\w[\s\S])|(?<!\w)(?:" + "|".join(_NUMBER_OPENERS) + r")(?!\w)"
 )
 
 

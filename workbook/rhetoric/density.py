@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.rhetoric.finding import LABELS, _records, _text_blocks
 from workbook.rhetoric.voice import VOICES
 from workbook.rhetoric.lexicons import matcher
 from workbook.spans import span_frame, typed_frame
+
+if TYPE_CHECKING:  # pandas is imported when the table is built
+    import pandas as pd
 
 
 def density(
@@ -44,22 +45,14 @@ def density(
     """
     if voice is not None and voice not in VOICES:
         raise ValueError(f"density(voice={voice!r}): choose voice='writer', 'quoted', 'reported' or None.")
-    found = _records(article, extra_terms, voice)
-    found_labels = [record["label"] for record in found]
     if by == "label":
-        words = article.word_count
-        own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
-        labels = list(LABELS) + sorted((own | set(found_labels)) - set(LABELS))
-        counts = Counter(found_labels)
-        counted = [counts.get(label, 0) for label in labels]
+        labels, counted, rates = label_density(article, extra_terms, voice)
         return typed_frame(
-            {
-                "label": labels,
-                "count": counted,
-                "per_1000_words": [round(1000 * count / words, 2) if words else 0.0 for count in counted],
-            },
+            {"label": labels, "count": counted, "per_1000_words": rates},
             {"label": "string", "count": "int64", "per_1000_words": "float64"},
         )
+    found = _records(article, extra_terms, voice)
+    found_labels = [record["label"] for record in found]
     if by == "sentence":
         roles = {b.index for b in _text_blocks(article)}
         by_sentence: dict[int, list[Any]] = {}  # sentence index -> its markers' labels, in the table's order
@@ -88,3 +81,18 @@ def density(
             article, rows, {"words": "int64", "markers": "int64", "labels": "string", "score": "float64"}
         )
     raise ValueError(f"density(by={by!r}): choose by='label' or by='sentence'.")
+
+
+def label_density(
+    article: Article,
+    extra_terms: str | Path | Iterable[str | Path] | None = None,
+    voice: str | None = "writer",
+) -> tuple[list[str], list[int], list[float]]:
+    """The columns of ``density(article, by="label")`` as plain lists: labels, counts, markers per 1,000 words."""
+    found_labels = [record["label"] for record in _records(article, extra_terms, voice)]
+    words = article.word_count
+    own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
+    labels = list(LABELS) + sorted((own | set(found_labels)) - set(LABELS))
+    counts = Counter(found_labels)
+    counted = [counts.get(label, 0) for label in labels]
+    return labels, counted, [round(1000 * count / words, 2) if words else 0.0 for count in counted]

@@ -13,16 +13,17 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import compress
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.rhetoric import use
 from workbook.rhetoric.lexicons import Entry, Matcher, _TOKEN, _entry_reason, _norm, matcher
 from workbook.rhetoric.strength import strength
-from workbook.rhetoric.voice import voice_finder
+from workbook.rhetoric.voice import _clean, _finder
 from workbook.spans import span_frame, span_records
+
+if TYPE_CHECKING:  # pandas is imported when a table is asked for (`markers`), never for records
+    import pandas as pd
 
 #: Every label the built-in rules and lists give, in the order tables show them.
 LABELS = (
@@ -92,8 +93,8 @@ def _text_blocks(article: Article) -> list[Any]:
 _BLOCKS: "weakref.WeakKeyDictionary[Article, list[Any]]" = weakref.WeakKeyDictionary()
 
 
-def _others_words(quotes: pd.DataFrame) -> list[tuple[int, int]]:
-    """Spans of someone else's words among `workbook.sourcing.quotes` rows."""
+def _others_words(quotes: Quotations) -> list[tuple[int, int]]:
+    """Spans of someone else's words among the article's quotations (`_quotations`)."""
     kinds = quotes["kind"].tolist()  # plain lists: filtering the table costs more than the loop
     return [
         (int(s), int(e))
@@ -102,9 +103,21 @@ def _others_words(quotes: pd.DataFrame) -> list[tuple[int, int]]:
     ]
 
 
-def _inside(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    # A quote's span may or may not include its quotation marks: allow one character either side.
-    return any(s - 1 <= position and end <= e + 1 for s, e in spans)
+class _Spans:
+    """Spans of someone else's words, with a quick test of whether one of them holds a span."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        # A quote's span may or may not include its quotation marks: allow one character either side.
+        self._holding = _finder([(s, e, None) for s, e in self.spans], 1)
+
+    def hold(self, start: int, end: int) -> bool:
+        return self._holding(start, end) is not None
+
+
+def _inside(position: int, end: int, spans: _Spans) -> bool:
+    """True when one of `spans` holds `position` to `end`, give or take one character either side."""
+    return spans.hold(position, end)
 
 
 _PAST_MODAL = re.compile(r"(?:\s+not)?\s+have\b", re.IGNORECASE)
@@ -140,13 +153,23 @@ def _tokenise(article: Article) -> Tokens:
     text = article.text
     lowered = _norm(text)
     same_length = len(lowered) == len(text)  # lower-casing may lengthen a rare letter (İ): then slice per token
-    finditer, findall = _TOKEN.finditer, _TOKEN.findall
+    # Lower-casing each token on its own gives what lower-casing the whole text gives, except for a
+    # capital sigma (its lower case depends on the letters around it): then the whole text is read again.
+    each_alone = same_length and "\u03a3" not in text
+    findall, find = _TOKEN.findall, text.find
     for block in _text_blocks(article):
-        matches = list(finditer(text, block.start, block.end))
-        starts = list(map(_match_start, matches))
-        ends = list(map(_match_end, matches))
-        spans = list(zip(starts, ends, map(_match_text, matches)))
-        if same_length:
+        raws = findall(text, block.start, block.end)
+        # A token starts with a letter and only non-letters lie between tokens, so the next place
+        # a token's letters occur is where the pattern found it.
+        spans = []
+        position = block.start
+        for raw in raws:
+            start = find(raw, position)
+            position = start + len(raw)
+            spans.append((start, position, raw))
+        if each_alone:
+            words = _norm(" ".join(raws)).split(" ") if raws else []  # a token holds no space
+        elif same_length:
             words = findall(lowered, block.start, block.end)
         else:
             words = [_norm(word) for _, _, word in spans]
@@ -154,12 +177,7 @@ def _tokenise(article: Article) -> Tokens:
     return out
 
 
-_match_start = re.Match.start
-_match_end = re.Match.end
-_match_text = re.Match.group
-
-
-def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: _Spans) -> list[dict[str, Any]]:
     text = article.text
     titles = [(b.start, b.end) for b in _text_blocks(article) if b.role in TITLE_ROLES]
     rows: list[dict[str, Any]] = []
@@ -169,8 +187,12 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: l
         phrases = use.set_phrase_spans(spans, words, cues) if words else []
         listed = list(map(found.index.get, words))  # most words are in no list: skip them without a loop
         word_count = len(words)
+        narrowed = found.narrowed
         for i in compress(range(len(words)), listed):
             candidates = listed[i]
+            narrow = narrowed.get(words[i])
+            if narrow is not None:  # only the entries whose second word is the next word can match here
+                candidates = narrow[1].get(words[i + 1], narrow[0]) if i + 1 < word_count else narrow[0]
             raw = spans[i][2]
             if len(raw) <= 3 and raw.isupper() and len(raw) > 1:
                 continue  # US, IT, WHO: capitals this short are abbreviations
@@ -368,7 +390,7 @@ def _extend_so_called(text: str, end: int) -> int:
     return match.end() if match else end
 
 
-def _punctuation_markers(article: Article, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _punctuation_markers(article: Article, quotes: _Spans) -> list[dict[str, Any]]:
     """The writer's own questions and exclamations, one marker per clause that ends in ? or !."""
     text = article.text
     roles = {b.index: b for b in _text_blocks(article)}
@@ -403,7 +425,7 @@ def _punctuation_markers(article: Article, quotes: list[tuple[int, int]]) -> lis
     return rows
 
 
-def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _command_markers(article: Article, found: Matcher, quotes: _Spans) -> list[dict[str, Any]]:
     """Sentences of the writer's own that start with a command ('Prevent the ...', 'Join us')."""
     commands = found.section("call_to_action", "command")
     roles = {b.index for b in _text_blocks(article)}
@@ -438,8 +460,8 @@ def _command_markers(article: Article, found: Matcher, quotes: list[tuple[int, i
     return rows
 
 
-def _scare_quotes(quotes: pd.DataFrame) -> list[tuple[Any, Any, Any, Any]]:
-    """(start, end, text, reason) of the ``scare`` rows among `workbook.sourcing.quotes` rows."""
+def _scare_quotes(quotes: Quotations) -> list[tuple[Any, Any, Any, Any]]:
+    """(start, end, text, reason) of the ``scare`` quotations among the article's quotations."""
     return [
         (start, end, text, reason)
         for start, end, text, reason, kind in zip(
@@ -470,7 +492,7 @@ def _scare_markers(scare: list[tuple[Any, Any, Any, Any]]) -> list[dict[str, Any
     return rows
 
 
-def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matcher) -> list[dict[str, Any]]:
+def _authority_quote_markers(article: Article, quotes: Quotations, found: Matcher) -> list[dict[str, Any]]:
     """Quotations that lean on an authority: backed by a numbered source such as [3], or
     from a speaker the text presents with a credential ('Janet Smith, a professor of law')."""
     text = article.text
@@ -489,7 +511,7 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matc
                 f"authority's words to settle a point ({_RULE_SOURCE})"
             )
         else:
-            if description is None or description is pd.NA:
+            if _missing(description):
                 continue
             words = [_norm(m.group()) for m in _TOKEN.finditer(str(description))]
             title = next((w for w in words if w in credentials), None)
@@ -502,7 +524,7 @@ def _authority_quote_markers(article: Article, quotes: pd.DataFrame, found: Matc
             )
         rows.append(
             {"start": int(start), "end": int(end), "label": "appeal_to_authority", "reason": reason, "in_quote": True,
-             "credential": not citation, "speaker": None if speaker is None or speaker is pd.NA else str(speaker)}
+             "credential": not citation, "speaker": None if _missing(speaker) else str(speaker)}
         )
     return rows
 
@@ -512,21 +534,23 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     cues = found.section("analogy", "cue")
     anchors = found.section("analogy", "anchor")
     year = article.date.year if article.date else None
-    all_spans = [span for spans, _ in tokens for span in spans]
     all_words = [word for _, words in tokens for word in words]
+    cue_at = [i for i, word in enumerate(all_words) if word in cues]  # where a cue phrase may start
+    if not cue_at:
+        return []
+    all_spans = [span for spans, _ in tokens for span in spans]
     starts = [span[0] for span in all_spans]
     rows = []
     for sentence in article.sentence_list:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-        if lo == hi:
-            continue
+        first = bisect_left(cue_at, lo)
+        if lo == hi or first == len(cue_at) or cue_at[first] >= hi:
+            continue  # no cue word in this sentence
         words = all_words[lo:hi]
-        if cues.keys().isdisjoint(words):  # no cue word in this sentence
-            continue
-        spans = [(s - sentence.start, e - sentence.start) for s, e, _ in all_spans[lo:hi]]
-        cue = _find_any(words, cues)
+        cue = _find_any(words, cues, cue_at[first] - lo)
         if cue is None:
             continue
+        spans = [(s - sentence.start, e - sentence.start) for s, e, _ in all_spans[lo:hi]]
         anchor = _find_any(words, anchors)
         anchor_text = None
         if anchor is not None:
@@ -557,10 +581,10 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     return rows
 
 
-def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> tuple[int, int] | None:
-    """(first, last+1) token positions of the earliest phrase of `phrases` in `words`."""
-    for i, word in enumerate(words):
-        for phrase in phrases.get(word, ()):
+def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]], first: int = 0) -> tuple[int, int] | None:
+    """(first, last+1) token positions of the earliest phrase of `phrases` in `words` (none starts before `first`)."""
+    for i in range(first, len(words)):
+        for phrase in phrases.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 return i, i + len(phrase)
     return None
@@ -637,20 +661,82 @@ class _Column(list):
         return self
 
 
-#: The columns of `workbook.sourcing.quotes` the rules read.
+#: The fields of `workbook.sourcing`'s quotations the rules read.
 _QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_description", "reason")
+#: The article's quotations, one plain list per field of `_QUOTE_FIELDS`, in the order of ``sourcing.quotes``.
+Quotations = dict[str, _Column]
 
 
-def _columns(table: pd.DataFrame) -> dict[str, _Column]:
-    """The quotation table's columns the rules need, as plain lists read once (every rule walks them)."""
-    return {name: _Column(table[name].tolist()) for name in _QUOTE_FIELDS if name in table.columns}
+def _missing(value: Any) -> bool:
+    """None, or pandas' missing value (a table's cell), without importing pandas."""
+    if value is None:
+        return True
+    return type(value).__name__ == "NAType" and type(value).__module__.startswith("pandas")
+
+
+def _quotations(article: Article) -> Quotations:
+    """The quotations `workbook.sourcing.quotes` gives, read from the sourcing tool's rows (no table is built).
+
+    Every rule walks these columns; they are the table's rows in its order (by position), with
+    None for a missing value.
+    """
+    from workbook.sourcing import tables
+
+    tables._require_article(article, "quotes")
+    records = span_records(article, tables.quote_rows(article), _QUOTE_FIELDS[3:])
+    return {name: _Column([record[name] for record in records]) for name in _QUOTE_FIELDS}
+
+
+def _reported(article: Article) -> list[tuple[int, int, Any]]:
+    """(start, end, source) of every attribution's content (the sourcing tool's rows), by start."""
+    from workbook.sourcing import tables
+
+    return sorted((int(row["start"]), int(row["end"]), _clean(row.get("source"))) for row in tables.attribution_rows(article))
+
+
+def _speaker_spans(quotes: Quotations) -> list[tuple[int, int, str | None]]:
+    """(start, end, speaker) of someone else's words, by position (as `voice.quote_spans` gives them).
+
+    A quotation the sourcing tool gives twice, once with a speaker and once without, sorts with
+    the one without first (so the named one is found), instead of stopping the sort: comparing a
+    name with None fails.
+    """
+    spans = [
+        (int(s), int(e), _clean(who))
+        for s, e, kind, who in zip(quotes["start"], quotes["end"], quotes["kind"], quotes["speaker"])
+        if isinstance(kind, str) and kind in OTHERS_WORDS
+    ]
+    return sorted(spans, key=lambda span: (span[0], span[1], span[2] is not None, span[2] or ""))
+
+
+def _voice_finder(article: Article, quotes: Quotations) -> Any:
+    """A function giving (voice, speaker) for a marker's span: ``quoted`` inside someone's quotation
+    (with its speaker), ``reported`` inside an attribution's content (with its source), else ``writer``.
+
+    The rules of `workbook.rhetoric.voice.voice_finder`, on the sourcing tool's rows rather than its tables.
+    """
+    in_quote = _finder(_speaker_spans(quotes), 1)  # a quote's span may or may not include its marks
+    try:
+        reported = _reported(article)
+    except Exception:  # the attribution rules are another tool's; a failure there must not hide markers
+        reported = []
+    in_report = _finder(reported, 0)
+
+    def voice(start: int, end: int) -> tuple[str, str | None]:
+        quote = in_quote(start, end)
+        if quote is not None:
+            return "quoted", quote[2]
+        report = in_report(start, end)
+        if report is not None:
+            return "reported", report[2]
+        return "writer", None
+
+    return voice
 
 
 def _marker_rows(article: Article, found: Matcher, labels: Iterable[str] | None) -> list[dict[str, Any]]:
-    from workbook import sourcing
-
-    quotes = _columns(sourcing.quotes(article))
-    quote_spans = _others_words(quotes)
+    quotes = _quotations(article)
+    quote_spans = _Spans(_others_words(quotes))
     scare = _scare_quotes(quotes)
     tokens = _tokenise(article)
     rows = _lexicon_markers(article, tokens, found, quote_spans)
@@ -674,7 +760,7 @@ def _judged(article: Article, rows: list[dict[str, Any]], quotes: Any, scare: li
     sentences = article.sentence_list
     starts = [s.start for s in sentences]
     skipped: dict[int, bool] = {}
-    voice = voice_finder(article, quotes)
+    voice = _voice_finder(article, quotes)
     quoted_words = Counter(str(words).strip("“”\"‘’'«» ,.").lower() for _, _, words, _ in scare)
     context = {"quoted_words": quoted_words}
     marks = [(int(s), int(e)) for s, e, _, _ in scare]

@@ -217,6 +217,19 @@ class Matcher:
     lexicons: list[Lexicon]
 
     sections: dict[tuple[str, str], dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
+    #: For a first word that starts entries of several words: its one-word entries, and for each
+    #: second word the entries that can match there (one-word ones too), each in `index` order.
+    narrowed: dict[str, tuple[list[Entry], dict[str, list[Entry]]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for first, entries in self.index.items():
+            seconds = {entry.tokens[1] for entry in entries if len(entry.tokens) > 1}
+            if seconds:
+                self.narrowed[first] = (
+                    [entry for entry in entries if len(entry.tokens) == 1],
+                    {second: [entry for entry in entries if len(entry.tokens) == 1 or entry.tokens[1] == second]
+                     for second in seconds},
+                )
 
     def section(self, label: str, name: str) -> dict[str, list[tuple[str, ...]]]:
         """Section `name` of the list(s) with `label`, as token tuples indexed by their first token."""
@@ -253,10 +266,15 @@ def _compile(lexicons: list[Lexicon]) -> Matcher:
                 key = tokens + (lexicon.label,)
                 if key not in slot or (slot[key].inflected and not entry.inflected):
                     slot[key] = entry
-    compiled = {
-        first: sorted(entries.values(), key=lambda e: -len(e.tokens)) for first, entries in index.items()
+    compiled = {  # longest first; most words start one entry only, which needs no sorting
+        first: sorted(entries.values(), key=_longest_first) if len(entries) > 1 else list(entries.values())
+        for first, entries in index.items()
     }
     return Matcher(compiled, lexicons)
+
+
+def _longest_first(entry: Entry) -> int:
+    return -len(entry.tokens)
 
 
 @lru_cache(maxsize=16)
