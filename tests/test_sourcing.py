@@ -859,3 +859,9 @@ def test_the_judged_scorer_on_a_tiny_page_folder(bench, tmp_path):
     results = bench.score_judged(tmp_path / "pages", judged)
     assert results["counts"]["all"] == [2, 2]
     assert results["counts"]["held-out"] == [1, 1]
+
+
+def test_a_source_line_with_an_address_no_parser_can_read_is_kept_without_a_domain():
+    a = article_from_text("A headline\n\nBy Ann Writer\n\nThe plan failed [1].\n\nSOURCES\n\n[1] http://[\n", id="test")
+    table = citations(a)
+    assert len(table) >= 1

@@ -19,7 +19,7 @@ from workbook.articles import Article
 from workbook.rhetoric import use
 from workbook.rhetoric.lexicons import Entry, Matcher, _TOKEN, _entry_reason, _norm, matcher
 from workbook.rhetoric.strength import strength
-from workbook.rhetoric.voice import _clean, _finder
+from workbook.rhetoric.voice import OTHERS_WORDS, _finder, voice_finder
 from workbook.spans import span_frame, span_records
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for (`markers`), never for records
@@ -57,8 +57,6 @@ RECORD_FIELDS = ("start", "end", "text", "label", "reason", "voice", "speaker", 
 TEXT_ROLES = ("headline", "standfirst", "subheading", "body")
 #: Block roles whose lines often capitalise every word (so a capital does not mark a name there).
 TITLE_ROLES = ("headline", "subheading")
-#: Quotation kinds (from `workbook.sourcing.quotes`) that hold someone else's words.
-OTHERS_WORDS = ("direct", "slogan", "headline")
 #: A year at least this many years before the article counts as history for analogies.
 HISTORY_GAP = 20
 #: A loaded word used this many times or more in one text is marked only where it first appears.
@@ -687,53 +685,6 @@ def _quotations(article: Article) -> Quotations:
     return {name: _Column([record[name] for record in records]) for name in _QUOTE_FIELDS}
 
 
-def _reported(article: Article) -> list[tuple[int, int, Any]]:
-    """(start, end, source) of every attribution's content (the sourcing tool's rows), by start."""
-    from workbook.sourcing import tables
-
-    return sorted((int(row["start"]), int(row["end"]), _clean(row.get("source"))) for row in tables.attribution_rows(article))
-
-
-def _speaker_spans(quotes: Quotations) -> list[tuple[int, int, str | None]]:
-    """(start, end, speaker) of someone else's words, by position (as `voice.quote_spans` gives them).
-
-    A quotation the sourcing tool gives twice, once with a speaker and once without, sorts with
-    the one without first (so the named one is found), instead of stopping the sort: comparing a
-    name with None fails.
-    """
-    spans = [
-        (int(s), int(e), _clean(who))
-        for s, e, kind, who in zip(quotes["start"], quotes["end"], quotes["kind"], quotes["speaker"])
-        if isinstance(kind, str) and kind in OTHERS_WORDS
-    ]
-    return sorted(spans, key=lambda span: (span[0], span[1], span[2] is not None, span[2] or ""))
-
-
-def _voice_finder(article: Article, quotes: Quotations) -> Any:
-    """A function giving (voice, speaker) for a marker's span: ``quoted`` inside someone's quotation
-    (with its speaker), ``reported`` inside an attribution's content (with its source), else ``writer``.
-
-    The rules of `workbook.rhetoric.voice.voice_finder`, on the sourcing tool's rows rather than its tables.
-    """
-    in_quote = _finder(_speaker_spans(quotes), 1)  # a quote's span may or may not include its marks
-    try:
-        reported = _reported(article)
-    except Exception:  # the attribution rules are another tool's; a failure there must not hide markers
-        reported = []
-    in_report = _finder(reported, 0)
-
-    def voice(start: int, end: int) -> tuple[str, str | None]:
-        quote = in_quote(start, end)
-        if quote is not None:
-            return "quoted", quote[2]
-        report = in_report(start, end)
-        if report is not None:
-            return "reported", report[2]
-        return "writer", None
-
-    return voice
-
-
 def _marker_rows(article: Article, found: Matcher, labels: Iterable[str] | None) -> list[dict[str, Any]]:
     quotes = _quotations(article)
     quote_spans = _Spans(_others_words(quotes))
@@ -760,7 +711,7 @@ def _judged(article: Article, rows: list[dict[str, Any]], quotes: Any, scare: li
     sentences = article.sentence_list
     starts = [s.start for s in sentences]
     skipped: dict[int, bool] = {}
-    voice = _voice_finder(article, quotes)
+    voice = voice_finder(article, quotes)
     quoted_words = Counter(str(words).strip("“”\"‘’'«» ,.").lower() for _, _, words, _ in scare)
     context = {"quoted_words": quoted_words}
     marks = [(int(s), int(e)) for s, e, _, _ in scare]

@@ -33,25 +33,35 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+def _column(table: Any, name: str) -> list[Any]:
+    """One column of a table, a DataFrame or a mapping of column lists, as a list."""
+    column = table[name]
+    return column.tolist() if hasattr(column, "tolist") else list(column)
+
+
 def quote_spans(quotes: Any) -> list[Span]:
-    """(start, end, speaker) of someone else's words among `workbook.sourcing.quotes` rows, by start."""
-    speakers = quotes["speaker"].tolist() if "speaker" in quotes else [None] * len(quotes["start"])
-    return sorted(
+    """(start, end, speaker) of someone else's words among `workbook.sourcing.quotes` rows, by position.
+
+    `quotes` is the quotes table or a mapping of its columns. A quotation given twice, once with a
+    speaker and once without, sorts with the one without first, so the named one is found.
+    """
+    speakers = _column(quotes, "speaker") if "speaker" in quotes else [None] * len(_column(quotes, "start"))
+    spans = [
         (int(s), int(e), _clean(who))
-        for s, e, kind, who in zip(quotes["start"].tolist(), quotes["end"].tolist(), quotes["kind"].tolist(), speakers)
+        for s, e, kind, who in zip(_column(quotes, "start"), _column(quotes, "end"), _column(quotes, "kind"), speakers)
         if isinstance(kind, str) and kind in OTHERS_WORDS
-    )
+    ]
+    return sorted(spans, key=lambda span: (span[0], span[1], span[2] is not None, span[2] or ""))
 
 
-def reported_spans(attributions: "pd.DataFrame") -> list[Span]:
-    """(start, end, source) of every attribution's content, by start."""
+def reported_spans(attributions: Any) -> list[Span]:
+    """(start, end, source) of every attribution's content, by start: from the attributions table
+    or from its rows (`workbook.sourcing.tables.attribution_rows`)."""
     if attributions is None or not len(attributions):
         return []
-    sources = attributions["source"].tolist() if "source" in attributions.columns else [None] * len(attributions)
-    return sorted(
-        (int(s), int(e), _clean(who))
-        for s, e, who in zip(attributions["start"].tolist(), attributions["end"].tolist(), sources)
-    )
+    rows = attributions.to_dict("records") if hasattr(attributions, "to_dict") else attributions
+    return sorted(((int(row["start"]), int(row["end"]), _clean(row.get("source"))) for row in rows),
+                  key=lambda span: (span[0], span[1], span[2] is not None, span[2] or ""))
 
 
 def _finder(spans: list[Span], slack: int) -> Callable[[int, int], Span | None]:
@@ -78,12 +88,16 @@ def _finder(spans: list[Span], slack: int) -> Callable[[int, int], Span | None]:
 
 
 def voice_finder(article: Article, quotes: Any) -> Callable[[int, int], tuple[str, str | None]]:
-    """A function giving (voice, speaker) for a marker's span in `article`."""
-    from workbook import sourcing
+    """A function giving (voice, speaker) for a marker's span in `article`.
+
+    `quotes` is the quotes table or a mapping of its columns; the attributions are read from the
+    sourcing tool's rows, so no table is built.
+    """
+    from workbook.sourcing import tables
 
     in_quote = _finder(quote_spans(quotes), 1)  # a quote's span may or may not include its marks
     try:
-        reported = reported_spans(sourcing.attributions(article))
+        reported = reported_spans(tables.attribution_rows(article))
     except Exception:  # the attribution rules are another tool's; a failure there must not hide markers
         reported = []
     in_report = _finder(reported, 0)

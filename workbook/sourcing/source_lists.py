@@ -6,7 +6,6 @@ import re
 from typing import Any, TYPE_CHECKING
 from urllib.parse import urlparse
 
-import numpy as np
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _require_article
@@ -61,11 +60,14 @@ def _item_parts(article: Article, block: Any) -> dict[str, Any]:
     url = url_match.group(0).rstrip(".,;") if url_match else None
     domain = language = None
     if url:
-        host = urlparse(url if "://" in url else f"http://{url}").hostname or ""
-        host = host.lower()
+        try:
+            parsed = urlparse(url if "://" in url else f"http://{url}")
+            host = (parsed.hostname or "").lower()
+            path = parsed.path.split("/")
+        except ValueError:  # "http://[" and other addresses no parser can read: keep the line, no domain
+            host, path = "", []
         domain = host[4:] if host.startswith("www.") else host
         sub = domain.split(".")[0] if domain.count(".") >= 2 else ""
-        path = urlparse(url if "://" in url else f"http://{url}").path.split("/")
         if sub in _LANGUAGE_CODES:
             language = sub
         elif len(path) > 1 and path[1] in _LANGUAGE_CODES:
@@ -174,6 +176,8 @@ def _with_list_column(article: Article, rows: list[dict[str, Any]], columns: dic
     rows = sorted(rows, key=_row_position)
     others = {key: dtype for key, dtype in columns.items() if key != name}
     frame = span_frame(article, rows, others)
+    import numpy as np
+
     values = np.empty(len(rows), dtype=object)
     for i, row in enumerate(rows):
         values[i] = row.get(name)
