@@ -95,9 +95,11 @@ def test_as_altair_gives_a_teacher_the_same_chart(monkeypatch):
     assert isinstance(charts.figures_by_kind(FIGURES).altair(), alt.FacetChart)
 
 
-def test_save_draws_a_picture_offline(tmp_path, monkeypatch):
-    monkeypatch.setattr(display, "_altair_enabled", "svg")
+def test_save_draws_a_picture_offline_and_leaves_the_renderer_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(display, "_altair_enabled", None)
+    monkeypatch.setattr(display, "_enabled", "vegalite")
     path = tmp_path / "timeline.svg"
     charts.timeline([{"article": "a", "label": "Text A", "year": 1783}, {"article": "b", "label": "Text B", "year": 2014}]).save(path)
     drawn = path.read_text(encoding="utf-8")
     assert "<svg" in drawn and "Text A" in drawn and "1800" in drawn
+    assert display._altair_enabled is None and charts.active_renderer() == "vegalite"

@@ -105,10 +105,15 @@ def as_altair(spec: Mapping[str, Any]) -> Any:
     Imports Altair, and switches on an offline Altair renderer (the one chosen with
     `enable_offline`, else Altair's ``jupyter`` widget) so the chart draws without the internet.
     """
-    import altair as alt
-
     if _altair_enabled is None:
         _enable_altair(_enabled if _enabled in ALTAIR_RENDERERS else "jupyter")
+    return _altair_chart(spec)
+
+
+def _altair_chart(spec: Mapping[str, Any]) -> Any:
+    """The Altair chart of a specification, leaving Altair's renderer as it is (for saving files)."""
+    import altair as alt
+
     return alt.Chart.from_dict(copy.deepcopy(dict(spec)))
 
 
@@ -156,8 +161,11 @@ class VegaLiteChart(dict):
         return as_altair(self)
 
     def save(self, path: str | Path, **options: Any) -> None:
-        """Save as ``.png``, ``.svg``, ``.pdf`` or ``.html`` (drawn offline by vl-convert, through Altair)."""
-        self.altair().save(str(path), **options)
+        """Save as ``.png``, ``.svg``, ``.pdf`` or ``.html`` (drawn offline by vl-convert, through Altair).
+
+        Only writes the file: how charts are shown in the notebook is left as it was.
+        """
+        _altair_chart(self).save(str(path), **options)
 
 
 # ---- Altair's offline bundle, kept on disk so later kernels need not build it ---------------------
