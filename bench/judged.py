@@ -2,8 +2,9 @@
 
 Run::
 
-    python -m bench.judged [PAGES] [--set tune|heldout|all]
+    python -m bench.judged [PAGES] [--set tune|heldout|all|polnear] [--polnear FOLDER]
     python -m bench.judged --dump OUT.tsv [PAGES]   # list today's markers for judging
+    python -m bench.judged --dump OUT.tsv --set polnear   # draw the PolNeAR markers to judge
 
 PAGES is the ``webpages-dev`` folder of the shared benchmarks (by default
 ``../shared/benchmarks/webpages-dev`` beside the repository); when it is absent
@@ -45,6 +46,47 @@ every marker                                0.46 of 232      0.43 of 70
 Issue 13's aim (0.80 of default-on markers fair) is met on the tune pages and not
 on the held-out pages, where a long interview quotation the sourcing tool does not
 find makes its speaker's "we" and "need to" look like the writer's.
+
+``--set all`` means the 15 web pages (tune and held out together), as before.
+
+The blind PolNeAR set (``--set polnear``)
+-----------------------------------------
+Because the web pages' held-out set was looked at during error analysis, a second,
+blind held-out set was judged on text the rhetoric rules were never tuned on: news
+articles of PolNeAR's dev split, read where they lie (``--polnear FOLDER``, by default
+``../shared/benchmarks/polnear-dev``; when it is absent the set is skipped with a
+message). ``tests/data/judged-markers-polnear.tsv`` has the same columns as the web
+pages' file; ``page`` is the article's file name without ``.txt``, ``address`` its path
+under the benchmarks folder, and the offsets are into the text as
+`workbook.articles.load_article` gives it.
+
+How they were made (2026-12-01, by the judge developer acting as a teacher of 14-16
+year olds, before any rule was tuned on them): the article files were sorted by name
+and every 10th was taken starting at the 5th (`polnear_files`), 8 articles; the pick
+already holds opinion-leaning outlets (Breitbart, HuffPost, West Journal and a USA Today
+op-ed), so none was added. The extractor of commit 36f5263 was run on each, and every
+default-on marker (writer's voice, strong) was listed, plus 40 of the other markers
+drawn with ``random.Random(13)`` (`polnear_candidates`; ``--dump OUT --set polnear``
+lists today's draw). Each was read in its sentence, and the paragraph when needed, and
+judged ``fair``, ``wrong`` or ``not-writer`` with a one-line why. The set must stay
+blind: rules are never changed by looking at it, only measured on it.
+
+Measured on 2026-12-01 (``python -m bench.judged --set polnear``, extractor 36f5263),
+share fair:
+
+==========================================  ===============
+markers                                     PolNeAR (8)
+==========================================  ===============
+default-on (writer's voice, strong)         0.49 of 83
+writer's voice, strong and weak             0.44 of 98
+every marker                                0.37 of 123
+==========================================  ===============
+
+Only default-on markers were all judged; of the others a sample of 40 (of 167) was, so
+the last two rows count the sample (their "unjudged" column is the markers not drawn)
+and lean towards the default-on share. Weighting the sample (5 of 40 fair) by what it
+stands for, about 0.25 of every marker on these articles is fair. Issue 13's aim (0.80
+of default-on markers fair) is not met on this blind set.
 """
 
 from __future__ import annotations
@@ -72,6 +114,13 @@ VERDICTS = ("fair", "wrong", "not-writer")
 FIELDS = ("set", "page", "address", "start", "end", "marker", "label", "list", "verdict", "why", "snippet")
 #: The aim of issue 13 for default-on markers.
 AIM_FAIR = 0.80
+#: The blind held-out set on PolNeAR news articles (see the module's docstring).
+DEFAULT_POLNEAR = REPO.parent / "shared" / "benchmarks" / "polnear-dev"
+POLNEAR_JUDGMENTS = REPO / "tests" / "data" / "judged-markers-polnear.tsv"
+#: The mechanical pick: of the sorted file names, every `POLNEAR_STEP`-th from the `POLNEAR_FIRST`-th (1-based).
+POLNEAR_FIRST, POLNEAR_STEP = 5, 10
+#: How many markers that are not default-on were drawn to judge, and the seed of the draw.
+POLNEAR_SAMPLE, POLNEAR_SEED = 40, 13
 
 
 def page_article(folder: Path) -> Article:
@@ -150,12 +199,54 @@ def dump(pages: Path, out: Path) -> int:
                     "marker": _short(str(text), 12), "label": label, "list": list_of(str(reason)),
                     "verdict": "", "why": "", "snippet": snippet(article, int(start), int(end)),
                 })
+    _write_rows(rows, out)
+    print(f"{len(rows)} markers written to {out}")
+    return 0
+
+
+def polnear_files(folder: Path) -> list[Path]:
+    """The PolNeAR articles of the blind set: sorted by name, every 10th from the 5th."""
+    names = sorted((folder / "text").glob("*.txt"), key=lambda path: path.name)
+    return names[POLNEAR_FIRST - 1::POLNEAR_STEP]
+
+
+def _default_on(record: dict[str, Any]) -> bool:
+    """A marker shown by default: in the writer's voice and strong."""
+    return record.get("voice", "writer") == "writer" and record.get("strength", "strong") == "strong"
+
+
+def polnear_candidates(folder: Path) -> list[dict[str, Any]]:
+    """Today's markers to judge on the PolNeAR pick: every default-on one plus a seeded sample of the others.
+
+    Rows have the judgments file's columns (verdict and why left empty), in file order, then by offset.
+    """
+    import random
+
+    from workbook.articles import load_article
+    from workbook.rhetoric import marker_records
+
+    files = polnear_files(folder)
+    default_on, others = [], []
+    for path in files:
+        article = load_article(path)
+        for record in marker_records(article):
+            (default_on if _default_on(record) else others).append((path, article, record))
+    drawn = random.Random(POLNEAR_SEED).sample(others, min(POLNEAR_SAMPLE, len(others)))
+    order = {path: i for i, path in enumerate(files)}
+    chosen = sorted(default_on + drawn, key=lambda item: (order[item[0]], item[2]["start"], item[2]["end"], item[2]["label"]))
+    return [{
+        "set": "polnear", "page": path.stem, "address": f"{folder.name}/text/{path.name}",
+        "start": int(record["start"]), "end": int(record["end"]), "marker": _short(str(record["text"]), 12),
+        "label": record["label"], "list": list_of(str(record.get("reason", ""))), "verdict": "", "why": "",
+        "snippet": snippet(article, int(record["start"]), int(record["end"])),
+    } for path, article, record in chosen]
+
+
+def _write_rows(rows: list[dict[str, Any]], out: Path) -> None:
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, FIELDS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} markers written to {out}")
-    return 0
 
 
 def read_judgments(path: Path = JUDGMENTS) -> list[dict[str, Any]]:
@@ -195,14 +286,49 @@ class _Tally:
         return sorted({key for g, key in self.counts if g == group})
 
 
+def _tally(tallies: dict[str, _Tally], record: dict[str, Any], judged: list[dict[str, Any]]) -> None:
+    """Count one of today's markers under its judgment (or as unjudged) in the three tables."""
+    match = _match(record, judged)
+    verdict = match["verdict"] if match else "unjudged"
+    lists = match["list"] if match else list_of(str(record.get("reason", "")))
+    writer = record.get("voice", "writer") == "writer"
+    strong = record.get("strength", "strong") == "strong"
+    for what, wanted in (("default-on", writer and strong), ("writer's voice", writer), ("every marker", True)):
+        if wanted:
+            for group, key in (("all", "all"), ("label", record["label"]), ("list", lists)):
+                tallies[what].add(group, key, verdict)
+
+
+def _new_tallies() -> dict[str, _Tally]:
+    return {"default-on": _Tally(), "writer's voice": _Tally(), "every marker": _Tally()}
+
+
+def _report(set_name: str, names: tuple[str, ...], tallies: dict[str, _Tally]) -> None:
+    """Print one set's tables: default-on, writer's voice, every marker; each overall, by label and by list."""
+    print(f"\n== set {set_name}: {', '.join(names)}")
+    head = f"{'':24} {'judged':>5} {'fair':>6} {'wrong':>6} {'other':>6} {'unjudged':>9}"
+    for what, tally in tallies.items():
+        print(f"\n{what}  (other = not the writer's words)\n{head}")
+        print(tally.line("all", "all"))
+        for group in ("label", "list"):
+            print(f"  by {group}:")
+            for key in tally.keys(group):
+                print(tally.line(group, key))
+    c = tallies["default-on"].counts.get(("all", "all"), {})
+    judged_n = sum(c.get(v, 0) for v in VERDICTS)
+    share = c.get("fair", 0) / judged_n if judged_n else 0.0
+    print(f"\nAim (>= {AIM_FAIR:.2f} of default-on markers fair): {'met' if share >= AIM_FAIR else 'not met'} ({share:.2f})")
+
+
 def run(pages: Path, sets: tuple[str, ...]) -> int:
+    """Score the web pages' sets (tune, heldout, all) against their judgments."""
     from workbook.rhetoric import marker_records
 
     judgments = read_judgments()
     print(f"Teacher-judged markers ({len(judgments)} judgments in {JUDGMENTS.relative_to(REPO)}), pages from {pages}")
     for set_name in sets:
         names = SETS["tune"] + SETS["heldout"] if set_name == "all" else SETS[set_name]
-        tallies = {"default-on": _Tally(), "writer's voice": _Tally(), "every marker": _Tally()}
+        tallies = _new_tallies()
         for name in names:
             folder = pages / name
             if not folder.is_dir():
@@ -210,48 +336,74 @@ def run(pages: Path, sets: tuple[str, ...]) -> int:
                 continue
             judged = [j for j in judgments if j["page"] == name]
             for record in marker_records(page_article(folder)):
-                match = _match(record, judged)
-                verdict = match["verdict"] if match else "unjudged"
-                lists = match["list"] if match else list_of(str(record.get("reason", "")))
-                writer = record.get("voice", "writer") == "writer"
-                strong = record.get("strength", "strong") == "strong"
-                for what, wanted in (("default-on", writer and strong), ("writer's voice", writer), ("every marker", True)):
-                    if wanted:
-                        for group, key in (("all", "all"), ("label", record["label"]), ("list", lists)):
-                            tallies[what].add(group, key, verdict)
-        print(f"\n== set {set_name}: {', '.join(names)}")
-        head = f"{'':24} {'judged':>5} {'fair':>6} {'wrong':>6} {'other':>6} {'unjudged':>9}"
-        for what, tally in tallies.items():
-            print(f"\n{what}  (other = not the writer's words)\n{head}")
-            print(tally.line("all", "all"))
-            for group in ("label", "list"):
-                print(f"  by {group}:")
-                for key in tally.keys(group):
-                    print(tally.line(group, key))
-        c = tallies["default-on"].counts.get(("all", "all"), {})
-        judged_n = sum(c.get(v, 0) for v in VERDICTS)
-        share = c.get("fair", 0) / judged_n if judged_n else 0.0
-        print(f"\nAim (>= {AIM_FAIR:.2f} of default-on markers fair): {'met' if share >= AIM_FAIR else 'not met'} ({share:.2f})")
+                _tally(tallies, record, judged)
+        _report(set_name, names, tallies)
     return 0
+
+
+def run_polnear(folder: Path, path: Path = POLNEAR_JUDGMENTS) -> int:
+    """Score the blind PolNeAR set: today's markers on the judged articles against their judgments."""
+    from workbook.articles import load_article
+    from workbook.rhetoric import marker_records
+
+    judgments = read_judgments(path)
+    pages = tuple(dict.fromkeys(j["page"] for j in judgments))
+    print(f"Teacher-judged markers ({len(judgments)} judgments in {path.relative_to(REPO) if path.is_relative_to(REPO) else path}), "
+          f"articles from {folder}")
+    tallies = _new_tallies()
+    for name in pages:
+        text = folder / "text" / f"{name}.txt"
+        if not text.is_file():
+            print(f"  (article {name} is missing under {folder / 'text'}; left out)")
+            continue
+        judged = [j for j in judgments if j["page"] == name]
+        for record in marker_records(load_article(text)):
+            _tally(tallies, record, judged)
+    _report("polnear", pages, tallies)
+    return 0
+
+
+WEB_SETS = ("tune", "heldout", "all")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.judged", description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="?", default=str(DEFAULT_PAGES), help="the webpages-dev folder")
-    parser.add_argument("--set", default="tune,heldout", help="tune, heldout, all; or several, comma-separated")
+    parser.add_argument("--set", default="tune,heldout",
+                        help="tune, heldout, all (the web pages), polnear (the blind PolNeAR set); or several, comma-separated")
+    parser.add_argument("--polnear", default=str(DEFAULT_POLNEAR), help="the polnear-dev folder (for --set polnear)")
     parser.add_argument("--dump", type=Path, default=None, help="write today's markers to this TSV for judging")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    pages = Path(args.pages).expanduser()
-    if not pages.is_dir():
-        print(f"skipped: the web pages are not at {pages}.")
-        return 0
-    if args.dump is not None:
-        return dump(pages, args.dump)
     sets = tuple(part.strip() for part in args.set.split(",") if part.strip())
-    if any(s not in ("tune", "heldout", "all") for s in sets):
-        print(f"--set {args.set!r}: choose from tune, heldout, all.")
+    if any(s not in WEB_SETS + ("polnear",) for s in sets):
+        print(f"--set {args.set!r}: choose from tune, heldout, all, polnear.")
         return 2
-    return run(pages, sets)
+    pages = Path(args.pages).expanduser()
+    polnear = Path(args.polnear).expanduser()
+    web_sets = tuple(s for s in sets if s in WEB_SETS)
+    if args.dump is not None and "polnear" in sets:
+        if not (polnear / "text").is_dir():
+            print(f"skipped: the PolNeAR texts are not at {polnear / 'text'}.")
+            return 0
+        rows = polnear_candidates(polnear)
+        _write_rows(rows, args.dump)
+        print(f"{len(rows)} markers written to {args.dump}")
+        return 0
+    if web_sets or args.dump is not None:
+        if not pages.is_dir():
+            print(f"skipped: the web pages are not at {pages}.")
+        elif args.dump is not None:
+            return dump(pages, args.dump)
+        else:
+            run(pages, web_sets)
+    if "polnear" in sets:
+        if web_sets:
+            print()
+        if not (polnear / "text").is_dir():
+            print(f"skipped: the PolNeAR texts are not at {polnear / 'text'}.")
+        else:
+            run_polnear(polnear)
+    return 0
 
 
 if __name__ == "__main__":

@@ -256,3 +256,18 @@ def test_code_hints_are_shown_on_screen(tmp_path, monkeypatch):
     widget = w.question("figures-python-003")
     shown = html.unescape(widget.children[0].value)
     assert get_question("figures-python-003")["code_hint"] in shown
+
+
+@pytest.mark.parametrize("task_id", ["source-type", "claim-kind"])
+def test_every_keyed_task_item_is_still_offered_and_keyed_with_a_label_learners_can_choose(task_id, seeds):
+    from workbook.questionbank import load_task, task_items
+    from workbook.widgets.tasks import key_label, task_labels
+
+    task = load_task(task_id)
+    labels = set(task_labels(task))
+    for article in seeds:
+        keyed = task["key"][article.id]
+        offered = set(task_items(task, article)["item"])
+        assert set(keyed) <= offered, f"{task_id}: keyed items no longer offered for {article.id}: {set(keyed) - offered}"
+        assert offered <= set(keyed), f"{task_id}: items with no key for {article.id}: {offered - set(keyed)}"
+        assert {key_label(task, article, item) for item in keyed} <= labels

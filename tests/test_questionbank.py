@@ -36,3 +36,31 @@ def test_normalise_text(typed: str, expected: str) -> None:
 def test_every_shipped_question_loads() -> None:
     found = qb.load_questions()
     assert found and all(q["type"] in qb.QUESTION_TYPES for q in found.values())
+
+
+def test_the_source_task_marks_the_sources_own_words_not_what_they_said():
+    from workbook import article_from_text
+    from workbook.questionbank import load_task, task_items
+
+    article = article_from_text(
+        "A headline\n\nBy Ann Writer\n\nSecretary of State Marco Rubio told the press the talks would fail. "
+        "He said the other side was not serious.\n"
+    )
+    items = task_items(load_task("source-type"), article)
+    shown = items["text"].tolist()
+    assert "Secretary of State Marco Rubio" in shown
+    assert "He" not in shown  # a pronoun alone tells the learner nothing: the words reported are marked instead
+
+
+def test_a_marked_item_is_marked_as_a_whole_word():
+    from workbook import article_from_text
+    from workbook.widgets.tasks import AnnotationTask
+
+    article = article_from_text("A headline\n\nBy Ann Writer\n\nThe mayor said the plan would fail.\n")
+    task = {"id": "t", "title": "T", "labels": ["a", "b"], "items": "findings", "category": "sources", "limit": 5,
+            "machine": {"map": {"person": "a"}, "default": "b"}}
+    screen = AnnotationTask(task, article, store=None)
+    html = " ".join(child.children[0].value for child in screen.children if hasattr(child, "children") and child.children
+                    and hasattr(child.children[0], "value"))
+    assert "<mark" in html
+    assert "t<mark" not in html  # never inside another word

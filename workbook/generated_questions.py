@@ -45,6 +45,7 @@ options are shuffled with a seed taken from the same hash.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import math
 import random
 import re
@@ -153,35 +154,29 @@ class _Facts:
         block = row.get("block")
         return block is not None and self.roles[int(block)] in TEXT_ROLES
 
+    def _extracted(self, module: str, function: str) -> list[dict[str, Any]]:
+        """The rows of ``workbook.<module>.<function>(article)``, as plain dicts."""
+        return _rows(getattr(importlib.import_module(f"workbook.{module}"), function)(self.article))
+
     @cached_property
     def quotes(self) -> list[dict[str, Any]]:
-        from workbook import sourcing
-
-        return _rows(sourcing.quotes(self.article))
+        return self._extracted("sourcing", "quotes")
 
     @cached_property
     def sources(self) -> list[dict[str, Any]]:
-        from workbook import sourcing
-
-        return _rows(sourcing.attributions(self.article))
+        return self._extracted("sourcing", "attributions")
 
     @cached_property
     def figures(self) -> list[dict[str, Any]]:
-        from workbook import figures
-
-        return _rows(figures.figures(self.article))
+        return self._extracted("figures", "figures")
 
     @cached_property
     def times(self) -> list[dict[str, Any]]:
-        from workbook import timeline
-
-        return _rows(timeline.time_refs(self.article))
+        return self._extracted("timeline", "time_refs")
 
     @cached_property
     def markers(self) -> list[dict[str, Any]]:
-        from workbook import rhetoric
-
-        return _rows(rhetoric.markers(self.article))
+        return self._extracted("rhetoric", "markers")
 
     @cached_property
     def names(self) -> list[str]:

@@ -441,10 +441,18 @@ def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | 
         table = table[table["category"] == task["category"]]
         mapping = dict(machine.get("map", {}))
         picked = _spread(list(table.to_dict("records")), task.get("limit"))
+        mentions = _source_mentions(article) if task["category"] == "sources" else {}
         rows = []
         for row in picked:
             sentence = article.sentence_list[int(row["sentence"])].text if pd.notna(row.get("sentence")) else row["text"]
-            rows.append({"item": f"{row['start']}-{row['end']}", "start": row["start"], "end": row["end"], "text": row["text"],
+            shown = row["text"]
+            if task["category"] == "sources":
+                # the task asks about the source, so the source's own words ("he", "Marco Rubio") are what is marked
+                mention = mentions.get((int(row["start"]), int(row["end"])))
+                if mention and len(mention) > 3 and mention.lower() not in ("who", "which", "that", "they", "them") and re.search(
+                        rf"(?<!\w){re.escape(mention)}(?!\w)", sentence):
+                    shown = mention  # a pronoun ("he") is left out: the words reported say more about it
+            rows.append({"item": f"{row['start']}-{row['end']}", "start": row["start"], "end": row["end"], "text": shown,
                          "context": sentence, "machine": mapping.get(str(row["label"]), machine.get("default")),
                          "reason": row.get("reason")})
     frame = pd.DataFrame(rows, columns=["item", "start", "end", "text", "context", "machine", "reason"])
@@ -452,6 +460,18 @@ def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | 
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
 
+
+
+def _source_mentions(article: Article) -> dict[tuple[int, int], str]:
+    """The words naming each attribution's source in the text, by the (start, end) of what it reports."""
+    from workbook.sourcing.tables import attribution_rows
+
+    text = article.text
+    return {
+        (int(row["start"]), int(row["end"])): text[int(row["source_start"]) : int(row["source_end"])]
+        for row in attribution_rows(article)
+        if row.get("source_start") is not None and row.get("source_end") is not None
+    }
 
 
 #: The old private name, kept for callers that used it.

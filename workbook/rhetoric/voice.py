@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
+    import pandas as pd
 
 #: The voices a marker can have.
 VOICES = ("writer", "quoted", "reported")
@@ -26,7 +27,7 @@ Span = tuple[int, int, Any]
 
 
 def _clean(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or type(value).__name__ == "NAType" or (isinstance(value, float) and value != value):
         return None
     text = str(value).strip()
     return text or None
@@ -42,7 +43,7 @@ def quote_spans(quotes: Any) -> list[Span]:
     )
 
 
-def reported_spans(attributions: pd.DataFrame) -> list[Span]:
+def reported_spans(attributions: "pd.DataFrame") -> list[Span]:
     """(start, end, source) of every attribution's content, by start."""
     if attributions is None or not len(attributions):
         return []

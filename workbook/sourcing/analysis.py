@@ -6,19 +6,24 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 import weakref
 
-import pandas as pd
 
 from workbook.articles import Article
+from workbook.sourcing.block_quotes import unmarked_block_quotes
 from workbook.sourcing.marks import _Quote, _pair_quotes
+from workbook.sourcing.name_kinds import NameKinds
 from workbook.sourcing.phrases import _clean_np, _split_name, _subject
 from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.speakers import SpeakerRules, _Resolver, _mentions
+from workbook.sourcing.transcripts import transcript_turns
+from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
 from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
+    import pandas as pd
 
 
 @dataclass
@@ -71,6 +76,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
         # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
         self.midcaps = frozenset(re.findall(r"(?<=[a-z,;:)] )[A-Z][\w’'-]+", self.text))
+        self.name_kinds = NameKinds(self.text, self.lex.titles, self.common)
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
         self._token_starts: dict[int, list[int]] = {}
@@ -144,6 +150,17 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 return None  # "an Oval Office shouting match", "telling between": a noun or another sense
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
+        if k >= 3 and toks[k - 1].lower == "to" and toks[k - 2].lower == "if" and toks[k - 3].lower == "as":
+            return None  # "as if to say": words the writer imagines, nobody said them
+        if k > 0 and toks[k - 1].lower in ("being", "been") and tok.lower.endswith("ed"):
+            return None  # "is being dismissed as ...": passive, the subject does not speak
+        if base in ("ask", "contact", "reach") and any(
+                toks[m].lower == "for" and toks[m + 1].lower in ("comment", "comments", "a comment")
+                for m in range(k + 1, min(len(toks) - 1, k + 8))):
+            return None  # "Ars is asking Mojang for comment": the outlet's own request, no words reported
+        if base == "threaten" and nxt is not None and nxt.word and nxt.lower not in ("to", "that") and (
+                nxt.lower in _DETERMINERS or nxt.cap):
+            return None  # "a disease threatening the giant tree": a danger to something, not words
         if tok.lower in _NOUN_LIKE and k > 0:
             previous = toks[k - 1]
             if not (previous.cap or previous.lower in _PRONOUNS or previous.lower in ("who", "which", "that")
@@ -184,7 +201,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             if resolved:
                 self.resolver.note(index, resolved, "person")
             return
-        if low in _PRONOUNS or toks[span[0]].lower in _FIRST_PERSON:
+        if low in _PRONOUNS or _first_person(toks[span[0]]):
             return
         kind = source_type(words)
         if span[1] - span[0] == 1 and (low in self.common or not self.known_name(words)):
@@ -208,15 +225,43 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         for index in range(len(self.sentences)):
             for quote in by_sentence.get(index, []):
                 self.classify(quote, previous)
-                if quote.role not in ("headline", "source"):
-                    previous = quote
+                if quote.role not in ("headline", "source") and quote.kind == "direct":
+                    previous = quote  # the last speaker's words; a scare quote in between does not change who speaks
             found = self.sentence_attributions(index)
             self.partial_quotes(by_sentence.get(index, []), found)
             analysis.attributions.extend(found)
             self.note_subject(index)
+        self.credit_repeated_lines()
+        turns = transcript_turns(self)
+        if turns:
+            self.quotes.extend(turns)
+            self.quotes.sort(key=lambda q: (q.start, q.end))
+        blocks = unmarked_block_quotes(self, analysis.attributions)
+        if blocks:
+            self.quotes.extend(blocks)
+            self.quotes.sort(key=lambda q: (q.start, q.end))
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def credit_repeated_lines(self) -> None:
+        """A quoted headline or stand-alone line with no speaker, whose words a named speaker says
+        further on ("‘We need to listen’" ... “... We need to listen,” says Parata), is that speaker's."""
+        def words(quote: _Quote) -> str:
+            return " ".join(re.findall(r"\w+(?:’\w+)*", self.text[quote.start : quote.end].lower().replace("'", "’")))
+
+        spoken = [(q, words(q)) for q in self.quotes if q.kind == "direct" and q.speaker]
+        for quote in self.quotes:
+            if quote.kind != "headline" or quote.speaker:
+                continue
+            line = words(quote)
+            if len(line.split()) < 3:
+                continue
+            owner = next((q for q, said in spoken if q is not quote and f" {line} " in f" {said} "), None)
+            if owner is not None:
+                quote.speaker, quote.speaker_start, quote.speaker_end = owner.speaker, owner.speaker_start, owner.speaker_end
+                quote.source_type, quote.speaker_description = owner.source_type, owner.speaker_description
+                quote.reason += f" {owner.speaker} says the same words further on."
 
     def partial_quotes(self, quotes: list[_Quote], found: list[_Attribution]) -> None:
         """A quotation no rule attributed, inside the words an attribution reports, is that source's.

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _require_article
 from workbook.sourcing.source_lists import _citation_rows
 from workbook.sourcing.tables import attributions, quotes
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
+    import pandas as pd
 
 
 SUMMARY_COLUMNS = [
@@ -21,7 +23,7 @@ SUMMARY_COLUMNS = [
 ]
 
 
-def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
+def summary(articles: Article | Iterable[Article]) -> "pd.DataFrame":
     """One row per article: how it uses quotations, sources and citations.
 
     Columns: ``article``, ``label``, ``words``, ``quotes`` and one column per
@@ -31,6 +33,8 @@ def summary(articles: Article | Iterable[Article]) -> pd.DataFrame:
     ``vague_share``, ``citations_listed``, ``citations_cited``,
     ``citations_uncited``, ``markers_without_item``.
     """
+    import pandas as pd
+
     if isinstance(articles, Article):
         articles = [articles]
     articles = list(articles)

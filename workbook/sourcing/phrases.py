@@ -12,6 +12,10 @@ from workbook.sourcing.words import (
 )
 
 
+#: Pronouns that are a whole noun phrase by themselves.
+_PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
+
+
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
     titles = lexicon().titles
@@ -23,6 +27,10 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         tok = toks[i - 1]
         low = tok.lower
         if tok.word:
+            if low in _PERSONAL_PRONOUNS:
+                if i == end:
+                    i -= 1  # "the goals they claim": the pronoun alone is the phrase
+                break
             if low == "to" and i - 2 >= lo and toks[i - 2].lower in ("close", "familiar", "near"):
                 i -= 1  # "people close to him", "those familiar with": part of the phrase
                 continue
@@ -162,6 +170,10 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
 _COMPASS = frozenset("north south east west".split())
 
 
+#: Small words that link a phrase to the name after it ("seen by Reuters", "a letter from Lee").
+_LINK_WORDS = frozenset("by from of to with for at in on and or".split())
+
+
 @lru_cache(maxsize=4096)
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
@@ -183,8 +195,10 @@ def _split_name(text: str) -> tuple[str, str | None]:
         k -= 1
     if k == 1 and k < len(words) and words[0].lower() in _COMPASS:
         k = 0  # "South Africa", "North Korea": the direction is part of the name
-    if 0 < k < len(words) and words[k - 1].islower() and words[k - 1].rstrip(".") not in titles and words[k - 1] not in _nouns():
+    if (0 < k < len(words) and words[k - 1].islower() and words[k - 1].rstrip(".") not in titles and words[k - 1] not in _nouns()
+            and (words[k - 1] in _LINK_WORDS or words[k - 1].endswith(("ed", "en")) or len(words[k - 1]) <= 3 or k == 1)):
         return text, None  # "reports seen by Reuters": the words before the name are not a title
+    # "Pakistan-based developer Ammar Askar": a role noun and its modifiers describe the person named after them
     if 0 < k < len(words) and len(words) - k <= 4 and all(w[:1].isupper() for w in words[k:]):
         description = " ".join(words[:k]).rstrip(",")
         if all(w.lower() in _DETERMINERS for w in words[:k]):

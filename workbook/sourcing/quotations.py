@@ -10,10 +10,27 @@ from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _name_list, _resolution_note
-from workbook.sourcing.words import _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
+from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
 
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
+
+
+#: "In Dr. Lee's words," / "in the words of Ann Lee:" right before a quotation.
+_WORDS_OF = re.compile(
+    r"(?:\b[Ii]n|\b[Tt]o (?:quote|use))\s+(?:"
+    r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*?)['’]s\s+(?:own\s+)?words"
+    r"|the\s+words\s+of\s+(?P<name2>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*))\s*[,:]?\s*$"
+)
+#: "The tweet from X reads," / "Lee's letter reads:" / "His post said:" right before a quotation.
+_WRITTEN = re.compile(
+    r"(?P<doc>(?:(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?P<possessor>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})['’]s?)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?P<head>tweet|post|letter|statement|message|sign|banner|note|caption|e-?mail|placard|poster|leaflet|notice))"
+    r"(?:\s+(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?))?"
+    r"(?:\s+on\s+[A-Z]\w+)?\s+(?P<verb>reads?|said|says|stated|states)\s*[,:]?\s*$"
+)
+#: Nouns for asking or answering that can introduce someone's words with "... came from X:".
+_ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment"})
 
 
 class QuoteRules:
@@ -90,6 +107,13 @@ class QuoteRules:
                 f"{previous.speaker or 'the same speaker'} and names no new speaker, so it is treated as the same person's words."
             )
             return
+        if (quote.role in ("subheading", "body") and 3 <= len(words) <= 12 and inner.rstrip("”’\"'")[-1:] not in _TERMINAL
+                and self.whole_block(quote)):
+            # "‘We need to listen’" as a subheading: a line from the story, in someone's words
+            quote.kind = "headline"
+            quote.reason = ("This quotation stands alone as a line of its own, like a subheading; such lines "
+                            "usually repeat words someone says further on.")
+            return
         if len(words) >= 8 or (len(words) >= 4 and inner.rstrip("”’\"'")[-1:] in _TERMINAL):
             quote.kind = "direct"
             quote.unattributed = True
@@ -101,6 +125,12 @@ class QuoteRules:
             f"A short quotation ({len(words)} word{'s' if len(words) != 1 else ''}) with no reporting verb or speaker near it: "
             "the writer is marking these words, often to keep a distance from them."
         )
+
+
+    def whole_block(self, quote: _Quote) -> bool:
+        """True when the quotation is all of its block, but for spaces and a final full stop."""
+        block = self.article.block_list[quote.block]
+        return not self.text[block.start : quote.start].strip() and not self.text[quote.end : block.end].strip(" \n.")
 
 
     def is_title(self, quote: _Quote, words: list[str], inner: str) -> bool:
@@ -139,7 +169,24 @@ class QuoteRules:
         sentence = self.sentences[here]
         if self.text[sentence.start : quote.start].strip():
             return False
-        return 0 <= here - there <= 2 and len(words) >= 3
+        if 0 <= here - there <= 2 and len(words) >= 3:
+            return True
+        # a run of quoted paragraphs: a paragraph that opens with a quotation, right after a
+        # paragraph quoting a named speaker, goes on with that speaker's words
+        block = self.article.block_list[quote.block]
+        return (bool(previous.speaker) and len(words) >= 6 and not self.text[block.start : quote.start].strip()
+                and self.previous_body_block(quote.block) == previous.block)
+
+
+    def previous_body_block(self, block: int) -> int | None:
+        """The body paragraph before block number `block`, skipping captions and page furniture."""
+        for index in range(block - 1, -1, -1):
+            role = self.article.block_list[index].role
+            if role == "body":
+                return index
+            if role in ("headline", "subheading"):
+                return None
+        return None
 
 
     def attribute_quote(self, quote: _Quote, words: list[str]) -> bool:
@@ -168,6 +215,21 @@ class QuoteRules:
             name = dash.group("name")
             self.fill_plain(quote, dash.start("name"), dash.end("name"), name, first,
                             "A dash and a name right after the quotation credit the words to that person.")
+            return True
+        # "In Dr. Lee's words, “...”" / "in the words of Ann Lee: “...”"
+        opening = self.text[self.sentences[first].start : quote.start]
+        words_of = _WORDS_OF.search(opening)
+        if words_of:
+            group = "name" if words_of.group("name") else "name2"
+            start = self.sentences[first].start + words_of.start(group)
+            name = words_of.group(group)
+            self.fill_plain(quote, start, start + len(name), name, first,
+                            f"‘{words_of.group(0).strip(' ,:')}’ just before the quotation names whose words they are.")
+            return True
+        # "The tweet from Vulture magazine reads, “...”", "His letter reads: “...”"
+        written = _WRITTEN.search(opening)
+        if written:
+            self.fill_written(quote, written, self.sentences[first].start, first)
             return True
         # before the quotation, in the same sentence
         toks = self.tokens[first]
@@ -207,6 +269,12 @@ class QuoteRules:
                       f"(list: {_LISTS}/reporting_verbs.txt).")
             return True
         # "Limbaugh went on: “...”" - a short clause and a colon introduce the words
+        if self.text[toks[before[-1]].end : quote.start].strip() == "" and toks[before[-1]].text == ":" and len(before) <= 16:
+            asker = self.speaker_after_from(toks, before[-1])
+            if asker is not None:
+                self.fill(quote, toks, asker[0], first, asker[1].text, asker[1].start, asker[1].end,
+                          f"‘{asker[2]} … from …:’ before this quotation says who spoke these words.")
+                return True
         if self.text[toks[before[-1]].end : quote.start].strip() == "" and toks[before[-1]].text == ":" and len(before) <= 12:
             span = _subject(toks, 0, before[-1])
             if span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap:
@@ -219,8 +287,45 @@ class QuoteRules:
         return False
 
 
+    def speaker_after_from(self, toks: Sequence[_Tok], colon: int) -> tuple[tuple[int, int], _Tok, str] | None:
+        """"A question came from a member of the audience:": the noun phrase after "from", when
+        the clause before the colon is about a saying noun (question, reply, statement ...)."""
+        saying = self.lex.nouns | _ASKING_NOUNS
+        head = next((t for t in toks[:colon] if t.word and t.lower in saying), None)
+        if head is None:
+            return None
+        for k in range(colon - 1, -1, -1):
+            if toks[k].lower == "from":
+                span = _np_forward(toks, k + 1, colon)
+                if span is not None and span[1] == colon and toks[k + 1].lower not in _FIRST_PERSON:
+                    return span, toks[k], head.text
+                return None
+        return None
+
+
+    def fill_written(self, quote: _Quote, found: re.Match[str], offset: int, sentence: int) -> None:
+        """The speaker of words a tweet, letter or post "reads": its sender when the text names one."""
+        owner = found.group("owner") or found.group("possessor")
+        pronoun = (found.group("det") or "").lower()
+        group = "owner" if found.group("owner") else "possessor" if found.group("possessor") else "doc"
+        name = (owner or found.group("doc")).strip()
+        if pronoun in ("his", "her") and not owner:
+            resolved = self.resolver.resolve("he" if pronoun == "his" else "she", sentence)
+            if resolved:
+                name, group = resolved, "det"
+        start = offset + found.start(group)
+        kind = source_type(name) if group != "doc" else "document"
+        self.fill_plain(quote, start, start + len(found.group(group)), name, sentence,
+                        f"‘{found.group('doc')} … {found.group('verb')}’ before the quotation gives the words of a "
+                        f"{found.group('head')}, so they are {name}'s.")
+        quote.source_type = kind
+
+
     def fill_plain(self, quote: _Quote, start: int, end: int, name: str, sentence: int, reason: str) -> None:
         quote.kind = "direct"
+        title, _, rest = name.partition(" ")
+        if rest and title.lower().rstrip(".") in self.lex.titles and self.resolver.name(rest) != rest:
+            name = self.resolver.name(rest)  # "Dr. Shadlen" after "Dr. Michael Shadlen"
         name = self.resolver.name(name)
         quote.speaker, quote.speaker_start, quote.speaker_end = name, start, end
         quote.source_type = source_type(name)
@@ -267,20 +372,23 @@ class QuoteRules:
             if j > begin:
                 # the speaker comes first: “...,” Ann Lee, the mayor, said
                 name_span: tuple[int, int] | None = None
+                described_first = False
                 if after[j - 1].text == ",":
                     found = self.appositive_back(after, j, begin)
                     if found:
                         name_span, description = found
+                        # "her mother, Fiona, said": the description, not the name, starts the phrase
+                        described_first = name_span[0] > begin and after[begin].lower in _DETERMINERS | {"her", "his", "their"}
                 if name_span is None:
                     name_span = _np_back(after, j, begin)
-                if name_span is not None and name_span[0] != begin:
+                if name_span is not None and name_span[0] != begin and not described_first:
                     # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
                     lead = after[begin:j]
                     if len(lead) <= 10 and not any(
                         t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
                     ):
                         name_span = (begin, j)
-                if name_span is None or name_span[0] != begin:
+                if name_span is None or (name_span[0] != begin and not described_first):
                     return False
             else:
                 # the verb comes first: “...,” said Ann Lee, the mayor

@@ -27,6 +27,10 @@ class _Attribution:
     reason: str
 
 
+#: Words after "X, Lee said," that start the writer's own words again, not more of Lee's.
+_WRITERS_TURN = frozenset("but with while although though yet despite whereas however".split())
+
+
 class AttributionRules:
     """The analyser's rules for attributions (a mixin of `Analyser`)."""
 
@@ -258,12 +262,15 @@ class AttributionRules:
             len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
             or rest[0].lower in _MONTHS
         )
-        if len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest):
+        inserted = parenthetical and enough_before and comma_after + 2 < n and sum(1 for t in toks[:comma] if t.word) >= 3
+        if not inserted and (len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest)):
             return None
         before = self.content_span(toks, 0, comma)
         if before is None:
             return None
         if comma_after is not None and comma_after + 2 < n:
+            if toks[comma_after + 1].lower in _WRITERS_TURN:
+                return before  # "X, Microsoft says, but it has not ...": after the source, the writer goes on
             after = self.content_span(toks, comma_after + 1, n)
             if after is not None:
                 return before[0], after[1]  # "X, he said, Y": the content runs around the inserted source

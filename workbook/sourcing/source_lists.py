@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TYPE_CHECKING
 from urllib.parse import urlparse
 
 import numpy as np
-import pandas as pd
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _require_article
 from workbook.spans import span_frame, span_records
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
+    import pandas as pd
 
 
 _URL = re.compile(r"https?://[^\s<>\"”)\]]+|www\.[^\s<>\"”)\]]+")

@@ -56,7 +56,7 @@ def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
     k = 0
     n = len(toks)
     while k < n:
-        if toks[k].word and toks[k].cap and k > 0 and toks[k].lower not in _DETERMINERS:
+        if toks[k].word and toks[k].cap and k > 0 and toks[k].lower not in _DETERMINERS and not _first_person(toks[k]):
             j = k
             while j + 1 < n and toks[j + 1].word and toks[j + 1].cap:
                 j += 1
@@ -64,6 +64,17 @@ def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
             k = j + 1
         else:
             k += 1
+
+
+#: First-person words and their contractions ("I've", "we're", "I’d"), in lower case.
+_FIRST_PERSON_FORMS = _FIRST_PERSON | frozenset(
+    f"{word}{mark}{ending}" for word in _FIRST_PERSON for mark in "'’" for ending in ("m", "ve", "d", "ll", "re", "s")
+)
+
+
+def _first_person(tok: _Tok) -> bool:
+    """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean."""
+    return tok.lower in _FIRST_PERSON_FORMS
 
 
 def _resolution_note(info: dict[str, Any]) -> str:
@@ -118,7 +129,7 @@ class SpeakerRules:
         offset = self.text.find(words, start, end) if words else start
         start, end = offset, offset + len(words)
         name, description = _split_name(words)
-        kind = source_type(words)
+        kind = self.typed(words, source_type(words))
         if kind == "person" and span[0] == 0 and span[1] - span[0] == 1 and not self.known_name(words):
             # "Children growing up ...", "Experts argued": a capitalised common word opening the sentence
             kind = "vague" if words.lower().endswith(("s", "ren")) else "unknown"
@@ -150,6 +161,13 @@ class SpeakerRules:
             if toks[name[0]].cap and name[1] - name[0] <= 6 and all(t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
                 description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
                 return name, description
+        if len(segments) == 2:
+            # "her mother, Fiona, said": the description comes first, then the name it describes
+            name, lead = segments
+            described = toks[lead[0]].lower in _DETERMINERS or _POSSESSIVE.search(toks[lead[0]].text) is not None
+            if (described and lead[1] - lead[0] <= 5 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
+                    and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
+                return name, self.span_text(toks, lead)[2]
         return None
 
 
@@ -208,7 +226,7 @@ class SpeakerRules:
             return None  # "Months later ...": a capitalised common word, not a name
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
-        if words & _FIRST_PERSON or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
+        if words & _FIRST_PERSON or any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
         return span
 
@@ -234,6 +252,13 @@ class SpeakerRules:
                     return (start, j)
         return span
 
+    def typed(self, words: str, kind: str) -> str:
+        """`kind`, except that a one-word name the article treats as a place or an organisation
+        ("in Sudan", "Microsoft says it ...", "Facebook, which ...") is an organisation, not a person."""
+        if kind != "person" or " " in words.strip():
+            return kind
+        return "organization" if self.name_kinds.is_thing(_base(words.strip())) else kind
+
     def known_name(self, word: str) -> bool:
         """True when a capitalised word at the start of a sentence is a name the article uses as one:
         capitalised inside a sentence too, or a surname already given in full."""
@@ -246,7 +271,14 @@ def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
     n = len(toks)
     end = span[1]
     names = [span]
-    while end + 1 < n and toks[end].text == "," and toks[end + 1].cap and len(names) < 6:
+    # a list of names ("Ann Lee, Bo Park and Cy Diaz") or of common nouns ("the union, the teachers and
+    # their lawyers"), never a name and its description ("Parata, a fierce and uncompromising elder")
+    named = toks[span[0]].cap and toks[span[0]].lower not in _DETERMINERS
+
+    def same_kind(tok: _Tok) -> bool:
+        return tok.cap and tok.lower not in _DETERMINERS if named else tok.lower in _DETERMINERS
+
+    while end + 1 < n and toks[end].text == "," and same_kind(toks[end + 1]) and len(names) < 6:
         following = _np_forward(toks, end + 1, n)
         if following is None:
             break
@@ -254,6 +286,10 @@ def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
         end = following[1]
     if len(names) > 1 and toks[names[-1][0]: names[-1][1]] and any(t.lower == "and" for t in toks[names[-1][0]:names[-1][1]]):
         return (span[0], end)  # the list ends with "and Name": a list, not a name and its description
+    if len(names) > 1 and end + 1 < n and toks[end].lower == "and":
+        last = _np_forward(toks, end + 1, n)  # "said the union, the teachers and their lawyers"
+        if last is not None:
+            return (span[0], last[1])
     return span
 
 

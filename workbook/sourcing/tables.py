@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-import pandas as pd
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _analyse, _require_article
 from workbook.spans import frame_copy, span_frame, span_records
+
+if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
+    import pandas as pd
 
 
 QUOTE_COLUMNS = {

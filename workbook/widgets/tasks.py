@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections.abc import Mapping
 from pathlib import Path
@@ -75,7 +77,9 @@ class AnnotationTask(ipw.VBox):
             self.selectors[item["item"]] = selector
             text = _esc(item["context"])
             if item["text"] != item["context"] and item["text"] in item["context"]:
-                text = _esc(item["context"]).replace(_esc(item["text"]), f'<mark style="background:#FFE08A;color:#111">{_esc(item["text"])}</mark>', 1)
+                # mark the words where they stand as whole words ("he" is not the "he" in "the")
+                text = re.sub(rf"(?<!\w){re.escape(_esc(item['text']))}(?!\w)",
+                              lambda found: f'<mark style="background:#FFE08A;color:#111">{found.group(0)}</mark>', text, count=1)
             rows.append(ipw.VBox([ipw.HTML(f'<div>{number}. {text}</div>'), selector],
                                  layout=ipw.Layout(margin="4px 0")))
         self.compare_button = ipw.Button(description="Compare with the machine", button_style="info")

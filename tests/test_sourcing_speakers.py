@@ -1,0 +1,245 @@
+"""Tests for who speaks: descriptions before names, lists of speakers, "in X's words",
+speakers after "from ...:", first-person words that are never a name, one-word names that
+are organisations, and block quotations that lost their quotation marks
+(workbook/sourcing/speakers.py, quotations.py, analysis.py, block_quotes.py).
+
+Every text here was written for the test.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from workbook import article_from_text, rhetoric
+from workbook.sourcing import attributions, quotes
+
+
+def make(body: str) -> object:
+    return article_from_text(f"A headline for the test\n\nBy Ann Writer\n\n{body}", id="test")
+
+
+def speaker_of(article, needle: str) -> str | None:
+    table = quotes(article)
+    found = table[table["text"].str.contains(needle, regex=False)]
+    assert len(found) == 1, table["text"].tolist()
+    value = found.iloc[0]["speaker"]
+    return None if pd.isna(value) else value
+
+
+def source_of(article, needle: str) -> tuple[str | None, str]:
+    table = attributions(article)
+    found = table[table["text"].str.contains(needle, regex=False)]
+    assert len(found) >= 1, table["text"].tolist()
+    row = found.iloc[0]
+    return (None if pd.isna(row["source"]) else row["source"]), row["source_type"]
+
+
+def test_a_description_before_the_name_gives_the_name():
+    a = make("“There was no antidote,” her mother, Fiona, said. The hospital will review its care.")
+    assert speaker_of(a, "no antidote") == "Fiona"
+
+
+def test_a_name_and_its_description_are_not_a_list_of_speakers():
+    a = make("“The sea is sick,” says Parata, a fierce and patient elder of the tribe.")
+    assert speaker_of(a, "sea is sick") == "Parata"
+
+
+def test_a_list_of_groups_after_the_verb_is_every_speaker():
+    a = make("“We were shocked,” said the union, the teachers and their lawyers.")
+    assert speaker_of(a, "shocked") == "the union, the teachers and their lawyers"
+
+
+def test_in_someones_words_names_the_speaker():
+    a = make("The team tested five people. In Dr. Lake's words, “Could the moment of deciding matter for what we choose next?”")
+    assert speaker_of(a, "moment of deciding") == "Dr. Lake"
+    b = make("The law changed. In the words of Ann Lee: “Nobody asked the people who live here, not once.”")
+    assert speaker_of(b, "Nobody asked") == "Ann Lee"
+
+
+def test_a_question_from_someone_names_the_asker_not_the_question():
+    a = make("Lorenz spoke for an hour. Then a question came from a member of the audience: “Did you change the start just slightly?”")
+    assert speaker_of(a, "change the start") == "a member of the audience"
+
+
+def test_first_person_words_are_never_the_person_a_pronoun_means():
+    a = make(
+        "Mark Kent spoke at the trial. These deals take time, he said.\n\n"
+        "I've been building relationships for years with the founders.\n\n"
+        "He also stressed the need to agree on a shared plan."
+    )
+    source, _ = source_of(a, "the need to agree")
+    assert source == "Mark Kent"
+
+
+def test_a_one_word_name_that_speaks_as_it_is_an_organisation():
+    a = make("Northwind says it has found ways to make games smaller. Northwind says more games are coming.")
+    assert source_of(a, "found ways")[1] == "organization"
+    assert source_of(a, "more games")[1] == "organization"
+
+
+def test_a_one_word_place_name_is_an_organisation_but_a_titled_name_stays_a_person():
+    place = make("Aid workers waited in Valdoria for weeks. Valdoria has said it will open the roads.")
+    assert source_of(place, "open the roads")[1] == "organization"
+    person = make("Dr. Lake spoke first. Lake said it was too early to judge. Her team works in Lake County.")
+    assert source_of(person, "too early")[1] == "person"
+    full = make("Jane Tull spoke first. Tull said it was too early to judge.")
+    assert source_of(full, "too early") == ("Jane Tull", "person")
+
+
+BLOCK = (
+    "A key approach is a long relationship with your target, Mark Kent said at the trial. "
+    "These deals do not appear overnight, he said.\n\n"
+    "I've been building relationships for years, and when we thought it was the right time, we moved quickly.\n\n"
+    "He also said that price matters less than trust.\n\n"
+    "It was not clear why the plan failed with one rival."
+)
+
+
+def test_a_first_person_paragraph_after_someones_words_is_their_block_quotation():
+    a = make(BLOCK)
+    assert speaker_of(a, "I've been building") == "Mark Kent"
+    reason = quotes(a).set_index("speaker").loc["Mark Kent", "reason"]
+    assert "block quotation" in " ".join(reason if isinstance(reason, pd.Series) else [reason])
+    marks = rhetoric.markers(a)
+    ours = marks[marks["text"].str.lower() == "we"]
+    assert len(ours) >= 1 and (ours["voice"] != "writer").all()
+    assert set(ours["speaker"]) == {"Mark Kent"}
+
+
+def test_a_writer_who_says_we_elsewhere_keeps_the_first_person():
+    a = make(BLOCK + "\n\nWe think the rival was right to say no.")
+    assert not quotes(a)["text"].str.contains("I've been building", regex=False).any()
+    marks = rhetoric.markers(a)
+    assert (marks[marks["text"].str.lower() == "we"]["voice"] == "writer").any()
+
+
+def test_my_inside_a_title_is_not_the_first_person():
+    a = make(
+        "Dr. Rosa Lind was the city's doctor for ten years, she said.\n\n"
+        "Lind wrote a memoir of those years entitled The City Doctor: My Patients Were Mayors."
+    )
+    assert not quotes(a)["text"].str.contains("memoir", regex=False).any()
+
+
+def test_a_quoted_line_standing_alone_is_someones_words_and_finds_who_says_it_later():
+    a = make(
+        "The sea is changing, the elders say.\n\n‘We need to listen’\n\n"
+        "“Our ancestors tell us the strandings are a sign. We need to listen,” says Parata."
+    )
+    table = quotes(a)
+    line = table[table["text"] == "‘We need to listen’"].iloc[0]
+    assert line["kind"] == "headline" and line["speaker"] == "Parata"
+    marks = rhetoric.markers(a)
+    assert (marks["voice"] != "writer").all()
+
+
+def test_a_quoted_line_with_more_around_it_is_not_a_line_standing_alone():
+    a = make("The plan was a “reform for the workers” and nobody believed it.")
+    assert quotes(a).iloc[0]["kind"] == "scare"
+    b = make("The mayor spoke first.\n\n“We will rebuild the bridge this year.”")
+    assert quotes(b).iloc[0]["kind"] == "direct"
+
+
+def test_a_payment_line_is_page_furniture_not_the_writers_we():
+    a = make("The headset costs a lot, the maker says.\n\nWe accept credit card, Apple Pay and Google Pay.")
+    marks = rhetoric.markers(a)
+    assert not (marks["text"] == "We").any()
+
+
+def test_a_run_of_quoted_paragraphs_stays_with_the_speaker():
+    a = make(
+        "“We counted every bird on the island twice,” said Dr. Ana Ruiz, who led the survey. "
+        "She called it a “small miracle” of patience.\n\n"
+        "“Essentially, the numbers tell us the colony has doubled in ten years, which nobody expected.”"
+    )
+    assert speaker_of(a, "colony has doubled") == "Ana Ruiz"
+
+
+def test_a_quoted_paragraph_after_the_writers_own_paragraph_gets_no_speaker():
+    a = make(
+        "The survey took ten years and counted every bird.\n\n"
+        "“Essentially, the numbers tell us the colony has doubled in ten years, which nobody expected.”"
+    )
+    assert speaker_of(a, "colony has doubled") is None
+
+
+def test_imagined_words_passives_and_threats_to_things_are_not_reported_speech():
+    cases = {
+        "He smiled at the crowd, as if to say, “You think you got me?”": "say",
+        "Parata says the old knowledge is being dismissed as overly spiritual.": "dismissed",
+        "A disease is threatening the giant kauri tree, which may be 2,000 years old.": "threatening",
+    }
+    for sentence, cue in cases.items():
+        found = attributions(make(sentence))
+        assert cue not in found["cue"].dropna().tolist(), (sentence, found[["source", "cue", "text"]].values.tolist())
+
+
+def test_a_real_threat_is_still_reported_speech():
+    found = attributions(make("The minister threatened to close the border if the talks failed."))
+    assert found["cue"].tolist() == ["threatened"]
+
+
+def test_asking_someone_for_comment_reports_no_words():
+    found = attributions(make("The Gazette is asking the company for comment and will update this story."))
+    assert "asking" not in found["cue"].dropna().tolist()
+
+
+def test_a_role_before_a_name_is_the_description_and_the_writers_own_words_are_no_source():
+    a = make("“I thought a lot before writing this,” Lisbon-based developer Ana Sousa wrote in a post.")
+    table = quotes(a)
+    assert table.iloc[0]["speaker"] == "Ana Sousa"
+    assert "developer" in table.iloc[0]["speaker_description"]
+    mine = attributions(make("It will make a great TV, which is something I’d never say about the other headsets."))
+    assert not len(mine), mine[["source", "text"]].values.tolist()
+
+
+def test_an_inserted_source_keeps_the_words_before_it_and_stops_where_the_writer_goes_on():
+    found = attributions(make("Warm seas are to blame too, scientists think, with prey moving closer to the shore every year."))
+    assert found["text"].tolist() == ["Warm seas are to blame too"]
+    found = attributions(make("The console will offer some mixed reality, Northwind says, but it has not given any details yet."))
+    assert found["text"].tolist() == ["The console will offer some mixed reality"]
+    found = attributions(make("It pays to be wary of rivals, Lee said, and to move fast to get the deal done."))
+    assert found["text"].iloc[0].startswith("It pays") and found["text"].iloc[0].endswith("the deal done")
+
+
+def test_a_first_person_paragraph_introduced_by_a_reporting_colon_is_quoted_even_when_the_writer_says_i():
+    a = make(
+        "I read the policy twice. I doubt the firm stops at the goals they claim for its data:\n\n"
+        "We use the information we have to improve our advertising systems.\n\n"
+        "This is, in essence, what I feared."
+    )
+    table = quotes(a)
+    assert table["text"].str.startswith("We use the information").any()
+    marks = rhetoric.markers(a)
+    ours = marks[marks["text"].isin(["We", "we", "our"])]
+    assert len(ours) and (ours["voice"] != "writer").all()
+
+
+def test_a_colon_before_a_list_of_the_writers_own_points_is_not_a_quotation():
+    a = make("I have two points to make:\n\nWe should read the whole policy before we sign.")
+    assert not len(quotes(a))
+
+
+def test_the_sourcing_rows_need_no_pandas():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from workbook import load_seeds; from workbook.sourcing.tables import quote_rows, attribution_rows; "
+        "a = load_seeds()[0]; quote_rows(a); attribution_rows(a); print('pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_a_two_word_country_is_an_organisation():
+    assert source_of(make("South Africa said the president was safe at home."), "was safe")[1] == "organization"
+    assert source_of(make("Ann Lee said the president was safe at home."), "was safe")[1] == "person"
+
+
+def test_words_a_tweet_or_letter_reads_are_its_senders():
+    assert speaker_of(make("The tweet from Harbour News reads, “Show stopped by an angry fan.”"), "angry fan") == "Harbour News"
+    assert speaker_of(make("Tom Reed spoke first. His post on Facebook read: “I am done with politics.”"), "done with") == "Tom Reed"
+    letter = make("The letter reads: “We will not give up our land.”")
+    assert speaker_of(letter, "give up") == "The letter"
+    assert source_of(letter, "give up")[1] == "document"
