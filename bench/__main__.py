@@ -385,12 +385,15 @@ def bench_notebooks(table: Table, folder: Path, skip_kernel: bool, skip_nbval: b
         if "error" in parts:
             table.add("what a lesson's kernel holds", "—", note=parts["error"])
         else:
-            held = [(name, mb) for name, mb in parts["parts"] if name != "vl-convert imported"]
-            vl = dict(parts["parts"]).get("vl-convert imported")
+            flags = ("altair imported", "vl-convert imported")
+            held = [(name, mb) for name, mb in parts["parts"] if name not in flags]
+            found = dict(parts["parts"])
             table.add("what a lesson's kernel holds (RSS added by each part, in a lesson's order)",
                       f"{parts['total']:.0f} MB", aim=f"<= {KERNEL_AIM_MB:g} MB", met=verdict(parts["total"] <= KERNEL_AIM_MB),
                       note="; ".join(f"{name} {mb:.0f}" for name, mb in held)
-                      + ("; vl-convert imported" if vl else "; vl-convert not imported (bundle reused)"))
+                      + ("; altair imported" if found.get("altair imported") else "; altair not imported")
+                      + ("; vl-convert imported" if found.get("vl-convert imported") else "; vl-convert not imported")
+                      + "".join(f"; not in a lesson: {name} +{mb:.0f}" for name, mb in parts.get("optional", [])))
     if skip_browser:
         table.add("lesson, Run All to idle in Chromium", "—", note="skipped (--quick or --skip-browser)")
     elif not notebooks:

@@ -1,4 +1,4 @@
-"""Charts: built from tables, drawn offline, and Altair only imported when a chart is made."""
+"""Charts: the lesson charts from tables, records or articles, as Vega-Lite specs; no Altair until asked."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pandas as pd
-import pytest
 
 from workbook import charts
 
@@ -25,17 +24,18 @@ def test_import_workbook_does_not_import_altair():
 
 
 def test_import_time_shows_no_altair():
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import workbook"],
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import workbook.charts"],
                             capture_output=True, text=True, timeout=120, check=True)
-    assert "altair" not in result.stderr and "workbook.articles" in result.stderr
+    assert "altair" not in result.stderr and "workbook.charts.specs" in result.stderr
 
 
-@pytest.fixture
-def svg():
-    """Static SVG charts for these tests; the notebook default (jupyter offline) is restored after."""
-    charts.enable_offline("svg")
-    yield
-    charts.enable_offline("jupyter")
+def test_making_every_lesson_chart_imports_no_altair_vl_convert_or_anywidget():
+    loaded = _imports(
+        "from workbook import load_seeds, charts\n"
+        "s = load_seeds()\n"
+        "[f(s) for f in (charts.timeline, charts.figures_by_kind, charts.sources_by_type, charts.rhetoric_density)]\n"
+    )
+    assert "altair" not in loaded and "vl_convert" not in loaded and "anywidget" not in loaded
 
 
 EVENTS = pd.DataFrame({
@@ -48,16 +48,20 @@ EVENTS = pd.DataFrame({
 })
 
 
-def _spec(chart) -> dict:
-    return json.loads(chart.to_json())
-
-
 def _data(spec: dict) -> list[dict]:
-    return next(iter(spec["datasets"].values()))
+    return spec["data"]["values"]
 
 
-def test_timeline_puts_each_text_on_its_own_row_with_shapes(svg, tmp_path):
-    spec = _spec(charts.timeline(EVENTS))
+def test_a_chart_is_a_plain_vega_lite_dict():
+    chart = charts.timeline(EVENTS)
+    assert isinstance(chart, dict) and chart["$schema"] == charts.SCHEMA_URL
+    assert json.loads(json.dumps(chart)) == chart.to_dict() == dict(chart)
+    assert json.loads(chart.to_json()) == dict(chart)
+    assert "VegaLiteChart" in repr(chart) and "Timeline" in repr(chart)
+
+
+def test_timeline_puts_each_text_on_its_own_row_with_shapes():
+    spec = charts.timeline(EVENTS)
     encoding = spec["encoding"]
     assert encoding["y"]["field"] == "text_label" and encoding["x"]["field"] == "year"
     assert encoding["shape"]["field"] == "text_label"  # not colour alone
@@ -65,31 +69,29 @@ def test_timeline_puts_each_text_on_its_own_row_with_shapes(svg, tmp_path):
     assert sorted(r["year"] for r in rows) == [1783, 1949, 1994, 2014]  # the undated event is left out
     assert {r["text_label"] for r in rows} == {"Text A", "Text B"}
     assert any(t.get("field") == "sentence_text" for t in encoding["tooltip"])
-    path = tmp_path / "timeline.svg"
-    charts.timeline(EVENTS).save(path)  # vl-convert draws it with no network
-    drawn = path.read_text(encoding="utf-8")
-    assert "<svg" in drawn and "Text A" in drawn and "1800" in drawn
 
 
 def test_figures_by_kind_counts_per_text():
     table = pd.DataFrame({"article": ["a", "a", "a", "b"], "kind": ["count", "count", "percent", "percent"]})
-    spec = _spec(charts.figures_by_kind(table, labels={"a": "Text A", "b": "Text B"}))
+    spec = charts.figures_by_kind(table, labels={"a": "Text A", "b": "Text B"})
     counts = {(r["text_label"], r["kind"]): r["count"] for r in _data(spec)}
     assert counts == {("Text A", "counts"): 2, ("Text A", "percentages"): 1, ("Text B", "percentages"): 1}  # plain words
     assert spec["facet"]["column"]["field"] == "text_label"
     assert any(layer["mark"]["type"] == "text" for layer in spec["spec"]["layer"])  # numbers on the bars
+    from_records = charts.figures_by_kind(table.to_dict("records"), labels={"a": "Text A", "b": "Text B"})
+    assert from_records == spec  # records draw the same chart as the table
 
 
 def test_sources_by_type_counts_per_text():
     table = pd.DataFrame({"article": ["a", "b", "b"], "source_type": ["person", "vague", None]})
-    counts = {(r["text_label"], r["source_type"]): r["count"] for r in _data(_spec(charts.sources_by_type(table)))}
+    counts = {(r["text_label"], r["source_type"]): r["count"] for r in _data(charts.sources_by_type(table))}
     assert counts == {("a", "people"): 1, ("b", "vague sources"): 1, ("b", "unclear who"): 1}
 
 
 def test_rhetoric_density_by_label():
     table = pd.DataFrame({"article": ["a", "a", "b"], "label": ["loaded", "hedge", "loaded"],
                           "count": [3, 1, 9], "per_1000_words": [20.49, 1.28, 28.5]})
-    spec = _spec(charts.rhetoric_density(table, labels={"a": "A", "b": "B"}))
+    spec = charts.rhetoric_density(table, labels={"a": "A", "b": "B"})
     values = {(r["text_label"], r["marker"]): r["per_1000_words"] for r in _data(spec)}
     assert values == {("A", "loaded words"): 20.49, ("A", "hedges"): 1.28, ("B", "loaded words"): 28.5}
 
@@ -102,11 +104,10 @@ def test_every_chart_has_a_description_and_a_data_table():
             charts.sources_by_type(pd.DataFrame({"article": ["a"], "source_type": ["person"]})),
             charts.rhetoric_density(density, labels={"a": "A", "b": "B"})]
     for chart in made:
-        spec = _spec(chart)
-        assert len(spec.get("description", "")) > 40, spec.get("description")
+        assert len(chart.get("description", "")) > 40, chart.get("description")
         table = charts.data_table_html(chart)
         assert "<details" in table and "<table" in table and "<th" in table
-    assert "Text A: counts 2" in _spec(made[1])["description"]
+    assert "Text A: counts 2" in made[1]["description"]
     rhetoric = charts.data_table_html(made[3])
     assert "calls to action" in rhetoric and "call_to_action" not in rhetoric
     timeline_table = charts.data_table_html(made[0])
@@ -116,43 +117,31 @@ def test_every_chart_has_a_description_and_a_data_table():
 
 def test_empty_tables_give_a_message_not_an_error():
     for chart in (charts.timeline(EVENTS.iloc[0:0]), charts.figures_by_kind(pd.DataFrame(columns=["article", "kind"])),
-                  charts.sources_by_type(pd.DataFrame()), charts.rhetoric_density(pd.DataFrame())):
-        spec = _spec(chart)
-        assert spec["mark"]["type"] == "text" and "No " in _data(spec)[0]["message"]
+                  charts.sources_by_type(pd.DataFrame()), charts.rhetoric_density(pd.DataFrame()),
+                  charts.figures_by_kind([]), charts.timeline([])):
+        assert chart["mark"]["type"] == "text" and "No " in _data(chart)[0]["message"]
 
 
-def test_enable_offline_chooses_an_offline_renderer(monkeypatch):
-    import altair as alt
-
-    assert charts.enable_offline() == "jupyter"
-    assert alt.renderers.active == "jupyter" and alt.renderers.options.get("offline") is True
-    bundle = charts.figures_by_kind(pd.DataFrame({"article": ["a"], "kind": ["count"]}))._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert "application/vnd.jupyter.widget-view+json" in data  # the anywidget chart, no CDN script
-    monkeypatch.setenv("WORKBOOK_CHART_RENDERER", "inline")
-    assert charts.enable_offline() == "inline"
-    html = charts.figures_by_kind(pd.DataFrame({"article": ["a"], "kind": ["count"]}))._repr_mimebundle_()
-    text = (html[0] if isinstance(html, tuple) else html)["text/html"]
-    assert "cdn.jsdelivr" not in text and "https://" not in text.split("vegaEmbed")[0][:2000]
-    with pytest.raises(ValueError, match="Unknown chart renderer"):
-        charts.enable_offline("cdn")
-    monkeypatch.delenv("WORKBOOK_CHART_RENDERER")
-    charts.enable_offline()
-
-
-def test_charts_from_the_seed_articles(seeds, svg):
+def test_charts_from_the_seed_articles(seeds):
     for make in (charts.timeline, charts.figures_by_kind, charts.sources_by_type, charts.rhetoric_density):
-        spec = _spec(make(seeds))
-        rows = _data(spec)
-        assert {r["text_label"] for r in rows} == {a.label for a in seeds}, make.__name__
+        spec = make(seeds)
+        assert {r["text_label"] for r in _data(spec)} == {a.label for a in seeds}, make.__name__
+
+
+def test_charts_from_articles_match_charts_from_their_tables(seeds):
+    from workbook.figures import figures
+    from workbook.naming import short_names
+    from workbook.sourcing import attributions
+
+    labels = dict(zip([a.id for a in seeds], short_names(seeds)))
+    for make, extract in ((charts.figures_by_kind, figures), (charts.sources_by_type, attributions)):
+        stacked = pd.concat([extract(a) for a in seeds], ignore_index=True)
+        assert make(seeds) == make(stacked, labels=labels), make.__name__
 
 
 def test_offline_bundle_is_saved_once_and_reused_by_the_next_kernel(tmp_path):
-    """The first kernel builds Vega's offline bundle (vl-convert's engine, ~130 MB) and saves it;
-    later kernels read the file instead of starting the engine."""
-    import subprocess
-    import sys
-
+    """Altair's `jupyter` renderer (chosen by a teacher) builds Vega's offline bundle (vl-convert's
+    engine, ~130 MB) once and saves it; later kernels read the file instead of starting the engine."""
     script = (
         f"import sys; sys.prefix = {str(tmp_path / 'no-shared-bundle')!r}\n"  # ignore a hub's shared bundle
         "import vl_convert, altair as alt, workbook.charts as charts\n"
@@ -175,8 +164,6 @@ def test_a_hub_shares_one_offline_bundle_built_by_the_admin(tmp_path):
     """On a JupyterHub each learner has a fresh home; the bundle an admin built in
     <sys.prefix>/share is read there, so no learner's kernel starts the engine."""
     import shutil
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"

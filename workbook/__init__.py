@@ -4,8 +4,9 @@ The chain runs one way: text (`workbook.textio`), then blocks and sentences
 (`workbook.blocks`, `workbook.sentences`, `workbook.articles`), then extractions
 (`sourcing`, `figures`, `timeline`, `rhetoric`), then tables, charts and widgets.
 
-Importing this package is cheap: Altair and ipywidgets are imported only when
-a chart or a widget is made.
+Importing this package is cheap: ipywidgets is imported only when a widget is
+made, and Altair only when a teacher asks for an Altair chart (a lesson's charts
+are Vega-Lite specifications that JupyterLab draws itself).
 """
 
 from workbook.articles import Article, article_from_text, load_article, load_articles, load_seeds

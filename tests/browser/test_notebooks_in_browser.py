@@ -106,9 +106,11 @@ def answer_a_question(page) -> tuple[str, str]:
         # A click at the radio's screen position can land elsewhere while charts further up
         # are still drawing and the page shifts, so click the element itself and wait
         # until the browser shows it ticked.
+        # An answer saved by an earlier lesson of this session (lesson 7 asks lesson 2's questions)
+        # comes back ticked: clicking it again would untick it.
         first = choice.first
         first.scroll_into_view_if_needed()
-        first.evaluate("(el) => el.click()")
+        first.evaluate("(el) => el.checked || el.click()")
         p.wait_for_function("(el) => el.checked", arg=first.element_handle(), timeout=30_000)
     elif box.locator("select").count():
         box.locator("select").first.select_option(index=1)
