@@ -84,12 +84,9 @@ def figures_by_kind(figures: Table | Sequence[Article], labels: Mapping[str, str
     `figures` is `workbook.figures.figures` for one or more articles stacked (a table or
     records with ``article`` and ``kind``), or the articles.
     """
-    if _rows.is_articles(figures):
-        from workbook.figures import figure_records
+    from workbook.figures import figure_records
 
-        figures, labels = _rows.stacked(figures, figure_records)
-    counted = _rows.count_rows(_rows.with_text_labels(_rows.as_records(figures), labels), "kind")
-    return VegaLiteChart(count_spec(counted, "kind", title, "figures"))
+    return _count_chart(figures, figure_records, labels, "kind", title, "figures")
 
 
 def sources_by_type(attributions: Table | Sequence[Article], labels: Mapping[str, str] | None = None,
@@ -99,12 +96,19 @@ def sources_by_type(attributions: Table | Sequence[Article], labels: Mapping[str
     `attributions` is `workbook.sourcing.attributions` for one or more articles stacked (a
     table or records with ``article`` and ``source_type``), or the articles.
     """
-    if _rows.is_articles(attributions):
-        from workbook.sourcing import attribution_records
+    from workbook.sourcing import attribution_records
 
-        attributions, labels = _rows.stacked(attributions, attribution_records)
-    counted = _rows.count_rows(_rows.with_text_labels(_rows.as_records(attributions), labels), "source_type")
-    return VegaLiteChart(count_spec(counted, "source_type", title, "sources"))
+    return _count_chart(attributions, attribution_records, labels, "source_type", title, "sources")
+
+
+def _count_chart(table: Table | Sequence[Article], records: Any, labels: Mapping[str, str] | None,
+                 column: str, title: str, what: str) -> VegaLiteChart:
+    """Bars counting the rows of `table` by `column`, each text apart; articles are first turned into
+    rows with `records` (an extractor's records function)."""
+    if _rows.is_articles(table):
+        table, labels = _rows.stacked(table, records)
+    counted = _rows.count_rows(_rows.with_text_labels(_rows.as_records(table), labels), column)
+    return VegaLiteChart(count_spec(counted, column, title, what))
 
 
 def rhetoric_density(density: Table | Sequence[Article], labels: Mapping[str, str] | None = None,
