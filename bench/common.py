@@ -407,29 +407,27 @@ extras = [
     ("Altair, if a teacher asks for it", "import altair"),
     ("Altair's offline widget renderer and its Vega bundle", "charts.enable_offline('jupyter')"),
 ]
-out, previous = [], rss()
-out.append(("Python", previous))
-for name, code in steps:
-    try:
-        exec(code)
-    except Exception as error:
-        out.append((f"{name}: failed ({type(error).__name__})", 0.0))
-        continue
-    now = rss()
-    out.append((name, now - previous))
-    previous = now
+def measured(parts, previous):
+    # (name, MB added) for each (name, code) run in turn, and the RSS after the last
+
+    found = []
+    for name, code in parts:
+        try:
+            exec(code, globals())
+        except Exception as error:
+            found.append((f"{name}: failed ({type(error).__name__})", 0.0))
+            continue
+        now = rss()
+        found.append((name, now - previous))
+        previous = now
+    return found, previous
+
+start = rss()
+out, total = measured(steps, start)
+out.insert(0, ("Python", start))
 out.append(("altair imported", 1.0 if "altair" in sys.modules else 0.0))
 out.append(("vl-convert imported", 1.0 if "vl_convert" in sys.modules else 0.0))
-total, optional = previous, []
-for name, code in extras:
-    try:
-        exec(code)
-    except Exception as error:
-        optional.append((f"{name}: failed ({type(error).__name__})", 0.0))
-        continue
-    now = rss()
-    optional.append((name, now - previous))
-    previous = now
+optional, _ = measured(extras, total)
 print(json.dumps({"parts": out, "total": total, "optional": optional}))
 """
 

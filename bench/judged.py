@@ -322,43 +322,42 @@ def _report(set_name: str, names: tuple[str, ...], tallies: dict[str, _Tally]) -
 
 def run(pages: Path, sets: tuple[str, ...]) -> int:
     """Score the web pages' sets (tune, heldout, all) against their judgments."""
-    from workbook.rhetoric import marker_records
-
     judgments = read_judgments()
     print(f"Teacher-judged markers ({len(judgments)} judgments in {JUDGMENTS.relative_to(REPO)}), pages from {pages}")
     for set_name in sets:
         names = SETS["tune"] + SETS["heldout"] if set_name == "all" else SETS[set_name]
-        tallies = _new_tallies()
-        for name in names:
-            folder = pages / name
-            if not folder.is_dir():
-                print(f"  (page {name} is missing under {pages}; left out)")
-                continue
-            judged = [j for j in judgments if j["page"] == name]
-            for record in marker_records(page_article(folder)):
-                _tally(tallies, record, judged)
+        tallies = _scored(judgments, {name: pages / name for name in names}, lambda folder: folder.is_dir(), page_article,
+                          f"under {pages}")
         _report(set_name, names, tallies)
     return 0
+
+
+def _scored(judgments: list[dict[str, Any]], places: dict[str, Path], present: Any, load: Any, where: str) -> Any:
+    """Today's markers on each judged page or article (`load` reads one from its place) tallied against
+    its judgments; a place that is not `present` is named and left out."""
+    from workbook.rhetoric import marker_records
+
+    tallies = _new_tallies()
+    for name, place in places.items():
+        if not present(place):
+            print(f"  ({name} is missing {where}; left out)")
+            continue
+        judged = [j for j in judgments if j["page"] == name]
+        for record in marker_records(load(place)):
+            _tally(tallies, record, judged)
+    return tallies
 
 
 def run_polnear(folder: Path, path: Path = POLNEAR_JUDGMENTS) -> int:
     """Score the blind PolNeAR set: today's markers on the judged articles against their judgments."""
     from workbook.articles import load_article
-    from workbook.rhetoric import marker_records
 
     judgments = read_judgments(path)
     pages = tuple(dict.fromkeys(j["page"] for j in judgments))
     print(f"Teacher-judged markers ({len(judgments)} judgments in {path.relative_to(REPO) if path.is_relative_to(REPO) else path}), "
           f"articles from {folder}")
-    tallies = _new_tallies()
-    for name in pages:
-        text = folder / "text" / f"{name}.txt"
-        if not text.is_file():
-            print(f"  (article {name} is missing under {folder / 'text'}; left out)")
-            continue
-        judged = [j for j in judgments if j["page"] == name]
-        for record in marker_records(load_article(text)):
-            _tally(tallies, record, judged)
+    tallies = _scored(judgments, {name: folder / "text" / f"{name}.txt" for name in pages}, lambda text: text.is_file(),
+                      load_article, f"under {folder / 'text'}")
     _report("polnear", pages, tallies)
     return 0
 
