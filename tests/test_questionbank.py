@@ -49,7 +49,9 @@ def test_the_source_task_marks_the_sources_own_words_not_what_they_said():
     items = task_items(load_task("source-type"), article)
     shown = items["text"].tolist()
     assert "Secretary of State Marco Rubio" in shown
-    assert "He" not in shown  # a pronoun alone tells the learner nothing: the words reported are marked instead
+    # a pronoun source is marked where it stands, so the learner works out who "He" is
+    he = items[items["text"] == "He"].iloc[0]
+    assert he["context"][int(he["mark_at"]) :].startswith("He said")
 
 
 def test_a_marked_item_is_marked_as_a_whole_word():
@@ -64,3 +66,12 @@ def test_a_marked_item_is_marked_as_a_whole_word():
                     and hasattr(child.children[0], "value"))
     assert "<mark" in html
     assert "t<mark" not in html  # never inside another word
+
+
+def test_marked_context_marks_the_words_where_the_item_says_they_stand():
+    from workbook.questionbank import marked_context
+
+    item = {"context": "Then the mayor said he would go.", "text": "he", "mark_at": 20}
+    assert marked_context(item) == ("Then the mayor said ", "he", " would go.")
+    assert marked_context({**item, "mark_at": None}) == ("Then the mayor said ", "he", " would go.")
+    assert marked_context({"context": "A whole sentence.", "text": "A whole sentence.", "mark_at": None}) == ("A whole sentence.", "", "")

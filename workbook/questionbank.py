@@ -402,7 +402,9 @@ def _voiced(article: Article, voice: str) -> set[tuple[int, int]]:
 def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The items to label, with the machine's label and reason for each.
 
-    Columns: item (a stable id), start, end, text, context (the sentence), machine, reason.
+    Columns: item (a stable id), start, end, text (the words to mark: for the source task, the
+    source's own words), context (the sentence), mark_at (where `text` starts in `context`, or None
+    when the whole sentence is the item), machine, reason.
     """
     machine = task.get("machine", {})
     if task["items"] == "sentences":
@@ -434,7 +436,7 @@ def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | 
                     reason = f"{rule.get('reason', 'the machine found ' + rule['category'])}: “{first['text']}”"
                     break
             rows.append({"item": f"s{sentence.index}", "start": sentence.start, "end": sentence.end, "text": sentence.text,
-                         "context": sentence.text, "machine": label, "reason": reason})
+                         "context": sentence.text, "mark_at": None, "machine": label, "reason": reason})
     else:
         if table is None:
             table = find_all(article, [task["category"]])
@@ -444,34 +446,50 @@ def task_items(task: Mapping[str, Any], article: Article, table: pd.DataFrame | 
         mentions = _source_mentions(article) if task["category"] == "sources" else {}
         rows = []
         for row in picked:
-            sentence = article.sentence_list[int(row["sentence"])].text if pd.notna(row.get("sentence")) else row["text"]
-            shown = row["text"]
-            if task["category"] == "sources":
-                # the task asks about the source, so the source's own words ("he", "Marco Rubio") are what is marked
-                mention = mentions.get((int(row["start"]), int(row["end"])))
-                if mention and len(mention) > 3 and mention.lower() not in ("who", "which", "that", "they", "them") and re.search(
-                        rf"(?<!\w){re.escape(mention)}(?!\w)", sentence):
-                    shown = mention  # a pronoun ("he") is left out: the words reported say more about it
+            found = article.sentence_list[int(row["sentence"])] if pd.notna(row.get("sentence")) else None
+            sentence, offset = (found.text, found.start) if found is not None else (row["text"], int(row["start"]))
+            shown, at = row["text"], int(row["start"])
+            # the source task asks who speaks, so the source's own words ("Marco Rubio", "he") are marked
+            mention = mentions.get((int(row["start"]), int(row["end"])))
+            if mention is not None and offset <= mention[0] and mention[1] <= offset + len(sentence):
+                at, shown = mention[0], article.text[mention[0] : mention[1]]
             rows.append({"item": f"{row['start']}-{row['end']}", "start": row["start"], "end": row["end"], "text": shown,
-                         "context": sentence, "machine": mapping.get(str(row["label"]), machine.get("default")),
-                         "reason": row.get("reason")})
-    frame = pd.DataFrame(rows, columns=["item", "start", "end", "text", "context", "machine", "reason"])
-    for column in ("machine", "reason"):
+                         "context": sentence, "mark_at": at - offset if 0 <= at - offset < len(sentence) else None,
+                         "machine": mapping.get(str(row["label"]), machine.get("default")), "reason": row.get("reason")})
+    frame = pd.DataFrame(rows, columns=["item", "start", "end", "text", "context", "mark_at", "machine", "reason"])
+    for column in ("mark_at", "machine", "reason"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
 
 
 
-def _source_mentions(article: Article) -> dict[tuple[int, int], str]:
-    """The words naming each attribution's source in the text, by the (start, end) of what it reports."""
+def _source_mentions(article: Article) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where the words naming each attribution's source stand, by the (start, end) of what it reports."""
     from workbook.sourcing.tables import attribution_rows
 
-    text = article.text
     return {
-        (int(row["start"]), int(row["end"])): text[int(row["source_start"]) : int(row["source_end"])]
+        (int(row["start"]), int(row["end"])): (int(row["source_start"]), int(row["source_end"]))
         for row in attribution_rows(article)
         if row.get("source_start") is not None and row.get("source_end") is not None
     }
+
+
+def marked_context(item: Mapping[str, Any]) -> tuple[str, str, str]:
+    """An item's sentence cut into (before, the words to mark, after); nothing marked for a whole sentence.
+
+    The words are found where the item says they stand (``mark_at``), so a short item such as
+    "he" is never marked inside another word ("the").
+    """
+    context, text, at = item["context"], item["text"], item.get("mark_at")
+    if text == context:
+        return context, "", ""
+    if at is not None and context[int(at) : int(at) + len(text)] == text:
+        at = int(at)
+        return context[:at], text, context[at + len(text) :]
+    found = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", context)
+    if found is None:
+        return context, "", ""
+    return context[: found.start()], text, context[found.end() :]
 
 
 #: The old private name, kept for callers that used it.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import math
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +12,7 @@ import pandas as pd
 
 from workbook.answers import AnswerStore, AnswersError, cohen_kappa
 from workbook.articles import Article
-from workbook.questionbank import load_task, task_items
+from workbook.questionbank import load_task, marked_context, task_items
 from workbook.widgets._common import _esc, _feedback_html, _notice_html, _open_store, put_back_saved
 
 
@@ -75,11 +73,8 @@ class AnnotationTask(ipw.VBox):
                                     description=f"Item {number}", layout=ipw.Layout(width="22em"))
             selector.observe(lambda change, item=item: self._save(item, change["new"]), names="value")
             self.selectors[item["item"]] = selector
-            text = _esc(item["context"])
-            if item["text"] != item["context"] and item["text"] in item["context"]:
-                # mark the words where they stand as whole words ("he" is not the "he" in "the")
-                text = re.sub(rf"(?<!\w){re.escape(_esc(item['text']))}(?!\w)",
-                              lambda found: f'<mark style="background:#FFE08A;color:#111">{found.group(0)}</mark>', text, count=1)
+            before, marked, after = marked_context(item)
+            text = _esc(before) + (f'<mark style="background:#FFE08A;color:#111">{_esc(marked)}</mark>' if marked else "") + _esc(after)
             rows.append(ipw.VBox([ipw.HTML(f'<div>{number}. {text}</div>'), selector],
                                  layout=ipw.Layout(margin="4px 0")))
         self.compare_button = ipw.Button(description="Compare with the machine", button_style="info")
