@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -58,7 +59,8 @@ def test_a_marked_item_is_marked_as_a_whole_word():
     from workbook import article_from_text
     from workbook.widgets.tasks import AnnotationTask
 
-    article = article_from_text("A headline\n\nBy Ann Writer\n\nThe mayor said the plan would fail.\n")
+    # "he" stands inside "Then" and "the" before it stands as the source: only the source is marked
+    article = article_from_text("A headline\n\nBy Ann Writer\n\nAnn Lee met the press. Then he said the plan would fail.\n")
     task = {"id": "t", "title": "T", "labels": ["a", "b"], "items": "findings", "category": "sources", "limit": 5,
             "machine": {"map": {"person": "a"}, "default": "b"}}
     screen = AnnotationTask(task, article, store=None)
@@ -66,6 +68,7 @@ def test_a_marked_item_is_marked_as_a_whole_word():
                     and hasattr(child.children[0], "value"))
     assert "<mark" in html
     assert "t<mark" not in html  # never inside another word
+    assert re.search(r"Then <mark[^>]*>he</mark> said", html), html
 
 
 def test_marked_context_marks_the_words_where_the_item_says_they_stand():
