@@ -44,19 +44,16 @@ def unmarked_block_quotes(analyser: "_Analyser", attributions: "list[_Attributio
     if not first_person:
         return []
     marked = {q.block for q in analyser.quotes}
-    speaker: dict[int, tuple[str, str | None, int | None, int | None]] = {}
-    for found in attributions:
-        if found.source and found.source_type in SPEAKING and not _said_by_writer(found.source):
-            block = _block_of(analyser, found.start)
-            if block is not None:
-                speaker[block] = (found.source, found.source_type, found.source_start, found.source_end)
+    speaker: dict[int, tuple[str, str | None, int | None, int | None]] = {}  # the last named speaker of a paragraph
     reporting: dict[int, tuple[str | None, str | None, int | None, int | None]] = {}  # paragraphs that report anyone
     for found in attributions:
         block = _block_of(analyser, found.start)
-        if block is not None and found.source and not _said_by_writer(found.source):
-            named = found.source_type in SPEAKING
-            reporting[block] = (found.source, found.source_type, found.source_start, found.source_end) if named else (
-                None, None, None, None)
+        if block is None or not found.source or _said_by_writer(found.source):
+            continue
+        if found.source_type in SPEAKING:
+            speaker[block] = reporting[block] = (found.source, found.source_type, found.source_start, found.source_end)
+        else:
+            reporting[block] = (None, None, None, None)
     for quote in analyser.quotes:
         if quote.kind == "direct" and quote.speaker and quote.source_type in SPEAKING:
             speaker[quote.block] = (quote.speaker, quote.source_type, quote.speaker_start, quote.speaker_end)

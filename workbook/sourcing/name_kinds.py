@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 
-from workbook.sourcing.words import _DETERMINERS, _INTRO, _STOP
+from workbook.sourcing.words import _DETERMINERS, _INTRO, _PLACE_STARTS, _STOP
 
-#: Words that begin place names, not given names ("South Sudan", "New Hampshire").
-_PLACE_STARTS = frozenset("north south east west new upper lower central greater united saint st. st great".split())
 _SAYS_IT = re.compile(
     r"(?:['’]s)?\s+(?:(?:has|had|now|also)\s+)?(?:says?|said|believes?|claims?|argues?|insists?|announced|announces)"
     r"\s+(?:that\s+)?(?:it|its|it['’]s)\b"

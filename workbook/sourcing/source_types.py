@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from workbook.sourcing.words import _DETERMINERS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
-
-#: First words of two-word country and region names ("South Africa", "North Korea", "New Zealand").
-_PLACE_WORDS = frozenset("north south east west new united".split())
+from workbook.sourcing.words import _DETERMINERS, _PLACE_STARTS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
 
 _WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
 
@@ -74,7 +71,7 @@ def source_type(source: str) -> str:
     plural_group = head.islower() and head.endswith("s") and not head.endswith("ss")
     if plural_group and all(not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words):
         return "vague"  # "European imperialists", "Russian soldiers": a group, no one named
-    if len(words) == 2 and lowered_words[0] in _PLACE_WORDS and words[1][:1].isupper():
+    if len(words) == 2 and lowered_words[0] in _PLACE_STARTS and words[1][:1].isupper():
         return "organization"  # "South Africa said", "New Zealand says": a country speaking through its government
     if named:
         return "person"

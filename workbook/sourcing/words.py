@@ -214,6 +214,10 @@ _INTRO = frozenset(
 )
 
 
+#: Words that begin place names, not given names ("South Sudan", "New Zealand", "United States").
+_PLACE_STARTS = frozenset("north south east west new upper lower central greater united saint st. st great".split())
+
+
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
