@@ -72,6 +72,8 @@ def style_sheet(anchor: str, styles: Mapping[str, Mapping[str, str]], classes: M
         f"#{anchor} mark.wb-hl{{color:{TEXT_COLOUR};padding:0 1px 1px 1px}}",
         f"#{anchor} .wb-tag{{color:#FFFFFF;font-size:0.7em;font-family:sans-serif;padding:0 3px;margin-right:2px;"
         "border-radius:3px;text-decoration:none;vertical-align:super;white-space:nowrap}",
+        # the finding's number in its own white circle, so "2 loaded words" reads as "finding 2", not a count
+        f"#{anchor} .wb-num{{background:#FFFFFF;color:#111111;border-radius:7px;padding:0 4px;margin-right:3px;font-weight:bold}}",
         f"#{anchor} .wb-nothing{{display:none}}",
     ]
     for group, css_class in classes.items():
@@ -112,7 +114,8 @@ def _tag(row: Mapping[str, Any], style: Mapping[str, str], css_class: str, numbe
     words = row.get("voice_words")
     if not isinstance(words, str) or not words:  # a missing value may come back from pandas as NaN
         words = style["code"]
-    return f'<a class="wb-tag {css_class}" href="#{anchor}-{number}">{number} {_esc(words)}</a>'
+    return (f'<a class="wb-tag {css_class}" href="#{anchor}-{number}" aria-label="finding {number}: {_esc(words)}">'
+            f'<span class="wb-num">{number}</span> {_esc(words)}</a>')
 
 
 def _render_text(text: str, offset: int, rows: list[dict[str, Any]], styles: Mapping[str, Mapping[str, str]],
