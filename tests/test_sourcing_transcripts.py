@@ -84,3 +84,21 @@ def test_headings_with_a_colon_are_not_turns_and_no_quotation_is_given_twice():
     assert not table["reason"].str.contains("turn", regex=False).any()
     assert not table["text"].str.startswith("Talks resume").any()
     assert not table.duplicated(["start", "end"]).any()
+
+
+def test_a_transcript_in_capitals_whose_paragraphs_open_with_an_unclosed_quotation_mark():
+    # The old convention for a long quotation: every paragraph opens with a mark, only the last closes.
+    a = article_from_text(
+        "Minister says the talks go on\n\n"
+        "On Sunday's programme the minister said the talks would go on.\n\n"
+        "Partial transcript as follows:\n\n"
+        "\"HOST: Let's start with the talks. Why would they stop now?\n\n"
+        "\"BERG: Well, look, we never stopped. Our people want peace.\n\n"
+        "\"HOST: If I may, will you meet them?\n\n"
+        "\"BERG: We will meet them, and we should.\"\n"
+    )
+    table = quotes(a)
+    assert sorted(set(table["speaker"].dropna())) == ["Berg", "Host"]  # capitals read as names
+    writer_words = [text for text, voice in zip(rhetoric.markers(a)["text"], rhetoric.markers(a)["voice"])
+                    if voice == "writer"]
+    assert not {"we", "Our", "Let's", "may", "should"} & set(writer_words)

@@ -13,6 +13,8 @@ writer's, though no quotation marks are used. The rules, in plain words:
   are left as the writer's.
 
 A turn whose label is the writer's own name (from the byline) stays the writer's.
+A label may follow a quotation mark that its paragraph never closes (a long quotation
+marked paragraph by paragraph), and a label in capitals ("WALLACE:") reads as a name.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from workbook.sourcing.words import _DETERMINERS
 if TYPE_CHECKING:  # pragma: no cover
     from workbook.sourcing.analysis import _Analyser
 
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]*(?=\S)")
+#: A paragraph may open with a quotation mark that the transcript never closes (the old
+#: convention of marking every paragraph of a long quotation): the label follows it.
+_LABEL = re.compile(r"(?:[\"“][ \t]*)?(?P<label>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})[ \t]*:[ \t]*(?=\S)")
 _ANSWER = re.compile(r"(?:A|Answer|R|Response|Respuesta|Réponse)[ \t]*[.:][ \t]+(?=\S)")
 _QUESTION = re.compile(r"(?:Q|Question|P|Pregunta|Ask)[ \t]*[.:][ \t]+(?=\S)")
 #: Labels that start page furniture or notes, never a speaker's turn.
@@ -65,7 +69,7 @@ def transcript_turns(analyser: "_Analyser") -> list[_Quote]:
         match = labels.get(i)
         if match is not None and counts[_surname(match.group("label"))] >= 2 and speakers >= 2:
             label = match.group("label")
-            name = full[_surname(label)]
+            name = _display_name(full[_surname(label)])
             turns.extend(_continued(analyser, current, pending))
             pending, current = [], None
             if name.lower() in writer or (writer and _surname(name).lower() in writer):
@@ -98,7 +102,19 @@ def transcript_turns(analyser: "_Analyser") -> list[_Quote]:
     # paragraphs after the last turn continue it only in a transcript that has nothing else
     if current is not None and len(turns) >= 4 and len(pending) <= 3:
         turns.extend(_continued(analyser, current, pending))
+    _drop_quotations_holding_turns(analyser, turns)
     return turns
+
+
+def _drop_quotations_holding_turns(analyser: "_Analyser", turns: list[_Quote]) -> None:
+    """A pair of marks around two or more turns is one transcript quoted whole (its paragraphs
+    each open with a mark, only the last closes): the turns say whose words are whose, so that
+    one quotation is taken out of the analyser's list."""
+    if len(turns) < 2:
+        return
+    def turns_inside(quote: _Quote) -> int:
+        return sum(1 for turn in turns if quote.start <= turn.start and turn.end <= quote.end)
+    analyser.quotes[:] = [quote for quote in analyser.quotes if turns_inside(quote) < 2]
 
 
 def _continued(analyser: "_Analyser", turn: _Quote | None, blocks: list[int]) -> list[_Quote]:
@@ -119,6 +135,11 @@ def _continued(analyser: "_Analyser", turn: _Quote | None, blocks: list[int]) ->
         quote.reason = f"This paragraph carries on {who}'s turn in the interview: no new speaker is named before it."
         out.append(quote)
     return out
+
+
+def _display_name(label: str) -> str:
+    """A transcript's capitals ("WALLACE") read as a name ("Wallace"); other labels stay as written."""
+    return label.title() if label.isupper() and len(label) > 2 else label
 
 
 def _surname(label: str) -> str:
