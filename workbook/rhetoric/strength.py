@@ -14,10 +14,18 @@ learner judges. The rules, by label:
   no one, everything) are strong; all, every, entire, whole and only are weak.
 - ``intensifier``: extreme wording (utterly, incredibly, heroic) is strong;
   plain degree words (very, highly, entirely) are weak.
-- ``label``: strong, except "so-called", which may just introduce a term.
+- ``label``: strong, except "so-called", which may just introduce a term; a word
+  that news also uses as the plain name of a kind of group ("terrorist",
+  "militant"); and an adverb made from a label ("radically deconstructed").
 - ``framing``: strong, except an ordinary word with a modifier ("media bosses").
 - ``call_to_action``: strong, except a duty stated in the passive ("must be
-  made"), which may describe a requirement.
+  made"), which may describe a requirement; a "Should ..." that opens a sentence
+  (a condition: "Should the company fail, ..."); a "should" after a question word
+  ("who should pay"); and a command-like first word followed by a preposition or
+  a verb ("Demand for coal has fallen"), which is more likely a noun.
+- ``hedge``: strong, except "May" or "Might" with a capital inside a sentence
+  (mostly a name or the month: "Theresa May"), and "might" followed by
+  punctuation or "of" (the noun: "the might of the army").
 - ``scare_quote``: strong, unless the quoted words look like a name or term:
   a capital letter, a naming word before ("called", "the term"), or the same
   words quoted again elsewhere in the text.
@@ -33,16 +41,27 @@ from collections import Counter
 from typing import Any
 
 from workbook.rhetoric.lexicons import _norm
-from workbook.rhetoric.use import Rules, after_word, before_words, words_before
+from workbook.rhetoric.use import Rules, after_word, before_words, is_capitalised_mid_sentence, words_before
 
 STRENGTHS = ("strong", "weak")
 
-_PASSIVE_AFTER = re.compile(r"(?:\s+not)?\s+be(?:\s+\w+ly)?\s+\w+(?:ed|en|wn|ne|ht|lt|pt)\b", re.IGNORECASE)
+#: "be" and a past participle after a duty word: regular ones, and the common irregular ones
+#: whose endings the regular pattern misses ("must be made", "should be paid").
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+not)?\s+be(?:\s+\w+ly)?\s+(?:\w+(?:ed|en|wn|ne|ht|lt|pt)|made|paid|said|laid|held|sold|told|found|"
+    r"met|set|put|cut|shut|led|fed|sent|spent|built|heard|won|hit|read|run)\b",
+    re.IGNORECASE,
+)
 _COMMENT_ADVERB = re.compile(r"\s*,")
 #: Endings that make a word an adjective in most uses (a part-of-speech guess without a tagger).
 _ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|ent|less|ish|al|ary|ile|id|ane)$")
 #: A VADER rating (the list's second column) at or below -2.0 on its scale from -4 to +4.
 _NEGATIVE = re.compile(r"-(?:[2-3]\.\d|4\.0)")
+_PUNCTUATION_AFTER = re.compile(r"[.,;:!?)\]”’\"]")
+#: Words before "should" that make it a question or a relative clause ("who should pay").
+_QUESTION_WORDS = frozenset("who whom whose what which how where when whether why".split())
+#: Words that do not follow a command at the start of a sentence but do follow a noun ("Demand for ...").
+_NOT_AFTER_A_COMMAND = frozenset("for of has have had is was are were will would in on from among".split())
 
 
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
@@ -94,6 +113,13 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     if label == "label":
         if term == "so-called":
             return "weak", "‘so-called’ can sneer at a name, or simply introduce a term"
+        if found.has("plain category", term):
+            return "weak", (
+                f"news also uses ‘{text[start:end]}’ as the plain name of a kind of group; it is a label when the "
+                "writer picks it over a plainer word, so check who is called this and by whom"
+            )
+        if _norm(text[start:end]).endswith("ly") and not term.endswith("ly"):
+            return "weak", f"‘{text[start:end]}’ is an adverb here: it describes how something is done, not who people are"
         return "strong", "a word that puts people in a camp or calls them names"
     if label == "framing":
         before = before_words(row, text, 1)
@@ -103,6 +129,16 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     if label == "call_to_action":
         if row.get("from_list") and _PASSIVE_AFTER.match(text, end):
             return "weak", "a duty stated in the passive may describe a requirement rather than call anyone to act"
+        before = before_words(row, text, 1)
+        if row.get("from_list") and term == "should" and not before:
+            return "weak", "a sentence that opens with ‘Should’ is often a condition (‘Should the talks fail, …’)"
+        if row.get("from_list") and before and before[-1] in _QUESTION_WORDS:
+            return "weak", f"‘{before[-1]} {text[start:end]}’ asks or tells who is to act; it need not call on anyone"
+        if not row.get("from_list") and after_word(row, text) in _NOT_AFTER_A_COMMAND:
+            return "weak", (
+                f"‘{text[start:end]}’ is followed by ‘{after_word(row, text)}’, so it is more likely a noun "
+                "(‘Demand for coal …’) than a command"
+            )
         return "strong", "it tells readers or others what must be done"
     if label == "scare_quote":
         words = text[start:end].strip("“”\"‘’'«» ,.")
@@ -121,6 +157,11 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
         if after and before.split()[-1:] in (["a"], ["an"], ["the"], ["its"], ["their"], ["his"], ["her"]):
             return "weak", "the quoted words name the thing that follows them, like a label"
         return "strong", "the quotation marks seem to keep a distance from the words"
+    if label == "hedge" and term in ("may", "might"):
+        if is_capitalised_mid_sentence(text, start, floor):
+            return "weak", f"‘{text[start:end]}’ with a capital inside a sentence is most often a name or the month"
+        if term == "might" and (_PUNCTUATION_AFTER.match(text, end) or after_word(row, text) == "of"):
+            return "weak", "‘might’ is the noun here (strength, as in ‘the might of the army’), not a hedge"
     if label == "appeal_to_authority" and row.get("credential"):
         return "weak", (
             "news reports quote officials with their titles as a matter of course; it is an appeal to "

@@ -1,0 +1,67 @@
+"""Tests for how sure a marker is (workbook/rhetoric/strength.py) and the set phrases it leans on
+(workbook/data/lexicons/rules/use.txt): short texts written for the test."""
+
+from __future__ import annotations
+
+from workbook import article_from_text
+from workbook.rhetoric import marker_records
+
+
+def rows(body: str, label: str) -> list[dict]:
+    article = article_from_text(f"A headline\n\n{body}", id="test")
+    return [r for r in marker_records(article) if r["label"] == label]
+
+
+def strength_of(body: str, label: str) -> dict[str, str]:
+    return {r["text"]: r["strength"] for r in rows(body, label)}
+
+
+def test_a_plain_name_for_a_kind_of_group_is_weak_and_a_chosen_label_stays_strong():
+    found = rows("Police said the terrorists fled. The minister called the strikers thugs.", "label")
+    by_text = {r["text"]: r for r in found}
+    assert by_text["terrorists"]["strength"] == "weak"
+    assert "plain name of a kind of group" in by_text["terrorists"]["strength_reason"]
+    assert by_text["thugs"]["strength"] == "strong"
+
+
+def test_an_adverb_made_from_a_label_is_weak():
+    assert strength_of("The designers radically changed the shop. The radical plan failed.", "label") == {
+        "radically": "weak", "radical": "strong"}
+
+
+def test_polling_and_power_terms_are_not_hedges():
+    hedges = [(r["text"], r["strength"]) for r in rows(
+        "Among likely voters, the lead is small. The country showed its military might. "
+        "The bridge was supposed to open on Monday. As odd as it may seem, the vote may be close.", "hedge")]
+    assert hedges == [("may", "strong")]  # only 'the vote may be close'
+
+
+def test_may_with_a_capital_inside_a_sentence_is_a_name_or_the_month():
+    assert strength_of("The talks with May went badly. It may rain.", "hedge") == {"May": "weak", "may": "strong"}
+
+
+def test_might_the_noun_is_weak():
+    assert [r["strength"] for r in rows("They fear the might of the navy. They might win.", "hedge")] == [
+        "weak", "strong"]
+
+
+def test_should_as_a_condition_or_after_a_question_word_is_weak():
+    calls = rows("Should the company fail, the town pays. The real question is who should pay. "
+                 "Leaders should act now.", "call_to_action")
+    assert [(r["text"], r["strength"]) for r in calls] == [("Should", "weak"), ("should", "weak"), ("should", "strong")]
+
+
+def test_a_command_like_first_word_before_a_preposition_is_more_likely_a_noun():
+    calls = rows("Demand for coal has fallen. Demand a vote today!", "call_to_action")
+    assert [(r["text"], r["strength"]) for r in calls] == [("Demand", "weak"), ("Demand", "strong")]
+
+
+def test_a_duty_in_the_passive_with_an_irregular_participle_is_weak():
+    calls = rows("Signs must be made by hand. We must stop this war.", "call_to_action")
+    assert [(r["text"], r["strength"]) for r in calls] == [("must", "weak"), ("must", "strong")]
+
+
+def test_stock_phrases_of_law_and_reporting_are_not_loaded():
+    loaded = [r["text"] for r in rows("The court awarded punitive damages. Critics harshly criticized the plan. "
+                                      "The cruel plan hurt families.", "loaded")]
+    assert "punitive" not in loaded and "harshly" not in loaded and "cruel" in loaded
