@@ -65,3 +65,20 @@ def test_stock_phrases_of_law_and_reporting_are_not_loaded():
     loaded = [r["text"] for r in rows("The court awarded punitive damages. Critics harshly criticized the plan. "
                                       "The cruel plan hurt families.", "loaded")]
     assert "punitive" not in loaded and "harshly" not in loaded and "cruel" in loaded
+
+
+def test_should_before_its_subject_is_an_inverted_condition():
+    calls = rows("Police waited to arrest him should he try to leave. Bases would be targets should the US attack. "
+                 "Leaders should act now. We should all help.", "call_to_action")
+    assert [r["strength"] for r in calls] == ["weak", "weak", "strong", "strong"]
+
+
+def test_a_question_word_before_the_duty_and_set_phrases_of_advice_are_not_calls():
+    calls = rows("Nobody knows who must sign. Here is all you need to know about it. "
+                 "That should ring alarm bells. We must act.", "call_to_action")
+    assert [(r["text"], r["strength"]) for r in calls] == [("must", "weak"), ("should", "strong"), ("must", "strong")]
+
+
+def test_form_lines_printed_inside_the_article_are_never_analysed():
+    text = "This field is for validation purposes and should be left unchanged. We must act."
+    assert [r["text"] for r in rows(text, "call_to_action")] == ["must"]

@@ -58,10 +58,22 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|ent|less|i
 #: A VADER rating (the list's second column) at or below -2.0 on its scale from -4 to +4.
 _NEGATIVE = re.compile(r"-(?:[2-3]\.\d|4\.0)")
 _PUNCTUATION_AFTER = re.compile(r"[.,;:!?)\]”’\"]")
-#: Words before "should" that make it a question or a relative clause ("who should pay").
+#: Words before "should" or "must" that make it a question or a relative clause ("who should pay").
+#: Not "that", which as often points at what the writer just said ("That should ring alarm bells").
 _QUESTION_WORDS = frozenset("who whom whose what which how where when whether why".split())
+#: Words after "should" that make it the inverted condition ("ready to arrest him should he try").
+_SUBJECT_AFTER = re.compile(r"\s+(?:(?i:he|she|it|they|we|you|i|the|a|an|this|that|these|those)|[A-Z][\w.]*)\s+[^\W\d_]+")
 #: Words that do not follow a command at the start of a sentence but do follow a noun ("Demand for ...").
 _NOT_AFTER_A_COMMAND = frozenset("for of has have had is was are were will would in on from among".split())
+
+
+def _inverted_condition(text: str, end: int) -> bool:
+    """'should' followed by a subject and a verb, with no question mark: "targets should the US attack"."""
+    match = _SUBJECT_AFTER.match(text, end)
+    if not match or match.group(0).split()[0].lower() in ("be", "have", "not", "also", "never", "always"):
+        return False
+    sentence_end = re.search(r"[.!?\n]", text[end:end + 200])
+    return not (sentence_end and sentence_end.group() == "?")
 
 
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
@@ -132,6 +144,8 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
         before = before_words(row, text, 1)
         if row.get("from_list") and term == "should" and not before:
             return "weak", "a sentence that opens with ‘Should’ is often a condition (‘Should the talks fail, …’)"
+        if row.get("from_list") and term == "should" and _inverted_condition(text, end):
+            return "weak", "‘should’ before its subject makes a condition here (‘should he try to leave’), not a call to act"
         if row.get("from_list") and before and before[-1] in _QUESTION_WORDS:
             return "weak", f"‘{before[-1]} {text[start:end]}’ asks or tells who is to act; it need not call on anyone"
         if not row.get("from_list") and after_word(row, text) in _NOT_AFTER_A_COMMAND:
