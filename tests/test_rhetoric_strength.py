@@ -82,3 +82,11 @@ def test_a_question_word_before_the_duty_and_set_phrases_of_advice_are_not_calls
 def test_form_lines_printed_inside_the_article_are_never_analysed():
     text = "This field is for validation purposes and should be left unchanged. We must act."
     assert [r["text"] for r in rows(text, "call_to_action")] == ["must"]
+
+
+def test_a_question_printed_twice_is_a_poll_and_poll_lines_are_never_analysed():
+    text = ("Who should lead the party? Who should lead the party?\n\nTake our poll - story continues below. "
+            "Why would anyone believe them?")
+    questions = [(r["text"], r["strength"]) for r in rows(text, "rhetorical_question")]
+    assert questions[-1] == ("Why would anyone believe them?", "strong")
+    assert {strength for words, strength in questions if words.startswith("Who")} == {"weak"}
