@@ -90,3 +90,10 @@ def test_a_question_printed_twice_is_a_poll_and_poll_lines_are_never_analysed():
     questions = [(r["text"], r["strength"]) for r in rows(text, "rhetorical_question")]
     assert questions[-1] == ("Why would anyone believe them?", "strong")
     assert {strength for words, strength in questions if words.startswith("Who")} == {"weak"}
+
+
+def test_we_words_inside_names_and_titles_are_not_the_writers_we():
+    found = [(r["text"], r["strength"]) for r in rows(
+        "The chapel of Our Lady of Fatima was full. His book is called Devouring Us. "
+        "We the People wrote it down. We must listen.", "we_voice")]
+    assert found == [("Us", "weak"), ("We", "strong")]

@@ -29,6 +29,8 @@ learner judges. The rules, by label:
 - ``scare_quote``: strong, unless the quoted words look like a name or term:
   a capital letter, a naming word before ("called", "the term"), or the same
   words quoted again elsewhere in the text.
+- ``we_voice``: strong, except a capitalised "Our" or "Us" inside a sentence (a
+  name or a title: "Our Lady of Fatima", a book called "... Devouring Us").
 - ``rhetorical_question``: strong, except a question printed more than once
   (a reader poll or a pull quote).
 - ``appeal_to_authority``: a quotation backed by a speaker's title alone is weak
@@ -178,6 +180,8 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             return "weak", f"‘{text[start:end]}’ with a capital inside a sentence is most often a name or the month"
         if term == "might" and (_PUNCTUATION_AFTER.match(text, end) or after_word(row, text) == "of"):
             return "weak", "‘might’ is the noun here (strength, as in ‘the might of the army’), not a hedge"
+    if label == "we_voice" and is_capitalised_mid_sentence(text, start, floor):
+        return "weak", f"‘{text[start:end]}’ with a capital inside a sentence is part of a name or a title here"
     if label == "rhetorical_question" and text.count(text[start:end]) > 1:
         return "weak", "the same question is printed more than once on the page, so it may be a poll or a pull quote"
     if label == "appeal_to_authority" and row.get("credential"):
