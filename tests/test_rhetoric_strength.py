@@ -97,3 +97,12 @@ def test_we_words_inside_names_and_titles_are_not_the_writers_we():
         "The chapel of Our Lady of Fatima was full. His book is called Devouring Us. "
         "We the People wrote it down. We must listen.", "we_voice")]
     assert found == [("Us", "weak"), ("We", "strong")]
+
+
+def test_every_marker_in_a_sentence_printed_twice_is_weak_and_set_phrases_of_policy_and_news():
+    text = ("Who should replace her as our envoy? Who should replace her as our envoy?\n\n"
+            "The regime change plan was leaked. He died in a fatal shooting. Our brutal rulers lie.")
+    found = {(r["label"], r["text"], r["strength"]) for r in marker_records(article_from_text(f"A headline\n\n{text}"))}
+    assert ("we_voice", "our", "weak") in found and ("we_voice", "our", "strong") not in found
+    assert not {words for label, words, _ in found if words in ("regime", "fatal")}
+    assert ("we_voice", "Our", "strong") in found

@@ -31,8 +31,8 @@ learner judges. The rules, by label:
   words quoted again elsewhere in the text.
 - ``we_voice``: strong, except a capitalised "Our" or "Us" inside a sentence (a
   name or a title: "Our Lady of Fatima", a book called "... Devouring Us").
-- ``rhetorical_question``: strong, except a question printed more than once
-  (a reader poll or a pull quote).
+- any marker in a sentence printed more than once on the page (a reader poll, a
+  pull quote) is weak.
 - ``appeal_to_authority``: a quotation backed by a speaker's title alone is weak
   (news quotes officials with their titles as a matter of course); the rest are strong.
 - every other label is strong.
@@ -80,6 +80,27 @@ def _inverted_condition(text: str, end: int) -> bool:
     return not (sentence_end and sentence_end.group() == "?")
 
 
+_SENTENCE_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def _repeated_sentences(text: str) -> frozenset[str]:
+    """Sentences (cut at . ! ? or a line break) of at least 20 characters that stand twice or more."""
+    counts = Counter(piece.strip() for piece in _SENTENCE_PIECE.findall(text))
+    return frozenset(piece for piece, n in counts.items() if n > 1 and len(piece) >= 20)
+
+
+def _sentence_printed_twice(text: str, start: int, end: int, context: dict[str, Any]) -> bool:
+    """The sentence around text[start:end] stands at least twice in the text (worked out once per text)."""
+    repeated = context.get("repeated_sentences")
+    if repeated is None:
+        repeated = context["repeated_sentences"] = _repeated_sentences(text)
+    if not repeated:
+        return False
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    match = _SENTENCE_PIECE.match(text, left)
+    return bool(match) and match.group().strip() in repeated
+
+
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
     """(strength, reason) for one marker `row` (a dict with at least label, start, end)."""
     label = row["label"]
@@ -88,6 +109,8 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     term = row.get("term", "")
     if row.get("own"):
         return "strong", "the word is in a teacher's own list, which is taken as written"
+    if _sentence_printed_twice(text, start, end, context):
+        return "weak", "the same sentence is printed more than once on the page, so it may be a reader poll or a pull quote"
     if label == "loaded":
         if row.get("degree"):
             return "strong", "a degree word strengthens it, so the text is clearly judging"
@@ -182,8 +205,6 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             return "weak", "‘might’ is the noun here (strength, as in ‘the might of the army’), not a hedge"
     if label == "we_voice" and is_capitalised_mid_sentence(text, start, floor):
         return "weak", f"‘{text[start:end]}’ with a capital inside a sentence is part of a name or a title here"
-    if label == "rhetorical_question" and text.count(text[start:end]) > 1:
-        return "weak", "the same question is printed more than once on the page, so it may be a poll or a pull quote"
     if label == "appeal_to_authority" and row.get("credential"):
         return "weak", (
             "news reports quote officials with their titles as a matter of course; it is an appeal to "
