@@ -106,3 +106,10 @@ def test_every_marker_in_a_sentence_printed_twice_is_weak_and_set_phrases_of_pol
     assert ("we_voice", "our", "weak") in found and ("we_voice", "our", "strong") not in found
     assert not {words for label, words, _ in found if words in ("regime", "fatal")}
     assert ("we_voice", "Our", "strong") in found
+
+
+def test_a_loaded_word_standing_alone_in_quotation_marks_is_weak():
+    found = {r["text"]: r["strength"] for r in rows(
+        "In it, migrants are described as “arrogant,” “jealous,” “selfish” and “spiteful.” The vile plan failed.",
+        "loaded")}
+    assert found["arrogant"] == found["spiteful"] == "weak" and found["vile"] == "strong"

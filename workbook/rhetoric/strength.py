@@ -111,6 +111,8 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
         return "strong", "the word is in a teacher's own list, which is taken as written"
     if _sentence_printed_twice(text, start, end, context):
         return "weak", "the same sentence is printed more than once on the page, so it may be a reader poll or a pull quote"
+    if row.get("in_marks"):
+        return "weak", "the word stands in quotation marks, so it may be someone else's word the text mentions"
     if label == "loaded":
         if row.get("degree"):
             return "strong", "a degree word strengthens it, so the text is clearly judging"
@@ -137,8 +139,6 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             "the word is only known from a sentiment list (its raters found it positive or negative); "
             "a rating alone does not make a word loaded, and here it may simply name a thing"
         )
-    if row.get("in_marks"):
-        return "weak", "the word stands in quotation marks, so it may be someone else's word the text mentions"
     if label == "absolute":
         if term.startswith("every") and after_word(row, text) == "else":
             return "weak", "‘everyone else’ sets a group apart from the one just named; it need not overstate"
