@@ -113,3 +113,17 @@ def test_a_loaded_word_standing_alone_in_quotation_marks_is_weak():
         "In it, migrants are described as “arrogant,” “jealous,” “selfish” and “spiteful.” The vile plan failed.",
         "loaded")}
     assert found["arrogant"] == found["spiteful"] == "weak" and found["vile"] == "strong"
+
+
+def test_a_scare_quote_in_a_sentence_that_says_someone_spoke_is_weak(monkeypatch):
+    from workbook.sourcing import tables
+
+    def scare_quotes(article):  # the sourcing tool finds these two quotations and calls them scare quotes
+        return [{"start": article.text.index(words), "end": article.text.index(words) + len(words), "kind": "scare",
+                 "reason": "a scare quotation", "speaker": None, "speaker_description": None}
+                for words in ("“no reason to ask”", "“peace”")]
+
+    monkeypatch.setattr(tables, "quote_rows", scare_quotes)
+    found = strength_of("The agency's explanation is that it had “no reason to ask” for access. "
+                        "They call it “peace” while the shelling goes on.", "scare_quote")
+    assert found == {"“no reason to ask”": "weak", "“peace”": "strong"}

@@ -28,7 +28,9 @@ learner judges. The rules, by label:
   punctuation or "of" (the noun: "the might of the army").
 - ``scare_quote``: strong, unless the quoted words look like a name or term:
   a capital letter, a naming word before ("called", "the term"), or the same
-  words quoted again elsewhere in the text.
+  words quoted again elsewhere in the text; or unless the sentence says someone
+  spoke or wrote ("its explanation", "said", "in the letter"), which makes them
+  more likely that person's words.
 - ``we_voice``: strong, except a capitalised "Our" or "Us" inside a sentence (a
   name or a title: "Our Lady of Fatima", a book called "... Devouring Us").
 - any marker in a sentence printed more than once on the page (a reader poll, a
@@ -99,6 +101,20 @@ def _sentence_printed_twice(text: str, start: int, end: int, context: dict[str, 
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     match = _SENTENCE_PIECE.match(text, left)
     return bool(match) and match.group().strip() in repeated
+
+
+def _reporting_word(text: str, start: int, end: int, found: Rules) -> str:
+    """A word of the sentence around text[start:end], outside the quotation, that says someone spoke or wrote."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    stops = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    right = min(stops) if stops else len(text)
+    outside = (text[left:start] + " " + text[end:right]).lower().replace("’", "'")
+    words = re.findall(r"[a-z']+", outside)
+    for word in words:
+        if found.has("reporting word", word):
+            return word
+    pairs = {" ".join(pair) for pair in zip(words, words[1:])}
+    return next((cue for cue in found.sections.get("reporting word", ()) if " " in cue and cue in pairs), "")
 
 
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
@@ -194,6 +210,12 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             return "weak", f"‘{cue}’ comes before the quotation marks, so they may just introduce a term"
         if context.get("quoted_words", Counter()).get(words.lower(), 0) > 1:
             return "weak", "the same words are in quotation marks more than once, so they may be a term"
+        reporting = _reporting_word(text, start, end, found)
+        if reporting:
+            return "weak", (
+                f"the sentence says someone spoke or wrote (‘{reporting}’), so the quoted words are more likely "
+                "that person's than the writer's distance"
+            )
         after = after_word(row, text)
         if after and before.split()[-1:] in (["a"], ["an"], ["the"], ["its"], ["their"], ["his"], ["her"]):
             return "weak", "the quoted words name the thing that follows them, like a label"
