@@ -309,7 +309,11 @@ def _source_ok(name: str | None, mention: str, alternatives: list[str]) -> bool:
         return False
     accepted = {_norm(a) for a in alternatives}
     if _norm(name) not in accepted:
-        return False
+        # a judge who accepted the surname the sentence uses ("Emery") accepts the person named
+        # in full from an earlier sentence ("David Emery"), when the mention is that surname
+        surname = _norm(name).split()[-1:]
+        if not (surname and surname[0] in accepted and _norm(mention) == surname[0]):
+            return False
     low = _norm(mention)
     if not low or low in accepted or low in _PRONOUN_MENTIONS:
         return True

@@ -243,3 +243,10 @@ def test_words_a_tweet_or_letter_reads_are_its_senders():
     letter = make("The letter reads: “We will not give up our land.”")
     assert speaker_of(letter, "give up") == "The letter"
     assert source_of(letter, "give up")[1] == "document"
+
+
+def test_posting_somewhere_then_asking_takes_the_subject_of_posting_not_its_first_word():
+    article = make("Staff writer David Emery posted to Twitter asking if there were any calm voters left.\n\n"
+                   "Lee wrote to the council asking whether the road would close.")
+    assert source_of(article, "calm voters")[0] == "David Emery"
+    assert source_of(article, "the road would close")[0] == "Lee"

@@ -193,7 +193,14 @@ class SpeakerRules:
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
             if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
-                return _subject(toks, 0, span[0] - 1)  # "Lee posted to Twitter asking": Twitter is where, Lee who
+                # "Lee posted to Twitter asking": Twitter is where, Lee who; the subject is the
+                # phrase before the verb ("staff writer David Emery posted"), else the clause's first
+                verb = span[0] - 2
+                if verb >= 1 and toks[verb].word and not toks[verb].cap:
+                    before_verb = _np_back(toks, verb)
+                    if before_verb is not None:
+                        return self.whole_subject(toks, before_verb, verb)
+                return _subject(toks, 0, span[0] - 1)
             return span
         listener_verb = self.lex.verbs.get(cue) in self.lex.object_verbs
         if (previous == "," and not participle and not listener_verb and k + 1 < len(toks)
