@@ -250,3 +250,8 @@ def test_posting_somewhere_then_asking_takes_the_subject_of_posting_not_its_firs
                    "Lee wrote to the council asking whether the road would close.")
     assert source_of(article, "calm voters")[0] == "David Emery"
     assert source_of(article, "the road would close")[0] == "Lee"
+
+
+def test_what_someone_is_calling_a_thing_names_it():
+    article = make("The headset takes what the company is calling “spatial” photos through a button.")
+    assert quotes(article)["kind"].tolist() == ["name"]
