@@ -255,3 +255,12 @@ def test_posting_somewhere_then_asking_takes_the_subject_of_posting_not_its_firs
 def test_what_someone_is_calling_a_thing_names_it():
     article = make("The headset takes what the company is calling “spatial” photos through a button.")
     assert quotes(article)["kind"].tolist() == ["name"]
+
+
+def test_content_stops_at_the_writers_remark_on_what_the_speaker_has_not_done():
+    article = make("The company has said that the console will offer mixed reality, but it hasn't offered any details "
+                   "yet.\n\nThe mayor said the road would close, but he did not say when.\n\n"
+                   "Lee said the plan would work, but it would take time.")
+    contents = attributions(article)["text"].tolist()
+    assert contents == ["the console will offer mixed reality", "the road would close",
+                        "the plan would work, but it would take time"]

@@ -318,8 +318,13 @@ _FINITE = frozenset(
     isn’t wasn’t aren’t weren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
 )
 #: Where the writer takes over inside a run of reported words.
+#: Where the writer takes over inside reported content: a doubt of the writer's own (", but it is
+#: not clear"), the writer's "I" or "we", or a remark on what the speaker has not done (", but it
+#: hasn't offered any details", ", but he did not say how"), which reports no words.
 _WRITER_TAKES_OVER = re.compile(
     r",?\s+(?:but|yet|although|though)\s+(?:it(?:'s|’s| is| was| remains)\s+(?:not|un|far from)|there is no|I\b|we\b)"
+    r"|,?\s+but\s+(?:it|he|she|they)\s+(?:(?:has|have|had|did|does|do)(?:n't|n’t|\s+not)|(?:has|have) yet to|gave no|"
+    r"offered no|provided no|declined to)\b"
     r"|;\s+(?:I|we)\b"
 )
 _SUBJECT_PRONOUNS = frozenset("he she they we i you there".split())
