@@ -264,3 +264,12 @@ def test_content_stops_at_the_writers_remark_on_what_the_speaker_has_not_done():
     contents = attributions(article)["text"].tolist()
     assert contents == ["the console will offer mixed reality", "the road would close",
                         "the plan would work, but it would take time"]
+
+
+def test_he_said_according_to_a_transcript_keeps_his_words_before_the_verb():
+    article = make("Ann Lee spoke at the trial. These deals take a long time, she said according to a transcript "
+                   "seen by the court.")
+    table = attributions(article)
+    by_cue = dict(zip(table["cue"], zip(table["source"], table["text"])))
+    assert by_cue["said"] == ("Ann Lee", "These deals take a long time")
+    assert by_cue["according to"] == ("a transcript", "These deals take a long time")

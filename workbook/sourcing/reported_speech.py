@@ -149,7 +149,10 @@ class AttributionRules:
             comma = next((m for m in range(span[1], len(toks)) if toks[m].text == ","), span[1] - 1)
             content = self.content_span(toks, comma + 1, len(toks))
         else:
-            content = self.content_span(toks, 0, k)
+            end = k
+            if k >= 3 and toks[k - 3].text == "," and toks[k - 2].lower in _SUBJECT_PRONOUNS and self.lex.verbs.get(toks[k - 1].lower):
+                end = k - 3  # "These deals take time, he said according to a transcript": his words end at the comma
+            content = self.content_span(toks, 0, end)
         if content is None:
             return None
         self.resolver.note(index, info["name"], info["type"])
@@ -197,6 +200,12 @@ class AttributionRules:
         elif base in self.lex.object_verbs:
             that = next((m for m in range(start, min(n, start + 9)) if toks[m].lower == "that"), None)
             start = that + 1 if that is not None else self.skip_listener(toks, start)
+        if start + 1 < n and toks[start].lower == "according" and toks[start + 1].lower == "to":
+            # "These deals take time, he said according to a transcript": the words are before the verb
+            if span[0] >= 3 and toks[span[0] - 1].text == ",":
+                before = self.content_span(toks, 0, span[0] - 1)
+                return self.make(before, info, toks[k], index, "after") if before is not None else None
+            return None
         if not self.reports_words(toks, k, base, start, n):
             return None
         content = self.content_span(toks, start, n)
