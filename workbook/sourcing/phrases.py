@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from workbook.sourcing.words import (
     _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
-    _POSSESSIVE, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _nouns, lexicon,
+    _PARTICIPLES, _POSSESSIVE, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _nouns, lexicon,
 )
 
 
@@ -98,8 +98,9 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
                 if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
                         or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
                     break  # "The Russian attack": a capitalised adjective, then the head noun
-            if j > i and not tok.cap and low.endswith("ed") and not toks[j - 1].lower in _DETERMINERS:
-                break
+            if j > i and not tok.cap and (low.endswith("ed") or (low in _PARTICIPLES and j + 1 < hi and toks[j + 1].lower == "by")) \
+                    and not toks[j - 1].lower in _DETERMINERS:
+                break  # "a transcript reviewed by ...", "reports seen by ...": the phrase ends before the participle
             j += 1
             continue
         if tok.text == "." and j > i and (toks[j - 1].lower in lex.titles or len(toks[j - 1].text) == 1):
