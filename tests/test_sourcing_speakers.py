@@ -273,3 +273,9 @@ def test_he_said_according_to_a_transcript_keeps_his_words_before_the_verb():
     by_cue = dict(zip(table["cue"], zip(table["source"], table["text"])))
     assert by_cue["said"] == ("Ann Lee", "These deals take a long time")
     assert by_cue["according to"] == ("a transcript", "These deals take a long time")
+
+
+def test_a_belief_after_what_reports_no_words():
+    article = make("They ran the model again with what they thought were the same starting values. "
+                   "Lee said the values were wrong.")
+    assert attributions(article)["source"].tolist() == ["Lee"]

@@ -87,6 +87,10 @@ def _resolution_note(info: dict[str, Any]) -> str:
     return ""
 
 
+#: Verbs of believing: after "what" and a pronoun ("what they thought were ...") they report no words.
+_BELIEF_VERBS = frozenset("think believe feel suppose assume expect imagine".split())
+
+
 class SpeakerRules:
     """The analyser's rules for finding and describing the speaker of a cue (a mixin of `Analyser`)."""
 
@@ -227,6 +231,9 @@ class SpeakerRules:
                 span = self.whole_subject(toks, span, j)
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
+        if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
+                and self.lex.verbs.get(cue) in _BELIEF_VERBS):
+            return None  # "with what they thought were the same values": a belief inside a phrase, no words reported
         words = {t.lower for t in toks[span[0]:span[1]]}
         if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
                 and toks[0].lower not in _PRONOUNS and source_type(toks[0].text) == "person"):
