@@ -279,3 +279,21 @@ def test_a_belief_after_what_reports_no_words():
     article = make("They ran the model again with what they thought were the same starting values. "
                    "Lee said the values were wrong.")
     assert attributions(article)["source"].tolist() == ["Lee"]
+
+
+def test_a_report_nested_in_the_content_does_not_stop_the_next_one_from_ending_it():
+    article = make("South Africa said Mr Mugabe had told President Zuma by telephone that he was fine "
+                   "and the military said it was keeping him safe.")
+    table = attributions(article)
+    by_source = dict(zip(table["source"], table["text"]))
+    assert by_source["South Africa"] == "Mr Mugabe had told President Zuma by telephone that he was fine"
+    assert by_source["the military"] == "it was keeping him safe"
+
+
+def test_the_writers_doubt_after_a_comma_and_saying_little_about_are_not_reported_words():
+    article = make("Advertisers claim to let users opt out of the ads, it's not clear that the opt-outs work.\n\n"
+                   "The many retellings say little about how the programs were written.\n\n"
+                   "Lee said nothing would change.")
+    table = attributions(article)
+    assert dict(zip(table["source"], table["text"])) == {
+        "Advertisers": "to let users opt out of the ads", "Lee": "nothing would change"}

@@ -76,12 +76,12 @@ class AttributionRules:
     def trim(self, found: list[_Attribution]) -> list[_Attribution]:
         """End one content where the next attribution in the sentence begins ("..., and threatening ...")."""
         out = []
-        for current, following in zip(found, found[1:] + [None]):
-            nested = (
-                following is not None and following.source_start is not None
-                and current.start <= following.source_start <= current.start + 1
-            )  # "Lee said she hopes ...": the second report is part of what Lee said
-            if (following is not None and following.cue_start is not None and not nested
+        for i, current in enumerate(found):
+            # the first later report that is not part of what this one says ("Lee said she hopes ..." is
+            # nested; in "X said Y had told Z ... and the military said ..." the military's report ends X's)
+            following = next((later for later in found[i + 1:] if not (
+                later.source_start is not None and current.start <= later.source_start <= current.start + 1)), None)
+            if (following is not None and following.cue_start is not None
                     and current.start < following.cue_start < current.end):
                 cut = following.cue_start
                 if following.source_start is not None and current.start < following.source_start < cut:
@@ -232,6 +232,9 @@ class AttributionRules:
                 return False  # "responds evasively.", "answered vaguely about ...": how, not what
         rest = toks[start:n]
         words = [t for t in rest if t.word]
+        if (start == k + 1 and base == "say" and first.lower in _AMOUNTS_SAID
+                and any(t.lower == "about" for t in words[:4])):
+            return False  # "the retellings say little about how ...": a judgement of what is said, no words
         if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
         if base not in self.lex.thing_verbs or start != k + 1:
@@ -332,10 +335,13 @@ _FINITE = frozenset(
 #: hasn't offered any details", ", but he did not say how"), which reports no words.
 _WRITER_TAKES_OVER = re.compile(
     r",?\s+(?:but|yet|although|though)\s+(?:it(?:'s|’s| is| was| remains)\s+(?:not|un|far from)|there is no|I\b|we\b)"
+    r"|,\s+it(?:'s|’s| is| was| remains)\s+(?:not clear|unclear|far from clear)"
     r"|,?\s+but\s+(?:it|he|she|they)\s+(?:(?:has|have|had|did|does|do)(?:n't|n’t|\s+not)|(?:has|have) yet to|gave no|"
     r"offered no|provided no|declined to)\b"
     r"|;\s+(?:I|we)\b"
 )
+#: "say little / nothing / much about": how much is said, not what.
+_AMOUNTS_SAID = frozenset("little nothing much less more something".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you there".split())
 _HYPOTHETICAL_SUBJECTS = frozenset("few anyone anybody nobody everyone everybody someone somebody many".split())
 
