@@ -297,3 +297,9 @@ def test_the_writers_doubt_after_a_comma_and_saying_little_about_are_not_reporte
     table = attributions(article)
     assert dict(zip(table["source"], table["text"])) == {
         "Advertisers": "to let users opt out of the ads", "Lee": "nothing would change"}
+
+
+def test_one_name_with_a_plural_verb_is_a_group():
+    article = make("Ngati believe the whales come home to die. Tamsin believes the whales are sick.")
+    table = attributions(article)
+    assert dict(zip(table["source"], table["source_type"])) == {"Ngati": "organization", "Tamsin": "person"}

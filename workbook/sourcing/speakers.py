@@ -91,6 +91,17 @@ def _resolution_note(info: dict[str, Any]) -> str:
 _BELIEF_VERBS = frozenset("think believe feel suppose assume expect imagine".split())
 
 
+#: Reporting verbs in the form that goes with a plural subject ("they believe", not "she believes").
+_PLURAL_VERBS = frozenset("believe say claim argue think insist maintain contend warn fear hold".split())
+
+
+def _plural_verb_after(toks: Sequence[_Tok], i: int) -> bool:
+    """The word after token i (past an -ly adverb) is a reporting verb in its plural present form."""
+    while i < len(toks) and toks[i].word and _adverb(toks[i]):
+        i += 1
+    return i < len(toks) and toks[i].lower in _PLURAL_VERBS
+
+
 class SpeakerRules:
     """The analyser's rules for finding and describing the speaker of a cue (a mixin of `Analyser`)."""
 
@@ -137,6 +148,8 @@ class SpeakerRules:
         if kind == "person" and span[0] == 0 and span[1] - span[0] == 1 and not self.known_name(words):
             # "Children growing up ...", "Experts argued": a capitalised common word opening the sentence
             kind = "vague" if words.lower().endswith(("s", "ren")) else "unknown"
+        if kind == "person" and span[1] - span[0] == 1 and _plural_verb_after(toks, span[1]):
+            kind = "organization"  # "Ngātiwai believe ...": one name with a plural verb is a group, not a person
         if kind == "person":
             name = self.resolver.name(name)
         return {"name": name, "description": description, "start": start, "end": end, "type": kind, "mention": words}
