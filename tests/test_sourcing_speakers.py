@@ -303,3 +303,10 @@ def test_one_name_with_a_plural_verb_is_a_group():
     article = make("Ngati believe the whales come home to die. Tamsin believes the whales are sick.")
     table = attributions(article)
     assert dict(zip(table["source"], table["source_type"])) == {"Ngati": "organization", "Tamsin": "person"}
+
+
+def test_being_called_on_by_and_what_someone_is_calling_a_thing_report_no_words():
+    article = make("Seven decades later, the elders are called on by tribes across the country for guidance. "
+                   "The camera takes what the company is calling “spatial” photos. "
+                   "The union called on the government to resign.")
+    assert attributions(article)["source"].tolist() == ["The union"]

@@ -139,8 +139,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "there's no telling", "without saying": not a report
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if base == "call" and (k == 0 or (nxt is not None and (nxt.lower in ("by", "off", "up", "out", "in")
+                                                               or (nxt.lower == "on" and k + 2 < len(toks) and toks[k + 2].lower == "by")
+                                                               or (nxt.text in "“\"‘" and k > 0 and toks[k - 1].lower in ("is", "are"))
                                                                or (nxt.cap and nxt.word and _names_only(toks, k + 1))))):
-            return None  # "a book called Le Monde", "called on by tribes": naming or summoning, not words
+            return None  # "a book called Le Monde", "called on by tribes", "what Apple is calling “spatial” photos": naming or summoning
         if tok.lower.endswith("ing") and nxt is not None and nxt.word and not nxt.cap and nxt.lower not in _AFTER_PARTICIPLE:
             after_next = toks[k + 2] if k + 2 < len(toks) else None
             before = toks[k - 1] if k > 0 else None
