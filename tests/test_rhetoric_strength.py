@@ -127,3 +127,10 @@ def test_a_scare_quote_in_a_sentence_that_says_someone_spoke_is_weak(monkeypatch
     found = strength_of("The agency's explanation is that it had “no reason to ask” for access. "
                         "They call it “peace” while the shelling goes on.", "scare_quote")
     assert found == {"“no reason to ask”": "weak", "“peace”": "strong"}
+
+
+def test_a_negative_noun_ending_in_ment_is_not_taken_for_an_adjective():
+    from workbook.rhetoric.strength import _ADJECTIVE_ENDING
+
+    assert [w for w in ("harassment", "abandonment", "accident", "violent", "arrogant") if _ADJECTIVE_ENDING.search(w)] == [
+        "violent", "arrogant"]

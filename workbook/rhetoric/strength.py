@@ -60,7 +60,8 @@ _PASSIVE_AFTER = re.compile(
 )
 _COMMENT_ADVERB = re.compile(r"\s*,")
 #: Endings that make a word an adjective in most uses (a part-of-speech guess without a tagger).
-_ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|ent|less|ish|al|ary|ile|id|ane)$")
+_ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|(?<!m)(?<!d)ent|less|ish|al|ary|ile|id|ane)$")
+#: (not "-ment" or "-dent": "harassment", "abandonment", "accident" are nouns)
 #: A VADER rating (the list's second column) at or below -2.0 on its scale from -4 to +4.
 _NEGATIVE = re.compile(r"-(?:[2-3]\.\d|4\.0)")
 _PUNCTUATION_AFTER = re.compile(r"[.,;:!?)\]”’\"]")
