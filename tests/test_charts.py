@@ -75,7 +75,8 @@ def test_figures_by_kind_counts_per_text():
     table = pd.DataFrame({"article": ["a", "a", "a", "b"], "kind": ["count", "count", "percent", "percent"]})
     spec = charts.figures_by_kind(table, labels={"a": "Text A", "b": "Text B"})
     counts = {(r["text_label"], r["kind"]): r["count"] for r in _data(spec)}
-    assert counts == {("Text A", "counts"): 2, ("Text A", "percentages"): 1, ("Text B", "percentages"): 1}  # plain words
+    assert counts == {("Text A", "counts"): 2, ("Text A", "percentages"): 1,  # plain words
+                      ("Text B", "counts"): 0, ("Text B", "percentages"): 1}  # both panels list the same kinds
     assert spec["facet"]["column"]["field"] == "text_label"
     assert any(layer["mark"]["type"] == "text" for layer in spec["spec"]["layer"])  # numbers on the bars
     from_records = charts.figures_by_kind(table.to_dict("records"), labels={"a": "Text A", "b": "Text B"})
@@ -85,7 +86,8 @@ def test_figures_by_kind_counts_per_text():
 def test_sources_by_type_counts_per_text():
     table = pd.DataFrame({"article": ["a", "b", "b"], "source_type": ["person", "vague", None]})
     counts = {(r["text_label"], r["source_type"]): r["count"] for r in _data(charts.sources_by_type(table))}
-    assert counts == {("a", "people"): 1, ("b", "vague sources"): 1, ("b", "unclear who"): 1}
+    assert counts == {("a", "people"): 1, ("a", "vague sources"): 0, ("a", "unclear who"): 0,
+                      ("b", "people"): 0, ("b", "vague sources"): 1, ("b", "unclear who"): 1}
 
 
 def test_rhetoric_density_by_label():

@@ -24,6 +24,13 @@ def test_describe_counts_lists_each_texts_largest_values_in_words():
                     "Every value is in the table under the chart.")
 
 
+def test_describe_counts_leaves_out_the_zeros_and_says_none_when_a_text_has_nothing():
+    rows = [{"text_label": "A", "kind": "counts", "count": 2}, {"text_label": "A", "kind": "percentages", "count": 0},
+            {"text_label": "B", "kind": "counts", "count": 0}, {"text_label": "B", "kind": "percentages", "count": 0}]
+    assert descriptions.describe_counts(rows, "kind", "count", "Bar chart: figures.") == (
+        "Bar chart: figures. A: counts 2. B: none. Every value is in the table under the chart.")
+
+
 def test_describe_counts_keeps_the_largest_six_and_reads_a_dataframe_too():
     import pandas as pd
 

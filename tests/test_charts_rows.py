@@ -17,8 +17,11 @@ def test_records_and_a_dataframe_give_the_same_rows():
     from_frame = rows.count_rows(rows.with_text_labels(rows.as_records(pd.DataFrame(records)), {"a": "A"}), "kind")
     assert from_records == from_frame == [
         {"text_label": "A", "kind": "counts", "count": 1},
+        {"text_label": "A", "kind": "percentages", "count": 0},  # every text lists every kind, 0 where it has none
         {"text_label": "A", "kind": "unclear who", "count": 1},  # a missing kind counts as "unknown", in plain words
-        {"text_label": "b", "kind": "percentages", "count": 1},  # no label given: the id
+        {"text_label": "b", "kind": "counts", "count": 0},  # no label given: the id
+        {"text_label": "b", "kind": "percentages", "count": 1},
+        {"text_label": "b", "kind": "unclear who", "count": 0},
     ]
 
 

@@ -42,9 +42,9 @@ def describe_counts(rows: Rows | Any, field: str, value: str, opening: str, most
         rows = rows.to_dict("records")
     parts = [opening]
     for text, group in _by_text(rows).items():
-        top = sorted(group, key=lambda row: -float(row[value]))[:most]
+        top = sorted((row for row in group if float(row[value]) != 0), key=lambda row: -float(row[value]))[:most]
         listed = ", ".join(f"{row[field]} {float(row[value]):g}" for row in top)
-        parts.append(f"{text}: {listed}.")
+        parts.append(f"{text}: {listed or 'none'}.")
     parts.append("Every value is in the table under the chart.")
     return " ".join(parts)
 

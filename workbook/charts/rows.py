@@ -107,12 +107,17 @@ def timeline_rows(events: Any, labels: Mapping[str, str] | None = None) -> list[
 def count_rows(rows: list[Record], field: str) -> list[Record]:
     """How many rows of each `field` value (in plain words) each text has, sorted by text then value.
 
+    Every text gets every value found in any text, with 0 where it has none, so the panels of
+    a chart list the same kinds and a learner sees what one text has and the other lacks.
     Rows without a value count as ``unknown``. No row has `field` at all: no counts.
     """
     if not any(field in row for row in rows):
         return []
     counts = Counter((row["text_label"], plain_label(_text(row.get(field)) or "unknown")) for row in rows)
-    return [{"text_label": text, field: value, "count": count} for (text, value), count in sorted(counts.items())]
+    texts = list(dict.fromkeys(row["text_label"] for row in rows))
+    values = sorted({value for _, value in counts})
+    return [{"text_label": text, field: value, "count": counts.get((text, value), 0)}
+            for text in sorted(texts) for value in values]
 
 
 def density_rows(rows: list[Record]) -> list[Record]:

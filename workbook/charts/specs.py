@@ -142,7 +142,7 @@ def count_spec(rows: Rows, field: str, title: str, what: str) -> dict[str, Any]:
         return message_spec(f"No {what} found.")
     tooltip = [_tooltip("text_label", "nominal", "text"), _tooltip(field, "nominal"), _tooltip("count", "quantitative")]
     body = _bars_per_text(rows, field, "count", "count", f"number of {what}", "-x", tooltip, colour_title="text")
-    body["resolve"] = {"scale": {"y": "independent"}}
+    # one shared list of kinds, in the same order in every panel (the counts hold zeros for what a text lacks)
     opening = f"Bar chart: {title}, the number of {what} of each kind, one panel per text."
     return _top(rows, title, descriptions.describe_counts(rows, field, "count", opening), body)
 
