@@ -97,6 +97,7 @@ def test_bars_have_one_panel_per_text_okabe_ito_colours_and_numbers():
     assert numbers["encoding"]["text"]["field"] == "count"
     assert bars["encoding"]["color"]["scale"]["range"] == ["#0072B2", "#D55E00"]
     assert "resolve" not in spec  # one list of kinds, in the same order, in every panel
+    assert spec["spec"]["encoding"]["y"]["sort"] == ["percentages", "counts"]  # most used by both texts first
     assert spec["spec"]["encoding"]["x"]["title"] == "number of figures"
     density = specs.density_spec(DENSITY_ROWS)
     assert density["spec"]["encoding"]["x"]["field"] == "per_1000_words"

@@ -141,7 +141,9 @@ def count_spec(rows: Rows, field: str, title: str, what: str) -> dict[str, Any]:
     if not rows:
         return message_spec(f"No {what} found.")
     tooltip = [_tooltip("text_label", "nominal", "text"), _tooltip(field, "nominal"), _tooltip("count", "quantitative")]
-    body = _bars_per_text(rows, field, "count", "count", f"number of {what}", "-x", tooltip, colour_title="text")
+    order = sorted({row[field] for row in rows}, key=lambda kind: (-sum(r["count"] for r in rows if r[field] == kind), kind))
+    # the kinds both texts use most come first, in the same order in every panel
+    body = _bars_per_text(rows, field, "count", "count", f"number of {what}", order, tooltip, colour_title="text")
     # one shared list of kinds, in the same order in every panel (the counts hold zeros for what a text lacks)
     opening = f"Bar chart: {title}, the number of {what} of each kind, one panel per text."
     return _top(rows, title, descriptions.describe_counts(rows, field, "count", opening), body)
