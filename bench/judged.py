@@ -137,7 +137,10 @@ rules came from the web pages, the PolNeAR set and SemEval articles of the dev h
 from this set): default-on 0.76 of 91 (absolute 0.43 of 7, call_to_action 0.50 of 4,
 exclamation 1.00 of 6, hedge 0.87 of 15, intensifier 1.00 of 2, label 0.60 of 5, loaded
 0.53 of 15, rhetorical_question 1.00 of 16, scare_quote 0.00 of 4, we_voice 0.94 of 17);
-writer's voice, strong and weak, 0.58 of 126 judged. The aim of 0.80 is still not met.
+writer's voice, strong and weak, 0.58 of 126 judged. At the end of that day (extractor
+22992fd, after more sourcing rules and one more general rule from dev-half articles: nouns in
+-ment are not adjectives) it reads 0.77 of 90 (loaded 0.57 of 14). The aim of 0.80 is still
+not met.
 The same day the PolNeAR set's wrong markers were read to find those rules, so it is no
 longer blind (default-on there: 0.77 of 53).
 """
