@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
 
-ARTICLE = (
-    "A shameful plan.\n\nWe must stop this disastrous, utterly corrupt scheme. It may be the worst idea ever, "
-    "and all of us know it. Why would anyone agree?\n\n\"We should never accept it,\" said Ann Lee, a spokeswoman. "
-    "Some say it is very bad.\n"
-)
-
-
-@pytest.fixture
-def judged(monkeypatch):
-    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent))
-    return importlib.import_module("bench.judged")
+from test_judged_polnear import ARTICLE, judged  # noqa: F401 - the same small article and the bench.judged fixture
 
 
 def _corpus(folder: Path, ids: range, long_ids: tuple[int, ...] = ()) -> Path:
