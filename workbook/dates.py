@@ -285,6 +285,24 @@ _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact d
 _NUMERIC_CUE = re.compile(r"\d[./]\d")
 
 
+def _names_a_month(text: str) -> bool:
+    """True when `text` holds a month name or abbreviation as a whole word: ``_MONTH_WORD.search(text)``.
+
+    Every month word starts with one of `_MONTH_STEMS`, so `_MONTH_WORD` is tried only where a
+    lower-cased copy shows a stem (a few places) instead of at every position of the text.
+    """
+    if any(c in text for c in CASE_FOLDS):  # letters lower() does not fold as the pattern does
+        return _MONTH_WORD.search(text) is not None
+    lower = text.lower()
+    for stem in _MONTH_STEMS:
+        position = lower.find(stem)
+        while position != -1:
+            if _MONTH_WORD.match(text, position):
+                return True
+            position = lower.find(stem, position + 1)
+    return False
+
+
 def _may_name_a_month(text: str) -> bool:
     """False only when no month name or abbreviation can be in `text` (cheaper than `_ANY_MONTH`)."""
     lower = text.lower()
@@ -331,7 +349,7 @@ def find_calendar(text: str) -> list[CalendarMatch]:
 def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
     found: list[CalendarMatch] = []
     digits = bool(_DIGIT.search(text))
-    months = _may_name_a_month(text) and bool(_MONTH_WORD.search(text))
+    months = _names_a_month(text)
     four = digits and bool(_FOUR_DIGITS.search(text))
     for pattern in ((_MONTH_FIRST_IN_TEXT, _DAY_FIRST_IN_TEXT) if four and months else ()):
         for m in pattern.finditer(text):

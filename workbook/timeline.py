@@ -31,11 +31,11 @@ both texts, ready for a two-text timeline chart.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import re
 import sys
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -124,21 +124,70 @@ _VAGUE_DURATION_WORDS = frozenset("days weeks months years decades centuries".sp
 _SEASON_WORDS = frozenset("spring summer autumn fall winter".split())
 _YEAR_WORD = frozenset(["nineteen"])
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_LETTER_RUN = re.compile(r"[a-z]+")
+#: `_WEEKDAY` is not case-insensitive, but a day name it reads is a whole run of letters in the lower-cased text too.
+_WEEKDAY_WORDS = frozenset(day.lower() for day in _WEEKDAY_NAMES)
+#: Characters that no gated pattern matches or looks ahead at: a match never runs across one
+#: (and a pattern looking ahead at one fails there just as at the end of the text). So a pattern
+#: needs to run only over the stretches between them that hold one of its words, usually a few
+#: clauses of a paragraph rather than all of it.
+_BREAK = re.compile(r"[.,;:!?()\[\]\"“”]")
+
+
+#: Every gate word, for one pass over a lower-cased paragraph that finds them all where they stand
+#: as whole runs of the letters a-z (longest first, so the alternation tries "weekend" before "week").
+_GATE_VOCABULARY = frozenset().union(
+    _DEICTIC_WORDS, _ANAPHORIC_WORDS, _VAGUE_DURATION_WORDS, _SEASON_WORDS, _YEAR_WORD, _WEEKDAY_WORDS
+)
+_GATE_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_GATE_VOCABULARY, key=len, reverse=True)) + r")(?![a-z])")
 
 
 class _Gate:
-    """Cheap tests on one paragraph: could a pattern match in it at all?"""
+    """Cheap tests on one paragraph: could a pattern match in it at all, and in which stretches?"""
 
-    __slots__ = ("words", "always")
+    __slots__ = ("text", "always", "starts", "_breaks")
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.always = any(c in text for c in CASE_FOLDS)
-        self.words = frozenset(_LETTER_RUN.findall(text.lower())) if not self.always else frozenset()
+        #: gate word -> where it stands in the paragraph (lower() keeps every offset when not `always`)
+        self.starts: dict[str, list[int]] = {}
+        if not self.always:
+            for m in _GATE_WORD.finditer(text.lower()):
+                self.starts.setdefault(m.group(), []).append(m.start())
+        self._breaks: list[int] | None = None
+
+    def _word_starts(self, words: frozenset[str]) -> list[int]:
+        """Where one of `words` stands in the lower-cased paragraph as a whole run of the letters a-z."""
+        if not words <= _GATE_VOCABULARY:  # words the one pass does not look for: find them one by one
+            return [m.start() for m in re.finditer(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])", self.text.lower())]
+        return [position for word, positions in self.starts.items() if word in words for position in positions]
 
     def hold(self, words: frozenset[str]) -> bool:
         """True when the paragraph holds one of `words`, so a pattern needing one may match."""
-        return self.always or not self.words.isdisjoint(words)
+        return self.always or bool(self._word_starts(words))
+
+    def spans(self, words: frozenset[str]) -> list[tuple[int, int]]:
+        """The stretches between breaks that hold one of `words`, in order (the whole paragraph when always)."""
+        if self.always:
+            return [(0, len(self.text))]
+        positions = self._word_starts(words)
+        if not positions:
+            return []
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
+        breaks = self._breaks
+        size = len(self.text)
+        found = set()
+        for position in positions:
+            index = bisect_right(breaks, position)
+            found.add((breaks[index - 1] + 1 if index else 0, breaks[index] if index < len(breaks) else size))
+        return sorted(found)
+
+    def finditer(self, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """The matches of `pattern` in the paragraph that lie in `spans` (the same as finditer over all of it,
+        when the spans hold every place the pattern needs and the pattern never crosses a break)."""
+        for start, end in spans:
+            yield from pattern.finditer(self.text, start, end)
 
 
 @dataclass(frozen=True)
@@ -355,11 +404,11 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
             continue
         refs.append(TimeRef(start, end, "duration", reason=f"'{text[start:end]}' is a length of time: {figure.reason[0].lower() + figure.reason[1:]}", rank=5))
     may = _Gate(text)
-    for m in (_DEICTIC.finditer(text) if may.hold(_DEICTIC_WORDS) else ()):
+    for m in may.finditer(_DEICTIC, may.spans(_DEICTIC_WORDS)):
         refs.append(_deictic(m, text, anchor, anchor_note))
-    for m in (_WEEKDAY.finditer(text) if "day" in text and any(day in text for day in _WEEKDAY_NAMES) else ()):
+    for m in (may.finditer(_WEEKDAY, may.spans(_WEEKDAY_WORDS)) if "day" in text else ()):
         refs.append(_weekday(m, text, anchor, anchor_note))
-    for m in (_ANAPHORIC.finditer(text) if may.hold(_ANAPHORIC_WORDS) else ()):
+    for m in may.finditer(_ANAPHORIC, may.spans(_ANAPHORIC_WORDS)):
         words = m.group(0)
         if m["same"]:
             refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=True, offset=0, offset_unit=_unit_name(words.split()[-1]) if words.split()[-1] != "time" else None,
@@ -368,13 +417,13 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
             direction = m["dir"].lower()
             refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=direction != "ago",
                                 reason=f"'{words}' is a vague length of time counted {'back from the time of writing' if direction == 'ago' else 'from the time mentioned before it'}; no number is given, so no year can be worked out.", rank=4))
-    for m in (_VAGUE_DURATION.finditer(text) if may.hold(_VAGUE_DURATION_WORDS) else ()):
+    for m in may.finditer(_VAGUE_DURATION, may.spans(_VAGUE_DURATION_WORDS)):
         refs.append(TimeRef(m.start(), m.end(), "duration", reason=f"'{m.group(0)}' is a length of time given without a number.", rank=1))
-    for m in (_YEAR_WORDS.finditer(text) if may.hold(_YEAR_WORD) else ()):
+    for m in may.finditer(_YEAR_WORDS, may.spans(_YEAR_WORD)):
         rest = m["rest"].lower()
         year = 1900 + (0 if rest == "hundred" else int(parse_words(rest) or 0))
         refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
-    for m in (_SEASON.finditer(text) if may.hold(_SEASON_WORDS) else ()):
+    for m in may.finditer(_SEASON, may.spans(_SEASON_WORDS)):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
     era_words = _era_words()
     any_era = None in era_words or any(word in text for words in era_words for word in words)
