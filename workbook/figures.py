@@ -425,6 +425,11 @@ def scan(text: str, calendar_spans: list[tuple[int, int]] | None = None) -> list
     return _scan(text, calendar_spans)
 
 
+def scan_shared(text: str) -> tuple[Figure, ...]:
+    """The figures `scan(text)` gives, without copying them: shared with every caller, so never change them."""
+    return _scan_cached(text)
+
+
 @lru_cache(maxsize=4096)
 def _scan_cached(text: str) -> tuple[Figure, ...]:
     return tuple(_scan(text, [(c.start, c.end) for c in find_calendar(text)]))

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
-from workbook.figures import parse_words, scan
+from workbook.figures import parse_words, scan_shared
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
 if TYPE_CHECKING:  # tables are built at the edge; finding time references needs no pandas
@@ -264,6 +264,16 @@ def _required(items: list[Any]) -> tuple[str, ...] | None:
     return max(options, key=lambda strings: min(map(len, strings)))  # the shortest string decides how telling it is
 
 
+@lru_cache(maxsize=1)
+def _all_era_words() -> tuple[str, ...]:
+    """Every string of `_era_words`, in one list: a paragraph holding none of them names no era."""
+    return tuple(word for words in _era_words() if words is not None for word in words)
+
+
+#: "On" right before a time reference: "On April 28 he ..." (news reports date their events that way).
+_ON_BEFORE = re.compile(r"\b(?:on|On)\s+$")
+
+
 @dataclass
 class TimeRef:
     start: int
@@ -367,7 +377,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
     refs = [_calendar_ref(c, text, anchor, anchor_note) for c in calendar]
     taken = [(c.start, c.end) for c in calendar]
     # durations found by the figures rules: "42 months", "three-day", "almost a year"
-    for figure in scan(text):
+    for figure in scan_shared(text):  # only read here
         if figure.kind != "duration":
             continue
         start, end = figure.start, figure.end
@@ -426,7 +436,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
     for m in may.finditer(_SEASON, may.spans(_SEASON_WORDS)):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
     era_words = _era_words()
-    any_era = None in era_words or any(word in text for words in era_words for word in words)
+    any_era = None in era_words or any(map(text.__contains__, _all_era_words()))
     for era, words in zip(eras(), era_words) if any_era else ():
         if words is not None and not any(word in text for word in words):
             continue
@@ -436,7 +446,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
                                 reason=f"'{m.group(0)}' names an era, {era.name} ({span}; source: {era.source}). The year shown is its first year.", rank=4))
     for ref in refs:
         ref.quoted = _in_quotes(text, ref.start)
-        ref.narrative = bool(re.search(r"\b(?:on|On)\s+$", text[max(0, ref.start - 4):ref.start])) or ref.start == 0
+        ref.narrative = bool(_ON_BEFORE.search(text[max(0, ref.start - 4):ref.start])) or ref.start == 0
     return [r for r in _longest(refs) if r.kind != "skip"]
 
 
@@ -669,6 +679,13 @@ _CLAUSE_STOP = frozenset(
 )
 _TOKEN = re.compile(r"\d[\d,.]*\d|[\w’'.-]+|[,;:!?—–()\[\]“”\"]")
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+_WORDLIKE = re.compile(r"[\w’']")
+#: A preposition ending the words before a time reference ("conquest in"), dropped from the description.
+_PREPOSITION_AT_END = re.compile(r"\b(?:in|on|during|by|of|around|from|since|until|at)\s*$", re.IGNORECASE)
+_LONGEST_PREPOSITION = 6  # "during", "around"
+_POSSESSIVE_AT_END = re.compile(r"([\w’'.-]+[’']s)\s*$")
+_ARTICLE_AT_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+_SPACE_BEFORE_APOSTROPHE = re.compile(r"\s+([’'])")
 
 
 def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
@@ -683,8 +700,13 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
     >>> describe(s, s.index("1783"), s.index("1783") + 4)
     'czarist Russia’s conquest'
     """
-    before = sentence[:start]
-    before = re.sub(r"\b(?:in|on|during|by|of|around|from|since|until|at)\s*$", "", before.rstrip(), flags=re.IGNORECASE).rstrip()
+    before = sentence[:start].rstrip()
+    # Each pattern read at the end of `before` can only match its last few characters (it has no
+    # trailing spaces): searching from there finds what a search over the whole of it would.
+    preposition = _PREPOSITION_AT_END.search(before, max(0, len(before) - _LONGEST_PREPOSITION))
+    if preposition:
+        before = before[:preposition.start()]
+    before = before.rstrip()
     after = sentence[end:]
     picked: list[str] = []
     crossed = False
@@ -694,10 +716,10 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
             continue
         if token[:1].isdigit() or lower in _MONTH_WORDS:
             break
-        if lower in _CLAUSE_STOP or not re.match(r"[\w’']", token):
+        if lower in _CLAUSE_STOP or not _WORDLIKE.match(token):
             if len(picked) < 2 and not crossed:
                 crossed = True
-                if re.match(r"[\w’']", token):
+                if _WORDLIKE.match(token):
                     picked.insert(0, token)
                 continue
             break
@@ -705,16 +727,18 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
         if len(picked) >= max_words:
             break
     following: list[str] = []
-    for token in _TOKEN.findall(after):
-        if not following and not re.match(r"[\w’']", token):
+    for token in map(re.Match.group, _TOKEN.finditer(after)):  # only the first few are needed
+        if not following and not _WORDLIKE.match(token):
             continue
-        if not re.match(r"[\w’']", token) or token[:1].isdigit():
+        if not _WORDLIKE.match(token) or token[:1].isdigit():
             break
         following.append(token)
         if len(following) >= max_words:
             break
-    possessive = re.search(r"([\w’'.-]+[’']s)\s*$", before)
-    modifier = following and (re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE) or possessive)
+    # a possessive has no spaces in it: it can only start in the last word of `before`
+    last_word = before.rsplit(None, 1)[-1] if before else ""
+    possessive = _POSSESSIVE_AT_END.search(before, len(before) - len(last_word))
+    modifier = following and (_ARTICLE_AT_END.search(before, max(0, len(before) - 3)) or possessive)
     if modifier:
         if following[0][:1].isupper():
             kept = []
@@ -734,7 +758,7 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
         text = " ".join(picked)
     else:
         text = " ".join(following)
-    return re.sub(r"\s+([’'])", r"\1", text).strip(" ,;:")
+    return _SPACE_BEFORE_APOSTROPHE.sub(r"\1", text).strip(" ,;:")
 
 
 def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
