@@ -414,6 +414,27 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
             continue
         refs.append(TimeRef(start, end, "duration", reason=f"'{text[start:end]}' is a length of time: {figure.reason[0].lower() + figure.reason[1:]}", rank=5))
     may = _Gate(text)
+    _gated_refs(may, refs, anchor, anchor_note)
+    era_words = _era_words()
+    any_era = None in era_words or any(map(text.__contains__, _all_era_words()))
+    for era, words in zip(eras(), era_words) if any_era else ():
+        if words is not None and not any(word in text for word in words):
+            continue
+        for m in era.pattern.finditer(text):
+            span = f"{era.start}" if era.start == era.end else f"{era.start} to {era.end}"
+            refs.append(TimeRef(m.start(), m.end(), "era", era.start, None, "era",
+                                reason=f"'{m.group(0)}' names an era, {era.name} ({span}; source: {era.source}). The year shown is its first year.", rank=4))
+    for ref in refs:
+        ref.quoted = _in_quotes(text, ref.start)
+        ref.narrative = bool(_ON_BEFORE.search(text[max(0, ref.start - 4):ref.start])) or ref.start == 0
+    return [r for r in _longest(refs) if r.kind != "skip"]
+
+
+def _gated_refs(may: _Gate, refs: list[TimeRef], anchor: dt.date | None, anchor_note: str) -> None:
+    """Add to `refs` what the gated patterns find in the paragraph `may` reads (none holding a gate word: nothing)."""
+    if not may.hold(_GATE_VOCABULARY):  # most paragraphs: no gate word, so no pattern to try
+        return
+    text = may.text
     for m in may.finditer(_DEICTIC, may.spans(_DEICTIC_WORDS)):
         refs.append(_deictic(m, text, anchor, anchor_note))
     for m in (may.finditer(_WEEKDAY, may.spans(_WEEKDAY_WORDS)) if "day" in text else ()):
@@ -435,19 +456,6 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
         refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
     for m in may.finditer(_SEASON, may.spans(_SEASON_WORDS)):
         refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
-    era_words = _era_words()
-    any_era = None in era_words or any(map(text.__contains__, _all_era_words()))
-    for era, words in zip(eras(), era_words) if any_era else ():
-        if words is not None and not any(word in text for word in words):
-            continue
-        for m in era.pattern.finditer(text):
-            span = f"{era.start}" if era.start == era.end else f"{era.start} to {era.end}"
-            refs.append(TimeRef(m.start(), m.end(), "era", era.start, None, "era",
-                                reason=f"'{m.group(0)}' names an era, {era.name} ({span}; source: {era.source}). The year shown is its first year.", rank=4))
-    for ref in refs:
-        ref.quoted = _in_quotes(text, ref.start)
-        ref.narrative = bool(_ON_BEFORE.search(text[max(0, ref.start - 4):ref.start])) or ref.start == 0
-    return [r for r in _longest(refs) if r.kind != "skip"]
 
 
 def _longest(refs: list[TimeRef]) -> list[TimeRef]:
