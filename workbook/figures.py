@@ -522,8 +522,12 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
+    numbers = list(_numbers(text))
     # the patterns below are skipped where what they need is absent (a web address needs
     # "http" or "www.", a marker a bracket, a clock time a colon, an ordinal a digit before st/nd/rd/th)
+    ordinals = list(_ORDINAL.finditer(text)) if _ORDINAL_CUE.search(text) else []
+    if not numbers and not ordinals:  # most paragraphs: nothing to read, so nothing to block either
+        return []
     blocked = _Blocked(
         list(calendar_spans)
         + ([m.span() for m in _URL.finditer(text)] if "http" in text or "www." in text else [])
@@ -535,11 +539,11 @@ def _scan(text: str, calendar_spans: list[tuple[int, int]]) -> list[Figure]:
     if listed:
         blocked.spans.append(listed.span())
     found: list[Figure] = []
-    for m in _numbers(text):
+    for m in numbers:
         figure = _read(text, m, blocked)
         if figure is not None:
             found.append(figure)
-    for m in (_ORDINAL.finditer(text) if _ORDINAL_CUE.search(text) else ()):
+    for m in ordinals:
         if not blocked.hit(m.start(), m.end()):
             found.append(Figure(m.start(), m.end(), float(re.match(r"\d+", m.group(0)).group(0)), kind="ordinal", unit="ordinal", reason=f"'{m.group(0)}' is a number with an ordinal ending (st, nd, rd, th)."))
     _merge_ranges(text, found)
