@@ -321,7 +321,7 @@ def test_numbers_are_found_only_where_they_can_begin_yet_all_of_them():
 
 
 def test_unit_names_written_as_a_tree_match_what_the_plain_list_matches():
-    """`_trie_pattern` (used for the unit names) matches what the longest-first list of the same words matches."""
+    """`trie_pattern` (used for the unit names) matches what the longest-first list of the same words matches."""
     import re
 
     from workbook import figures as f
@@ -329,7 +329,7 @@ def test_unit_names_written_as_a_tree_match_what_the_plain_list_matches():
 
     words = sorted(f.UNITS, key=len, reverse=True)
     plain = re.compile(r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + "|".join(map(re.escape, words)) + r")(?![\w°])", re.IGNORECASE)
-    tree = re.compile(r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + f._trie_pattern(words) + r")(?![\w°])", re.IGNORECASE)
+    tree = re.compile(r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + f.trie_pattern(words) + r")(?![\w°])", re.IGNORECASE)
     texts = [
         "5 KM, 3 Km², 2 -  kms, 5 ſec, 3 °C, 4 Mwh, 7 percentage points, 1 sq km, 2 SQ MI, 3 kWh. 10 KB, 5 tev, 6 t. 9-gallon",
         "12 m, 12 mi, 12 min, 12 mins, 12 mm, 12 mg, 12 ml, 12 mb, 12 mhz, 12 mw, 12 mwh, 12 kilometres, 12 kilos",
@@ -344,7 +344,7 @@ def test_unit_names_written_as_a_tree_match_what_the_plain_list_matches():
                 seen += 1
     assert seen > 100
     with pytest.raises(ValueError):
-        f._trie_pattern(["Km"])
+        f.trie_pattern(["Km"])
 
 
 def test_lower_case_copies_keep_every_offset_and_every_word_character():

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
-from workbook.figures import parse_words, scan_shared
+from workbook.figures import parse_words, scan_shared, trie_pattern
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
 if TYPE_CHECKING:  # tables are built at the edge; finding time references needs no pandas
@@ -134,11 +134,11 @@ _BREAK = re.compile(r"[.,;:!?()\[\]\"“”]")
 
 
 #: Every gate word, for one pass over a lower-cased paragraph that finds them all where they stand
-#: as whole runs of the letters a-z (longest first, so the alternation tries "weekend" before "week").
+#: as whole runs of the letters a-z (written as a tree of shared beginnings, tried longest first).
 _GATE_VOCABULARY = frozenset().union(
     _DEICTIC_WORDS, _ANAPHORIC_WORDS, _VAGUE_DURATION_WORDS, _SEASON_WORDS, _YEAR_WORD, _WEEKDAY_WORDS
 )
-_GATE_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_GATE_VOCABULARY, key=len, reverse=True)) + r")(?![a-z])")
+_GATE_WORD = re.compile(r"(?<![a-z])" + trie_pattern(_GATE_VOCABULARY) + r"(?![a-z])")
 
 
 class _Gate:
