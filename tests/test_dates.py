@@ -109,6 +109,25 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
     assert dates._may_name_a_month("ſep") and not dates._may_name_a_month("no month here")
 
 
+def test_month_names_alone_are_read_around_the_names_yet_all_of_them():
+    """`_month_alone` searches only just before each month name: the same matches as `_MONTH_ALONE.finditer`,
+    and `_names_a_month` says what `_MONTH_WORD.search` says."""
+    from workbook import dates, load_seeds
+
+    texts = [
+        "in January, last April, Sept. 2019, mid-March, the end of May, Mayor May, market in March 2014, the beginning of "
+        " \n June, in early - - July, mid-  Dec. 5, lastApril, this\u00a0August, the end ofMay, early-early March",
+        "MAY 3, ſept 2019, Ma\u0130 2014, no month here, remarkable, decide, Jan.",
+    ] + [block.text for article in load_seeds() for block in article.block_list]
+    seen = 0
+    for text in texts:
+        whole = [(m.span(), m.groupdict()) for m in dates._MONTH_ALONE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in dates._month_alone(text, list(dates._MONTH_NAME.finditer(text)))] == whole
+        assert dates._names_a_month(text) == (dates._MONTH_WORD.search(text) is not None), text[:60]
+        seen += len(whole)
+    assert seen > 10
+
+
 def test_odd_case_folds_are_looked_up_like_their_plain_letters():
     """re.IGNORECASE lets 'ı', 'ſ' and the Kelvin sign match i, s and k: lookups must follow."""
     from workbook import article_from_text, figures, timeline

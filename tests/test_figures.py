@@ -314,9 +314,37 @@ def test_numbers_are_found_only_where_they_can_begin_yet_all_of_them():
         "abc1 x2 _3 4_ é5 6é, F-16, COVID-19, twentyfive, fiftyish, a\u00a0year, an\nhour, (7) [8] 9.",
         "ſeven and ſome thouſands, İn a year, bıllions",  # letters that match others regardless of case
         "It’s on; I’m in. Don’t s t m b a, an, a- an- on-one s-5 t.6 a.7 an/8 one/ten a\ttwo",  # short words
+        "a - million, a -5, A Million, AN HOUR, a  dozen, a -- third, a tonne, a centurion, an\u00a0hour, data million",
     ] + [block.text for article in load_seeds() for block in article.block_list]
     for text in texts:
         assert [m.span() for m in f._numbers(text)] == [m.span() for m in f._NUMBER.finditer(text)], text
+
+
+def test_unit_names_written_as_a_tree_match_what_the_plain_list_matches():
+    """`trie_pattern` (used for the unit names) matches what the longest-first list of the same words matches."""
+    import re
+
+    from workbook import figures as f
+    from workbook import load_seeds
+
+    words = sorted(f.UNITS, key=len, reverse=True)
+    plain = re.compile(r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + "|".join(map(re.escape, words)) + r")(?![\w°])", re.IGNORECASE)
+    tree = re.compile(r"(?P<sep>\s*-\s*|\s*)(?P<unit>" + f.trie_pattern(words) + r")(?![\w°])", re.IGNORECASE)
+    texts = [
+        "5 KM, 3 Km², 2 -  kms, 5 ſec, 3 °C, 4 Mwh, 7 percentage points, 1 sq km, 2 SQ MI, 3 kWh. 10 KB, 5 tev, 6 t. 9-gallon",
+        "12 m, 12 mi, 12 min, 12 mins, 12 mm, 12 mg, 12 ml, 12 mb, 12 mhz, 12 mw, 12 mwh, 12 kilometres, 12 kilos",
+    ] + [block.text for article in load_seeds() for block in article.block_list][:20]
+    seen = 0
+    for text in texts:
+        for position in range(len(text)):
+            expected, got = plain.match(text, position), tree.match(text, position)
+            assert (expected is None) == (got is None), text[position:position + 20]
+            if expected is not None:
+                assert expected.regs == got.regs, text[position:position + 20]
+                seen += 1
+    assert seen > 100
+    with pytest.raises(ValueError):
+        f.trie_pattern(["Km"])
 
 
 def test_lower_case_copies_keep_every_offset_and_every_word_character():

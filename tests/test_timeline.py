@@ -277,6 +277,27 @@ def test_every_match_of_a_gated_pattern_holds_one_of_its_words():
     assert seen > 100
 
 
+def test_gated_patterns_read_only_the_stretches_holding_their_words_yet_find_every_match():
+    """A pattern runs only between breaks (commas, full stops, ...) in stretches holding one of its words:
+    the same matches, groups and all, as over the whole paragraph."""
+    from workbook import timeline as t
+
+    gated = [
+        (t._DEICTIC, t._DEICTIC_WORDS), (t._ANAPHORIC, t._ANAPHORIC_WORDS), (t._VAGUE_DURATION, t._VAGUE_DURATION_WORDS),
+        (t._SEASON, t._SEASON_WORDS), (t._YEAR_WORDS, t._YEAR_WORD), (t._WEEKDAY, t._WEEKDAY_WORDS),
+    ]
+    edges = ["it,now", "(today)", "recent weeks.", "recent. weeks", "days old", "days.old", "last\nweek", "last, week",
+             "Monday.morning", "on\tMonday morning", "nineteen-\neighty", "spring of\n1999", "the same\nday", "ſoon, now"]
+    seen = 0
+    for text in _gate_texts() + edges:
+        gate = t._Gate(text)
+        for pattern, words in gated:
+            whole = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in gate.finditer(pattern, gate.spans(words))] == whole, text
+            seen += len(whole)
+    assert seen > 100
+
+
 def test_letters_that_match_other_letters_regardless_of_case_turn_the_gates_off():
     import re
 
@@ -298,6 +319,7 @@ def test_skipping_patterns_leaves_the_references_unchanged(monkeypatch):
     text = "T\n\nBy Ann Lee\nMay 12, 2025\n\n" + "\n\n".join(GATE_SAMPLES)
     gated = t.time_refs(article_from_text(text))
     monkeypatch.setattr(t._Gate, "hold", lambda self, words: True)
+    monkeypatch.setattr(t._Gate, "spans", lambda self, words: [(0, len(self.text))])
     monkeypatch.setattr(t, "_WEEKDAY_NAMES", ("",))
     monkeypatch.setattr(t, "_era_words", lambda: (None,) * len(t.eras()))
     pd.testing.assert_frame_equal(gated, t.time_refs(article_from_text(text)))

@@ -235,10 +235,10 @@ _CAPITAL_MONTH = (
     r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
 )
-_MONTH_ALONE = re.compile(
-    rf"(?:\b(?P<mod>last|this|next|early|late|mid|mid-|in early|in late|the end of|the beginning of)[\s-]*)?"
-    + _CAPITAL_MONTH
-)
+#: Words before a month name that place it ("last April", "the end of May").
+_MONTH_MODIFIERS = ("last", "this", "next", "early", "late", "mid", "mid-", "in early", "in late", "the end of", "the beginning of")
+_LONGEST_MONTH_MODIFIER = max(map(len, _MONTH_MODIFIERS))
+_MONTH_ALONE = re.compile(rf"(?:\b(?P<mod>{'|'.join(_MONTH_MODIFIERS)})[\s-]*)?" + _CAPITAL_MONTH)
 _COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
 _NUMERIC_IN_TEXT = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)"
@@ -283,6 +283,24 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
 _NUMERIC_CUE = re.compile(r"\d[./]\d")
+
+
+def _names_a_month(text: str) -> bool:
+    """True when `text` holds a month name or abbreviation as a whole word: ``_MONTH_WORD.search(text)``.
+
+    Every month word starts with one of `_MONTH_STEMS`, so `_MONTH_WORD` is tried only where a
+    lower-cased copy shows a stem (a few places) instead of at every position of the text.
+    """
+    if any(c in text for c in CASE_FOLDS):  # letters lower() does not fold as the pattern does
+        return _MONTH_WORD.search(text) is not None
+    lower = text.lower()
+    for stem in _MONTH_STEMS:
+        position = lower.find(stem)
+        while position != -1:
+            if _MONTH_WORD.match(text, position):
+                return True
+            position = lower.find(stem, position + 1)
+    return False
 
 
 def _may_name_a_month(text: str) -> bool:
@@ -331,7 +349,7 @@ def find_calendar(text: str) -> list[CalendarMatch]:
 def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
     found: list[CalendarMatch] = []
     digits = bool(_DIGIT.search(text))
-    months = _may_name_a_month(text) and bool(_MONTH_WORD.search(text))
+    months = _names_a_month(text)
     four = digits and bool(_FOUR_DIGITS.search(text))
     for pattern in ((_MONTH_FIRST_IN_TEXT, _DAY_FIRST_IN_TEXT) if four and months else ()):
         for m in pattern.finditer(text):
@@ -396,9 +414,8 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
 def _month_words(text: str, months: bool) -> list[CalendarMatch]:
     """Month names standing alone ("in January", "last April"); "May" and "March" only where they cannot be verbs."""
     found: list[CalendarMatch] = []
-    if not months or not _MONTH_NAME.search(text):
-        return found
-    for m in _MONTH_ALONE.finditer(text):
+    names = list(_MONTH_NAME.finditer(text)) if months else []
+    for m in _month_alone(text, names):
         word = m["month"]
         mod = (m["mod"] or "").strip("- ").lower() or None
         if word == "May" and mod is None:
@@ -409,6 +426,26 @@ def _month_words(text: str, months: bool) -> list[CalendarMatch]:
             continue
         found.append(CalendarMatch(m.start(), m.end(), "month", "month", None, _month_number(word), modifier=mod))
     return found
+
+
+def _month_alone(text: str, names: list[re.Match[str]]):
+    """The matches of `_MONTH_ALONE` in `text`, as its finditer gives them, read only around `names`
+    (the matches of `_MONTH_NAME`, in order) instead of trying every place in the text.
+
+    Each match ends with one of the names; a modifier before it ("last", "the end of") ends where the
+    spaces and hyphens before the name begin, so it starts at most `_LONGEST_MONTH_MODIFIER`
+    characters before them, and the search for the match can start there.
+    """
+    position = 0
+    for name in names:
+        gap_start = name.start()
+        while gap_start > position and (text[gap_start - 1].isspace() or text[gap_start - 1] == "-"):  # what [\s-]* reads
+            gap_start -= 1
+        match = _MONTH_ALONE.search(text, max(position, gap_start - _LONGEST_MONTH_MODIFIER))
+        if match is None:  # pragma: no cover - the name alone always matches; kept for safety
+            continue
+        yield match
+        position = match.end()
 
 
 def _longest_first(found: list[CalendarMatch]) -> list[CalendarMatch]:

@@ -31,11 +31,11 @@ both texts, ready for a two-text timeline chart.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import re
 import sys
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
 from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
-from workbook.figures import parse_words, scan
+from workbook.figures import parse_words, scan_shared, trie_pattern
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
 if TYPE_CHECKING:  # tables are built at the edge; finding time references needs no pandas
@@ -124,21 +124,70 @@ _VAGUE_DURATION_WORDS = frozenset("days weeks months years decades centuries".sp
 _SEASON_WORDS = frozenset("spring summer autumn fall winter".split())
 _YEAR_WORD = frozenset(["nineteen"])
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_LETTER_RUN = re.compile(r"[a-z]+")
+#: `_WEEKDAY` is not case-insensitive, but a day name it reads is a whole run of letters in the lower-cased text too.
+_WEEKDAY_WORDS = frozenset(day.lower() for day in _WEEKDAY_NAMES)
+#: Characters that no gated pattern matches or looks ahead at: a match never runs across one
+#: (and a pattern looking ahead at one fails there just as at the end of the text). So a pattern
+#: needs to run only over the stretches between them that hold one of its words, usually a few
+#: clauses of a paragraph rather than all of it.
+_BREAK = re.compile(r"[.,;:!?()\[\]\"“”]")
+
+
+#: Every gate word, for one pass over a lower-cased paragraph that finds them all where they stand
+#: as whole runs of the letters a-z (written as a tree of shared beginnings, tried longest first).
+_GATE_VOCABULARY = frozenset().union(
+    _DEICTIC_WORDS, _ANAPHORIC_WORDS, _VAGUE_DURATION_WORDS, _SEASON_WORDS, _YEAR_WORD, _WEEKDAY_WORDS
+)
+_GATE_WORD = re.compile(r"(?<![a-z])" + trie_pattern(_GATE_VOCABULARY) + r"(?![a-z])")
 
 
 class _Gate:
-    """Cheap tests on one paragraph: could a pattern match in it at all?"""
+    """Cheap tests on one paragraph: could a pattern match in it at all, and in which stretches?"""
 
-    __slots__ = ("words", "always")
+    __slots__ = ("text", "always", "starts", "_breaks")
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.always = any(c in text for c in CASE_FOLDS)
-        self.words = frozenset(_LETTER_RUN.findall(text.lower())) if not self.always else frozenset()
+        #: gate word -> where it stands in the paragraph (lower() keeps every offset when not `always`)
+        self.starts: dict[str, list[int]] = {}
+        if not self.always:
+            for m in _GATE_WORD.finditer(text.lower()):
+                self.starts.setdefault(m.group(), []).append(m.start())
+        self._breaks: list[int] | None = None
+
+    def _word_starts(self, words: frozenset[str]) -> list[int]:
+        """Where one of `words` stands in the lower-cased paragraph as a whole run of the letters a-z."""
+        if not words <= _GATE_VOCABULARY:  # words the one pass does not look for: find them one by one
+            return [m.start() for m in re.finditer(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])", self.text.lower())]
+        return [position for word, positions in self.starts.items() if word in words for position in positions]
 
     def hold(self, words: frozenset[str]) -> bool:
         """True when the paragraph holds one of `words`, so a pattern needing one may match."""
-        return self.always or not self.words.isdisjoint(words)
+        return self.always or bool(self._word_starts(words))
+
+    def spans(self, words: frozenset[str]) -> list[tuple[int, int]]:
+        """The stretches between breaks that hold one of `words`, in order (the whole paragraph when always)."""
+        if self.always:
+            return [(0, len(self.text))]
+        positions = self._word_starts(words)
+        if not positions:
+            return []
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
+        breaks = self._breaks
+        size = len(self.text)
+        found = set()
+        for position in positions:
+            index = bisect_right(breaks, position)
+            found.add((breaks[index - 1] + 1 if index else 0, breaks[index] if index < len(breaks) else size))
+        return sorted(found)
+
+    def finditer(self, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """The matches of `pattern` in the paragraph that lie in `spans` (the same as finditer over all of it,
+        when the spans hold every place the pattern needs and the pattern never crosses a break)."""
+        for start, end in spans:
+            yield from pattern.finditer(self.text, start, end)
 
 
 @dataclass(frozen=True)
@@ -213,6 +262,16 @@ def _required(items: list[Any]) -> tuple[str, ...] | None:
     if not options:
         return None
     return max(options, key=lambda strings: min(map(len, strings)))  # the shortest string decides how telling it is
+
+
+@lru_cache(maxsize=1)
+def _all_era_words() -> tuple[str, ...]:
+    """Every string of `_era_words`, in one list: a paragraph holding none of them names no era."""
+    return tuple(word for words in _era_words() if words is not None for word in words)
+
+
+#: "On" right before a time reference: "On April 28 he ..." (news reports date their events that way).
+_ON_BEFORE = re.compile(r"\b(?:on|On)\s+$")
 
 
 @dataclass
@@ -318,7 +377,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
     refs = [_calendar_ref(c, text, anchor, anchor_note) for c in calendar]
     taken = [(c.start, c.end) for c in calendar]
     # durations found by the figures rules: "42 months", "three-day", "almost a year"
-    for figure in scan(text):
+    for figure in scan_shared(text):  # only read here
         if figure.kind != "duration":
             continue
         start, end = figure.start, figure.end
@@ -355,29 +414,9 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
             continue
         refs.append(TimeRef(start, end, "duration", reason=f"'{text[start:end]}' is a length of time: {figure.reason[0].lower() + figure.reason[1:]}", rank=5))
     may = _Gate(text)
-    for m in (_DEICTIC.finditer(text) if may.hold(_DEICTIC_WORDS) else ()):
-        refs.append(_deictic(m, text, anchor, anchor_note))
-    for m in (_WEEKDAY.finditer(text) if "day" in text and any(day in text for day in _WEEKDAY_NAMES) else ()):
-        refs.append(_weekday(m, text, anchor, anchor_note))
-    for m in (_ANAPHORIC.finditer(text) if may.hold(_ANAPHORIC_WORDS) else ()):
-        words = m.group(0)
-        if m["same"]:
-            refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=True, offset=0, offset_unit=_unit_name(words.split()[-1]) if words.split()[-1] != "time" else None,
-                                reason=f"'{words}' points back to the time mentioned before it.", rank=4))
-        else:
-            direction = m["dir"].lower()
-            refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=direction != "ago",
-                                reason=f"'{words}' is a vague length of time counted {'back from the time of writing' if direction == 'ago' else 'from the time mentioned before it'}; no number is given, so no year can be worked out.", rank=4))
-    for m in (_VAGUE_DURATION.finditer(text) if may.hold(_VAGUE_DURATION_WORDS) else ()):
-        refs.append(TimeRef(m.start(), m.end(), "duration", reason=f"'{m.group(0)}' is a length of time given without a number.", rank=1))
-    for m in (_YEAR_WORDS.finditer(text) if may.hold(_YEAR_WORD) else ()):
-        rest = m["rest"].lower()
-        year = 1900 + (0 if rest == "hundred" else int(parse_words(rest) or 0))
-        refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
-    for m in (_SEASON.finditer(text) if may.hold(_SEASON_WORDS) else ()):
-        refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
+    _gated_refs(may, refs, anchor, anchor_note)
     era_words = _era_words()
-    any_era = None in era_words or any(word in text for words in era_words for word in words)
+    any_era = None in era_words or any(map(text.__contains__, _all_era_words()))
     for era, words in zip(eras(), era_words) if any_era else ():
         if words is not None and not any(word in text for word in words):
             continue
@@ -387,8 +426,36 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
                                 reason=f"'{m.group(0)}' names an era, {era.name} ({span}; source: {era.source}). The year shown is its first year.", rank=4))
     for ref in refs:
         ref.quoted = _in_quotes(text, ref.start)
-        ref.narrative = bool(re.search(r"\b(?:on|On)\s+$", text[max(0, ref.start - 4):ref.start])) or ref.start == 0
+        ref.narrative = bool(_ON_BEFORE.search(text[max(0, ref.start - 4):ref.start])) or ref.start == 0
     return [r for r in _longest(refs) if r.kind != "skip"]
+
+
+def _gated_refs(may: _Gate, refs: list[TimeRef], anchor: dt.date | None, anchor_note: str) -> None:
+    """Add to `refs` what the gated patterns find in the paragraph `may` reads (none holding a gate word: nothing)."""
+    if not may.hold(_GATE_VOCABULARY):  # most paragraphs: no gate word, so no pattern to try
+        return
+    text = may.text
+    for m in may.finditer(_DEICTIC, may.spans(_DEICTIC_WORDS)):
+        refs.append(_deictic(m, text, anchor, anchor_note))
+    for m in (may.finditer(_WEEKDAY, may.spans(_WEEKDAY_WORDS)) if "day" in text else ()):
+        refs.append(_weekday(m, text, anchor, anchor_note))
+    for m in may.finditer(_ANAPHORIC, may.spans(_ANAPHORIC_WORDS)):
+        words = m.group(0)
+        if m["same"]:
+            refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=True, offset=0, offset_unit=_unit_name(words.split()[-1]) if words.split()[-1] != "time" else None,
+                                reason=f"'{words}' points back to the time mentioned before it.", rank=4))
+        else:
+            direction = m["dir"].lower()
+            refs.append(TimeRef(m.start(), m.end(), "relative", anaphoric=direction != "ago",
+                                reason=f"'{words}' is a vague length of time counted {'back from the time of writing' if direction == 'ago' else 'from the time mentioned before it'}; no number is given, so no year can be worked out.", rank=4))
+    for m in may.finditer(_VAGUE_DURATION, may.spans(_VAGUE_DURATION_WORDS)):
+        refs.append(TimeRef(m.start(), m.end(), "duration", reason=f"'{m.group(0)}' is a length of time given without a number.", rank=1))
+    for m in may.finditer(_YEAR_WORDS, may.spans(_YEAR_WORD)):
+        rest = m["rest"].lower()
+        year = 1900 + (0 if rest == "hundred" else int(parse_words(rest) or 0))
+        refs.append(TimeRef(m.start(), m.end(), "year", year, None, "year", reason=f"'{m.group(0)}' is a year said in words ({year}), as in spoken news.", rank=5))
+    for m in may.finditer(_SEASON, may.spans(_SEASON_WORDS)):
+        refs.append(TimeRef(m.start(), m.end(), "date", int(m["year"]), None, "year", reason=f"'{m.group(0)}' names a season of {m['year']}.", rank=5))
 
 
 def _longest(refs: list[TimeRef]) -> list[TimeRef]:
@@ -620,6 +687,13 @@ _CLAUSE_STOP = frozenset(
 )
 _TOKEN = re.compile(r"\d[\d,.]*\d|[\w’'.-]+|[,;:!?—–()\[\]“”\"]")
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+_WORDLIKE = re.compile(r"[\w’']")
+#: A preposition ending the words before a time reference ("conquest in"), dropped from the description.
+_PREPOSITION_AT_END = re.compile(r"\b(?:in|on|during|by|of|around|from|since|until|at)\s*$", re.IGNORECASE)
+_LONGEST_PREPOSITION = 6  # "during", "around"
+_POSSESSIVE_AT_END = re.compile(r"([\w’'.-]+[’']s)\s*$")
+_ARTICLE_AT_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
+_SPACE_BEFORE_APOSTROPHE = re.compile(r"\s+([’'])")
 
 
 def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
@@ -634,8 +708,13 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
     >>> describe(s, s.index("1783"), s.index("1783") + 4)
     'czarist Russia’s conquest'
     """
-    before = sentence[:start]
-    before = re.sub(r"\b(?:in|on|during|by|of|around|from|since|until|at)\s*$", "", before.rstrip(), flags=re.IGNORECASE).rstrip()
+    before = sentence[:start].rstrip()
+    # Each pattern read at the end of `before` can only match its last few characters (it has no
+    # trailing spaces): searching from there finds what a search over the whole of it would.
+    preposition = _PREPOSITION_AT_END.search(before, max(0, len(before) - _LONGEST_PREPOSITION))
+    if preposition:
+        before = before[:preposition.start()]
+    before = before.rstrip()
     after = sentence[end:]
     picked: list[str] = []
     crossed = False
@@ -645,10 +724,10 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
             continue
         if token[:1].isdigit() or lower in _MONTH_WORDS:
             break
-        if lower in _CLAUSE_STOP or not re.match(r"[\w’']", token):
+        if lower in _CLAUSE_STOP or not _WORDLIKE.match(token):
             if len(picked) < 2 and not crossed:
                 crossed = True
-                if re.match(r"[\w’']", token):
+                if _WORDLIKE.match(token):
                     picked.insert(0, token)
                 continue
             break
@@ -656,16 +735,18 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
         if len(picked) >= max_words:
             break
     following: list[str] = []
-    for token in _TOKEN.findall(after):
-        if not following and not re.match(r"[\w’']", token):
+    for token in map(re.Match.group, _TOKEN.finditer(after)):  # only the first few are needed
+        if not following and not _WORDLIKE.match(token):
             continue
-        if not re.match(r"[\w’']", token) or token[:1].isdigit():
+        if not _WORDLIKE.match(token) or token[:1].isdigit():
             break
         following.append(token)
         if len(following) >= max_words:
             break
-    possessive = re.search(r"([\w’'.-]+[’']s)\s*$", before)
-    modifier = following and (re.search(r"\b(?:the|a|an)\s*$", before, re.IGNORECASE) or possessive)
+    # a possessive has no spaces in it: it can only start in the last word of `before`
+    last_word = before.rsplit(None, 1)[-1] if before else ""
+    possessive = _POSSESSIVE_AT_END.search(before, len(before) - len(last_word))
+    modifier = following and (_ARTICLE_AT_END.search(before, max(0, len(before) - 3)) or possessive)
     if modifier:
         if following[0][:1].isupper():
             kept = []
@@ -685,7 +766,7 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
         text = " ".join(picked)
     else:
         text = " ".join(following)
-    return re.sub(r"\s+([’'])", r"\1", text).strip(" ,;:")
+    return _SPACE_BEFORE_APOSTROPHE.sub(r"\1", text).strip(" ,;:")
 
 
 def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
