@@ -188,8 +188,12 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         toks = self.tokens[index]
         if self.roles[self.sentences[index].block] not in _BODY_ROLES:
             return
+        titles = self.lex.titles
         for k, name in _mentions(toks):
-            if source_type(name) == "person" and name.lower() not in self.lex.titles and name.lower() not in self.common:
+            low = name.lower()
+            # the set look-ups first: most capitalised words are a title or a common word, and then
+            # the source type is not needed
+            if low not in titles and low not in self.common and source_type(name) == "person":
                 self.resolver.mentioned.append((index, name))
         span = _subject(toks, 0, len(toks))
         if span is None:

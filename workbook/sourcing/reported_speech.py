@@ -39,16 +39,16 @@ class AttributionRules:
         role = self.roles[sentence.block]
         if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
             return []
-        if _cue_words().isdisjoint(_WORDS.findall(sentence.text.lower())):
+        cue_words = _cue_words()
+        if cue_words.isdisjoint(_WORDS.findall(sentence.text.lower())):
             return []  # no reporting verb or phrase anywhere in the sentence
         toks = self.tokens[index]
         found: list[_Attribution] = []
         n = len(toks)
         phrase_starts = _phrase_starts()
-        for k in range(n):
-            tok = toks[k]
-            if not tok.word:
-                continue
+        for k, tok in enumerate(toks):
+            if not tok.word or tok.lower not in cue_words:
+                continue  # neither a reporting verb, a saying-noun nor a cue phrase's first word: no rule below fires
             phrase = self.phrase_at(toks, k) if tok.lower in phrase_starts else None
             if phrase:
                 made = self.according_to(toks, k, phrase, index)

@@ -8,6 +8,8 @@ from functools import lru_cache
 from workbook.sourcing.words import _DETERMINERS, _PLACE_STARTS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
 
 _WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
+#: The words of a source's text (compiled once: `source_type` runs for every mention).
+_SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
 @lru_cache(maxsize=4096)
@@ -18,7 +20,7 @@ def source_type(source: str) -> str:
     ['person', 'organization', 'vague', 'document', 'person']
     """
     lex = lexicon()
-    words = [_base(w) for w in re.findall(r"[\w’'.-]+", source)]
+    words = [_base(w) for w in _SOURCE_WORDS.findall(source)]
     if not words:
         return "unknown"
     lowered = " ".join(words).lower()
@@ -38,17 +40,18 @@ def source_type(source: str) -> str:
         words = words[:cut]
         lowered = " ".join(words).lower()
         head = words[-1]
+    head_low = head.lower()
     if head.islower() and head in lex.documents:
         return "document"
     if _WEBSITE.search(head):
         return "organization"  # "MakingStarWars.net": a website
-    if len(words) == 1 and head[:1].isupper() and head.lower() in lex.vague_heads:
+    if len(words) == 1 and head[:1].isupper() and head_low in lex.vague_heads:
         return "vague"  # "Analysts said": a group at the start of a sentence, no one named
-    if head.islower() and head.lower() not in lex.titles and head.lower() not in lex.vague_heads and all(
+    if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and all(
             not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words) and any(
             w[:1].isupper() and w.lower() not in _DETERMINERS for w in words) and not head.endswith("s"):
         return "unknown"  # "The Russian attack": a thing, not someone who speaks
-    if len(words) == 1 and head.lower() in _QUANTIFIERS:
+    if len(words) == 1 and head_low in _QUANTIFIERS:
         return "vague"  # "Two wrote", "Many say"
     if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha():
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
@@ -66,7 +69,7 @@ def source_type(source: str) -> str:
         phrase in padded for phrase in organisation_phrases
     ):
         return "organization"
-    if head.islower() and head.lower() in lex.vague_heads:
+    if head.islower() and head_low in lex.vague_heads:
         return "vague"
     plural_group = head.islower() and head.endswith("s") and not head.endswith("ss")
     if plural_group and all(not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words):
@@ -75,7 +78,7 @@ def source_type(source: str) -> str:
         return "organization"  # "South Africa said", "New Zealand says": a country speaking through its government
     if named:
         return "person"
-    if head.lower() in lex.titles or head.lower() in ("spokesman", "spokeswoman", "leader"):
+    if head_low in lex.titles or head_low in ("spokesman", "spokeswoman", "leader"):
         return "person"
     if plural_group:
         return "vague"  # a plural group with no name: "retired colonels"

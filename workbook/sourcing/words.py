@@ -249,8 +249,19 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
 
 
+#: The last letters of a possessive "’s" ("s", "S", and the long s that IGNORECASE also matches).
+_POSSESSIVE_S = frozenset("sSſ")
+
+
 def _base(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """The word without a possessive ’s or 's at its end ("Lee’s" -> "Lee")."""
+    # the same as _POSSESSIVE.sub("", word), without a regex call for each word: only a word
+    # ending in a newline (where "$" also matches just before it) goes through the pattern
+    if word[-1:] == "\n":
+        return _POSSESSIVE.sub("", word)
+    if len(word) >= 2 and word[-1] in _POSSESSIVE_S and word[-2] in "’'":
+        return word[:-2]
+    return word
 
 
 @lru_cache(maxsize=1)
