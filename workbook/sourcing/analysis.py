@@ -20,7 +20,7 @@ from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _phrase_words, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -35,6 +35,15 @@ class _Analysis:
 
 
 _CACHE: "weakref.WeakKeyDictionary[Article, _Analysis]" = weakref.WeakKeyDictionary()
+
+#: A word in lower case, of two letters or more: r"\b[a-z][a-z’'-]+\b". The pattern opens with the
+#: letter and looks back for the word boundary, so the regex engine skips fast to each candidate letter.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z’'-]+\b")
+#: A capitalised word after a lower-case letter or , ; : ) and a space: r"(?<=[a-z,;:)] )[A-Z][\w’'-]+",
+#: with the capital first for the same reason.
+_MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;:)] [A-Z])[\w’'-]+")
+#: A word of a quoted line, for comparing lines (apostrophes made curly first).
+_LINE_WORD = re.compile(r"\w+(?:’\w+)*")
 
 
 def _require_article(article: Any, function: str) -> None:
@@ -73,9 +82,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.quote_starts = [q.start for q in self.quotes]
         self.resolver = _Resolver()
         # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
-        self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
+        self.common = frozenset(_LOWER_WORD.findall(self.text))
         # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
-        self.midcaps = frozenset(re.findall(r"(?<=[a-z,;:)] )[A-Z][\w’'-]+", self.text))
+        self.midcaps = frozenset(_MID_CAPITAL.findall(self.text))
         self.name_kinds = NameKinds(self.text, self.lex.titles, self.common)
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
@@ -177,8 +186,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         """A cue phrase ("according to") starting at token k: (tokens used, phrase)."""
         if toks[k].lower not in _phrase_starts():
             return None
-        for phrase in self.lex.phrases:
-            words = phrase.split()
+        for phrase, words in _phrase_words():
             if k + len(words) <= len(toks) and all(toks[k + n].lower == w for n, w in enumerate(words)):
                 return len(words), phrase
         return None
@@ -254,7 +262,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         """A quoted headline or stand-alone line with no speaker, whose words a named speaker says
         further on ("‘We need to listen’" ... “... We need to listen,” says Parata), is that speaker's."""
         def words(quote: _Quote) -> str:
-            return " ".join(re.findall(r"\w+(?:’\w+)*", self.text[quote.start : quote.end].lower().replace("'", "’")))
+            return " ".join(_LINE_WORD.findall(self.text[quote.start : quote.end].lower().replace("'", "’")))
 
         spoken = [(q, words(q)) for q in self.quotes if q.kind == "direct" and q.speaker]
         for quote in self.quotes:

@@ -168,6 +168,8 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _COMPASS = frozenset("north south east west".split())
+#: A short bracket at the end of a name: "(D-Wis.)".
+_BRACKET_AT_END = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 #: Small words that link a phrase to the name after it ("seen by Reuters", "a letter from Lee").
@@ -179,7 +181,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
     words = text.split()
     titles = lexicon().titles
-    bracket = re.search(r"\s*\([^()]{1,30}\)$", text)
+    bracket = _BRACKET_AT_END.search(text) if ")" in text[-2:] else None  # the pattern needs ")" at the end
     if bracket and bracket.start() > 0:
         # "Rep. Gwen Moore (D-Wis.)": the bracket describes the person
         name, description = _split_name(text[:bracket.start()])

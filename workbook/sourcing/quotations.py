@@ -29,6 +29,11 @@ _WRITTEN = re.compile(
     r"(?:\s+(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?))?"
     r"(?:\s+on\s+[A-Z]\w+)?\s+(?P<verb>reads?|said|says|stated|states)\s*[,:]?\s*$"
 )
+#: The patterns the rules below use, compiled once (they run for every quotation).
+_QUOTE_WORD = re.compile(r"[\w’'-]+")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_NEXT_LOWER_WORD = re.compile(r"\s*([a-z]+)")
 #: Nouns for asking or answering that can introduce someone's words with "... came from X:".
 _ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment"})
 
@@ -37,12 +42,12 @@ class QuoteRules:
     """The analyser's rules for quotations (a mixin of `Analyser`)."""
 
     def quote_words(self, quote: _Quote) -> list[str]:
-        return re.findall(r"[\w’'-]+", self.text[quote.start + 1 : quote.end - 1])
+        return _QUOTE_WORD.findall(self.text, quote.start + 1, quote.end - 1)
 
 
     def signal_before(self, start: int, kind: str, window: int) -> str | None:
         before = self.text[max(0, start - window) : start].lower()
-        before = re.sub(r"\s+", " ", before)
+        before = _SPACES.sub(" ", before)
         match = _signal_pattern(kind).search(before)
         return match.group("signal") if match else None
 
@@ -141,11 +146,11 @@ class QuoteRules:
         if not caps or not all(w[:1].isupper() or w[:1].isdigit() for w in caps) or not words[0][:1].isupper():
             return False
         # a sentence is not a title, but a long title may end in "?" ("The Road Ahead: Peace or War?")
-        if re.search(r"[.!?]\s", inner) or inner.rstrip(",.")[-1:] == "!":
+        if _SENTENCE_END.search(inner) or inner.rstrip(",.")[-1:] == "!":
             return False
         if inner.rstrip(",.")[-1:] == "?" and len(caps) < 4:
             return False
-        following = re.match(r"\s*([a-z]+)", self.text[quote.end : quote.end + 30])
+        following = _NEXT_LOWER_WORD.match(self.text[quote.end : quote.end + 30])
         thing = following.group(1) if following else None
         if len(caps) == 1:
             if thing and thing in self.lex.signals.get("thing", ()):

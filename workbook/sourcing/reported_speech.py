@@ -27,6 +27,8 @@ class _Attribution:
     reason: str
 
 
+#: Linking words left at the end of a content cut short ("..., and").
+_LINKING_WORDS_AT_END = re.compile(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$")
 #: Words after "X, Lee said," that start the writer's own words again, not more of Lee's.
 _WRITERS_TURN = frozenset("but with while although though yet despite whereas however".split())
 
@@ -39,16 +41,22 @@ class AttributionRules:
         role = self.roles[sentence.block]
         if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
             return []
-        cue_words = _cue_words()
-        if cue_words.isdisjoint(_WORDS.findall(sentence.text.lower())):
-            return []  # no reporting verb or phrase anywhere in the sentence
         toks = self.tokens[index]
+        cue_words = _cue_words()
+        # only these tokens can fire a rule below: a reporting verb, a saying-noun or a cue phrase's first word
+        candidates = [k for k, tok in enumerate(toks) if tok.word and tok.lower in cue_words]
+        if not candidates:
+            return []
+        if not any(_WORDS.fullmatch(toks[k].lower) for k in candidates) and cue_words.isdisjoint(
+                _WORDS.findall(sentence.text.lower())):
+            # no reporting verb or phrase among the sentence's plain words ("e-mailed" alone does not count);
+            # a candidate of plain letters is one of those words, so then the text need not be read again
+            return []
         found: list[_Attribution] = []
         n = len(toks)
         phrase_starts = _phrase_starts()
-        for k, tok in enumerate(toks):
-            if not tok.word or tok.lower not in cue_words:
-                continue  # neither a reporting verb, a saying-noun nor a cue phrase's first word: no rule below fires
+        for k in candidates:
+            tok = toks[k]
             phrase = self.phrase_at(toks, k) if tok.lower in phrase_starts else None
             if phrase:
                 made = self.according_to(toks, k, phrase, index)
@@ -87,7 +95,7 @@ class AttributionRules:
                 if following.source_start is not None and current.start < following.source_start < cut:
                     cut = following.source_start
                 piece = self.text[current.start:cut].rstrip(" ,;—–-")
-                piece = re.sub(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$", "", piece)
+                piece = _LINKING_WORDS_AT_END.sub("", piece)
                 piece = piece.rstrip(" ,;—–-")
                 if len(piece.split()) < 2:
                     continue

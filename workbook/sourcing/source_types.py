@@ -8,6 +8,8 @@ from functools import lru_cache
 from workbook.sourcing.words import _DETERMINERS, _PLACE_STARTS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
 
 _WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
+#: Small words between two capitalised words that make one organisation's name ("Centers for Disease Control").
+_NAME_LINKS = frozenset(("of", "for", "on"))
 #: The words of a source's text (compiled once: `source_type` runs for every mention).
 _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
@@ -29,10 +31,11 @@ def source_type(source: str) -> str:
         return _PRONOUNS[lowered]
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
-    if any(phrase in padded for phrase in vague_phrases):
+    if vague_phrases.search(padded):
         return "vague"
-    if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
-           and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
+    if not _NAME_LINKS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
+            w in _NAME_LINKS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+            and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
         return "organization"  # "Centers for Disease Control", "Department of Conservation"
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
     if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
@@ -65,8 +68,8 @@ def source_type(source: str) -> str:
     named = any(w[:1].isupper() for w in words if w.lower() not in lex.titles and w.lower() not in _DETERMINERS)
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
     padded = f" {lowered} "
-    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or any(
-        phrase in padded for phrase in organisation_phrases
+    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or (
+        organisation_phrases.search(padded)
     ):
         return "organization"
     if head.islower() and head_low in lex.vague_heads:

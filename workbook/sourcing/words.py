@@ -284,6 +284,12 @@ def _phrase_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _phrase_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each cue phrase ("according to") with its words, split once."""
+    return tuple((phrase, tuple(phrase.split())) for phrase in lexicon().phrases)
+
+
+@lru_cache(maxsize=None)
 def _signal_pattern(kind: str) -> re.Pattern[str]:
     """One pattern per kind of quote signal: a listed word right before the quotation mark."""
     words = sorted(lexicon().signals.get(kind, ()), key=len, reverse=True)
@@ -292,7 +298,13 @@ def _signal_pattern(kind: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _padded_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The vague and organisation phrases with a space either side (to find them as whole words)."""
+def _padded_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns: any vague phrase, and any organisation phrase, with a space either side (to find
+    them as whole words in a source's words padded with spaces). One search of a pattern of plain
+    alternatives finds the same as testing each phrase in turn, in one call."""
     lex = lexicon()
-    return tuple(f" {p} " for p in lex.vague_phrases), tuple(f" {p} " for p in lex.organisation_phrases)
+
+    def any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(f" {phrase} ") for phrase in phrases) or "(?!)")
+
+    return any_of(lex.vague_phrases), any_of(lex.organisation_phrases)
