@@ -20,7 +20,7 @@ from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _phrase_words, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -184,10 +184,12 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
 
     def phrase_at(self, toks: Sequence[_Tok], k: int) -> tuple[int, str] | None:
         """A cue phrase ("according to") starting at token k: (tokens used, phrase)."""
-        if toks[k].lower not in _phrase_starts():
+        phrases = _phrases_by_start().get(toks[k].lower)
+        if phrases is None:
             return None
-        for phrase, words in _phrase_words():
-            if k + len(words) <= len(toks) and all(toks[k + n].lower == w for n, w in enumerate(words)):
+        for phrase, words in phrases:
+            end = k + len(words)
+            if end <= len(toks) and tuple([tok.lower for tok in toks[k:end]]) == words:
                 return len(words), phrase
         return None
 

@@ -284,9 +284,13 @@ def _phrase_starts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _phrase_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each cue phrase ("according to") with its words, split once."""
-    return tuple((phrase, tuple(phrase.split())) for phrase in lexicon().phrases)
+def _phrases_by_start() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The cue phrases ("according to") by their first word, each with its words, in the list's order."""
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for phrase in lexicon().phrases:
+        words = tuple(phrase.split())
+        found.setdefault(words[0], []).append((phrase, words))
+    return {first: tuple(phrases) for first, phrases in found.items()}
 
 
 @lru_cache(maxsize=None)
