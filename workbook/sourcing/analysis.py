@@ -20,7 +20,7 @@ from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrases_by_start, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -138,7 +138,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None
         if tok.cap and k > 0:
             return None  # "The Post", "Reports" in a name
-        if k > 0 and (toks[k - 1].lower in _DETERMINERS - {"that"} or _POSSESSIVE.search(toks[k - 1].text)):
+        if k > 0 and (toks[k - 1].lower in _NOUN_DETERMINERS or _is_possessive(toks[k - 1].text)):
             return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
@@ -318,6 +318,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         return out
 
 
+#: Words before a cue form that make it a noun ("the report", "a claim"); "that" does not ("that report" is rare, "that said" is not).
+_NOUN_DETERMINERS = _DETERMINERS - {"that"}
 #: Words after "asking voters", "urging people" that show the -ing word reports a request.
 _REPORT_LINKS = frozenset("to that if whether about for of".split())
 
@@ -326,7 +328,7 @@ def _names_only(toks: Sequence[_Tok], k: int) -> bool:
     """True when the capitalised words from token k run to the end of the clause ("called Le Monde Primitif,")."""
     m = k
     while m < len(toks) and toks[m].word and toks[m].cap:
-        if _POSSESSIVE.search(toks[m].text):
+        if _is_possessive(toks[m].text):
             return False  # "called North Korea’s actions ...": an owner, then what was called
         m += 1
     return m >= len(toks) or (not toks[m].word and toks[m].text in ",.;:)—–")

@@ -34,6 +34,10 @@ _QUOTE_WORD = re.compile(r"[\w’'-]+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _NEXT_LOWER_WORD = re.compile(r"\s*([a-z]+)")
+#: Words that open a description before a name ("her mother, Fiona, said").
+_DESCRIBING_OPENERS = _DETERMINERS | {"her", "his", "their"}
+#: Words that end a noun phrase, less the prepositions a phrase may hold ("a narrator in the campaign ad").
+_PHRASE_STOPS = _STOP - _PHRASE_PREPOSITIONS
 #: Nouns for asking or answering that can introduce someone's words with "... came from X:".
 _ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment"})
 
@@ -383,14 +387,14 @@ class QuoteRules:
                     if found:
                         name_span, description = found
                         # "her mother, Fiona, said": the description, not the name, starts the phrase
-                        described_first = name_span[0] > begin and after[begin].lower in _DETERMINERS | {"her", "his", "their"}
+                        described_first = name_span[0] > begin and after[begin].lower in _DESCRIBING_OPENERS
                 if name_span is None:
                     name_span = _np_back(after, j, begin)
                 if name_span is not None and name_span[0] != begin and not described_first:
                     # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
                     lead = after[begin:j]
                     if len(lead) <= 10 and not any(
-                        t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
+                        t.lower in _PHRASE_STOPS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
                     ):
                         name_span = (begin, j)
                 if name_span is None or (name_span[0] != begin and not described_first):

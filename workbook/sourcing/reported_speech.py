@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _resolution_note
-from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
+from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -107,7 +107,7 @@ class AttributionRules:
     def noun_attribution(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
         """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source."""
         owner = toks[k - 1]
-        if _POSSESSIVE.search(owner.text) and owner.cap:
+        if _is_possessive(owner.text) and owner.cap:
             span = _np_back(toks, k)
             if span is None:
                 return None
