@@ -29,6 +29,19 @@ _WRITTEN = re.compile(
     r"(?:\s+(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?))?"
     r"(?:\s+on\s+[A-Z]\w+)?\s+(?P<verb>reads?|said|says|stated|states)\s*[,:]?\s*$"
 )
+#: The verbs that end a `_WRITTEN` opening ("The tweet reads,").
+_READING_VERBS = ("read", "reads", "said", "says", "stated", "states")
+
+
+def _ends_with_reading_verb(opening: str) -> bool:
+    """True when the text ends with one of `_READING_VERBS`, then at most a comma or colon and spaces:
+    only then can `_WRITTEN` match (a cheap test before that long pattern is tried at every position)."""
+    tail = opening.rstrip()
+    if tail[-1:] in (",", ":"):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(_READING_VERBS)
+
+
 #: The patterns the rules below use, compiled once (they run for every quotation).
 _QUOTE_WORD = re.compile(r"[\w’'-]+")
 _SPACES = re.compile(r"\s+")
@@ -51,7 +64,12 @@ class QuoteRules:
 
     def signal_before(self, start: int, kind: str, window: int) -> str | None:
         before = self.text[max(0, start - window) : start].lower()
-        before = _SPACES.sub(" ", before)
+        if "  " in before or not before.isprintable():
+            # white space other than single spaces (every other white-space character is unprintable):
+            # otherwise the substitution would change nothing
+            before = _SPACES.sub(" ", before)
+        if not any(word in before for word in self.lex.signals.get(kind, ())):
+            return None  # no signal word anywhere in the window: the pattern below cannot match
         match = _signal_pattern(kind).search(before)
         return match.group("signal") if match else None
 
@@ -227,7 +245,7 @@ class QuoteRules:
             return True
         # "In Dr. Lee's words, “...”" / "in the words of Ann Lee: “...”"
         opening = self.text[self.sentences[first].start : quote.start]
-        words_of = _WORDS_OF.search(opening)
+        words_of = _WORDS_OF.search(opening) if "words" in opening else None  # both forms say "words"
         if words_of:
             group = "name" if words_of.group("name") else "name2"
             start = self.sentences[first].start + words_of.start(group)
@@ -236,7 +254,7 @@ class QuoteRules:
                             f"‘{words_of.group(0).strip(' ,:')}’ just before the quotation names whose words they are.")
             return True
         # "The tweet from Vulture magazine reads, “...”", "His letter reads: “...”"
-        written = _WRITTEN.search(opening)
+        written = _WRITTEN.search(opening) if _ends_with_reading_verb(opening) else None
         if written:
             self.fill_written(quote, written, self.sentences[first].start, first)
             return True
