@@ -20,7 +20,7 @@ from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _POSSESSIVE, _PRONOUNS, _SKIP, _Tok, _phrase_starts, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -35,6 +35,15 @@ class _Analysis:
 
 
 _CACHE: "weakref.WeakKeyDictionary[Article, _Analysis]" = weakref.WeakKeyDictionary()
+
+#: A word in lower case, of two letters or more: r"\b[a-z][a-z’'-]+\b". The pattern opens with the
+#: letter and looks back for the word boundary, so the regex engine skips fast to each candidate letter.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z’'-]+\b")
+#: A capitalised word after a lower-case letter or , ; : ) and a space: r"(?<=[a-z,;:)] )[A-Z][\w’'-]+",
+#: with the capital first for the same reason.
+_MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;:)] [A-Z])[\w’'-]+")
+#: A word of a quoted line, for comparing lines (apostrophes made curly first).
+_LINE_WORD = re.compile(r"\w+(?:’\w+)*")
 
 
 def _require_article(article: Any, function: str) -> None:
@@ -73,9 +82,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.quote_starts = [q.start for q in self.quotes]
         self.resolver = _Resolver()
         # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
-        self.common = frozenset(re.findall(r"\b[a-z][a-z’'-]+\b", self.text))
+        self.common = frozenset(_LOWER_WORD.findall(self.text))
         # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
-        self.midcaps = frozenset(re.findall(r"(?<=[a-z,;:)] )[A-Z][\w’'-]+", self.text))
+        self.midcaps = frozenset(_MID_CAPITAL.findall(self.text))
         self.name_kinds = NameKinds(self.text, self.lex.titles, self.common)
         # words inside quotation marks are someone else's: they never give a cue or a subject
         self.tokens: list[list[_Tok]] = [self.outside_tokens(s.start, s.end) for s in self.sentences]
@@ -129,7 +138,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None
         if tok.cap and k > 0:
             return None  # "The Post", "Reports" in a name
-        if k > 0 and (toks[k - 1].lower in _DETERMINERS - {"that"} or _POSSESSIVE.search(toks[k - 1].text)):
+        if k > 0 and (toks[k - 1].lower in _NOUN_DETERMINERS or _is_possessive(toks[k - 1].text)):
             return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
@@ -177,11 +186,12 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
 
     def phrase_at(self, toks: Sequence[_Tok], k: int) -> tuple[int, str] | None:
         """A cue phrase ("according to") starting at token k: (tokens used, phrase)."""
-        if toks[k].lower not in _phrase_starts():
+        phrases = _phrases_by_start().get(toks[k].lower)
+        if phrases is None:
             return None
-        for phrase in self.lex.phrases:
-            words = phrase.split()
-            if k + len(words) <= len(toks) and all(toks[k + n].lower == w for n, w in enumerate(words)):
+        for phrase, words in phrases:
+            end = k + len(words)
+            if end <= len(toks) and tuple([tok.lower for tok in toks[k:end]]) == words:
                 return len(words), phrase
         return None
 
@@ -190,8 +200,12 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         toks = self.tokens[index]
         if self.roles[self.sentences[index].block] not in _BODY_ROLES:
             return
+        titles = self.lex.titles
         for k, name in _mentions(toks):
-            if source_type(name) == "person" and name.lower() not in self.lex.titles and name.lower() not in self.common:
+            low = name.lower()
+            # the set look-ups first: most capitalised words are a title or a common word, and then
+            # the source type is not needed
+            if low not in titles and low not in self.common and source_type(name) == "person":
                 self.resolver.mentioned.append((index, name))
         span = _subject(toks, 0, len(toks))
         if span is None:
@@ -252,7 +266,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         """A quoted headline or stand-alone line with no speaker, whose words a named speaker says
         further on ("‘We need to listen’" ... “... We need to listen,” says Parata), is that speaker's."""
         def words(quote: _Quote) -> str:
-            return " ".join(re.findall(r"\w+(?:’\w+)*", self.text[quote.start : quote.end].lower().replace("'", "’")))
+            return " ".join(_LINE_WORD.findall(self.text[quote.start : quote.end].lower().replace("'", "’")))
 
         spoken = [(q, words(q)) for q in self.quotes if q.kind == "direct" and q.speaker]
         for quote in self.quotes:
@@ -306,6 +320,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         return out
 
 
+#: Words before a cue form that make it a noun ("the report", "a claim"); "that" does not ("that report" is rare, "that said" is not).
+_NOUN_DETERMINERS = _DETERMINERS - {"that"}
 #: Words after "asking voters", "urging people" that show the -ing word reports a request.
 _REPORT_LINKS = frozenset("to that if whether about for of".split())
 
@@ -314,7 +330,7 @@ def _names_only(toks: Sequence[_Tok], k: int) -> bool:
     """True when the capitalised words from token k run to the end of the clause ("called Le Monde Primitif,")."""
     m = k
     while m < len(toks) and toks[m].word and toks[m].cap:
-        if _POSSESSIVE.search(toks[m].text):
+        if _is_possessive(toks[m].text):
             return False  # "called North Korea’s actions ...": an owner, then what was called
         m += 1
     return m >= len(toks) or (not toks[m].word and toks[m].text in ",.;:)—–")

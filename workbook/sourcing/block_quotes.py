@@ -15,16 +15,19 @@ first person may well be the writer's.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from workbook.sourcing.marks import _Quote
-from workbook.sourcing.speakers import _first_person
+from workbook.sourcing.speakers import _FIRST_PERSON_FORMS, _first_person
 from workbook.sourcing.words import _Tok
 
 if TYPE_CHECKING:  # pragma: no cover
     from workbook.sourcing.analysis import _Analyser
     from workbook.sourcing.reported_speech import _Attribution
 
+#: A token's lower-case text.
+_LOWER = attrgetter("lower")
 #: Source types that can be the speaker of a block quotation.
 SPEAKING = ("person", "organization")
 
@@ -120,6 +123,8 @@ def _introduced_by_colon(analyser: "_Analyser", body: list[int], first_person: s
 
 def _speaks_as_first_person(tokens: "list[_Tok]") -> bool:
     """True when a sentence says "I", "we", "my" ... ("My" capitalised inside a title does not count)."""
+    if _FIRST_PERSON_FORMS.isdisjoint(map(_LOWER, tokens)):
+        return False  # no first-person word at all: one set test instead of a check of each token
     return any(
         _first_person(tok) and (k == 0 or not tok.cap or tok.lower == "i" or tok.lower[:2] in ("i'", "i’"))
         for k, tok in enumerate(tokens)

@@ -126,7 +126,7 @@ def _pair_quotes(article: Article) -> list[_Quote]:
             pos = block.start
         for match in _MARKS.finditer(text, pos, block.end):
             i = match.start()
-            singles = _count(stack, "single")  # the stack is never deeper than _MAX_DEPTH
+            singles = _count(stack, "single") if stack else 0  # the stack is never deeper than _MAX_DEPTH
             doubles = len(stack) - singles
             direction = _direction(text, i, block.start, block.end, singles > 0, doubles > 0)
             if direction is None:

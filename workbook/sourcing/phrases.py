@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from workbook.sourcing.words import (
     _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
-    _PARTICIPLES, _POSSESSIVE, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _nouns, lexicon,
+    _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _is_possessive, _nouns, lexicon,
 )
 
 
@@ -95,7 +95,7 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
             if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap and low != "and":
                 # after a name, a lower-case word goes on only as a role or group noun
                 # ("Polish government", "Basque party leader") or after a possessive
-                if not (_POSSESSIVE.search(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
+                if not (_is_possessive(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
                         or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
                     break  # "The Russian attack": a capitalised adjective, then the head noun
             if j > i and not tok.cap and (low.endswith("ed") or (low in _PARTICIPLES and j + 1 < hi and toks[j + 1].lower == "by")) \
@@ -123,7 +123,7 @@ def _antecedent(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
         tok = toks[m]
         if not tok.word or (tok.lower in _STOP and tok.lower != "and"):
             break
-        if tok.lower in _DETERMINERS or (tok.cap and _POSSESSIVE.search(tok.text)):
+        if tok.lower in _DETERMINERS or (tok.cap and _is_possessive(tok.text)):
             start = m
             while start > 0 and toks[start - 1].word and toks[start - 1].cap and toks[start - 1].lower not in _STOP:
                 start -= 1
@@ -169,6 +169,8 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _COMPASS = frozenset("north south east west".split())
+#: A short bracket at the end of a name: "(D-Wis.)".
+_BRACKET_AT_END = re.compile(r"\s*\([^()]{1,30}\)$")
 
 
 #: Small words that link a phrase to the name after it ("seen by Reuters", "a letter from Lee").
@@ -180,7 +182,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""
     words = text.split()
     titles = lexicon().titles
-    bracket = re.search(r"\s*\([^()]{1,30}\)$", text)
+    bracket = _BRACKET_AT_END.search(text) if ")" in text[-2:] else None  # the pattern needs ")" at the end
     if bracket and bracket.start() > 0:
         # "Rep. Gwen Moore (D-Wis.)": the bracket describes the person
         name, description = _split_name(text[:bracket.start()])

@@ -29,6 +29,28 @@ _WRITTEN = re.compile(
     r"(?:\s+(?:from|by)\s+(?P<owner>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?))?"
     r"(?:\s+on\s+[A-Z]\w+)?\s+(?P<verb>reads?|said|says|stated|states)\s*[,:]?\s*$"
 )
+#: The verbs that end a `_WRITTEN` opening ("The tweet reads,").
+_READING_VERBS = ("read", "reads", "said", "says", "stated", "states")
+
+
+def _ends_with_reading_verb(opening: str) -> bool:
+    """True when the text ends with one of `_READING_VERBS`, then at most a comma or colon and spaces:
+    only then can `_WRITTEN` match (a cheap test before that long pattern is tried at every position)."""
+    tail = opening.rstrip()
+    if tail[-1:] in (",", ":"):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(_READING_VERBS)
+
+
+#: The patterns the rules below use, compiled once (they run for every quotation).
+_QUOTE_WORD = re.compile(r"[\w’'-]+")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_NEXT_LOWER_WORD = re.compile(r"\s*([a-z]+)")
+#: Words that open a description before a name ("her mother, Fiona, said").
+_DESCRIBING_OPENERS = _DETERMINERS | {"her", "his", "their"}
+#: Words that end a noun phrase, less the prepositions a phrase may hold ("a narrator in the campaign ad").
+_PHRASE_STOPS = _STOP - _PHRASE_PREPOSITIONS
 #: Nouns for asking or answering that can introduce someone's words with "... came from X:".
 _ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment"})
 
@@ -37,12 +59,17 @@ class QuoteRules:
     """The analyser's rules for quotations (a mixin of `Analyser`)."""
 
     def quote_words(self, quote: _Quote) -> list[str]:
-        return re.findall(r"[\w’'-]+", self.text[quote.start + 1 : quote.end - 1])
+        return _QUOTE_WORD.findall(self.text, quote.start + 1, quote.end - 1)
 
 
     def signal_before(self, start: int, kind: str, window: int) -> str | None:
         before = self.text[max(0, start - window) : start].lower()
-        before = re.sub(r"\s+", " ", before)
+        if "  " in before or not before.isprintable():
+            # white space other than single spaces (every other white-space character is unprintable):
+            # otherwise the substitution would change nothing
+            before = _SPACES.sub(" ", before)
+        if not any(word in before for word in self.lex.signals.get(kind, ())):
+            return None  # no signal word anywhere in the window: the pattern below cannot match
         match = _signal_pattern(kind).search(before)
         return match.group("signal") if match else None
 
@@ -141,11 +168,11 @@ class QuoteRules:
         if not caps or not all(w[:1].isupper() or w[:1].isdigit() for w in caps) or not words[0][:1].isupper():
             return False
         # a sentence is not a title, but a long title may end in "?" ("The Road Ahead: Peace or War?")
-        if re.search(r"[.!?]\s", inner) or inner.rstrip(",.")[-1:] == "!":
+        if _SENTENCE_END.search(inner) or inner.rstrip(",.")[-1:] == "!":
             return False
         if inner.rstrip(",.")[-1:] == "?" and len(caps) < 4:
             return False
-        following = re.match(r"\s*([a-z]+)", self.text[quote.end : quote.end + 30])
+        following = _NEXT_LOWER_WORD.match(self.text[quote.end : quote.end + 30])
         thing = following.group(1) if following else None
         if len(caps) == 1:
             if thing and thing in self.lex.signals.get("thing", ()):
@@ -218,7 +245,7 @@ class QuoteRules:
             return True
         # "In Dr. Lee's words, “...”" / "in the words of Ann Lee: “...”"
         opening = self.text[self.sentences[first].start : quote.start]
-        words_of = _WORDS_OF.search(opening)
+        words_of = _WORDS_OF.search(opening) if "words" in opening else None  # both forms say "words"
         if words_of:
             group = "name" if words_of.group("name") else "name2"
             start = self.sentences[first].start + words_of.start(group)
@@ -227,7 +254,7 @@ class QuoteRules:
                             f"‘{words_of.group(0).strip(' ,:')}’ just before the quotation names whose words they are.")
             return True
         # "The tweet from Vulture magazine reads, “...”", "His letter reads: “...”"
-        written = _WRITTEN.search(opening)
+        written = _WRITTEN.search(opening) if _ends_with_reading_verb(opening) else None
         if written:
             self.fill_written(quote, written, self.sentences[first].start, first)
             return True
@@ -378,14 +405,14 @@ class QuoteRules:
                     if found:
                         name_span, description = found
                         # "her mother, Fiona, said": the description, not the name, starts the phrase
-                        described_first = name_span[0] > begin and after[begin].lower in _DETERMINERS | {"her", "his", "their"}
+                        described_first = name_span[0] > begin and after[begin].lower in _DESCRIBING_OPENERS
                 if name_span is None:
                     name_span = _np_back(after, j, begin)
                 if name_span is not None and name_span[0] != begin and not described_first:
                     # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
                     lead = after[begin:j]
                     if len(lead) <= 10 and not any(
-                        t.lower in _STOP - _PHRASE_PREPOSITIONS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
+                        t.lower in _PHRASE_STOPS or t.text in "“”\"" or t.lower in self.lex.verbs for t in lead
                     ):
                         name_span = (begin, j)
                 if name_span is None or (name_span[0] != begin and not described_first):

@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _resolution_note
-from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _POSSESSIVE, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _cue_words, _phrase_starts
+from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -27,6 +27,8 @@ class _Attribution:
     reason: str
 
 
+#: Linking words left at the end of a content cut short ("..., and").
+_LINKING_WORDS_AT_END = re.compile(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$")
 #: Words after "X, Lee said," that start the writer's own words again, not more of Lee's.
 _WRITERS_TURN = frozenset("but with while although though yet despite whereas however".split())
 
@@ -39,16 +41,22 @@ class AttributionRules:
         role = self.roles[sentence.block]
         if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
             return []
-        if _cue_words().isdisjoint(_WORDS.findall(sentence.text.lower())):
-            return []  # no reporting verb or phrase anywhere in the sentence
         toks = self.tokens[index]
+        cue_words = _cue_words()
+        # only these tokens can fire a rule below: a reporting verb, a saying-noun or a cue phrase's first word
+        candidates = [k for k, tok in enumerate(toks) if tok.word and tok.lower in cue_words]
+        if not candidates:
+            return []
+        if not any(_WORDS.fullmatch(toks[k].lower) for k in candidates) and cue_words.isdisjoint(
+                _WORDS.findall(sentence.text.lower())):
+            # no reporting verb or phrase among the sentence's plain words ("e-mailed" alone does not count);
+            # a candidate of plain letters is one of those words, so then the text need not be read again
+            return []
         found: list[_Attribution] = []
         n = len(toks)
         phrase_starts = _phrase_starts()
-        for k in range(n):
+        for k in candidates:
             tok = toks[k]
-            if not tok.word:
-                continue
             phrase = self.phrase_at(toks, k) if tok.lower in phrase_starts else None
             if phrase:
                 made = self.according_to(toks, k, phrase, index)
@@ -87,7 +95,7 @@ class AttributionRules:
                 if following.source_start is not None and current.start < following.source_start < cut:
                     cut = following.source_start
                 piece = self.text[current.start:cut].rstrip(" ,;—–-")
-                piece = re.sub(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$", "", piece)
+                piece = _LINKING_WORDS_AT_END.sub("", piece)
                 piece = piece.rstrip(" ,;—–-")
                 if len(piece.split()) < 2:
                     continue
@@ -99,7 +107,7 @@ class AttributionRules:
     def noun_attribution(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
         """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source."""
         owner = toks[k - 1]
-        if _POSSESSIVE.search(owner.text) and owner.cap:
+        if _is_possessive(owner.text) and owner.cap:
             span = _np_back(toks, k)
             if span is None:
                 return None

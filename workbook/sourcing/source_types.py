@@ -8,6 +8,10 @@ from functools import lru_cache
 from workbook.sourcing.words import _DETERMINERS, _PLACE_STARTS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
 
 _WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
+#: Small words between two capitalised words that make one organisation's name ("Centers for Disease Control").
+_NAME_LINKS = frozenset(("of", "for", "on"))
+#: The words of a source's text (compiled once: `source_type` runs for every mention).
+_SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
 @lru_cache(maxsize=4096)
@@ -18,64 +22,69 @@ def source_type(source: str) -> str:
     ['person', 'organization', 'vague', 'document', 'person']
     """
     lex = lexicon()
-    words = [_base(w) for w in re.findall(r"[\w’'.-]+", source)]
+    words = _SOURCE_WORDS.findall(source)
+    if "’" in source or "'" in source:
+        words = [_base(w) for w in words]  # a possessive needs an apostrophe: without one, no word changes
     if not words:
         return "unknown"
     lowered = " ".join(words).lower()
-    head = words[-1]
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
-    if any(phrase in padded for phrase in vague_phrases):
+    if vague_phrases.search(padded):
         return "vague"
-    if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
-           and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
+    if not _NAME_LINKS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
+            w in _NAME_LINKS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+            and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
         return "organization"  # "Centers for Disease Control", "Department of Conservation"
-    cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
+    cut = None if _HEAD_PREPOSITIONS.isdisjoint(words) else next(
+        (i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
     if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
         # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
         words = words[:cut]
         lowered = " ".join(words).lower()
-        head = words[-1]
+    head = words[-1]
+    head_low = head.lower()
+    lows = [w.lower() for w in words]
     if head.islower() and head in lex.documents:
         return "document"
-    if _WEBSITE.search(head):
+    if "." in head and _WEBSITE.search(head):
         return "organization"  # "MakingStarWars.net": a website
-    if len(words) == 1 and head[:1].isupper() and head.lower() in lex.vague_heads:
+    if len(words) == 1 and head[:1].isupper() and head_low in lex.vague_heads:
         return "vague"  # "Analysts said": a group at the start of a sentence, no one named
-    if head.islower() and head.lower() not in lex.titles and head.lower() not in lex.vague_heads and all(
-            not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words) and any(
-            w[:1].isupper() and w.lower() not in _DETERMINERS for w in words) and not head.endswith("s"):
+    if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and all(
+            not w[:1].isupper() or low in _DETERMINERS or _NATIONALITY.search(w) for w, low in zip(words, lows)) and any(
+            w[:1].isupper() and low not in _DETERMINERS for w, low in zip(words, lows)) and not head.endswith("s"):
         return "unknown"  # "The Russian attack": a thing, not someone who speaks
-    if len(words) == 1 and head.lower() in _QUANTIFIERS:
+    if len(words) == 1 and head_low in _QUANTIFIERS:
         return "vague"  # "Two wrote", "Many say"
     if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha():
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
-    if words[0].lower() in ("a", "an", "one", "another") and head.islower():
+    if lows[0] in ("a", "an", "one", "another") and head.islower():
         return "vague"  # "a police officer", "one official": someone not named
-    lowered_words = [w.lower().rstrip(".") for w in words]
+    lowered_words = [low.rstrip(".") for low in lows]
     if (len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper()
             and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations
             and any(w in lex.titles for w in lowered_words[:-2])):
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
-    named = any(w[:1].isupper() for w in words if w.lower() not in lex.titles and w.lower() not in _DETERMINERS)
+    named = any(w[:1].isupper() for w, low in zip(words, lows) if low not in lex.titles and low not in _DETERMINERS)
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
     padded = f" {lowered} "
-    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or any(
-        phrase in padded for phrase in organisation_phrases
+    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or (
+        organisation_phrases.search(padded)
     ):
         return "organization"
-    if head.islower() and head.lower() in lex.vague_heads:
+    if head.islower() and head_low in lex.vague_heads:
         return "vague"
     plural_group = head.islower() and head.endswith("s") and not head.endswith("ss")
-    if plural_group and all(not w[:1].isupper() or w.lower() in _DETERMINERS or _NATIONALITY.search(w) for w in words):
+    if plural_group and all(not w[:1].isupper() or low in _DETERMINERS or _NATIONALITY.search(w) for w, low in zip(words, lows)):
         return "vague"  # "European imperialists", "Russian soldiers": a group, no one named
     if len(words) == 2 and lowered_words[0] in _PLACE_STARTS and words[1][:1].isupper():
         return "organization"  # "South Africa said", "New Zealand says": a country speaking through its government
     if named:
         return "person"
-    if head.lower() in lex.titles or head.lower() in ("spokesman", "spokeswoman", "leader"):
+    if head_low in lex.titles or head_low in ("spokesman", "spokeswoman", "leader"):
         return "person"
     if plural_group:
         return "vague"  # a plural group with no name: "retired colonels"

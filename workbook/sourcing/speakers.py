@@ -8,7 +8,13 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _POSSESSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base
+from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
+
+
+#: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
+_GERUND_PREPOSITIONS = _PREPOSITIONS - _TIME_CONJUNCTIONS
+#: Question words that never open a source ("which" may: "which said").
+_QUESTION_WORDS = _QUESTION - {"which"}
 
 
 class _Resolver:
@@ -126,7 +132,7 @@ class SpeakerRules:
             antecedent = _antecedent(toks, k)
             if antecedent is not None:
                 info = self.describe(toks, antecedent, sentence)
-                owner = _POSSESSIVE.search(toks[antecedent[0]].text)
+                owner = _is_possessive(toks[antecedent[0]].text)
                 if owner and toks[antecedent[0]].cap and antecedent[1] - antecedent[0] > 1:
                     # "Marx’s legacy, which states ...": the words are the owner's
                     info["description"] = info["mention"]
@@ -181,7 +187,7 @@ class SpeakerRules:
         if len(segments) == 2:
             # "her mother, Fiona, said": the description comes first, then the name it describes
             name, lead = segments
-            described = toks[lead[0]].lower in _DETERMINERS or _POSSESSIVE.search(toks[lead[0]].text) is not None
+            described = toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
             if (described and lead[1] - lead[0] <= 5 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
                 return name, self.span_text(toks, lead)[2]
@@ -205,7 +211,7 @@ class SpeakerRules:
                 comma = next((m for m in range(1, len(toks)) if toks[m].text == ","), None)
                 return _subject(toks, comma + 1, len(toks)) if comma is not None else None
             return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
-        if participle and previous in _PREPOSITIONS - _TIME_CONJUNCTIONS:
+        if participle and previous in _GERUND_PREPOSITIONS:
             return None  # "forgot about demanding": a gerund, not a report
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
@@ -253,7 +259,7 @@ class SpeakerRules:
             return None  # "Months later ...": a capitalised common word, not a name
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
-        if words & _FIRST_PERSON or any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION - {"which"} or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
+        if words & _FIRST_PERSON or any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION_WORDS or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
         return span
 
