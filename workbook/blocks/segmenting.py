@@ -107,7 +107,7 @@ def _has_credit_cue(text: str) -> bool:
     text: a case-blind regex with twenty alternatives tries each of them at every position, about
     ten times slower. The regex still decides a text that holds one of the twin letters.
     """
-    if any(twin in text for twin in _ASCII_LETTER_TWINS):
+    if not text.isascii() and any(twin in text for twin in _ASCII_LETTER_TWINS):
         return _CREDIT_CUE.search(text) is not None
     lowered = text.lower()
     return any(word in lowered for word in _CREDIT_CUE_WORDS)
@@ -131,7 +131,7 @@ def byline_with_date(text: str) -> bool:
     """True for a byline run into a date or an age: "By JANE DOE JAN. 13, 2017", "Jane Doe - Apr 16, 2015
     8:02 pm UTC", "Jane Doe 1 day ago"."""
     text = text.strip()
-    if len(text) > 100 or not any(c.isdigit() for c in text):
+    if len(text) > 100 or not any(map(str.isdigit, text)):
         return False
     found = find_line_date(text)
     if found is not None:
@@ -318,22 +318,27 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _subheading_strength(text: str, following: str | None) -> str | None:
+def _subheading_strength(
+    text: str, following: str | None, words: int | None = None, following_words: int | None = None
+) -> str | None:
     """'strong' for a short unpunctuated line before a longer paragraph, 'weak' for a
     short single sentence ending in '.', '?' or '!' there, None otherwise.
 
     A weak one counts as a subheading only in an article that has strong ones: many
     news articles have one-sentence paragraphs, but they only read as headings in an
-    article that uses headings.
+    article that uses headings. `words` and `following_words` are the two texts' word
+    counts, when the caller has them.
     """
-    words = word_count(text)
+    if words is None:
+        words = word_count(text)
     if words == 0 or words > 16 or following is None:
         return None
     if text.rstrip(_CLOSERS)[-1:] in (",", ";", ":", "") or not (text[0].isupper() or text[0].isdigit()):
         return None
     if _INNER_SENTENCE_BREAK.search(text) or _URL.search(text):
         return None
-    following_words = word_count(following)
+    if following_words is None:
+        following_words = word_count(following)
     if following_words < 25 or following_words < 2 * words:
         return None
     if text.rstrip(_CLOSERS)[-1] not in _TERMINAL:
@@ -369,6 +374,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
         spans.extend(pieces)
 
     texts = [text[s:e] for s, e in spans]
+    words = [word_count(block_text) for block_text in texts]  # counted once: several rules below ask
     roles: list[str | None] = [None] * len(spans)
     for index in run_into_credit:
         roles[index] = "caption"  # text printed straight after a photo credit is its caption
@@ -376,7 +382,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
 
     seen: dict[str, int] = {}
     for index, block_text in enumerate(texts):
-        if word_count(block_text) >= 6 and block_text in seen:
+        if words[index] >= 6 and block_text in seen:
             duplicate_of[index] = seen[block_text]
         seen.setdefault(block_text, index)
 
@@ -397,7 +403,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
     if not hints:
         from workbook.blocks.page import mark_page
 
-        page_headline = mark_page(texts, roles)
+        page_headline = mark_page(texts, roles, words)
     _mark_sources(texts, roles)
     _mark_trailing_boilerplate(texts, roles)
     if hinted_headline is not None:
@@ -407,11 +413,20 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
     else:
         headline = _mark_header(texts, roles, duplicate_of)
 
+    next_open: list[int | None] = [None] * len(texts)  # the next block still without a role, found in one pass
+    upcoming = None
+    for index in range(len(texts) - 1, -1, -1):
+        next_open[index] = upcoming
+        if roles[index] is None:
+            upcoming = index
     strength: dict[int, str | None] = {}
     for index, block_text in enumerate(texts):
         if roles[index] is None and index > headline:
-            following = next((texts[j] for j in range(index + 1, len(texts)) if roles[j] is None), None)
-            strength[index] = _subheading_strength(block_text, following)
+            following = next_open[index]
+            strength[index] = (
+                _subheading_strength(block_text, None, words[index]) if following is None
+                else _subheading_strength(block_text, texts[following], words[index], words[following])
+            )
     uses_headings = "strong" in strength.values()
     for index in range(len(texts)):
         if roles[index] is not None:
