@@ -90,7 +90,6 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
     if punct.startswith(".") and not punct.startswith("..."):
         token = _token_before(text, match.start())
         lowered = token.lower()
-        next_word = _next_word(text, following + (1 if nxt in _OPENING else 0))
         if lowered in _NEVER_FINAL:
             return False
         if token.isdigit() and len(token) <= 3 and not text[: match.start() - len(token)].strip():
@@ -98,6 +97,7 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
         if len(token) == 1 and token.isalpha() and token.isupper():
             return False  # an initial: "V.I. Lenin", "John F. Kennedy"
         if lowered in _MAYBE_FINAL or _ACRONYM.search(token + "."):
+            next_word = _next_word(text, following + (1 if nxt in _OPENING else 0))
             return next_word.lower() in _OPENERS
     elif punct[0] in "?!" and any(q in punct for q in "”\"’»"):
         tail = _UP_TO_SENTENCE_END.match(text, end)
@@ -124,10 +124,11 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 
 def _append(sentences: list[tuple[int, int, str]], text: str, start: int, end: int, offset: int) -> None:
+    """Add text[start:end] without its leading and trailing spaces, unless nothing is left."""
     piece = text[start:end]
-    stripped = piece.strip()
+    without_lead = piece.lstrip()
+    stripped = without_lead.rstrip()
     if not stripped:
         return
-    left = start + len(piece) - len(piece.lstrip())
-    right = left + len(stripped)
-    sentences.append((offset + left, offset + right, text[left:right]))
+    left = start + len(piece) - len(without_lead)
+    sentences.append((offset + left, offset + left + len(stripped), stripped))
