@@ -58,13 +58,9 @@ class ArticleWarning(UserWarning):
 # Characters that are removed outright: zero-width space, non-joiner, joiner,
 # word joiner, byte-order mark inside the text, soft hyphen.
 _REMOVED_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_REMOVED = re.compile(f"[{_REMOVED_CHARACTERS}]")
 # Characters that become an ordinary space: no-break space, narrow no-break
 # space, figure space, thin space, other fixed-width spaces, and tabs.
-_SPACE_CHARACTERS = "\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u2008\u3000\t"  # a range inside: for a regex class only
-_SPACES = re.compile(f"[{_SPACE_CHARACTERS}]")
-# Either of the two above: one scan tells whether a text needs them at all.
-_REMOVED_OR_SPACE = re.compile(f"[{_REMOVED_CHARACTERS}{_SPACE_CHARACTERS}]")
+_SPACE_CHARACTERS = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t"
 # Control bytes that plain text does not hold (everything below 32 but tab, newlines, form feed).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
@@ -89,8 +85,11 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():  # a constant-time test; of the characters above, ASCII text can hold only the tab
         text = text.replace("\t", " ")
-    elif _REMOVED_OR_SPACE.search(text) is not None:  # one scan, where most texts need neither substitution
-        text = _SPACES.sub(" ", _REMOVED.sub("", text))
+    else:  # one str.replace per character: each is a fast scan, several times faster than a regex over a class
+        for character in _REMOVED_CHARACTERS:
+            text = text.replace(character, "")
+        for character in _SPACE_CHARACTERS:
+            text = text.replace(character, " ")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if " \n" in text or text.endswith(" "):  # a plain substring test is far cheaper than the regex's scan
