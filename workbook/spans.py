@@ -346,8 +346,38 @@ def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dic
                 arrays[name] = array_class._from_sequence(values, dtype=dtype)
         else:  # what pd.array(values, dtype) does for the text dtypes, without its checks
             dtype, array_class = _resolved(kind)
-            arrays[name] = array_class._from_sequence(values, dtype=dtype)
+            arrays[name] = _text_array(values, dtype, array_class)
     return arrays
+
+
+@lru_cache(maxsize=1)
+def _ndarray_backed() -> Any:
+    """The base class of pandas' NumPy-backed arrays (its Python-stored strings among them), or None if not found."""
+    try:
+        from pandas._libs.arrays import NDArrayBacked
+    except ImportError:  # pragma: no cover - a pandas laid out otherwise
+        return None
+    return NDArrayBacked
+
+
+def _text_array(values: list[Any], dtype: Any, array_class: Any) -> Any:
+    """A text column of `dtype` from str values (None or pd.NA for a missing one), as ``_from_sequence`` makes it.
+
+    For strings stored as Python objects, the array is made the way ``_from_sequence`` itself
+    ends, from an object array of the values with the dtype's missing value for None: its check
+    and conversion of every value, which costs twice the rest, is not needed for values already
+    known to be str (see `_accepted`). Any other storage goes through ``_from_sequence``.
+    """
+    import numpy as np
+
+    backed = _ndarray_backed()
+    if backed is None or getattr(dtype, "storage", None) != "python" or not issubclass(array_class, backed):
+        return array_class._from_sequence(values, dtype=dtype)
+    missing = dtype.na_value
+    data = np.array([missing if value is None else value for value in values], dtype=object)
+    array = array_class.__new__(array_class)
+    backed.__init__(array, data, dtype)
+    return array
 
 
 # ---- which block and sentence an offset falls in ---------------------------------------------
