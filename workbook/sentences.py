@@ -92,7 +92,8 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
         lowered = token.lower()
         if lowered in _NEVER_FINAL:
             return False
-        if token.isdigit() and len(token) <= 3 and not text[: match.start() - len(token)].strip():
+        # only spaces before the token (read in place: no copy of a long paragraph's start for every number)
+        if token.isdigit() and len(token) <= 3 and _SPACES.fullmatch(text, 0, match.start() - len(token)):
             return False  # a list number at the start: "2. Gallup poll ..."
         if len(token) == 1 and token.isalpha() and token.isupper():
             return False  # an initial: "V.I. Lenin", "John F. Kennedy"
