@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -146,9 +147,21 @@ def compare(articles: Article | Iterable[Article]) -> pd.DataFrame:
         if not index:
             index = [(dimension, measure) for dimension, measure, _ in measures]
         columns[name] = [value for _, _, value in measures]
-    table = pd.DataFrame(columns, index=pd.MultiIndex.from_tuples(index, names=["dimension", "measure"]), dtype=object)
+    table = pd.DataFrame(columns, index=_measure_index(tuple(index)).view(), dtype=object)
     table.columns.name = "article"
     return table
+
+
+@lru_cache(maxsize=16)
+def _measure_index(index: tuple[tuple[str, str], ...]) -> pd.MultiIndex:
+    """The (dimension, measure) index, made once for each list of measures.
+
+    Building a MultiIndex from tuples costs more than the rest of the table; each table gets
+    its own view of it (``MultiIndex.view``), so renaming one table's index leaves the others alone.
+    """
+    import pandas as pd
+
+    return pd.MultiIndex.from_tuples(list(index), names=["dimension", "measure"])
 
 
 def to_csv(table: pd.DataFrame, path: str | Path) -> Path:

@@ -55,23 +55,22 @@ def span_frame(
     text = article.text
     locate = _locator(article)
     extra = list(columns)
-    keyed = []
-    for row in rows:
-        start, end = int(row["start"]), int(row["end"])
-        block, sentence = locate(start)
-        keyed.append(((start, end), start, end, block, sentence, row))
+    keyed = [((int(row["start"]), int(row["end"])), row) for row in rows]
     keyed.sort(key=_first)  # stable, as sorting the finished records by (start, end) was
     n = len(keyed)
+    positions = [position for position, _ in keyed]
+    ordered = [row for _, row in keyed]
+    places = [locate(start) for start, _ in positions]
     data: dict[str, list[Any]] = {
         "article": [article.id] * n,
-        "block": [row.get("block", block) for _, _, _, block, _, row in keyed],
-        "sentence": [row.get("sentence", sentence) for _, _, _, _, sentence, row in keyed],
-        "start": [start for _, start, _, _, _, _ in keyed],
-        "end": [end for _, _, end, _, _, _ in keyed],
-        "text": [text[start:end] for _, start, end, _, _, _ in keyed],
+        "block": [row.get("block", place[0]) for row, place in zip(ordered, places)],
+        "sentence": [row.get("sentence", place[1]) for row, place in zip(ordered, places)],
+        "start": [start for start, _ in positions],
+        "end": [end for _, end in positions],
+        "text": [text[start:end] for start, end in positions],
     }
     for name in extra:
-        data[name] = [row.get(name) for *_, row in keyed]
+        data[name] = [row.get(name) for row in ordered]
     dtypes = dict(_SPAN_DTYPES)
     dtypes.update(columns)
     arrays = None if any(name in _SPAN_DTYPES for name in extra) else _typed_columns(data, dtypes)
@@ -164,13 +163,26 @@ def typed_frame(data: Mapping[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.
     """
     import pandas as pd
 
-    names = list(data)
-    lengths = {len(values) for values in data.values()}
-    arrays = _typed_columns(dict(data), dtypes) if len(lengths) <= 1 and set(dtypes) == set(names) else None
-    if arrays is None:
+    frame = direct_frame(data, dtypes)
+    if frame is None:
+        names = list(data)
         rows = [dict(zip(names, values)) for values in zip(*data.values())]
         return pd.DataFrame(rows, columns=names).astype(dict(dtypes))
-    return _frame(arrays, names, lengths.pop() if lengths else 0)
+    return frame
+
+
+def direct_frame(data: Mapping[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.DataFrame | None:
+    """The table ``typed_frame`` makes, built column by column, or None when that cannot be done exactly.
+
+    None when the columns differ in length, a column has no dtype, or a value is not of the plain
+    Python type its column takes as it is (see `_accepted`); the caller then builds the table its own way.
+    """
+    names = list(data)
+    lengths = {len(values) for values in data.values()}
+    if len(lengths) > 1 or set(dtypes) != set(names):
+        return None
+    arrays = _typed_columns(dict(data), dtypes)
+    return None if arrays is None else _frame(arrays, names, lengths.pop() if lengths else 0)
 
 
 def _frame(arrays: dict[str, Any], names: list[str], n: int) -> pd.DataFrame:
@@ -179,10 +191,23 @@ def _frame(arrays: dict[str, Any], names: list[str], n: int) -> pd.DataFrame:
 
     try:
         return pd.DataFrame._from_arrays(
-            [arrays[name] for name in names], columns=pd.Index(names), index=pd.RangeIndex(n), verify_integrity=False
+            [arrays[name] for name in names], columns=_column_index(tuple(names)).view(), index=pd.RangeIndex(n),
+            verify_integrity=False,
         )
     except (AttributeError, TypeError):  # pragma: no cover - a pandas without this constructor
         return pd.DataFrame(arrays, columns=names, copy=False)
+
+
+@lru_cache(maxsize=64)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The column labels as a pandas Index, made once per set of names.
+
+    Making an Index of strings costs about as much as all the rest of a small table. Each table
+    gets its own view of it (``Index.view``), so renaming one table's columns leaves the others alone.
+    """
+    import pandas as pd
+
+    return pd.Index(list(names))
 
 
 @lru_cache(maxsize=1)
@@ -222,11 +247,21 @@ def _accepted() -> dict[str, frozenset[type]]:
     missing = {type(None), type(pd.NA)}
     return {
         "string": frozenset({str} | missing),
+        "str": frozenset({str}),
+        "object": frozenset({str}),
         "Int64": frozenset({int} | missing),
         "boolean": frozenset({bool} | missing),
         "int64": frozenset({int}),
         "float64": frozenset({float, int, type(None)}),
     }
+
+
+@lru_cache(maxsize=1)
+def default_text_dtype() -> Any:
+    """The dtype pandas gives a column of strings by itself: ``str`` from pandas 3, ``object`` before."""
+    import pandas as pd
+
+    return pd.Series(["text"]).dtype
 
 
 @lru_cache(maxsize=None)
@@ -241,6 +276,8 @@ def _kind(dtype: Any) -> str | None:
         return None
     if resolved == pd.StringDtype() and str(dtype) == "string":
         return "string"
+    if isinstance(resolved, pd.StringDtype) and resolved.storage == "python" and resolved == default_text_dtype():
+        return "str"
     if isinstance(resolved, pd.Int64Dtype):
         return "Int64"
     if isinstance(resolved, pd.BooleanDtype):
@@ -249,14 +286,38 @@ def _kind(dtype: Any) -> str | None:
         return "int64"
     if isinstance(resolved, np.dtype) and resolved == np.dtype("float64"):
         return "float64"
+    if isinstance(resolved, np.dtype) and resolved == np.dtype(object):
+        return "object"
     return None
 
 
 @lru_cache(maxsize=None)
-def _resolved(kind: str) -> Any:
+def _resolved(kind: str) -> tuple[Any, Any]:
+    """The dtype for `kind` and the pandas array class that holds it (looking the class up costs a few µs)."""
     import pandas as pd
 
-    return pd.api.types.pandas_dtype(kind)
+    dtype = default_text_dtype() if kind == "str" else pd.api.types.pandas_dtype(kind)
+    return dtype, dtype.construct_array_type()
+
+
+def _masked(values: list[Any], kind: str) -> Any:
+    """An ``Int64`` or ``boolean`` column from ints or bools with None or pd.NA for a missing value.
+
+    The same array ``pd.array(values, dtype)`` makes (1 or False stands under a missing value, as
+    pandas fills it), built from a data and a mask array: pandas' own conversion infers the
+    values' type first and costs several times more.
+    """
+    import numpy as np
+    import pandas as pd
+
+    missing_value = pd.NA
+    missing = [value is None or value is missing_value for value in values]
+    mask = np.array(missing, dtype=bool)
+    if kind == "boolean":
+        data = np.array([False if gap else value for value, gap in zip(values, missing)], dtype=bool)
+        return pd.arrays.BooleanArray(data, mask)
+    data = np.array([1 if gap else value for value, gap in zip(values, missing)], dtype=np.int64)
+    return pd.arrays.IntegerArray(data, mask)
 
 
 def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -275,10 +336,48 @@ def _typed_columns(data: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> dic
             arrays[name] = np.array(values, dtype=np.int64)
         elif kind == "float64":
             arrays[name] = np.array(values, dtype=np.float64)
-        else:  # what pd.array(values, dtype) does for these dtypes, without its checks
-            dtype = _resolved(kind)
-            arrays[name] = dtype.construct_array_type()._from_sequence(values, dtype=dtype)
+        elif kind == "object":  # strings only (see _accepted): kept as they are
+            arrays[name] = np.array(values, dtype=object)
+        elif kind in ("Int64", "boolean"):
+            try:
+                arrays[name] = _masked(values, kind)
+            except OverflowError:  # an int too large for int64: pandas' own conversion says so
+                dtype, array_class = _resolved(kind)
+                arrays[name] = array_class._from_sequence(values, dtype=dtype)
+        else:  # what pd.array(values, dtype) does for the text dtypes, without its checks
+            dtype, array_class = _resolved(kind)
+            arrays[name] = _text_array(values, dtype, array_class)
     return arrays
+
+
+@lru_cache(maxsize=1)
+def _ndarray_backed() -> Any:
+    """The base class of pandas' NumPy-backed arrays (its Python-stored strings among them), or None if not found."""
+    try:
+        from pandas._libs.arrays import NDArrayBacked
+    except ImportError:  # pragma: no cover - a pandas laid out otherwise
+        return None
+    return NDArrayBacked
+
+
+def _text_array(values: list[Any], dtype: Any, array_class: Any) -> Any:
+    """A text column of `dtype` from str values (None or pd.NA for a missing one), as ``_from_sequence`` makes it.
+
+    For strings stored as Python objects, the array is made the way ``_from_sequence`` itself
+    ends, from an object array of the values with the dtype's missing value for None: its check
+    and conversion of every value, which costs twice the rest, is not needed for values already
+    known to be str (see `_accepted`). Any other storage goes through ``_from_sequence``.
+    """
+    import numpy as np
+
+    backed = _ndarray_backed()
+    if backed is None or getattr(dtype, "storage", None) != "python" or not issubclass(array_class, backed):
+        return array_class._from_sequence(values, dtype=dtype)
+    missing = dtype.na_value
+    data = np.array([missing if value is None else value for value in values], dtype=object)
+    array = array_class.__new__(array_class)
+    backed.__init__(array, data, dtype)
+    return array
 
 
 # ---- which block and sentence an offset falls in ---------------------------------------------

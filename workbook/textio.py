@@ -57,10 +57,10 @@ class ArticleWarning(UserWarning):
 
 # Characters that are removed outright: zero-width space, non-joiner, joiner,
 # word joiner, byte-order mark inside the text, soft hyphen.
-_REMOVED = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_REMOVED_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Characters that become an ordinary space: no-break space, narrow no-break
 # space, figure space, thin space, other fixed-width spaces, and tabs.
-_SPACES = re.compile("[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u2008\u3000\t]")
+_SPACE_CHARACTERS = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u3000\t"
 # Control bytes that plain text does not hold (everything below 32 but tab, newlines, form feed).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
@@ -83,10 +83,18 @@ def normalise(text: str) -> str:
     'Kyiv\\nsofthyphen'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _REMOVED.sub("", text))
-    if not unicodedata.is_normalized("NFC", text):
+    if text.isascii():  # a constant-time test; of the characters above, ASCII text can hold only the tab
+        text = text.replace("\t", " ")
+    else:  # one str.replace per character: each is a fast scan, several times faster than a regex over a class
+        for character in _REMOVED_CHARACTERS:
+            text = text.replace(character, "")
+        for character in _SPACE_CHARACTERS:
+            text = text.replace(character, " ")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _TRAILING_SPACE.sub("", text)
+    if " \n" in text or text.endswith(" "):  # a plain substring test is far cheaper than the regex's scan
+        text = _TRAILING_SPACE.sub("", text)
+    return text
 
 
 def decode(raw: bytes, path: str | Path | None = None) -> tuple[str, str]:

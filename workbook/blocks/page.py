@@ -82,9 +82,13 @@ def is_consent_notice(text: str) -> bool:
     return ("cookie" in lower or "personal data" in lower) and _CONSENT.search(text) is not None
 
 
-def is_prose(text: str) -> bool:
-    """A paragraph of the article's running text: 25 words or more, or 12 or more ending like a sentence."""
-    words = word_count(text)
+def is_prose(text: str, words: int | None = None) -> bool:
+    """A paragraph of the article's running text: 25 words or more, or 12 or more ending like a sentence.
+
+    `words` is the text's word count, when the caller has it.
+    """
+    if words is None:
+        words = word_count(text)
     return words >= 25 or (words >= 12 and text.rstrip(_CLOSERS)[-1:] in _TERMINAL)
 
 
@@ -102,9 +106,13 @@ def _title_like(text: str) -> bool:
     )
 
 
-def article_core(texts: list[str], roles: list[str | None]) -> tuple[int, int] | None:
-    """(first, last) block of the longest run of prose paragraphs, or None when there is no prose."""
-    prose = [i for i, text in enumerate(texts) if roles[i] is None and is_prose(text)]
+def article_core(texts: list[str], roles: list[str | None], words: list[int] | None = None) -> tuple[int, int] | None:
+    """(first, last) block of the longest run of prose paragraphs, or None when there is no prose.
+
+    `words` holds each text's word count, when the caller has them.
+    """
+    words = _word_counts(texts, words)
+    prose = [i for i, text in enumerate(texts) if roles[i] is None and is_prose(text, words[i])]
     if not prose:
         return None
     code = [0] * (len(texts) + 1)  # code lines (a program listed in the article) do not part two runs
@@ -121,12 +129,15 @@ def article_core(texts: list[str], roles: list[str | None]) -> tuple[int, int] |
     return best[0], best[-1]
 
 
-def is_page_paste(texts: list[str], roles: list[str | None], core: tuple[int, int]) -> bool:
+def is_page_paste(
+    texts: list[str], roles: list[str | None], core: tuple[int, int], words: list[int] | None = None
+) -> bool:
     """True when many short lines (a page's menus) come before the article's core."""
     before = core[0]
     if before < MIN_HEADER_BLOCKS:
         return False
-    short = sum(1 for text in texts[:before] if word_count(text) <= 4)
+    words = _word_counts(texts, words)
+    short = sum(1 for count in words[:before] if count <= 4)
     return short >= MIN_MENU_LINES and short >= 0.5 * before
 
 
@@ -164,21 +175,31 @@ def _long_byline(text: str) -> bool:
     return len(name.rstrip(" ,").split()) >= 2 and (name.endswith(",") or text[match.end():].lstrip().startswith(","))
 
 
-def mark_page(texts: list[str], roles: list[str | None]) -> int | None:
+def _word_counts(texts: list[str], words: list[int] | None) -> list[int]:
+    """`words` when the caller counted them, else each text's word count."""
+    return words if words is not None else [word_count(text) for text in texts]
+
+
+def mark_page(texts: list[str], roles: list[str | None], words: list[int] | None = None) -> int | None:
     """Mark a page paste's clutter as boilerplate; return the headline's index.
 
     Returns None (and changes nothing but code lines) when the text is not a page paste.
+    `words` holds each text's word count, when the caller has them.
     """
+    words = _word_counts(texts, words)
     for index, text in enumerate(texts):
         if roles[index] is None and (is_code_or_markup(text) or is_consent_notice(text)):
             roles[index] = "boilerplate"
-    core = article_core(texts, roles)
-    if core is None or not is_page_paste(texts, roles, core):
+    core = article_core(texts, roles, words)
+    if core is None or not is_page_paste(texts, roles, core, words):
         return None
     core_start, core_end = core
     headline = _choose_headline(texts, roles, core_start, core_end)
     if headline is not None and headline >= core_start:
-        core_start = next((i for i in range(headline + 1, core_end + 1) if is_prose(texts[i]) and roles[i] is None), core_end)
+        core_start = next(
+            (i for i in range(headline + 1, core_end + 1) if is_prose(texts[i], words[i]) and roles[i] is None),
+            core_end,
+        )
     first = headline if headline is not None else core_start
     for index in range(first):
         roles[index] = "boilerplate"
@@ -200,7 +221,7 @@ def mark_page(texts: list[str], roles: list[str | None]) -> int | None:
         elif not has_byline and (_long_byline(text) or (index - headline <= 3 and _BARE_NAME.fullmatch(text))):
             roles[index] = "byline"
             has_byline = True
-        elif not has_standfirst and not has_byline and index - headline <= 3 and word_count(text) >= 8:
+        elif not has_standfirst and not has_byline and index - headline <= 3 and words[index] >= 8:
             roles[index] = "standfirst"
             has_standfirst = True
         else:
@@ -210,18 +231,19 @@ def mark_page(texts: list[str], roles: list[str | None]) -> int | None:
             if roles[index] is None and _long_byline(texts[index]):
                 roles[index] = "byline"
                 break
-    _mark_asides(texts, roles, headline + 1, core_end)
+    _mark_asides(texts, roles, headline + 1, core_end, words)
     return headline
 
 
-def _mark_asides(texts: list[str], roles: list[str | None], start: int, end: int) -> None:
+def _mark_asides(texts: list[str], roles: list[str | None], start: int, end: int, words: list[int]) -> None:
     """Inside the article, a short line that does not lead into a paragraph (a related headline, a
     "Recommended" box, a menu left inside the text) is boilerplate; one before a paragraph may be a
     subheading and is left to the ordinary rules."""
     for index in range(start, end):
         text = texts[index]
-        if roles[index] is not None or is_prose(text) or text.rstrip(_CLOSERS)[-1:] in _TERMINAL and word_count(text) >= 6:
+        if (roles[index] is not None or is_prose(text, words[index])
+                or text.rstrip(_CLOSERS)[-1:] in _TERMINAL and words[index] >= 6):
             continue
         following = next((j for j in range(index + 1, end + 1) if roles[j] != "boilerplate"), None)
-        if following is None or not is_prose(texts[following]) or roles[following] is not None:
+        if following is None or not is_prose(texts[following], words[following]) or roles[following] is not None:
             roles[index] = "boilerplate"

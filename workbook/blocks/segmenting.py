@@ -32,8 +32,9 @@ class Block:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|and|&|,))*"
+# The name once after either opening (the same strings as the name after each): half the pattern to compile.
 _BYLINE = re.compile(
-    rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+{_NAME}|[—–-]\s*{_NAME})(?:\s*[,|]\s*[\w ]{{2,40}})?",
+    rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*){_NAME}(?:\s*[,|]\s*[\w ]{{2,40}})?",
     re.IGNORECASE,
 )
 _BYLINE_NAME = re.compile(rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
@@ -59,17 +60,27 @@ _INNER_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')\]]*\s+[A-Z“\"‘]")
 
 
 @lru_cache(maxsize=1)
-def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    """The website-boilerplate patterns from ``data/boilerplate.txt``."""
+def _boilerplate_lines() -> tuple[str, ...]:
+    """The patterns in ``data/boilerplate.txt``, one a line (blank lines and ``#`` comments left out)."""
     text = resources.files("workbook").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines()]
-    return tuple(re.compile(line, re.IGNORECASE) for line in lines if line and not line.startswith("#"))
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    """The website-boilerplate patterns from ``data/boilerplate.txt``."""
+    return tuple(re.compile(line, re.IGNORECASE) for line in _boilerplate_lines())
 
 
 @lru_cache(maxsize=1)
 def _boilerplate_pattern() -> re.Pattern[str]:
-    """All boilerplate patterns as one expression (one pass in C instead of one per pattern)."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in boilerplate_patterns()), re.IGNORECASE)
+    """All boilerplate patterns as one expression (one pass in C instead of one per pattern).
+
+    Made from the lines themselves: compiling each pattern on its own first cost as much
+    again at every start of the command line.
+    """
+    return re.compile("|".join(f"(?:{line})" for line in _boilerplate_lines()), re.IGNORECASE)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -90,6 +101,27 @@ _CREDIT_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_CUE = re.compile(rf"{_AGENCY}|photo|photograph|picture|image", re.IGNORECASE)
+#: What `_CREDIT_CUE` looks for, in lower case: ``PA Images`` and ``photograph`` contain ``pa`` and ``photo``.
+_CREDIT_CUE_WORDS = (
+    "getty images", "afp", "reuters", "ap", "epa", "shutterstock", "alamy", "pa", "bloomberg", "corbis", "istock",
+    "xinhua", "tass", "sputnik", "anadolu", "photo", "picture", "image",
+)
+#: The only characters outside ASCII that a case-blind regex takes for an ASCII letter (İ, ı, ſ and the
+#: Kelvin sign), and the only ones whose ``str.lower()`` is ASCII or longer than one character.
+_ASCII_LETTER_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _has_credit_cue(text: str) -> bool:
+    """True when `text` holds an agency's name or "photo", "picture", "image" in any case.
+
+    The same answer as ``_CREDIT_CUE.search(text)``, found with substring tests on the lowered
+    text: a case-blind regex with twenty alternatives tries each of them at every position, about
+    ten times slower. The regex still decides a text that holds one of the twin letters.
+    """
+    if not text.isascii() and any(twin in text for twin in _ASCII_LETTER_TWINS):
+        return _CREDIT_CUE.search(text) is not None
+    lowered = text.lower()
+    return any(word in lowered for word in _CREDIT_CUE_WORDS)
 _CREDIT_WORD = re.compile(r"(?:credit|image copyright|copyright|\(all photos?:?)\s*:?\s+\S.{0,60}", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(r"\b\d{1,3}\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w)\b(?:\s+ago)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[\s,|•·–—-]+")
@@ -101,7 +133,7 @@ def is_caption(text: str) -> bool:
     text = text.strip()
     if _CAPTION_LABEL.match(text):
         return True
-    if len(text) > 300 or word_count(text) <= 5 or not _CREDIT_CUE.search(text[-80:]):
+    if len(text) > 300 or word_count(text) <= 5 or not _has_credit_cue(text[-80:]):
         return False
     return _CREDIT_END.fullmatch(text) is not None
 
@@ -110,7 +142,7 @@ def byline_with_date(text: str) -> bool:
     """True for a byline run into a date or an age: "By JANE DOE JAN. 13, 2017", "Jane Doe - Apr 16, 2015
     8:02 pm UTC", "Jane Doe 1 day ago"."""
     text = text.strip()
-    if len(text) > 100 or not any(c.isdigit() for c in text):
+    if len(text) > 100 or not any(map(str.isdigit, text)):
         return False
     found = find_line_date(text)
     if found is not None:
@@ -170,8 +202,8 @@ def is_credit(text: str) -> bool:
         return False
     if _CREDIT_PREFIX.match(text):
         return True
-    if len(text.split()) <= 6 and (_CREDIT_WORD.fullmatch(text) or (_CREDIT_CUE.search(text) and _CREDIT_END.fullmatch(text))):
-        return bool(_CREDIT_CUE.search(text)) or bool(re.match(r"\(?(?:credit|image copyright|copyright)", text, re.IGNORECASE))
+    if len(text.split()) <= 6 and (_CREDIT_WORD.fullmatch(text) or (_has_credit_cue(text) and _CREDIT_END.fullmatch(text))):
+        return _has_credit_cue(text) or bool(re.match(r"\(?(?:credit|image copyright|copyright)", text, re.IGNORECASE))
     return False
 
 
@@ -297,22 +329,27 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _subheading_strength(text: str, following: str | None) -> str | None:
+def _subheading_strength(
+    text: str, following: str | None, words: int | None = None, following_words: int | None = None
+) -> str | None:
     """'strong' for a short unpunctuated line before a longer paragraph, 'weak' for a
     short single sentence ending in '.', '?' or '!' there, None otherwise.
 
     A weak one counts as a subheading only in an article that has strong ones: many
     news articles have one-sentence paragraphs, but they only read as headings in an
-    article that uses headings.
+    article that uses headings. `words` and `following_words` are the two texts' word
+    counts, when the caller has them.
     """
-    words = word_count(text)
+    if words is None:
+        words = word_count(text)
     if words == 0 or words > 16 or following is None:
         return None
     if text.rstrip(_CLOSERS)[-1:] in (",", ";", ":", "") or not (text[0].isupper() or text[0].isdigit()):
         return None
     if _INNER_SENTENCE_BREAK.search(text) or _URL.search(text):
         return None
-    following_words = word_count(following)
+    if following_words is None:
+        following_words = word_count(following)
     if following_words < 25 or following_words < 2 * words:
         return None
     if text.rstrip(_CLOSERS)[-1] not in _TERMINAL:
@@ -348,6 +385,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
         spans.extend(pieces)
 
     texts = [text[s:e] for s, e in spans]
+    words = [word_count(block_text) for block_text in texts]  # counted once: several rules below ask
     roles: list[str | None] = [None] * len(spans)
     for index in run_into_credit:
         roles[index] = "caption"  # text printed straight after a photo credit is its caption
@@ -355,7 +393,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
 
     seen: dict[str, int] = {}
     for index, block_text in enumerate(texts):
-        if word_count(block_text) >= 6 and block_text in seen:
+        if words[index] >= 6 and block_text in seen:
             duplicate_of[index] = seen[block_text]
         seen.setdefault(block_text, index)
 
@@ -376,7 +414,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
     if not hints:
         from workbook.blocks.page import mark_page
 
-        page_headline = mark_page(texts, roles)
+        page_headline = mark_page(texts, roles, words)
     _mark_sources(texts, roles)
     _mark_trailing_boilerplate(texts, roles)
     if hinted_headline is not None:
@@ -386,11 +424,20 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
     else:
         headline = _mark_header(texts, roles, duplicate_of)
 
+    next_open: list[int | None] = [None] * len(texts)  # the next block still without a role, found in one pass
+    upcoming = None
+    for index in range(len(texts) - 1, -1, -1):
+        next_open[index] = upcoming
+        if roles[index] is None:
+            upcoming = index
     strength: dict[int, str | None] = {}
     for index, block_text in enumerate(texts):
         if roles[index] is None and index > headline:
-            following = next((texts[j] for j in range(index + 1, len(texts)) if roles[j] is None), None)
-            strength[index] = _subheading_strength(block_text, following)
+            following = next_open[index]
+            strength[index] = (
+                _subheading_strength(block_text, None, words[index]) if following is None
+                else _subheading_strength(block_text, texts[following], words[index], words[following])
+            )
     uses_headings = "strong" in strength.values()
     for index in range(len(texts)):
         if roles[index] is not None:
