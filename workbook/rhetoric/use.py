@@ -38,6 +38,8 @@ class Rules:
     sections: dict[str, frozenset[str]]
     promotion: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     link_starts: tuple[str, ...] = ()
+    #: How many tokens the longest set phrase has.
+    longest_set_phrase: int = 0
 
     def has(self, section: str, word: str) -> bool:
         return word in self.sections.get(section, frozenset())
@@ -69,22 +71,43 @@ def rules(path: Path = RULES_FILE) -> Rules:
         re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(cue) for cue in promotion) + r")(?![^\W_])", re.IGNORECASE)
         if promotion else re.compile(r"(?!x)x"),
         tuple(sections.get("link line", [])),
+        max((len(tokens) for found in index.values() for tokens in found), default=0),
     )
 
 
 def set_phrase_spans(spans: list[tuple[int, int, str]], words: list[str], found: Rules) -> list[tuple[int, int]]:
     """(start, end) of every set phrase in one block's tokens."""
     out = []
-    index = found.set_phrases
-    listed = list(map(index.get, words))  # most words start no set phrase: skip them without a loop
+    listed = list(map(found.set_phrases.get, words))  # most words start no set phrase: skip them without a loop
     for i in compress(range(len(words)), listed):
-        word = words[i]
-        for phrase in listed[i]:
-            n = len(phrase)
-            if tuple(words[i:i + n]) == phrase:
-                out.append((spans[i][0], spans[i + n - 1][1]))
-                break
+        n = set_phrase_length(words, i, found)
+        if n:
+            out.append((spans[i][0], spans[i + n - 1][1]))
     return out
+
+
+def set_phrase_length(words: list[str], i: int, found: Rules) -> int:
+    """How many tokens the set phrase starting at token `i` has (the longest that fits), or 0 for none."""
+    count = len(words)
+    for phrase in found.set_phrases.get(words[i], ()):
+        n = len(phrase)
+        # 'the' starts several phrases and is everywhere: compare the second word before the whole slice
+        if n == 1 or (n <= count - i and words[i + 1] == phrase[1] and (n == 2 or tuple(words[i:i + n]) == phrase)):
+            return n
+    return 0
+
+
+def in_set_phrase(words: list[str], first: int, last: int, found: Rules) -> bool:
+    """True when tokens `first` to `last` - 1 lie inside one of the set phrases `set_phrase_spans` finds.
+
+    Only the few phrases that could hold them are looked at: those starting at most
+    `Rules.longest_set_phrase` - 1 tokens before `first`.
+    """
+    for i in range(max(0, first - found.longest_set_phrase + 1), first + 1):
+        n = set_phrase_length(words, i, found)
+        if n and i + n >= last:
+            return True
+    return False
 
 
 def word_before(text: str, start: int, floor: int = 0) -> str:
