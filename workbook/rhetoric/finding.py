@@ -572,7 +572,9 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     anchors = found.section("analogy", "anchor")
     year = article.date.year if article.date else None
     all_words = list(chain.from_iterable(words for _, words in tokens))
-    cue_at = list(compress(count(), map(cues.__contains__, all_words)))  # where a cue phrase may start
+    # Where a cue phrase starts in the whole text's words ('the' starts a cue, but 'the case with' is rare):
+    # a cue in a sentence is one there too, so the sentences without one are skipped.
+    cue_at = [i for i in compress(count(), map(cues.__contains__, all_words)) if _phrase_at(all_words, i, cues)]
     if not cue_at:
         return []
     all_spans = list(chain.from_iterable(spans for spans, _ in tokens))
@@ -616,6 +618,11 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
             }
         )
     return rows
+
+
+def _phrase_at(words: list[str], i: int, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+    """True when one of `phrases` starts at token `i` of `words`."""
+    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in phrases.get(words[i], ()))
 
 
 def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]], first: int = 0) -> tuple[int, int] | None:

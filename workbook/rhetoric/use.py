@@ -27,7 +27,6 @@ from workbook.rhetoric.lexicons import LEXICON_FOLDER, _TOKEN, _norm, _tokens
 RULES_FILE = LEXICON_FOLDER / "rules" / "use.txt"
 
 _NUMBER_AFTER = re.compile(r"[\s(]*(?:[$£€¥]\s?)?\d")
-_URL = re.compile(r"https?://|www\.")
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,10 @@ class Rules:
     link_starts: tuple[str, ...] = ()
     #: How many tokens the longest set phrase has.
     longest_set_phrase: int = 0
+    #: The promotion cues (lower case), and any character of them in either case (None when a cue is
+    #: not plain ASCII): see `skipped_sentence`.
+    promotion_cues: tuple[str, ...] = ()
+    promotion_characters: re.Pattern[str] | None = None
 
     def has(self, section: str, word: str) -> bool:
         return word in self.sections.get(section, frozenset())
@@ -72,6 +75,9 @@ def rules(path: Path = RULES_FILE) -> Rules:
         if promotion else re.compile(r"(?!x)x"),
         tuple(sections.get("link line", [])),
         max((len(tokens) for found in index.values() for tokens in found), default=0),
+        tuple(promotion),
+        re.compile("[" + re.escape("".join(sorted(set("".join(promotion))))) + "]", re.IGNORECASE)
+        if promotion and all(cue.isascii() for cue in promotion) else None,
     )
 
 
@@ -230,7 +236,20 @@ def _capitalised_before(text: str, start: int, floor: int) -> bool:
 
 def skipped_sentence(sentence_text: str, found: Rules) -> bool:
     """A sentence of the site's own promotion ('Sign up for our newsletter') is never analysed."""
-    return found.promotion.search(sentence_text.replace("’", "'")) is not None
+    text = sentence_text.replace("’", "'")
+    if found.promotion_characters is not None:
+        # The pattern ignores case, which is slow to run on every sentence. When no letter beyond ASCII
+        # in the sentence can stand for a cue's letter (the pattern itself says: 'ſ' may stand for 's'),
+        # a cue can only be found among ASCII letters, and then it is in the lower-cased text as written.
+        others = "".join(_BEYOND_ASCII.findall(text))
+        if not (others and found.promotion_characters.search(others)):
+            lowered = text.lower()
+            if not any(cue in lowered for cue in found.promotion_cues):
+                return False
+    return found.promotion.search(text) is not None
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def link_line(block_text: str, found: Rules) -> bool:
@@ -241,4 +260,5 @@ def link_line(block_text: str, found: Rules) -> bool:
         return True
     if stripped.count(" | ") >= 1 and len(stripped.split()) <= 20:
         return True
-    return bool(_URL.search(stripped)) and len(stripped.split()) <= 8
+    # A web address: three plain substring tests cost less than a pattern run over every block's text.
+    return ("http://" in stripped or "https://" in stripped or "www." in stripped) and len(stripped.split()) <= 8
