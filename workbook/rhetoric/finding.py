@@ -622,7 +622,10 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
 
 def _phrase_at(words: list[str], i: int, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
     """True when one of `phrases` starts at token `i` of `words`."""
-    return any(tuple(words[i:i + len(phrase)]) == phrase for phrase in phrases.get(words[i], ()))
+    for phrase in phrases.get(words[i], ()):
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            return True
+    return False
 
 
 def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]], first: int = 0) -> tuple[int, int] | None:

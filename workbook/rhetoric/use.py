@@ -45,7 +45,8 @@ class Rules:
     promotion_characters: re.Pattern[str] | None = None
 
     def has(self, section: str, word: str) -> bool:
-        return word in self.sections.get(section, frozenset())
+        words = self.sections.get(section)
+        return words is not None and word in words
 
 
 @lru_cache(maxsize=1)
@@ -109,10 +110,12 @@ def in_set_phrase(words: list[str], first: int, last: int, found: Rules) -> bool
     Only the few phrases that could hold them are looked at: those starting at most
     `Rules.longest_set_phrase` - 1 tokens before `first`.
     """
+    starts = found.set_phrases
     for i in range(max(0, first - found.longest_set_phrase + 1), first + 1):
-        n = set_phrase_length(words, i, found)
-        if n and i + n >= last:
-            return True
+        if words[i] in starts:  # most words start no set phrase
+            n = set_phrase_length(words, i, found)
+            if n and i + n >= last:
+                return True
     return False
 
 
