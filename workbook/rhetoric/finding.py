@@ -69,6 +69,9 @@ _PRIORITY = {"label": -8, "framing": -7, "intensifier": -6, "absolute": -5, "hed
 
 _RULE_SOURCE = "a rule written for the workbook"
 _MONTH_NEIGHBOUR = re.compile(r"\s*\d")
+_DIGIT_AT_END = re.compile(r"\d\s*$")
+_QUOTED_AFTER = re.compile(r"\s+[“\"‘']([^”\"’\n]{1,80})[”\"’']")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CITATION_AFTER = re.compile(r"[\s,.;:”\"’']{0,4}[\[(]\d{1,3}[\])]")
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _TERMINAL = re.compile(r"[?!]+")
@@ -141,7 +144,7 @@ def _is_month(text: str, start: int, end: int) -> bool:
     if text[start:end] != "May":
         return False
     before = text[max(0, start - 4):start]
-    return bool(_MONTH_NEIGHBOUR.match(text, end)) or bool(re.search(r"\d\s*$", before))
+    return bool(_MONTH_NEIGHBOUR.match(text, end)) or bool(_DIGIT_AT_END.search(before))
 
 
 Tokens = list[tuple[list[tuple[int, int, str]], list[str]]]
@@ -418,10 +421,10 @@ def _by_rank(row: dict[str, Any]) -> tuple[int, int]:
 
 def _extend_so_called(text: str, end: int) -> int:
     """'so-called' takes in the next word, or the whole quotation that follows it."""
-    match = re.compile(r"\s+[“\"‘']([^”\"’\n]{1,80})[”\"’']").match(text, end)
+    match = _QUOTED_AFTER.match(text, end)
     if match:
         return match.end()
-    match = re.compile(r"\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*").match(text, end)
+    match = _WORD_AFTER.match(text, end)
     return match.end() if match else end
 
 

@@ -27,6 +27,12 @@ from workbook.rhetoric.lexicons import LEXICON_FOLDER, _TOKEN, _norm, _tokens
 RULES_FILE = LEXICON_FOLDER / "rules" / "use.txt"
 
 _NUMBER_AFTER = re.compile(r"[\s(]*(?:[$£€¥]\s?)?\d")
+# Patterns the rules use for every marker, compiled once (rather than looked up in re's cache per call).
+_STOP_AT_END = re.compile(r"[.!?;:]\s*$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b")
+_WORD_AT_END = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$")
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,7 @@ def in_set_phrase(words: list[str], first: int, last: int, found: Rules) -> bool
 def word_before(text: str, start: int, floor: int = 0) -> str:
     """The lower-case word right before `start` (within the same sentence: no stop in between)."""
     piece = text[max(floor, start - 60):start]
-    if re.search(r"[.!?;:]\s*$", piece):
+    if _STOP_AT_END.search(piece):
         return ""
     words = list(_TOKEN.finditer(piece))
     return _norm(words[-1].group()) if words else ""
@@ -153,7 +159,7 @@ def after_word(row: dict[str, Any], text: str) -> str:
 
 def word_after(text: str, end: int) -> str:
     """The lower-case word right after `end` ('' when punctuation comes first)."""
-    match = re.compile(r"[ \u00a0]+([^\W\d_]+(?:['’\-][^\W\d_]+)*)").match(text, end)
+    match = _NEXT_WORD.match(text, end)
     return _norm(match.group(1)) if match else ""
 
 
@@ -184,9 +190,7 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
         return "‘the very …’ means ‘exactly this’, not a degree"
     if label == "absolute" and term == "only":
         nxt = after_word(row, text)
-        if _NUMBER_AFTER.match(after) or found.has("number word", nxt) or any(
-            after.lower().lstrip().startswith(w + " ") for w in found.sections.get("number word", ()) if " " in w
-        ):
+        if _NUMBER_AFTER.match(after) or found.has("number word", nxt) or _starts_with_number_words(after, found):
             return "‘only’ before a number gives a quantity"
     if label == "call_to_action" and row.get("from_list"):
         before = before_words(row, text, 2)
@@ -196,8 +200,8 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
             return "the writer's own need ('I need to'), not a call to readers"
         if row.get("question"):
             return "a ‘should’ or ‘need to’ inside a question asks, it does not call to act"
-        clause = re.split(r"[,;:—–]", text[max(floor, start - 80):start])[-1].lower()
-        if re.search(r"\b(?:if|unless|whether)\b", clause):
+        clause = _CLAUSE_BREAK.split(text[max(floor, start - 80):start])[-1].lower()
+        if _CONDITION.search(clause):
             return "a ‘need to’ or ‘must’ inside a condition (‘if you need to …’) does not call anyone to act"
     if label == "hedge" and term.split()[0] in ("suggests", "suggest", "appears", "appear", "seems", "seem"):
         subject = _raw_word_before(text, start, floor)
@@ -213,6 +217,12 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
     return None
 
 
+def _starts_with_number_words(after: str, found: Rules) -> bool:
+    """The text after a marker starts with a number word of several words ('a dozen ...')."""
+    rest = after.lower().lstrip()
+    return any(rest.startswith(w + " ") for w in found.sections.get("number word", ()) if " " in w)
+
+
 #: Label words that name a form of government: after a capitalised word they are part of its name.
 _INSTITUTIONS = frozenset("regime regimes junta dictatorship oligarchy".split())
 _IMPERSONAL = frozenset("it this that there which what evidence".split())
@@ -220,7 +230,7 @@ _IMPERSONAL = frozenset("it this that there which what evidence".split())
 
 def _raw_word_before(text: str, start: int, floor: int) -> str:
     piece = text[max(floor, start - 40):start]
-    match = re.search(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$", piece)
+    match = _WORD_AT_END.search(piece)
     return match.group(1) if match else ""
 
 
@@ -231,7 +241,7 @@ def is_capitalised_or_first(text: str, start: int, floor: int) -> bool:
 
 def _capitalised_before(text: str, start: int, floor: int) -> bool:
     piece = text[max(floor, start - 40):start]
-    match = re.search(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$", piece)
+    match = _WORD_AT_END.search(piece)
     if not match or not match.group(1)[:1].isupper():
         return False
     return is_capitalised_mid_sentence(text, start - len(piece) + match.start(1), floor)
