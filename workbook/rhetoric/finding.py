@@ -678,16 +678,17 @@ def marker_records(
     missing = getattr(sys.modules.get("pandas"), "NA", _NO_VALUE)
     # The rows are sorted by position already (`_marker_rows`), as the records are: no sorting, and no
     # block or sentence to place, since the export's records do not hold them.
-    return [
-        {
-            "start": int(row["start"]),
-            "end": int(row["end"]),
-            "text": text[int(row["start"]):int(row["end"])],
-            **{name: None if row.get(name) is missing else row.get(name) for name in _RECORD_EXTRA},
-        }
-        for row in _memo(article, extra_terms, None)["rows"]
-        if voice is None or row.get("voice") == voice
-    ]
+    records = []
+    for row in _memo(article, extra_terms, None)["rows"]:
+        if voice is not None and row.get("voice") != voice:
+            continue
+        start, end = int(row["start"]), int(row["end"])
+        record = {"start": start, "end": end, "text": text[start:end]}
+        for name in _RECORD_EXTRA:
+            value = row.get(name)
+            record[name] = None if value is missing else value
+        records.append(record)
+    return records
 
 
 def _records(article: Article, extra_terms: Any = None, voice: str | None = None) -> list[dict[str, Any]]:
