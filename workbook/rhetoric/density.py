@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.rhetoric.finding import LABELS, _records, _text_blocks
+from workbook.rhetoric.finding import LABELS, _memo, _records, _text_blocks
 from workbook.rhetoric.voice import VOICES
 from workbook.rhetoric.lexicons import matcher
 from workbook.spans import span_frame, typed_frame
@@ -89,7 +89,9 @@ def label_density(
     voice: str | None = "writer",
 ) -> tuple[list[str], list[int], list[float]]:
     """The columns of ``density(article, by="label")`` as plain lists: labels, counts, markers per 1,000 words."""
-    found_labels = [record["label"] for record in _records(article, extra_terms, voice)]
+    # Only the labels are counted: read them from the marker rows, without making records.
+    rows = _memo(article, extra_terms, None)["rows"]
+    found_labels = [row["label"] for row in rows if voice is None or row["voice"] == voice]
     words = article.word_count
     own = {lexicon.label for lexicon in matcher(extra_terms).lexicons}
     labels = list(LABELS) + sorted((own | set(found_labels)) - set(LABELS))

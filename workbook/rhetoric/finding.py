@@ -7,11 +7,13 @@ package's help for the columns and labels.
 from __future__ import annotations
 
 import re
+import sys
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from itertools import compress
+from itertools import chain, compress, count, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +69,9 @@ _PRIORITY = {"label": -8, "framing": -7, "intensifier": -6, "absolute": -5, "hed
 
 _RULE_SOURCE = "a rule written for the workbook"
 _MONTH_NEIGHBOUR = re.compile(r"\s*\d")
+_DIGIT_AT_END = re.compile(r"\d\s*$")
+_QUOTED_AFTER = re.compile(r"\s+[“\"‘']([^”\"’\n]{1,80})[”\"’']")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CITATION_AFTER = re.compile(r"[\s,.;:”\"’']{0,4}[\[(]\d{1,3}[\])]")
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _TERMINAL = re.compile(r"[?!]+")
@@ -139,7 +144,7 @@ def _is_month(text: str, start: int, end: int) -> bool:
     if text[start:end] != "May":
         return False
     before = text[max(0, start - 4):start]
-    return bool(_MONTH_NEIGHBOUR.match(text, end)) or bool(re.search(r"\d\s*$", before))
+    return bool(_MONTH_NEIGHBOUR.match(text, end)) or bool(_DIGIT_AT_END.search(before))
 
 
 Tokens = list[tuple[list[tuple[int, int, str]], list[str]]]
@@ -154,25 +159,48 @@ def _tokenise(article: Article) -> Tokens:
     # Lower-casing each token on its own gives what lower-casing the whole text gives, except for a
     # capital sigma (its lower case depends on the letters around it): then the whole text is read again.
     each_alone = same_length and "\u03a3" not in text
-    findall, find = _TOKEN.findall, text.find
+    findall = _TOKEN.findall
     for block in _text_blocks(article):
-        raws = findall(text, block.start, block.end)
-        # A token starts with a letter and only non-letters lie between tokens, so the next place
-        # a token's letters occur is where the pattern found it.
-        spans = []
-        position = block.start
-        for raw in raws:
-            start = find(raw, position)
-            position = start + len(raw)
-            spans.append((start, position, raw))
+        spans = _block_tokens(text, block.start, block.end)
+        raws = list(map(itemgetter(2), spans))
         if each_alone:
             words = _norm(" ".join(raws)).split(" ") if raws else []  # a token holds no space
         elif same_length:
             words = findall(lowered, block.start, block.end)
         else:
-            words = [_norm(word) for _, _, word in spans]
+            words = [_norm(word) for word in raws]
         out.append((spans, words))
     return out
+
+
+#: Marks that stand before or after a word ('“plan,' 'so)'); none of them can be part of a token.
+_EDGE_MARKS = ",.;:!?\"'“”‘’«»()[]{}—–-…*/"
+
+
+def _block_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, as written) of every token of `_TOKEN` in ``text[start:end]``, in order.
+
+    The same tokens the pattern finds, found faster: no token holds a space, so the text is cut
+    at its spaces, and a piece of letters only ('plan'), or of letters between marks ('“plan,'),
+    is one token without running the pattern; any other piece ('don’t', '3.5%') goes through it.
+    """
+    spans: list[tuple[int, int, str]] = []
+    add = spans.append
+    finditer = _TOKEN.finditer
+    position = start
+    for piece in text[start:end].split(" "):
+        if piece.isalpha():  # every letter is a token character
+            add((position, position + len(piece), piece))
+        elif piece:
+            core = piece.strip(_EDGE_MARKS)
+            if core.isalpha():
+                at = position + piece.find(core)
+                add((at, at + len(core), core))
+            else:
+                for match in finditer(piece):
+                    add((position + match.start(), position + match.end(), match.group()))
+        position += len(piece) + 1
+    return spans
 
 
 def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: _Spans) -> list[dict[str, Any]]:
@@ -180,86 +208,91 @@ def _lexicon_markers(article: Article, tokens: Tokens, found: Matcher, quotes: _
     titles = [(b.start, b.end) for b in _text_blocks(article) if b.role in TITLE_ROLES]
     rows: list[dict[str, Any]] = []
     cues = use.rules()
+    index, narrowed = found.index, found.narrowed
+    sentence_break = _SENTENCE_BREAK.search
+    between_words = _BETWEEN_WORDS.fullmatch
     for spans, words in tokens:
+        if not words:
+            continue
         blocked: dict[str, int] = {}
-        phrases = use.set_phrase_spans(spans, words, cues) if words else []
-        listed = list(map(found.index.get, words))  # most words are in no list: skip them without a loop
+        listed = list(map(index.get, words))  # most words are in no list: skip them without a loop
         word_count = len(words)
-        narrowed = found.narrowed
-        for i in compress(range(len(words)), listed):
-            candidates = listed[i]
+        floor = spans[0][0]
+        for i in compress(range(word_count), listed):
             narrow = narrowed.get(words[i])
-            if narrow is not None:  # only the entries whose second word is the next word can match here
+            if narrow is None:
+                candidates = listed[i]
+            else:  # only the entries whose second word is the next word can match here
                 candidates = narrow[1].get(words[i + 1], narrow[0]) if i + 1 < word_count else narrow[0]
+            if not candidates:
+                continue  # 'the' starts entries of several words only, and none of them goes on with the next word
             raw = spans[i][2]
             if len(raw) <= 3 and raw.isupper() and len(raw) > 1:
                 continue  # US, IT, WHO: capitals this short are abbreviations
             for entry in candidates:
                 wanted = entry.tokens
                 n = len(wanted)
-                if blocked.get(entry.label, -1) > i:
+                label = entry.label
+                if blocked.get(label, -1) > i:
                     continue
                 # the words here must be the entry's: the first word, then the second, before the whole slice
                 if n == 1:
                     if words[i] != wanted[0]:
                         continue
-                elif n > 1 and (i + n > word_count or words[i + 1] != wanted[1]):
+                elif i + n > word_count or words[i + 1] != wanted[1]:
                     continue
                 elif tuple(words[i:i + n]) != wanted:
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
-                if entry.label == "hedge" and _is_month(text, start, end):
+                lexicon = entry.lexicon
+                own = lexicon.own
+                if label == "hedge" and _is_month(text, start, end):
                     continue
-                if entry.label == "loaded" and not entry.lexicon.own and _inside_a_name(text, start, titles):
+                if label == "loaded" and not own and _inside_a_name(text, start, titles):
                     continue
-                if entry.label == "call_to_action" and not entry.lexicon.own and _PAST_MODAL.match(text, end):
+                if label == "call_to_action" and not own and _PAST_MODAL.match(text, end):
                     continue  # 'should have known', 'must have been': about the past, not a call to act
-                if not entry.lexicon.own and any(s <= start and end <= e for s, e in phrases):
+                if not own and use.in_set_phrase(words, i, i + n, cues):
                     continue  # inside a set phrase or name: 'prisoners of war', 'after all'
-                blocked[entry.label] = i + n
+                blocked[label] = i + n
                 if entry.term == "so-called":
                     end = _extend_so_called(text, end)
-                    while blocked[entry.label] < len(spans) and spans[blocked[entry.label]][0] < end:
-                        blocked[entry.label] += 1
-                in_quote = _inside(start, end, quotes)
+                    while blocked[label] < len(spans) and spans[blocked[label]][0] < end:
+                        blocked[label] += 1
+                # Up to two words right before, nearest last, not across a sentence break.
+                if i == 0 or sentence_break(text, spans[i - 1][1], start):
+                    before: tuple[str, ...] = ()
+                elif i == 1 or sentence_break(text, spans[i - 2][1], spans[i - 1][0]):
+                    before = (words[i - 1],)
+                else:
+                    before = (words[i - 2], words[i - 1])
+                after = i + n
+                term = entry.term.lower()
                 rows.append(
                     {
                         "start": start,
                         "end": end,
-                        "label": entry.label,
+                        "label": label,
                         "reason": _entry_reason(text[start:end], entry),
-                        "in_quote": in_quote,
-                        "rank": (0 if entry.lexicon.own else 1, _PRIORITY.get(entry.label, 0)),
-                        "list": entry.lexicon.name if entry.lexicon.own else f"the {entry.lexicon.name}",
-                        "repeat_key": None if entry.lexicon.own or entry.label != "loaded" else entry.term.lower(),
-                        "term": entry.term.lower(),
-                        "own": entry.lexicon.own,
-                        "sentiment_only": entry.lexicon.sentiment_only,
+                        "in_quote": quotes.hold(start, end),
+                        "rank": (0 if own else 1, _PRIORITY.get(label, 0)),
+                        "list": lexicon.name if own else f"the {lexicon.name}",
+                        "repeat_key": None if own or label != "loaded" else term,
+                        "term": term,
+                        "own": own,
+                        "sentiment_only": lexicon.sentiment_only,
                         "rating": entry.note,
                         "from_list": True,
-                        "floor": spans[0][0],
-                        "before": _words_before(text, spans, words, i),
-                        "after": words[i + n] if i + n < word_count and _BETWEEN_WORDS.fullmatch(
-                            text, spans[i + n - 1][1], spans[i + n][0]) else "",
+                        "floor": floor,
+                        "before": before,
+                        "after": words[after] if after < word_count and between_words(
+                            text, spans[after - 1][1], spans[after][0]) else "",
                     }
                 )
     return _strengthened(text, _one_label_per_span(_first_of_repeats(rows)))
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
-
-
-def _words_before(text: str, spans: list[tuple[int, int, str]], words: list[str], i: int) -> tuple[str, ...]:
-    """Up to two lower-case words right before token `i`, nearest last, not across a sentence break."""
-    out: list[str] = []
-    j, edge = i - 1, spans[i][0]
-    while j >= 0 and len(out) < 2:
-        if _SENTENCE_BREAK.search(text, spans[j][1], edge):
-            break
-        out.append(words[j])
-        edge = spans[j][0]
-        j -= 1
-    return tuple(reversed(out))
 
 
 def _first_of_repeats(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -368,23 +401,30 @@ def _one_label_per_span(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         by_span.setdefault((row["start"], row["end"]), []).append(row)
     kept = []
     for group in by_span.values():
-        group.sort(key=lambda row: row["rank"])
-        first = dict(group[0])
-        others = [row["list"] for row in group[1:] if row["list"] != first["list"]]
-        if others:
-            first["reason"] += "; it is also in " + " and ".join(dict.fromkeys(others))
-        first.pop("rank")
-        first.pop("list")
+        # The rows are this function's own (made by `_lexicon_markers` for it): the kept one is changed in place.
+        if len(group) > 1:
+            group.sort(key=_by_rank)
+            first = group[0]
+            others = [row["list"] for row in group[1:] if row["list"] != first["list"]]
+            if others:
+                first["reason"] += "; it is also in " + " and ".join(dict.fromkeys(others))
+        else:
+            first = group[0]
+        del first["rank"], first["list"]
         kept.append(first)
     return kept
 
 
+def _by_rank(row: dict[str, Any]) -> tuple[int, int]:
+    return row["rank"]
+
+
 def _extend_so_called(text: str, end: int) -> int:
     """'so-called' takes in the next word, or the whole quotation that follows it."""
-    match = re.compile(r"\s+[“\"‘']([^”\"’\n]{1,80})[”\"’']").match(text, end)
+    match = _QUOTED_AFTER.match(text, end)
     if match:
         return match.end()
-    match = re.compile(r"\s+[^\W\d_]+(?:['’\-][^\W\d_]+)*").match(text, end)
+    match = _WORD_AFTER.match(text, end)
     return match.end() if match else end
 
 
@@ -394,8 +434,10 @@ def _punctuation_markers(article: Article, quotes: _Spans) -> list[dict[str, Any
     roles = {b.index: b for b in _text_blocks(article)}
     rows: list[dict[str, Any]] = []
     for sentence in article.sentence_list:
-        if sentence.block not in roles:
-            continue
+        if sentence.block not in roles or (
+            text.find("?", sentence.start, sentence.end) < 0 and text.find("!", sentence.start, sentence.end) < 0
+        ):
+            continue  # most sentences hold neither mark: no need to look for them with the pattern
         clause_start = sentence.start
         for mark in _TERMINAL.finditer(text, sentence.start, sentence.end):
             position = mark.start()
@@ -532,12 +574,14 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     cues = found.section("analogy", "cue")
     anchors = found.section("analogy", "anchor")
     year = article.date.year if article.date else None
-    all_words = [word for _, words in tokens for word in words]
-    cue_at = [i for i, word in enumerate(all_words) if word in cues]  # where a cue phrase may start
+    all_words = list(chain.from_iterable(words for _, words in tokens))
+    # Where a cue phrase starts in the whole text's words ('the' starts a cue, but 'the case with' is rare):
+    # a cue in a sentence is one there too, so the sentences without one are skipped.
+    cue_at = [i for i in compress(count(), map(cues.__contains__, all_words)) if _phrase_at(all_words, i, cues)]
     if not cue_at:
         return []
-    all_spans = [span for spans, _ in tokens for span in spans]
-    starts = [span[0] for span in all_spans]
+    all_spans = list(chain.from_iterable(spans for spans, _ in tokens))
+    starts = list(map(itemgetter(0), all_spans))
     rows = []
     for sentence in article.sentence_list:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -579,10 +623,19 @@ def _analogy_markers(article: Article, tokens: Tokens, found: Matcher) -> list[d
     return rows
 
 
+def _phrase_at(words: list[str], i: int, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+    """True when one of `phrases` starts at token `i` of `words`."""
+    for phrase in phrases.get(words[i], ()):
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            return True
+    return False
+
+
 def _find_any(words: list[str], phrases: dict[str, list[tuple[str, ...]]], first: int = 0) -> tuple[int, int] | None:
     """(first, last+1) token positions of the earliest phrase of `phrases` in `words` (none starts before `first`)."""
-    for i in range(first, len(words)):
-        for phrase in phrases.get(words[i], ()):
+    # Most words start no phrase: skip them without a loop in Python.
+    for i in compress(count(first), map(phrases.__contains__, islice(words, first, None))):
+        for phrase in phrases[words[i]]:
             if tuple(words[i:i + len(phrase)]) == phrase:
                 return i, i + len(phrase)
     return None
@@ -619,7 +672,23 @@ def marker_records(
 
     `voice` ("writer", "quoted" or "reported") keeps only markers in that voice.
     """
-    return [{name: record[name] for name in RECORD_FIELDS} for record in _records(article, extra_terms, voice)]
+    text = article.text
+    # A missing value from a table cell is written as None (as `workbook.spans.span_records` does);
+    # without pandas loaded no value can be pandas' missing value.
+    missing = getattr(sys.modules.get("pandas"), "NA", _NO_VALUE)
+    # The rows are sorted by position already (`_marker_rows`), as the records are: no sorting, and no
+    # block or sentence to place, since the export's records do not hold them.
+    records = []
+    for row in _memo(article, extra_terms, None)["rows"]:
+        if voice is not None and row.get("voice") != voice:
+            continue
+        start, end = int(row["start"]), int(row["end"])
+        record = {"start": start, "end": end, "text": text[start:end]}
+        for name in _RECORD_EXTRA:
+            value = row.get(name)
+            record[name] = None if value is missing else value
+        records.append(record)
+    return records
 
 
 def _records(article: Article, extra_terms: Any = None, voice: str | None = None) -> list[dict[str, Any]]:
@@ -631,6 +700,8 @@ def _records(article: Article, extra_terms: Any = None, voice: str | None = None
 
 
 _RECORD_EXTRA = tuple(name for name in RECORD_FIELDS if name not in ("start", "end", "text"))
+#: A value no row can hold, standing for pandas' missing value while pandas is not loaded.
+_NO_VALUE = object()
 
 
 def _memo(article: Article, extra_terms: Any, labels: Iterable[str] | None) -> dict[str, Any]:
@@ -710,33 +781,45 @@ def _judged(article: Article, rows: list[dict[str, Any]], quotes: Any, scare: li
     cues = use.rules()
     sentences = article.sentence_list
     starts = [s.start for s in sentences]
-    skipped: dict[int, bool] = {}
+    #: per sentence index: (never analysed, ends with a question mark), worked out once for its markers
+    facts: dict[int, tuple[bool, bool]] = {}
     voice = voice_finder(article, quotes)
     quoted_words = Counter(str(words).strip("“”\"‘’'«» ,.").lower() for _, _, words, _ in scare)
     context = {"quoted_words": quoted_words}
-    marks = [(int(s), int(e)) for s, e, _, _ in scare]
+    marks = sorted((int(s), int(e)) for s, e, _, _ in scare)
+    mark_starts = [s for s, _ in marks]
     kept = []
     for row in rows:
-        at = bisect_right(starts, row["start"]) - 1
+        start, end = row["start"], row["end"]
+        at = bisect_right(starts, start) - 1
         sentence = sentences[at] if at >= 0 else None
+        question = False
         if sentence is not None:
-            if sentence.index not in skipped:
-                skipped[sentence.index] = use.skipped_sentence(sentence.text, cues)
-            if skipped[sentence.index]:
+            known = facts.get(sentence.index)
+            if known is None:
+                known = facts[sentence.index] = (
+                    use.skipped_sentence(sentence.text, cues), sentence.text.rstrip(" ”\"’'").endswith("?")
+                )
+            if known[0]:
                 continue
+            question = known[1]
         if row.get("from_list") and not row.get("own"):
-            row["question"] = sentence is not None and sentence.text.rstrip(" ”\"’'").endswith("?")
+            row["question"] = question
             if use.not_a_device(row, text, cues, row.get("floor", 0)):
                 continue
             if row["label"] == "loaded" and " " not in row.get("term", " "):
                 row["topic"] = _is_topic(text, row, cues)
-            row["in_marks"] = any(s <= row["start"] and row["end"] <= e and e - s - (row["end"] - row["start"]) <= 4
-                                  for s, e in marks)
+            # In quotation marks that hold it with at most 4 more characters: such marks start at most
+            # 4 characters before it, so only those are looked at.
+            row["in_marks"] = any(
+                end <= e and e - s - (end - start) <= 4
+                for s, e in marks[bisect_left(mark_starts, start - 4):bisect_right(mark_starts, start)]
+            )
         if row["label"] in _WRITERS_MOVES:
             row.setdefault("speaker", None)
             row["voice"] = "writer"
         else:
-            who_voice, who = voice(row["start"], row["end"])
+            who_voice, who = voice(start, end)
             if row["label"] == "appeal_to_authority" and row.get("credential") is not None:
                 who_voice = "writer"  # quoting someone for their standing is the writer's move
             row["voice"] = who_voice

@@ -27,7 +27,12 @@ from workbook.rhetoric.lexicons import LEXICON_FOLDER, _TOKEN, _norm, _tokens
 RULES_FILE = LEXICON_FOLDER / "rules" / "use.txt"
 
 _NUMBER_AFTER = re.compile(r"[\s(]*(?:[$£€¥]\s?)?\d")
-_URL = re.compile(r"https?://|www\.")
+# Patterns the rules use for every marker, compiled once (rather than looked up in re's cache per call).
+_STOP_AT_END = re.compile(r"[.!?;:]\s*$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b")
+_WORD_AT_END = re.compile(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$")
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,16 @@ class Rules:
     sections: dict[str, frozenset[str]]
     promotion: re.Pattern[str] = field(default=re.compile(r"(?!x)x"))
     link_starts: tuple[str, ...] = ()
+    #: How many tokens the longest set phrase has.
+    longest_set_phrase: int = 0
+    #: The promotion cues (lower case), and any character of them in either case (None when a cue is
+    #: not plain ASCII): see `skipped_sentence`.
+    promotion_cues: tuple[str, ...] = ()
+    promotion_characters: re.Pattern[str] | None = None
 
     def has(self, section: str, word: str) -> bool:
-        return word in self.sections.get(section, frozenset())
+        words = self.sections.get(section)
+        return words is not None and word in words
 
 
 @lru_cache(maxsize=1)
@@ -69,28 +81,54 @@ def rules(path: Path = RULES_FILE) -> Rules:
         re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(cue) for cue in promotion) + r")(?![^\W_])", re.IGNORECASE)
         if promotion else re.compile(r"(?!x)x"),
         tuple(sections.get("link line", [])),
+        max((len(tokens) for found in index.values() for tokens in found), default=0),
+        tuple(promotion),
+        re.compile("[" + re.escape("".join(sorted(set("".join(promotion))))) + "]", re.IGNORECASE)
+        if promotion and all(cue.isascii() for cue in promotion) else None,
     )
 
 
 def set_phrase_spans(spans: list[tuple[int, int, str]], words: list[str], found: Rules) -> list[tuple[int, int]]:
     """(start, end) of every set phrase in one block's tokens."""
     out = []
-    index = found.set_phrases
-    listed = list(map(index.get, words))  # most words start no set phrase: skip them without a loop
+    listed = list(map(found.set_phrases.get, words))  # most words start no set phrase: skip them without a loop
     for i in compress(range(len(words)), listed):
-        word = words[i]
-        for phrase in listed[i]:
-            n = len(phrase)
-            if tuple(words[i:i + n]) == phrase:
-                out.append((spans[i][0], spans[i + n - 1][1]))
-                break
+        n = set_phrase_length(words, i, found)
+        if n:
+            out.append((spans[i][0], spans[i + n - 1][1]))
     return out
+
+
+def set_phrase_length(words: list[str], i: int, found: Rules) -> int:
+    """How many tokens the set phrase starting at token `i` has (the longest that fits), or 0 for none."""
+    count = len(words)
+    for phrase in found.set_phrases.get(words[i], ()):
+        n = len(phrase)
+        # 'the' starts several phrases and is everywhere: compare the second word before the whole slice
+        if n == 1 or (n <= count - i and words[i + 1] == phrase[1] and (n == 2 or tuple(words[i:i + n]) == phrase)):
+            return n
+    return 0
+
+
+def in_set_phrase(words: list[str], first: int, last: int, found: Rules) -> bool:
+    """True when tokens `first` to `last` - 1 lie inside one of the set phrases `set_phrase_spans` finds.
+
+    Only the few phrases that could hold them are looked at: those starting at most
+    `Rules.longest_set_phrase` - 1 tokens before `first`.
+    """
+    starts = found.set_phrases
+    for i in range(max(0, first - found.longest_set_phrase + 1), first + 1):
+        if words[i] in starts:  # most words start no set phrase
+            n = set_phrase_length(words, i, found)
+            if n and i + n >= last:
+                return True
+    return False
 
 
 def word_before(text: str, start: int, floor: int = 0) -> str:
     """The lower-case word right before `start` (within the same sentence: no stop in between)."""
     piece = text[max(floor, start - 60):start]
-    if re.search(r"[.!?;:]\s*$", piece):
+    if _STOP_AT_END.search(piece):
         return ""
     words = list(_TOKEN.finditer(piece))
     return _norm(words[-1].group()) if words else ""
@@ -121,7 +159,7 @@ def after_word(row: dict[str, Any], text: str) -> str:
 
 def word_after(text: str, end: int) -> str:
     """The lower-case word right after `end` ('' when punctuation comes first)."""
-    match = re.compile(r"[ \u00a0]+([^\W\d_]+(?:['’\-][^\W\d_]+)*)").match(text, end)
+    match = _NEXT_WORD.match(text, end)
     return _norm(match.group(1)) if match else ""
 
 
@@ -152,9 +190,7 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
         return "‘the very …’ means ‘exactly this’, not a degree"
     if label == "absolute" and term == "only":
         nxt = after_word(row, text)
-        if _NUMBER_AFTER.match(after) or found.has("number word", nxt) or any(
-            after.lower().lstrip().startswith(w + " ") for w in found.sections.get("number word", ()) if " " in w
-        ):
+        if _NUMBER_AFTER.match(after) or found.has("number word", nxt) or _starts_with_number_words(after, found):
             return "‘only’ before a number gives a quantity"
     if label == "call_to_action" and row.get("from_list"):
         before = before_words(row, text, 2)
@@ -164,8 +200,8 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
             return "the writer's own need ('I need to'), not a call to readers"
         if row.get("question"):
             return "a ‘should’ or ‘need to’ inside a question asks, it does not call to act"
-        clause = re.split(r"[,;:—–]", text[max(floor, start - 80):start])[-1].lower()
-        if re.search(r"\b(?:if|unless|whether)\b", clause):
+        clause = _CLAUSE_BREAK.split(text[max(floor, start - 80):start])[-1].lower()
+        if _CONDITION.search(clause):
             return "a ‘need to’ or ‘must’ inside a condition (‘if you need to …’) does not call anyone to act"
     if label == "hedge" and term.split()[0] in ("suggests", "suggest", "appears", "appear", "seems", "seem"):
         subject = _raw_word_before(text, start, floor)
@@ -181,6 +217,12 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
     return None
 
 
+def _starts_with_number_words(after: str, found: Rules) -> bool:
+    """The text after a marker starts with a number word of several words ('a dozen ...')."""
+    rest = after.lower().lstrip()
+    return any(rest.startswith(w + " ") for w in found.sections.get("number word", ()) if " " in w)
+
+
 #: Label words that name a form of government: after a capitalised word they are part of its name.
 _INSTITUTIONS = frozenset("regime regimes junta dictatorship oligarchy".split())
 _IMPERSONAL = frozenset("it this that there which what evidence".split())
@@ -188,7 +230,7 @@ _IMPERSONAL = frozenset("it this that there which what evidence".split())
 
 def _raw_word_before(text: str, start: int, floor: int) -> str:
     piece = text[max(floor, start - 40):start]
-    match = re.search(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$", piece)
+    match = _WORD_AT_END.search(piece)
     return match.group(1) if match else ""
 
 
@@ -199,7 +241,7 @@ def is_capitalised_or_first(text: str, start: int, floor: int) -> bool:
 
 def _capitalised_before(text: str, start: int, floor: int) -> bool:
     piece = text[max(floor, start - 40):start]
-    match = re.search(r"([^\W\d_][\w’'\-]*)[ \u00a0]+$", piece)
+    match = _WORD_AT_END.search(piece)
     if not match or not match.group(1)[:1].isupper():
         return False
     return is_capitalised_mid_sentence(text, start - len(piece) + match.start(1), floor)
@@ -207,7 +249,20 @@ def _capitalised_before(text: str, start: int, floor: int) -> bool:
 
 def skipped_sentence(sentence_text: str, found: Rules) -> bool:
     """A sentence of the site's own promotion ('Sign up for our newsletter') is never analysed."""
-    return found.promotion.search(sentence_text.replace("’", "'")) is not None
+    text = sentence_text.replace("’", "'")
+    if found.promotion_characters is not None:
+        # The pattern ignores case, which is slow to run on every sentence. When no letter beyond ASCII
+        # in the sentence can stand for a cue's letter (the pattern itself says: 'ſ' may stand for 's'),
+        # a cue can only be found among ASCII letters, and then it is in the lower-cased text as written.
+        others = "".join(_BEYOND_ASCII.findall(text))
+        if not (others and found.promotion_characters.search(others)):
+            lowered = text.lower()
+            if not any(cue in lowered for cue in found.promotion_cues):
+                return False
+    return found.promotion.search(text) is not None
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def link_line(block_text: str, found: Rules) -> bool:
@@ -218,4 +273,5 @@ def link_line(block_text: str, found: Rules) -> bool:
         return True
     if stripped.count(" | ") >= 1 and len(stripped.split()) <= 20:
         return True
-    return bool(_URL.search(stripped)) and len(stripped.split()) <= 8
+    # A web address: three plain substring tests cost less than a pattern run over every block's text.
+    return ("http://" in stripped or "https://" in stripped or "www." in stripped) and len(stripped.split()) <= 8
