@@ -298,6 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cli", action="store_true", help="leave out the workbook extract child runs")
     parser.add_argument("--show", type=int, default=20, help="differences to print in detail")
     arguments = parser.parse_args(argv)
+    if not arguments.benchmarks.is_dir():
+        # said loudly: from a git worktree the default folder is not there, and a seeds-only
+        # snapshot would compare identical while missing most of the texts
+        print(f"note: no benchmark folder at {arguments.benchmarks}; the snapshot holds the seeds only "
+              "(give --benchmarks DIR for PolNeAR and the web pages)", file=sys.stderr)
     now = snapshot(arguments.benchmarks, cli=not arguments.no_cli)
     if arguments.write:
         Path(arguments.write).write_text(json.dumps(now, ensure_ascii=False, sort_keys=False), encoding="utf-8")
