@@ -75,41 +75,44 @@ _NOT_AFTER_A_COMMAND = frozenset("for of has have had is was are were will would
 
 
 def _inverted_condition(text: str, end: int) -> bool:
-    """'should' followed by a subject and a verb, with no question mark: "targets should the US attack"."""
+    """'should' followed by a subject and a verb: "targets should the US attack" (a question
+    never gets here: a duty word inside one is not marked at all)."""
     match = _SUBJECT_AFTER.match(text, end)
-    if not match or match.group(0).split()[0].lower() in ("be", "have", "not", "also", "never", "always"):
-        return False
-    sentence_end = re.search(r"[.!?\n]", text[end:end + 200])
-    return not (sentence_end and sentence_end.group() == "?")
+    return bool(match) and match.group(0).split()[0].lower() not in ("be", "have", "not", "also", "never", "always")
 
 
-_SENTENCE_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
+#: A piece of text between sentence marks or line breaks. Finer than the article's sentences on
+#: purpose: a poll line and its question ("take our poll - story continues below Who should ...?")
+#: are one sentence there, but the question printed again is the same piece here.
+_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-def _repeated_sentences(text: str) -> frozenset[str]:
-    """Sentences (cut at . ! ? or a line break) of at least 20 characters that stand twice or more."""
-    counts = Counter(piece.strip() for piece in _SENTENCE_PIECE.findall(text))
+def _piece_start(text: str, start: int) -> int:
+    """Where the piece holding text[start] begins (just after the . ! ? or line break before it)."""
+    return max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+
+
+def _repeated_pieces(text: str) -> frozenset[str]:
+    """Pieces (`_PIECE`) of at least 20 characters that stand twice or more in the text."""
+    counts = Counter(piece.strip() for piece in _PIECE.findall(text))
     return frozenset(piece for piece, n in counts.items() if n > 1 and len(piece) >= 20)
 
 
-def _sentence_printed_twice(text: str, start: int, end: int, context: dict[str, Any]) -> bool:
-    """The sentence around text[start:end] stands at least twice in the text (worked out once per text)."""
-    repeated = context.get("repeated_sentences")
+def _printed_twice(text: str, start: int, context: dict[str, Any]) -> bool:
+    """The piece around text[start] stands at least twice in the text (the pieces worked out once per text)."""
+    repeated = context.get("repeated_pieces")
     if repeated is None:
-        repeated = context["repeated_sentences"] = _repeated_sentences(text)
+        repeated = context["repeated_pieces"] = _repeated_pieces(text)
     if not repeated:
         return False
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    match = _SENTENCE_PIECE.match(text, left)
+    match = _PIECE.match(text, _piece_start(text, start))
     return bool(match) and match.group().strip() in repeated
 
 
 def _reporting_word(text: str, start: int, end: int, found: Rules) -> str:
-    """A word of the sentence around text[start:end], outside the quotation, that says someone spoke or wrote."""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    """A word of the piece around text[start:end], outside the quotation, that says someone spoke or wrote."""
     stops = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
-    right = min(stops) if stops else len(text)
-    outside = (text[left:start] + " " + text[end:right]).lower().replace("’", "'")
+    outside = (text[_piece_start(text, start):start] + " " + text[end:min(stops, default=len(text))]).lower().replace("’", "'")
     words = re.findall(r"[a-z']+", outside)
     for word in words:
         if found.has("reporting word", word):
@@ -126,7 +129,7 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     term = row.get("term", "")
     if row.get("own"):
         return "strong", "the word is in a teacher's own list, which is taken as written"
-    if _sentence_printed_twice(text, start, end, context):
+    if _printed_twice(text, start, context):
         return "weak", "the same sentence is printed more than once on the page, so it may be a reader poll or a pull quote"
     if row.get("in_marks"):
         return "weak", "the word stands in quotation marks, so it may be someone else's word the text mentions"
