@@ -8,7 +8,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -91,10 +91,6 @@ def _resolution_note(info: dict[str, Any]) -> str:
     if name not in mention:
         return f"taken to mean {name}, named earlier"
     return ""
-
-
-#: Verbs of believing: after "what" and a pronoun ("what they thought were ...") they report no words.
-_BELIEF_VERBS = frozenset("think believe feel suppose assume expect imagine".split())
 
 
 #: Reporting verbs in the form that goes with a plural subject ("they believe", not "she believes").
@@ -251,7 +247,7 @@ class SpeakerRules:
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
         if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
-                and self.lex.verbs.get(cue) in _BELIEF_VERBS):
+                and self.lex.verbs.get(cue) in _BELIEF):
             return None  # "with what they thought were the same values": a belief inside a phrase, no words reported
         words = {t.lower for t in toks[span[0]:span[1]]}
         if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
