@@ -18,7 +18,7 @@ from workbook.sourcing.phrases import _clean_np, _split_name, _subject
 from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.transcripts import transcript_turns
+from workbook.sourcing.transcripts import transcript_turns, without_quotations_holding_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
 from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
@@ -248,7 +248,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             analysis.attributions.extend(found)
             self.note_subject(index)
         self.credit_repeated_lines()
-        self.add_quotes(transcript_turns(self))
+        turns = transcript_turns(self)
+        self.quotes[:] = without_quotations_holding_turns(self.quotes, turns)  # the list `analysis` holds too
+        self.add_quotes(turns)
         self.add_quotes(unmarked_block_quotes(self, analysis.attributions))
         analysis.attributions = self.merge(analysis.attributions)
         return analysis

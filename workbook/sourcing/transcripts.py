@@ -102,19 +102,19 @@ def transcript_turns(analyser: "_Analyser") -> list[_Quote]:
     # paragraphs after the last turn continue it only in a transcript that has nothing else
     if current is not None and len(turns) >= 4 and len(pending) <= 3:
         turns.extend(_continued(analyser, current, pending))
-    _drop_quotations_holding_turns(analyser, turns)
     return turns
 
 
-def _drop_quotations_holding_turns(analyser: "_Analyser", turns: list[_Quote]) -> None:
-    """A pair of marks around two or more turns is one transcript quoted whole (its paragraphs
-    each open with a mark, only the last closes): the turns say whose words are whose, so that
-    one quotation is taken out of the analyser's list."""
+def without_quotations_holding_turns(quotes: list[_Quote], turns: list[_Quote]) -> list[_Quote]:
+    """`quotes` less any pair of marks around two or more turns: one transcript quoted whole (its
+    paragraphs each open with a mark, only the last closes), whose turns say whose words are whose."""
     if len(turns) < 2:
-        return
+        return quotes
+
     def turns_inside(quote: _Quote) -> int:
         return sum(1 for turn in turns if quote.start <= turn.start and turn.end <= quote.end)
-    analyser.quotes[:] = [quote for quote in analyser.quotes if turns_inside(quote) < 2]
+
+    return [quote for quote in quotes if turns_inside(quote) < 2]
 
 
 def _continued(analyser: "_Analyser", turn: _Quote | None, blocks: list[int]) -> list[_Quote]:
