@@ -134,3 +134,51 @@ def test_a_negative_noun_ending_in_ment_is_not_taken_for_an_adjective():
 
     assert [w for w in ("harassment", "abandonment", "accident", "violent", "arrogant") if _ADJECTIVE_ENDING.search(w)] == [
         "violent", "arrogant"]
+
+
+def test_a_call_or_an_absolute_inside_what_someone_else_said_is_weak():
+    calls = rows("The leaders reached agreement that Europe should spend more. Europe should spend more.",
+                 "call_to_action")
+    assert [r["strength"] for r in calls] == ["weak", "strong"]
+    assert "‘agreement that …’" in calls[0]["strength_reason"]
+    absolutes = rows("The minister told reporters that nobody was hurt. Nobody was hurt.", "absolute")
+    assert [r["strength"] for r in absolutes] == ["weak", "strong"]
+
+
+def test_the_writers_own_that_clause_keeps_the_marker_strong():
+    for body in ("I think that we should leave now.", "It should be noted that leaders should resign.",
+                 "He said that, but leaders should resign.", "They agreed on that. Leaders should resign.",
+                 "They were concerned about that, so leaders should resign."):
+        assert [r["strength"] for r in rows(body, "call_to_action")][-1:] == ["strong"], body
+
+
+def test_a_clause_closed_by_but_is_the_writers_again():
+    absolutes = rows("Officials claimed that the plan was fair, but nobody believes them.", "absolute")
+    assert [r["strength"] for r in absolutes] == ["strong"]
+
+
+def test_had_never_and_was_never_tell_past_events():
+    absolutes = rows("Until that day, Mr. Clarke had never been in a mine. The files were never found. "
+                     "The flat was never even searched. Officials never listen.", "absolute")
+    assert [r["strength"] for r in absolutes] == ["weak", "weak", "strong", "strong"]
+
+
+def test_may_before_a_but_is_a_concession():
+    hedges = rows("The war may seem far away, but it is here. The war may spread.", "hedge")
+    assert [r["strength"] for r in hedges] == ["weak", "strong"]
+    assert "grants a point" in hedges[0]["strength_reason"]
+
+
+def test_quoted_numbers_small_words_and_named_things_are_not_scare_quotes():
+    text = ("The table number is “32135” in the book. A sale of “all” the assets needs a vote. "
+            "She clicked “like” on the post. The sign spells out the name “bruce” in lights. "
+            "The experts came to “help” the town.")
+    found = {r["text"]: r["strength"] for r in rows(text, "scare_quote")}
+    assert found.get("“help”") == "strong"
+    assert all(found.get(word, "weak") == "weak" for word in ("“32135”", "“all”", "“like”", "“bruce”"))
+
+
+def test_a_quotation_after_a_reported_request_is_more_likely_the_speakers():
+    quotes = rows("The families requested privacy and “time to heal” after the loss. "
+                  "The mayor is keen on “healing” the town.", "scare_quote")
+    assert [(r["text"], r["strength"]) for r in quotes] == [("“time to heal”", "weak"), ("“healing”", "strong")]

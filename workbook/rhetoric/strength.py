@@ -64,6 +64,8 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ous|ful|ive|ic|ical|ible|able|ant|(?<!m)(?<!
 #: (not "-ment" or "-dent": "harassment", "abandonment", "accident" are nouns)
 #: A VADER rating (the list's second column) at or below -2.0 on its scale from -4 to +4.
 _NEGATIVE = re.compile(r"-(?:[2-3]\.\d|4\.0)")
+#: 'may ... , but' in the same sentence: a concession ('It may seem far away, but it is here').
+_CONCESSION = re.compile(r"[^.!?;\n]*?[,;]\s+but\b")
 _PUNCTUATION_AFTER = re.compile(r"[.,;:!?)\]”’\"]")
 #: Words before "should" or "must" that make it a question or a relative clause ("who should pay").
 #: Not "that", which as often points at what the writer just said ("That should ring alarm bells").
@@ -121,6 +123,45 @@ def _reporting_word(text: str, start: int, end: int, found: Rules) -> str:
     return next((cue for cue in found.sections.get("reporting word", ()) if " " in cue and cue in pairs), "")
 
 
+#: 'that' opening a clause, in lower-case text with straight apostrophes.
+_THAT = re.compile(r"\bthat\b")
+#: Words that make the writer the one who says or thinks it ('I think that', 'our view is that').
+_FIRST_PERSON = frozenset("i we my our i'm we're i've we've".split())
+#: Labels whose words can sit in someone else's reported clause.
+_REPORTABLE = frozenset(("call_to_action", "absolute", "hedge"))
+#: (Not loaded words: on the SemEval dev half they mostly stood after the clause had ended, in the
+#: writer's main clause: "His statements that he knew nothing ... are absolutely laughable.")
+#: Words between the opener and 'that' that make 'that' a pronoun ('concerned about that').
+_PREPOSITIONS = frozenset("about of with to for on in by at from".split())
+#: The opener after these is the writer's own aside ('It should be noted that').
+_IMPERSONAL = frozenset(("be", "been"))
+#: Quoted words made only of these are a word being talked about ('a sale of “all” the assets').
+_SMALL_WORDS = frozenset("all any some none every each the a an and or not no yes if but only".split())
+
+
+def _reported_clause(text: str, start: int, found: Rules) -> str:
+    """The word that opens a clause of what someone else said or thinks, before text[start] in its
+    piece ('agreed that', 'told reporters that'); "" when there is none, when the writer is the one
+    who says it ('I think that', 'It should be noted that'), or when a ', but' has closed it."""
+    before = text[_piece_start(text, start):start].lower().replace("’", "'")
+    for that in _THAT.finditer(before):
+        if re.match(r"\s*[^\w\s]", before[that.end():]) or re.search(r"[,;]\s+but\b", before[that.end():]):
+            continue  # 'that' the pronoun ('about that.'), or the clause closed before the word
+        words = re.findall(r"[a-z']+", before[:that.start()])
+        if not words:
+            continue
+        if found.has("reported clause", words[-1]):
+            at = len(words) - 1
+        elif len(words) > 1 and found.has("reported clause", words[-2]) and words[-1] not in _PREPOSITIONS:
+            at = len(words) - 2
+        else:
+            continue
+        if _FIRST_PERSON.intersection(words) or (at and words[at - 1] in _IMPERSONAL):
+            return ""
+        return words[at]
+    return ""
+
+
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
     """(strength, reason) for one marker `row` (a dict with at least label, start, end)."""
     label = row["label"]
@@ -133,6 +174,13 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
         return "weak", "the same sentence is printed more than once on the page, so it may be a reader poll or a pull quote"
     if row.get("in_marks"):
         return "weak", "the word stands in quotation marks, so it may be someone else's word the text mentions"
+    if label in _REPORTABLE:
+        opener = _reported_clause(text, start, found)
+        if opener:
+            return "weak", (
+                f"the word stands in what someone else said or thinks (‘{opener} that …’), so it may be "
+                "theirs rather than the writer's"
+            )
     if label == "loaded":
         if row.get("degree"):
             return "strong", "a degree word strengthens it, so the text is clearly judging"
@@ -162,6 +210,12 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     if label == "absolute":
         if term.startswith("every") and after_word(row, text) == "else":
             return "weak", "‘everyone else’ sets a group apart from the one just named; it need not overstate"
+        before = before_words(row, text, 1)
+        if term == "never" and before and before[-1] in ("had", "was", "were") and after_word(row, text) != "even":
+            return "weak", (
+                f"‘{before[-1]} never’ tells what did not happen at a past time, which is often plain history "
+                "rather than an overstatement"
+            )
         if found.has("strong absolute", term):
             return "strong", "the word sweeps across everyone or all time, which can overstate"
         return "weak", "this word is often plain quantity ('all flights were cancelled'); it overstates only sometimes"
@@ -208,6 +262,10 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             return "weak", "the quoted words run across or end a sentence, so they are more likely someone's words"
         if words[:1].isupper():
             return "weak", "the quoted words start with a capital, so they may be a name or a title"
+        if any(character.isdigit() for character in words):
+            return "weak", "the quoted words hold a number, so they are more likely a name, a code or a label"
+        if words and _SMALL_WORDS.issuperset(words.lower().split()):
+            return "weak", "a small word in quotation marks is most often a word being talked about, like a term"
         before = " ".join(words_before(text, start, 3, floor))
         cue = next((c for c in found.sections.get("naming", ()) if (" " + before).endswith(" " + c)), None)
         if cue:
@@ -227,6 +285,8 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     if label == "hedge" and term in ("may", "might"):
         if is_capitalised_mid_sentence(text, start, floor):
             return "weak", f"‘{text[start:end]}’ with a capital inside a sentence is most often a name or the month"
+        if term == "may" and _CONCESSION.match(text, end):
+            return "weak", "‘may …, but’ grants a point before the writer's own, rather than softening a claim"
         if term == "might" and (_PUNCTUATION_AFTER.match(text, end) or after_word(row, text) == "of"):
             return "weak", "‘might’ is the noun here (strength, as in ‘the might of the army’), not a hedge"
     if label == "we_voice" and is_capitalised_mid_sentence(text, start, floor):
