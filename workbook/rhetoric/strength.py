@@ -76,6 +76,17 @@ _SUBJECT_AFTER = re.compile(r"\s+(?:(?i:he|she|it|they|we|you|i|the|a|an|this|th
 _NOT_AFTER_A_COMMAND = frozenset("for of has have had is was are were will would in on from among".split())
 
 
+#: Why a marker with no rule of its own is strong, in plain words, by label.
+_PLAIN_STRONG = {
+    "hedge": "a word that makes the claim less sure, and nothing here suggests a plainer use",
+    "rhetorical_question": "a question the text asks without waiting for an answer",
+    "exclamation": "an exclamation mark, which raises the feeling of the sentence",
+    "we_voice": "‘we’ or ‘us’ draws the reader onto the writer's side",
+    "analogy": "a comparison that carries a judgement across from something else",
+    "appeal_to_authority": "the text leans on someone's standing to support its point",
+}
+
+
 def _inverted_condition(text: str, end: int) -> bool:
     """'should' followed by a subject and a verb: "targets should the US attack" (a question
     never gets here: a duty word inside one is not marked at all)."""
@@ -296,4 +307,4 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
             "news reports quote officials with their titles as a matter of course; it is an appeal to "
             "authority only when the writer uses the title to settle a point of their own"
         )
-    return "strong", "a clear rule matched"
+    return "strong", _PLAIN_STRONG.get(label, "a clear rule matched, and nothing here suggests a plainer use")
