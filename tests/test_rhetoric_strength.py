@@ -182,3 +182,8 @@ def test_a_quotation_after_a_reported_request_is_more_likely_the_speakers():
     quotes = rows("The families requested privacy and “time to heal” after the loss. "
                   "The mayor is keen on “healing” the town.", "scare_quote")
     assert [(r["text"], r["strength"]) for r in quotes] == [("“time to heal”", "weak"), ("“healing”", "strong")]
+
+
+def test_a_form_in_ly_of_a_listed_word_before_a_verb_describes_how_it_was_done():
+    found = rows("The tenants were forcibly evicted by the bailiffs.", "loaded")
+    assert [(r["text"], r["strength"]) for r in found] == [("forcibly", "weak")]

@@ -200,7 +200,7 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
         if not row.get("sentiment_only"):
             return "strong", "the word is in a list written for the workbook of words that judge or colour"
         before = before_words(row, text, 2)
-        if term.endswith("ly") and re.match(r"\s+[a-z]+(?:ed|en)\b", text[end:end + 30]):
+        if _norm(text[start:end]).endswith("ly") and re.match(r"\s+[a-z]+(?:ed|en)\b", text[end:end + 30]):
             return "weak", "an adverb of manner before a verb here ('forcibly removed'), which may simply describe"
         if before and (found.has("copula", before[-1]) or found.has("degree before", before[-1])):
             return "strong", f"the word is used to judge (it comes after ‘{before[-1]}’)"
