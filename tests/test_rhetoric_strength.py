@@ -187,3 +187,11 @@ def test_a_quotation_after_a_reported_request_is_more_likely_the_speakers():
 def test_a_form_in_ly_of_a_listed_word_before_a_verb_describes_how_it_was_done():
     found = rows("The tenants were forcibly evicted by the bailiffs.", "loaded")
     assert [(r["text"], r["strength"]) for r in found] == [("forcibly", "weak")]
+
+
+def test_never_tire_of_is_an_idiom_not_an_absolute_or_a_hedge():
+    body = "The two leaders never seem to tire of the story. The leaders never listen."
+    absolutes = rows(body, "absolute")
+    assert [r["text"] for r in absolutes] == ["never"]
+    assert absolutes[0]["start"] > f"A headline\n\n{body}".index("The leaders")  # the second sentence's
+    assert rows(body, "hedge") == []
