@@ -310,3 +310,17 @@ def test_being_called_on_by_and_what_someone_is_calling_a_thing_report_no_words(
                    "The camera takes what the company is calling “spatial” photos. "
                    "The union called on the government to resign.")
     assert attributions(article)["source"].tolist() == ["The union"]
+
+
+def test_a_list_of_speakers_before_the_verb_is_the_whole_source():
+    assert source_of(make("Macron, Scholz and Starmer said the talks would go on."), "talks")[0] == (
+        "Macron, Scholz and Starmer")
+    assert source_of(make("The mayor, the police chief and two council members said the road would stay shut."),
+                     "road")[0] == "The mayor, the police chief and two council members"
+
+
+def test_an_opening_phrase_before_a_list_of_speakers_is_not_one_of_them():
+    assert source_of(make("In Kyiv, Zelensky and Macron said the talks would go on."), "talks")[0] == (
+        "Zelensky and Macron")
+    assert source_of(make("Last week, Zelensky and Macron said the talks would go on."), "talks")[0] == (
+        "Zelensky and Macron")

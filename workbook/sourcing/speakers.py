@@ -8,7 +8,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _MONTHS, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -243,7 +243,7 @@ class SpeakerRules:
             if span is None or (span[1] - span[0] == 1 and toks[span[0]].text.isdigit()):
                 span = _subject(toks, 0, k)
             else:
-                span = self.whole_subject(toks, span, j)
+                span = self.whole_subject(toks, _list_back(toks, span), j)
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
         if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
@@ -293,6 +293,52 @@ class SpeakerRules:
         capitalised inside a sentence too, or a surname already given in full."""
         return word in self.midcaps or word in self.resolver.full or word.lower() not in self.common and not word.lower().endswith(("s", "ren"))
 
+
+
+#: Words that start a phrase of a list of common nouns: a determiner or a number ("two council members").
+_LIST_STARTS = _DETERMINERS | frozenset("two three four five six seven eight nine ten several many both".split())
+
+
+#: Words of an opening time phrase ("Last week, Lee and Park said"), never a speaker in a list.
+_TIME_WORDS = frozenset(
+    """week weeks weekend month months year years day days morning afternoon evening night time ago earlier
+    later today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split()
+) | _MONTHS
+
+
+def _list_kind(tok: _Tok) -> str:
+    """'name' for a list item that starts with a capitalised word, 'phrase' for one that starts with a
+    determiner or a number, '' otherwise."""
+    if tok.lower in _LIST_STARTS or tok.text.isdigit():
+        return "phrase"
+    return "name" if tok.cap else ""
+
+
+def _list_back(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """"Ann Lee, Bo Park and Cy Diaz said", "The mayor, the police chief and two aides said": the
+    whole list before the verb, not only its last phrase.
+
+    As in `_name_list`, names join names and phrases join phrases, so an opening phrase is never
+    taken in: nor is an item after a preposition or a linking word ("In Kyiv, Lee and Park said").
+    """
+    start, end = span
+    kind = _list_kind(toks[start])
+    listed = any(t.lower == "and" for t in toks[start:end])
+    items = 1
+    while kind and start >= 2 and items < 6:
+        link = toks[start - 1]
+        if not ((link.text == "," and listed) or (link.lower == "and" and not listed)):
+            break
+        left = _np_back(toks, start - 1)
+        if left is None or left[1] != start - 1 or _list_kind(toks[left[0]]) != kind:
+            break
+        if left[0] > 0 and toks[left[0] - 1].word and (
+                toks[left[0] - 1].lower in _INTRO or toks[left[0] - 1].lower in _PREPOSITIONS):
+            break
+        if any(t.lower in _PRONOUNS or t.lower in _TIME_WORDS for t in toks[left[0]:left[1]]):
+            break
+        start, listed, items = left[0], True, items + 1
+    return (start, end) if listed else span
 
 
 def _name_list(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
