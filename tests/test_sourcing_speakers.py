@@ -324,3 +324,8 @@ def test_an_opening_phrase_before_a_list_of_speakers_is_not_one_of_them():
         "Zelensky and Macron")
     assert source_of(make("Last week, Zelensky and Macron said the talks would go on."), "talks")[0] == (
         "Zelensky and Macron")
+
+
+def test_a_floating_both_or_all_is_not_part_of_the_source():
+    assert source_of(make("Lee and Park both said the deal was fair."), "deal")[0] == "Lee and Park"
+    assert source_of(make("The three ministers all said the deal was fair."), "deal")[0] == "The three ministers"

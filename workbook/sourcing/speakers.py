@@ -193,8 +193,9 @@ class SpeakerRules:
     def speaker_for_cue(self, toks: Sequence[_Tok], k: int, sentence: int) -> tuple[int, int] | None:
         """The noun phrase that does the saying for the cue at token k."""
         j = k
-        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])):
-            j -= 1
+        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])
+                                                or (j > 1 and toks[j - 1].lower in _FLOATING)):
+            j -= 1  # "has also", "reportedly"; "Lee and Park both said": 'both' is not part of the name
         skipped = {t.lower for t in toks[j:k]}
         cue = toks[k].lower
         if skipped & _PASSIVE and not cue.endswith("ing"):
@@ -299,6 +300,8 @@ class SpeakerRules:
 _LIST_STARTS = _DETERMINERS | frozenset("two three four five six seven eight nine ten several many both".split())
 
 
+#: Quantifiers that float after a subject ("They all said", "Lee and Park both said").
+_FLOATING = frozenset(("all", "both", "each"))
 #: Words of an opening time phrase ("Last week, Lee and Park said"), never a speaker in a list.
 _TIME_WORDS = frozenset(
     """week weeks weekend month months year years day days morning afternoon evening night time ago earlier
