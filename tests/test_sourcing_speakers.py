@@ -329,3 +329,10 @@ def test_an_opening_phrase_before_a_list_of_speakers_is_not_one_of_them():
 def test_a_floating_both_or_all_is_not_part_of_the_source():
     assert source_of(make("Lee and Park both said the deal was fair."), "deal")[0] == "Lee and Park"
     assert source_of(make("The three ministers all said the deal was fair."), "deal")[0] == "The three ministers"
+
+
+def test_a_war_that_claimed_lives_is_not_a_report():
+    article = make("It is a conflict that has claimed at least half a million lives. "
+                   "The minister claimed the figures were false.")
+    found = attributions(article)
+    assert found["text"].tolist() == ["the figures were false"]

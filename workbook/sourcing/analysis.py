@@ -46,6 +46,10 @@ _MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;:)] [A-Z])[\w’'-]+")
 _LINE_WORD = re.compile(r"\w+(?:’\w+)*")
 
 
+#: What "claimed" takes when it means "took" ("claimed the lives of", "claimed 40 victims"), not "said".
+_LIVES = frozenset(("lives", "life", "victims", "casualties"))
+
+
 def _require_article(article: Any, function: str) -> None:
     """A plain message instead of a traceback when something else than an article is passed."""
     if not isinstance(article, Article):
@@ -159,6 +163,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 after_next is None or after_next.lower not in _REPORT_LINKS)
             if compound or nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
                 return None  # "an Oval Office shouting match", "telling between": a noun or another sense
+        if base == "claim" and any(toks[m].lower in _LIVES for m in range(k + 1, min(len(toks), k + 9))):
+            return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
         if k >= 3 and toks[k - 1].lower == "to" and toks[k - 2].lower == "if" and toks[k - 3].lower == "as":
