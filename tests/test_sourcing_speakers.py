@@ -336,3 +336,9 @@ def test_a_war_that_claimed_lives_is_not_a_report():
                    "The minister claimed the figures were false.")
     found = attributions(article)
     assert found["text"].tolist() == ["the figures were false"]
+
+
+def test_someone_named_in_the_text_is_who_she_said_means():
+    article = make("Zelensky's peace plan was the talk of the week.\n\n"
+                   "An elderly woman named Olena clutched my arm. “Tell them what is happening here,” she said.")
+    assert speaker_of(article, "Tell them") == "Olena"

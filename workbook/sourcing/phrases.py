@@ -146,6 +146,20 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
     return lo
 
 
+def _named_subject(toks: Sequence[_Tok], start: int, hi: int) -> tuple[int, int] | None:
+    """"An elderly woman named Olena clutched my arm": a determiner, up to three words, 'named' and a
+    capitalised name make one subject, the person the later "she said" means."""
+    if start >= hi or toks[start].lower not in _DETERMINERS:
+        return None
+    at = next((m for m in range(start + 1, min(hi - 1, start + 5)) if toks[m].lower == "named"), None)
+    if at is None or not all(t.word and not t.cap for t in toks[start + 1:at]) or not (toks[at + 1].cap and toks[at + 1].word):
+        return None
+    last = at + 1
+    while last + 1 < hi and toks[last + 1].cap and toks[last + 1].word:
+        last += 1
+    return (start, last + 1)
+
+
 def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of the clause that starts at `lo`: its first noun phrase."""
     start = _clause_start(toks, lo, hi)
@@ -156,6 +170,9 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         return None
     if toks[start].lower in _QUESTION:
         return None
+    named = _named_subject(toks, start, hi)
+    if named is not None:
+        return named
     span = _np_forward(toks, start, hi)
     if span is None:
         return None
@@ -190,6 +207,10 @@ def _split_name(text: str) -> tuple[str, str | None]:
         return name, f"{description} {extra}" if description else extra
     if any(w.lower() in ("and", "&") for w in words):
         return text, None  # a group: "Macron and Starmer"
+    if len(words) >= 3 and "named" in words[1:-1]:
+        at = words.index("named", 1)
+        if all(w[:1].isupper() for w in words[at + 1:]):
+            return " ".join(words[at + 1:]), " ".join(words[:at])  # "an elderly woman named Olena"
     if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
            and words[n - 1].lower().rstrip(".") not in titles for n, w in enumerate(words)) and words[-1].lower().rstrip(".") not in titles:
         return text, None  # "the New Zealand Department of Conservation": one organisation's name
