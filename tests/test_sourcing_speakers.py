@@ -342,3 +342,13 @@ def test_someone_named_in_the_text_is_who_she_said_means():
     article = make("Zelensky's peace plan was the talk of the week.\n\n"
                    "An elderly woman named Olena clutched my arm. “Tell them what is happening here,” she said.")
     assert speaker_of(article, "Tell them") == "Olena"
+
+
+def test_a_day_or_an_opening_time_phrase_is_never_the_speaker():
+    article = make("This was the message of Foreign Minister Ann Lee at the council on Tuesday. "
+                   "He said that talks were possible.\n\n"
+                   "Earlier this month, President Bo Park had said the talks were at a “dead end” for now.")
+    sources = attributions(article)["source"].tolist()
+    assert "Tuesday" not in sources and "Earlier" not in sources, sources
+    assert "Bo Park" in sources[-1]
+    assert speaker_of(article, "dead end") == "Bo Park"

@@ -139,7 +139,10 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
         if dash is not None:
             return dash + 1
     first = toks[lo].lower if lo < hi else ""
-    if lo < hi and (first in _INTRO or first in _OPENING_PREPOSITIONS or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
+    second = toks[lo + 1].lower if lo + 1 < hi else ""
+    # "Earlier this month, ...", "Last week, ...": an opening time phrase, not the subject
+    timed = first in ("earlier", "later") or (first in ("last", "next", "this", "that") and second in _TIME_WORDS)
+    if lo < hi and (timed or first in _INTRO or first in _OPENING_PREPOSITIONS or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
         for k in range(lo, min(hi, lo + 25)):
             if toks[k].text == ",":
                 return k + 1
@@ -183,6 +186,15 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         if k > i and (low in ("who", "which", "that") or (not toks[k].cap and low in lexicon().verbs)):
             return (i, k)
     return span
+
+
+#: Words of time: after "last", "next" or "this" at the start of a sentence ("Last week, ...") they open
+#: a time phrase, and none of them is ever a speaker ("on Tuesday", "Last week, Lee and Park said").
+_TIME_WORDS = frozenset(
+    """week weeks weekend month months year years day days morning afternoon evening night time ago earlier
+    later today yesterday tonight monday tuesday wednesday thursday friday saturday sunday spring summer
+    autumn fall winter""".split()
+) | _MONTHS
 
 
 _COMPASS = frozenset("north south east west".split())

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _TIME_WORDS, _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _MONTHS, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -62,7 +62,8 @@ def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
     k = 0
     n = len(toks)
     while k < n:
-        if toks[k].word and toks[k].cap and k > 0 and toks[k].lower not in _DETERMINERS and not _first_person(toks[k]):
+        if (toks[k].word and toks[k].cap and k > 0 and toks[k].lower not in _DETERMINERS and not _first_person(toks[k])
+                and toks[k].lower not in _TIME_WORDS):  # "on Tuesday": a day, never the "he" of the next sentence
             j = k
             while j + 1 < n and toks[j + 1].word and toks[j + 1].cap:
                 j += 1
@@ -302,13 +303,6 @@ _LIST_STARTS = _DETERMINERS | frozenset("two three four five six seven eight nin
 
 #: Quantifiers that float after a subject ("They all said", "Lee and Park both said").
 _FLOATING = frozenset(("all", "both", "each"))
-#: Words of an opening time phrase ("Last week, Lee and Park said"), never a speaker in a list.
-_TIME_WORDS = frozenset(
-    """week weeks weekend month months year years day days morning afternoon evening night time ago earlier
-    later today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split()
-) | _MONTHS
-
-
 def _list_kind(tok: _Tok) -> str:
     """'name' for a list item that starts with a capitalised word, 'phrase' for one that starts with a
     determiner or a number, '' otherwise."""
