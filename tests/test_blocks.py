@@ -116,3 +116,14 @@ def test_standfirst_sits_between_headline_and_byline():
 def test_metadata_detected_from_the_text():
     article = article_from_text("Storm hits coast\n\nBy Ann Lee\nJune 2, 2024\n\nRain fell all day.")
     assert (article.title, article.author, article.date.isoformat()) == ("Storm hits coast", "Ann Lee", "2024-06-02")
+
+
+def test_a_list_of_links_under_read_also_is_boilerplate_however_long():
+    text = ("A headline for the test\n\nThe talks went on all night and ended without a deal, officials said.\n"
+            "Read also:\n- Ten confirmed dead after a tour boat with 26 people on board sank in the bay\n"
+            "- A long headline about another story that has nothing to do with this one at all\n"
+            "The talks will go on next week, the ministry said.")
+    blocks = segment(text)
+    roles = {b.text[:12]: b.role for b in blocks}
+    assert roles["- Ten confir"] == "boilerplate" and roles["- A long hea"] == "boilerplate"
+    assert roles["The talks wi"] == "body"

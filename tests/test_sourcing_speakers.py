@@ -352,3 +352,14 @@ def test_a_day_or_an_opening_time_phrase_is_never_the_speaker():
     assert "Tuesday" not in sources and "Earlier" not in sources, sources
     assert "Bo Park" in sources[-1]
     assert speaker_of(article, "dead end") == "Bo Park"
+
+
+def test_an_opening_time_phrase_or_a_trailing_earlier_is_not_part_of_the_source():
+    article = make("The Kremlin earlier accused Kyiv of the attack. "
+                   "Earlier on May 3, Ann Lee, an adviser to the president, denied any part in it.")
+    assert attributions(article)["source"].tolist() == ["The Kremlin", "Ann Lee"]
+
+
+def test_where_it_was_said_is_not_part_of_what_was_said():
+    article = make("Kremlin spokesman Bo Park said in a statement that the talks had failed.")
+    assert attributions(article)["text"].tolist() == ["the talks had failed"]

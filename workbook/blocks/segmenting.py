@@ -416,6 +416,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
 
         page_headline = mark_page(texts, roles, words)
     _mark_sources(texts, roles)
+    _mark_link_lists(texts, roles)
     _mark_trailing_boilerplate(texts, roles)
     if hinted_headline is not None:
         headline = hinted_headline
@@ -494,6 +495,22 @@ def _mark_sources(texts: list[str], roles: list[str | None]) -> None:
                 else:
                     break
             return
+
+
+#: A list item's mark at the start of a line ("- ", "• ", "* ", "– ").
+_LIST_ITEM = re.compile(r"[-•*–]\s+\S")
+
+
+def _mark_link_lists(texts: list[str], roles: list[str | None]) -> None:
+    """The list of links under a boilerplate heading ("Read also:", "Related:") is boilerplate too,
+    however long each headline is: "- Ten confirmed dead after tour boat sank" is a link, not news."""
+    for index, block_text in enumerate(texts):
+        if roles[index] != "boilerplate" or not block_text.rstrip().endswith(":"):
+            continue
+        following = index + 1
+        while following < len(texts) and roles[following] is None and _LIST_ITEM.match(texts[following]):
+            roles[following] = "boilerplate"
+            following += 1
 
 
 def _mark_trailing_boilerplate(texts: list[str], roles: list[str | None]) -> None:

@@ -178,7 +178,10 @@ class SpeakerRules:
             k -= 1
         for n in range(len(segments) - 1, 0, -1):
             name = segments[n]
-            if toks[name[0]].cap and name[1] - name[0] <= 6 and all(t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
+            first = toks[name[0]].lower  # "Earlier on May 3, Lee, ...", "In Kyiv, Lee, ...", but "As Lee, a lawyer, put it"
+            opening = first in _TIME_WORDS or (first in _INTRO and first != "as")
+            if toks[name[0]].cap and not opening and name[1] - name[0] <= 6 and all(
+                    t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
                 description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
                 return name, description
         if len(segments) == 2:
@@ -195,8 +198,9 @@ class SpeakerRules:
         """The noun phrase that does the saying for the cue at token k."""
         j = k
         while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])
-                                                or (j > 1 and toks[j - 1].lower in _FLOATING)):
-            j -= 1  # "has also", "reportedly"; "Lee and Park both said": 'both' is not part of the name
+                                                or (j > 1 and toks[j - 1].lower in _FLOATING)
+                                                or (j > 1 and toks[j - 1].lower in ("earlier", "later") and not toks[j - 1].cap)):
+            j -= 1  # "has also", "reportedly"; "Lee and Park both said", "The ministry earlier said": not part of the name
         skipped = {t.lower for t in toks[j:k]}
         cue = toks[k].lower
         if skipped & _PASSIVE and not cue.endswith("ing"):
