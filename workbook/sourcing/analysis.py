@@ -225,9 +225,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return
         if low in _PRONOUNS or _first_person(toks[span[0]]):
             return
-        kind = source_type(words)
         if span[1] - span[0] == 1 and (low in self.common or not self.known_name(words)):
             return
+        kind = source_type(words)  # after the cheap test above: most one-word subjects stop there
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
             self.resolver.note(index, name, kind)

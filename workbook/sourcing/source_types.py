@@ -68,10 +68,11 @@ def source_type(source: str) -> str:
             and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations
             and any(w in lex.titles for w in lowered_words[:-2])):
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
-    named = any(w[:1].isupper() for w, low in zip(words, lows) if low not in lex.titles and low not in _DETERMINERS)
-    # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person
+    # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person;
+    # the set test first: most sources hold no organisation word, and then no word need be looked at
     padded = f" {lowered} "
-    if any(low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words)) or (
+    if (not lex.organisations.isdisjoint(lowered_words) and any(
+            low in lex.organisations and (len(low) > 3 or w.isupper() or "." in w) for w, low in zip(words, lowered_words))) or (
         organisation_phrases.search(padded)
     ):
         return "organization"
@@ -82,6 +83,8 @@ def source_type(source: str) -> str:
         return "vague"  # "European imperialists", "Russian soldiers": a group, no one named
     if len(words) == 2 and lowered_words[0] in _PLACE_STARTS and words[1][:1].isupper():
         return "organization"  # "South Africa said", "New Zealand says": a country speaking through its government
+    # only now: the rules above return before a name is needed for many sources
+    named = any(w[:1].isupper() for w, low in zip(words, lows) if low not in lex.titles and low not in _DETERMINERS)
     if named:
         return "person"
     if head_low in lex.titles or head_low in ("spokesman", "spokeswoman", "leader"):

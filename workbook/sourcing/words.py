@@ -236,6 +236,7 @@ class _Tok:
     __slots__ = ("start", "end", "text", "lower", "word", "cap")
 
     def __init__(self, start: int, end: int, text: str) -> None:
+        # `_tokens` sets the same fields without this call: keep the two alike
         self.start = start
         self.end = end
         self.text = text
@@ -249,7 +250,21 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    """The tokens of text[start:end], in order."""
+    # The same fields `_Tok.__init__` sets, set here in the loop: a call of a Python `__init__`
+    # per token was a large part of the cost (the analyser makes thousands of tokens per article).
+    made: list[_Tok] = []
+    new = object.__new__
+    for match in _TOKEN.finditer(text, start, end):
+        tok = new(_Tok)
+        tok.start, tok.end = match.span()
+        tok.text = word = match.group()
+        tok.lower = word.lower()
+        first = word[0]
+        tok.word = first.isalnum() or first == "_"
+        tok.cap = first.isupper()
+        made.append(tok)
+    return made
 
 
 #: The last letters of a possessive "’s" ("s", "S", and the long s that IGNORECASE also matches).
