@@ -375,6 +375,21 @@ def test_quote_without_a_speaker_is_an_attribution_with_unknown_source():
         ("NATO", "organization"),
         ("Working people in Ukraine", "vague"),
         ("the Ministry of Defence", "organization"),
+        # a title across 'of' before a name; a role that speaks for an organisation
+        ("US Secretary of State Ann Lee", "person"),
+        ("UN Secretary-General Bo Park", "person"),
+        ("the Foreign Ministry spokeswoman", "person"),
+        ("the Pentagon spokesman", "person"),
+        ("Bank of America Merrill Lynch", "organization"),
+        # something of someone's is not someone, but their family, doctor or statement may speak
+        ("Lee's ceasefire", "unknown"),
+        ("Park's new peace plan", "unknown"),
+        ("Scott's wife", "person"),
+        ("Johnson’s doctor", "person"),
+        ("Obama's statement", "document"),
+        # a day or a time word at the start of a sentence never speaks
+        ("Tuesday", "unknown"),
+        ("Earlier", "unknown"),
     ],
 )
 def test_source_types(words, kind):

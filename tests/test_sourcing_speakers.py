@@ -363,3 +363,8 @@ def test_an_opening_time_phrase_or_a_trailing_earlier_is_not_part_of_the_source(
 def test_where_it_was_said_is_not_part_of_what_was_said():
     article = make("Kremlin spokesman Bo Park said in a statement that the talks had failed.")
     assert attributions(article)["text"].tolist() == ["the talks had failed"]
+
+
+def test_a_subject_after_an_inverted_verb_is_the_name_not_the_verb():
+    article = make("“The plan will fail,” said Ann Lee, a professor of law.\n\n“It always does,” she said.")
+    assert speaker_of(article, "always does") == "Ann Lee"

@@ -150,7 +150,7 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
 
 
 def _named_subject(toks: Sequence[_Tok], start: int, hi: int) -> tuple[int, int] | None:
-    """"An elderly woman named Olena clutched my arm": a determiner, up to three words, 'named' and a
+    """"An elderly woman named Ann clutched my arm": a determiner, up to three words, 'named' and a
     capitalised name make one subject, the person the later "she said" means."""
     if start >= hi or toks[start].lower not in _DETERMINERS:
         return None
@@ -173,6 +173,8 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
         return None
     if toks[start].lower in _QUESTION:
         return None
+    if start + 1 < hi and not toks[start].cap and toks[start].lower in lexicon().verbs and toks[start + 1].cap:
+        start += 1  # "“...,” said David Gorski, a professor": the verb comes first, the subject after it
     named = _named_subject(toks, start, hi)
     if named is not None:
         return named
@@ -222,7 +224,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
     if len(words) >= 3 and "named" in words[1:-1]:
         at = words.index("named", 1)
         if all(w[:1].isupper() for w in words[at + 1:]):
-            return " ".join(words[at + 1:]), " ".join(words[:at])  # "an elderly woman named Olena"
+            return " ".join(words[at + 1:]), " ".join(words[:at])  # "an elderly woman named Ann"
     if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
            and words[n - 1].lower().rstrip(".") not in titles for n, w in enumerate(words)) and words[-1].lower().rstrip(".") not in titles:
         return text, None  # "the New Zealand Department of Conservation": one organisation's name

@@ -14,6 +14,38 @@ _NAME_LINKS = frozenset(("of", "for", "on"))
 _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
+#: Heads that name one person who speaks for others, whether or not the title list holds them.
+_ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
+#: Names of days and months, and time words that start a sentence: never a source.
+_TIME_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december earlier later today yesterday tonight""".split()
+)
+#: A possessive and then up to three lower-case words at the end, the last one kept:
+#: "Lee's ceasefire", "Park’s new peace plan".
+_OWNED_THING = re.compile(r"\w[’']s\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
+
+
+def _speaks(word: str, lex) -> bool:
+    """A lower-case head that can be someone who speaks, or a document that can 'say' something:
+    "Lee's lawyer", "Scott's wife", "Obama's statement", "Russia's government", "Kyiv's allies"
+    (list: workbook/data/sourcing/person_words.txt, with the title, vague, document and organisation lists)."""
+    return (word in lex.titles or word in _ROLE_HEADS or word in lex.vague_heads or word in lex.documents
+            or word in lex.organisations or word in lex.person_words or (word.endswith("s") and not word.endswith("ss")))
+
+
+def _titled_name(words: list[str], lex) -> bool:
+    """A name of two or three capitalised words after a title somewhere before it, even across 'of'
+    ("US Secretary of State Marco Rubio", "UN Secretary-General Antonio Guterres")."""
+    if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return False
+    tail = [w.lower().rstrip(".") for w in words[-2:]]
+    if any(low in lex.organisations or low in _TIME_NAMES for low in tail) or not lex.titles.isdisjoint(tail):
+        return False
+    before = [part for w in words[:-2] for part in w.lower().rstrip(".").split("-")]
+    return not lex.titles.isdisjoint(before)
+
+
 @lru_cache(maxsize=4096)
 def source_type(source: str) -> str:
     """``person``, ``organization``, ``vague``, ``document`` or ``unknown`` for a source's words.
@@ -30,10 +62,17 @@ def source_type(source: str) -> str:
     lowered = " ".join(words).lower()
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
+    if _TIME_NAMES.issuperset(w.lower() for w in words):
+        return "unknown"  # "on Tuesday", "Earlier": a time, never someone who speaks
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
     if vague_phrases.search(padded):
         return "vague"
+    if _titled_name(words, lex):
+        return "person"  # "US Secretary of State Marco Rubio": a title (even one with 'of') before a name
+    owned = _OWNED_THING.search(source)
+    if owned and not _speaks(owned.group(1).lower(), lex):
+        return "unknown"  # "Lee's ceasefire", "Park's plan": something of someone's, not someone
     if not _NAME_LINKS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
             w in _NAME_LINKS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
             and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
@@ -68,6 +107,8 @@ def source_type(source: str) -> str:
             and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations
             and any(w in lex.titles for w in lowered_words[:-2])):
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
+    if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS) and not lex.organisations.isdisjoint(lowered_words):
+        return "person"  # "the Pentagon spokesman", "the Foreign Ministry spokeswoman": one person who speaks for it
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person;
     # the set test first: most sources hold no organisation word, and then no word need be looked at
     padded = f" {lowered} "
@@ -87,7 +128,7 @@ def source_type(source: str) -> str:
     named = any(w[:1].isupper() for w, low in zip(words, lows) if low not in lex.titles and low not in _DETERMINERS)
     if named:
         return "person"
-    if head_low in lex.titles or head_low in ("spokesman", "spokeswoman", "leader"):
+    if head_low in lex.titles or head_low in _ROLE_HEADS:
         return "person"
     if plural_group:
         return "vague"  # a plural group with no name: "retired colonels"

@@ -33,6 +33,7 @@ class _Lexicon:
     documents: frozenset[str]
     titles: frozenset[str]
     signals: dict[str, tuple[str, ...]]
+    person_words: frozenset[str] = frozenset()  # "wife", "doctor", "team": someone of someone's who can speak
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def lexicon() -> _Lexicon:
         documents=frozenset(w.lower() for w in _lines("document_words.txt")),
         titles=frozenset(w.lower() for w in _lines("titles.txt")),
         signals={kind: tuple(words) for kind, words in signals.items()},
+        person_words=frozenset(w.lower() for w in _lines("person_words.txt")),
     )
 
 
