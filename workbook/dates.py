@@ -281,6 +281,23 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 #: (and 'İ' is the only character whose lower() is two characters long): text holding one of
 #: them skips none of the shortcuts that read a lower-cased copy.
 CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+#: Byte -> itself lower-cased when it is a letter A-Z or a-z, else a space (for `ascii_letters`).
+_LETTERS_ONLY = bytes(byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256))
+
+
+def ascii_letters(text: str) -> bytes:
+    """`text` lower-cased, one byte per character, with every character but the letters a-z made a space.
+
+    So the runs of the letters a-z in ``text.lower()`` are the words of ``ascii_letters(text).split()``,
+    at the same offsets: lower() turns no other character into one of those letters except 'İ' and
+    the Kelvin sign, which callers check for with `CASE_FOLDS` first (and 'İ' is the only character
+    it makes two characters long). Much cheaper than lower() on text holding curly quotes or other
+    non-ASCII characters, which lower() reads one by one through Unicode's case tables.
+
+    >>> ascii_letters("Last “May”, 2025")
+    b'last  may       '
+    """
+    return text.encode("ascii", "replace").translate(_LETTERS_ONLY)  # each non-ASCII character becomes one "?", then a space
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
 _NUMERIC_CUE = re.compile(r"\d[./]\d")
 
