@@ -177,3 +177,22 @@ def test_a_line_meant_as_a_date_but_unreadable_is_told_apart() -> None:
     assert looks_like_date("Updated 17/06") and looks_like_date("Published: 3rd of Juné 2025")
     assert not looks_like_date("Updated On: Tue, 17 Jun 2025")  # readable
     assert not looks_like_date("The council met on Tuesday.")
+
+
+def test_letters_only_copies_keep_the_letters_of_lower_case_copies():
+    """What `dates.ascii_letters` relies on: lower() turns no character outside A-Z and a-z into one of
+    the letters a-z, except those in CASE_FOLDS (which callers check for first)."""
+    import string
+
+    from workbook.dates import CASE_FOLDS, ascii_letters
+
+    for point in range(0x80, 0x110000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        char = chr(point)
+        if char not in CASE_FOLDS:
+            assert not set(char.lower()) & set(string.ascii_lowercase), hex(point)
+    text = "Last “May”, ĐAY 2025\u00a0Ünder"
+    letters = ascii_letters(text)
+    assert len(letters) == len(text)
+    assert letters.decode("ascii") == "".join(c if c in string.ascii_lowercase else " " for c in text.lower())
