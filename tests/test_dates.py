@@ -196,3 +196,19 @@ def test_letters_only_copies_keep_the_letters_of_lower_case_copies():
     letters = ascii_letters(text)
     assert len(letters) == len(text)
     assert letters.decode("ascii") == "".join(c if c in string.ascii_lowercase else " " for c in text.lower())
+
+
+def test_compact_dates_test_the_character_before_them_as_the_plain_pattern_does():
+    """`_COMPACT` tests the character before the year after reading it; the same matches as testing it first."""
+    import re
+
+    from workbook import dates, load_seeds
+
+    plain = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
+    texts = [
+        "20250512", "x20250512", " 20250512.", ".20250512", "-20250512 a", "/19991231", ",20201301", "é20250512",
+        "_20250512", "120250512", "2025051220250512", "on 20250512, 20240101 and 2023010", "20250512/ 20250512.5",
+    ] + [block.text for article in load_seeds() for block in article.block_list]
+    for text in texts:
+        assert [m.regs for m in dates._COMPACT.finditer(text)] == [m.regs for m in plain.finditer(text)], text
+

@@ -61,8 +61,9 @@ _DAY_FIRST = re.compile(
     rf"(?:(?P<weekday>{WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
-# "2025-05-12"
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+# "2025-05-12". The year is written \d\d\d\d, not \d{4} (the same), so that the pattern opens with a
+# class of characters and the regular expression engine skips quickly to each digit in running text.
+_ISO = re.compile(r"(?P<year>\d\d\d\d)-(?P<month>\d{2})-(?P<day>\d{2})")
 # "07.08.25", "12/05/2025": day-first or month-first cannot be told apart.
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>\d{4}|\d{2})")
 
@@ -239,7 +240,10 @@ _CAPITAL_MONTH = (
 _MONTH_MODIFIERS = ("last", "this", "next", "early", "late", "mid", "mid-", "in early", "in late", "the end of", "the beginning of")
 _LONGEST_MONTH_MODIFIER = max(map(len, _MONTH_MODIFIERS))
 _MONTH_ALONE = re.compile(rf"(?:\b(?P<mod>{'|'.join(_MONTH_MODIFIERS)})[\s-]*)?" + _CAPITAL_MONTH)
-_COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
+#: "20250512". The test of the character before the year comes after the year's four characters
+#: (looking back five), so the pattern opens with the year's first digit, 1 or 2, and the engine
+#: skips quickly to each one instead of trying the test at every position.
+_COMPACT = re.compile(r"(?P<year>19[5-9]\d|20\d\d)(?<![\w.,/-][\s\S]{4})(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
 _NUMERIC_IN_TEXT = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)"
 )
