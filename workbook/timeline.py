@@ -706,6 +706,20 @@ _ARTICLE_AT_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 _SPACE_BEFORE_APOSTROPHE = re.compile(r"\s+([’'])")
 
 
+def _tokens_from_end(text: str, chunk: int = 100) -> Iterator[str]:
+    """The tokens ``_TOKEN.findall(text)`` gives, last first, read only as far back as they are asked for.
+
+    `describe` needs the last few words before a time reference, not every word of a long
+    sentence. No token holds a space, so the tokens after a space are the same whether the text
+    is read from its start or from there: the text is read in pieces that begin after a space.
+    """
+    end = len(text)
+    while end > 0:
+        start = text.rfind(" ", 0, end - chunk) + 1 if end > chunk else 0  # 0 when no space: read the rest
+        yield from reversed(_TOKEN.findall(text, start, end))
+        end = start
+
+
 def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
     """A short description of what a time reference dates, taken from its sentence.
 
@@ -728,7 +742,7 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
     after = sentence[end:]
     picked: list[str] = []
     crossed = False
-    for token in reversed(_TOKEN.findall(before)):
+    for token in _tokens_from_end(before):
         lower = token.lower()
         if token in "“”\"()":
             continue
@@ -776,7 +790,9 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
         text = " ".join(picked)
     else:
         text = " ".join(following)
-    return _SPACE_BEFORE_APOSTROPHE.sub(r"\1", text).strip(" ,;:")
+    if "'" in text or "’" in text:  # the only texts it can change (a substitution is costly to start)
+        text = _SPACE_BEFORE_APOSTROPHE.sub(r"\1", text)
+    return text.strip(" ,;:")
 
 
 def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
