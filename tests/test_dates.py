@@ -78,7 +78,7 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
     samples = [
         "Signed May 3, 2014, 12 May 2025, 2025-05-12, 20250512, 07.08.25, 12/05/2025, May 2014, April 24th, 24 April,",
         "in January, last April, Sept. 2019, fiscal 2019, 1990s, the 20th century, 1994-1996, in 1783.",
-        "the early 19TH- Centuries, late-2nd  century, mid 21ſt centurıes, 3rd-century, the 1st\ncentury",
+        "the 1990s, ’80s, mid-2010s; 1990s_ 1990sx the late 1880s. 1990s-era, 1960s’ songs, the early 19TH- Centuries, late-2nd  century, mid 21ſt centurıes, 3rd-century, the 1st\ncentury",
         "MAY 3, 2014 AND 3 MAY 2014; SEPT 2019; ſept 2019; Ma\u0130 2014",
         "Sept. 11, Dec. 2019, 5 Sept. 2020, 3 Jan., mid-March, the end of May, Mayor May, market in March 2014",
     ]
@@ -103,6 +103,9 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
                 seen += 1
         for m in dates._MONTH_ALONE.finditer(text):
             assert dates._MONTH_NAME.search(m.group(0)) and dates._MONTH_WORD.search(text, m.start(), m.end() + 1)
+            seen += 1
+        for m in dates._DECADE.finditer(text):
+            assert dates._DECADE_CUE.search(text, m.start(), m.end() + 1), m.group(0)
             seen += 1
         for m in dates._CENTURY.finditer(text):
             assert dates._CENTURY_CUE.search(m.group(0)), m.group(0)
