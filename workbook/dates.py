@@ -291,6 +291,9 @@ _MONTH_STEM_BYTES = tuple(stem.encode("ascii") for stem in _MONTH_STEMS)
 #: (and 'İ' is the only character whose lower() is two characters long): text holding one of
 #: them skips none of the shortcuts that read a lower-cased copy.
 CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
+_NUMERIC_CUE = re.compile(r"\d[./]\d")
+
 #: Byte -> itself lower-cased when it is a letter A-Z or a-z, else a space (for `ascii_letters`).
 _LETTERS_ONLY = bytes(byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256))
 
@@ -308,8 +311,6 @@ def ascii_letters(text: str) -> bytes:
     b'last  may       '
     """
     return text.encode("ascii", "replace").translate(_LETTERS_ONLY)  # each non-ASCII character becomes one "?", then a space
-_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
-_NUMERIC_CUE = re.compile(r"\d[./]\d")
 
 
 def _names_a_month(text: str) -> bool:

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, FoldedDict, ascii_letters, add_months, find_calendar, full_months_between, long_date
+from workbook.dates import CASE_FOLDS, FoldedDict, add_months, ascii_letters, find_calendar, full_months_between, long_date
 from workbook.spans import frame_copy, frame_from_records, pick, span_records
 
 if TYPE_CHECKING:  # tables are built at the edge; finding figures needs no pandas

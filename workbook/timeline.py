@@ -42,7 +42,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, CalendarMatch, ascii_letters, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
+from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, ascii_letters, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan_shared
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
