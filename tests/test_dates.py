@@ -78,6 +78,7 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
     samples = [
         "Signed May 3, 2014, 12 May 2025, 2025-05-12, 20250512, 07.08.25, 12/05/2025, May 2014, April 24th, 24 April,",
         "in January, last April, Sept. 2019, fiscal 2019, 1990s, the 20th century, 1994-1996, in 1783.",
+        "the 1990s, ’80s, mid-2010s; 1990s_ 1990sx the late 1880s. 1990s-era, 1960s’ songs, the early 19TH- Centuries, late-2nd  century, mid 21ſt centurıes, 3rd-century, the 1st\ncentury",
         "MAY 3, 2014 AND 3 MAY 2014; SEPT 2019; ſept 2019; Ma\u0130 2014",
         "Sept. 11, Dec. 2019, 5 Sept. 2020, 3 Jan., mid-March, the end of May, Mayor May, market in March 2014",
     ]
@@ -102,6 +103,12 @@ def test_cheap_tests_never_skip_a_pattern_that_would_match():
                 seen += 1
         for m in dates._MONTH_ALONE.finditer(text):
             assert dates._MONTH_NAME.search(m.group(0)) and dates._MONTH_WORD.search(text, m.start(), m.end() + 1)
+            seen += 1
+        for m in dates._DECADE.finditer(text):
+            assert dates._DECADE_CUE.search(text, m.start(), m.end() + 1), m.group(0)
+            seen += 1
+        for m in dates._CENTURY.finditer(text):
+            assert dates._CENTURY_CUE.search(m.group(0)), m.group(0)
             seen += 1
     assert seen > 40
     folds = {c for c in map(chr, range(128, 0x110000)) if not 0xD800 <= ord(c) <= 0xDFFF and re.fullmatch("[a-z]", c, re.I)}
@@ -177,3 +184,38 @@ def test_a_line_meant_as_a_date_but_unreadable_is_told_apart() -> None:
     assert looks_like_date("Updated 17/06") and looks_like_date("Published: 3rd of Juné 2025")
     assert not looks_like_date("Updated On: Tue, 17 Jun 2025")  # readable
     assert not looks_like_date("The council met on Tuesday.")
+
+
+def test_letters_only_copies_keep_the_letters_of_lower_case_copies():
+    """What `dates.ascii_letters` relies on: lower() turns no character outside A-Z and a-z into one of
+    the letters a-z, except those in CASE_FOLDS (which callers check for first)."""
+    import string
+
+    from workbook.dates import CASE_FOLDS, ascii_letters
+
+    for point in range(0x80, 0x110000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        char = chr(point)
+        if char not in CASE_FOLDS:
+            assert not set(char.lower()) & set(string.ascii_lowercase), hex(point)
+    text = "Last “May”, ĐAY 2025\u00a0Ünder"
+    letters = ascii_letters(text)
+    assert len(letters) == len(text)
+    assert letters.decode("ascii") == "".join(c if c in string.ascii_lowercase else " " for c in text.lower())
+
+
+def test_compact_dates_test_the_character_before_them_as_the_plain_pattern_does():
+    """`_COMPACT` tests the character before the year after reading it; the same matches as testing it first."""
+    import re
+
+    from workbook import dates, load_seeds
+
+    plain = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
+    texts = [
+        "20250512", "x20250512", " 20250512.", ".20250512", "-20250512 a", "/19991231", ",20201301", "é20250512",
+        "_20250512", "120250512", "2025051220250512", "on 20250512, 20240101 and 2023010", "20250512/ 20250512.5",
+    ] + [block.text for article in load_seeds() for block in article.block_list]
+    for text in texts:
+        assert [m.regs for m in dates._COMPACT.finditer(text)] == [m.regs for m in plain.finditer(text)], text
+

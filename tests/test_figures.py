@@ -303,7 +303,7 @@ def test_figures_and_checks_are_remembered_per_article():
 
 
 def test_numbers_are_found_only_where_they_can_begin_yet_all_of_them():
-    """`_numbers` tries `_NUMBER` only where a lower-cased copy shows a number can begin: same matches as finditer."""
+    """`_numbers` tries `_NUMBER` only where a number can begin (a sign, or a word in a letters-only copy): same matches as finditer."""
     from workbook import figures as f
     from workbook import load_seeds
 
@@ -315,6 +315,7 @@ def test_numbers_are_found_only_where_they_can_begin_yet_all_of_them():
         "ſeven and ſome thouſands, İn a year, bıllions",  # letters that match others regardless of case
         "It’s on; I’m in. Don’t s t m b a, an, a- an- on-one s-5 t.6 a.7 an/8 one/ten a\ttwo",  # short words
         "a - million, a -5, A Million, AN HOUR, a  dozen, a -- third, a tonne, a centurion, an\u00a0hour, data million",
+        "a, year; a. hundred éone one_two two3 “three” ‘a year’ a\u2003year a\u2014third an—hour -a year .5a 5-a-side",
     ] + [block.text for article in load_seeds() for block in article.block_list]
     for text in texts:
         assert [m.span() for m in f._numbers(text)] == [m.span() for m in f._NUMBER.finditer(text)], text

@@ -346,3 +346,17 @@ def test_strings_every_match_must_hold():
     assert required_strings(re.compile(r"the (?:Soviet )?era(?! of)")) == ("the ",)
     assert required_strings(re.compile(r"[A-Z]\w+|WW2")) is None  # one alternative has no plain characters
     assert required_strings(re.compile(r"cold war", re.IGNORECASE)) is None
+
+
+def test_tokens_read_from_the_end_are_the_tokens_of_the_whole_text():
+    """`describe` reads a sentence's tokens backwards in pieces: the same tokens as reading all of it."""
+    from workbook import load_seeds
+    from workbook import timeline as t
+
+    texts = [sentence.text for article in load_seeds() for sentence in article.sentence_list] + [
+        "", " ", "a", "1,000.5 km", "  “Quoted,” she said (in 2014) -- 3,5 and 4.5.  ", "x" * 250, ("word " * 60).strip(),
+        "one\ttwo\nthree  four’s 5-6 [7] ‘8’",
+    ]
+    for text in texts:
+        for chunk in (1, 4, 100):
+            assert list(t._tokens_from_end(text, chunk)) == list(reversed(t._TOKEN.findall(text))), (text, chunk)

@@ -61,8 +61,9 @@ _DAY_FIRST = re.compile(
     rf"(?:(?P<weekday>{WEEKDAYS}),?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
-# "2025-05-12"
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+# "2025-05-12". The year is written \d\d\d\d, not \d{4} (the same), so that the pattern opens with a
+# class of characters and the regular expression engine skips quickly to each digit in running text.
+_ISO = re.compile(r"(?P<year>\d\d\d\d)-(?P<month>\d{2})-(?P<day>\d{2})")
 # "07.08.25", "12/05/2025": day-first or month-first cannot be told apart.
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>\d{4}|\d{2})")
 
@@ -239,7 +240,10 @@ _CAPITAL_MONTH = (
 _MONTH_MODIFIERS = ("last", "this", "next", "early", "late", "mid", "mid-", "in early", "in late", "the end of", "the beginning of")
 _LONGEST_MONTH_MODIFIER = max(map(len, _MONTH_MODIFIERS))
 _MONTH_ALONE = re.compile(rf"(?:\b(?P<mod>{'|'.join(_MONTH_MODIFIERS)})[\s-]*)?" + _CAPITAL_MONTH)
-_COMPACT = re.compile(r"(?<![\w.,/-])(?P<year>19[5-9]\d|20\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
+#: "20250512". The test of the character before the year comes after the year's four characters
+#: (looking back five), so the pattern opens with the year's first digit, 1 or 2, and the engine
+#: skips quickly to each one instead of trying the test at every position.
+_COMPACT = re.compile(r"(?P<year>19[5-9]\d|20\d\d)(?<![\w.,/-][\s\S]{4})(?P<month>0[1-9]|1[0-2])(?P<day>[0-3]\d)(?![\w/-]|[.,]\d)")
 _NUMERIC_IN_TEXT = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|[.,]\d)"
 )
@@ -273,10 +277,16 @@ _MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=Tru
 #: A capitalised month name as `_MONTH_ALONE` reads it, without its optional modifier before it
 #: (which makes that pattern try every position).
 _MONTH_NAME = re.compile(_CAPITAL_MONTH)
-_DECADE_CUE = re.compile(r"\ds\b")
+#: In every match of `_DECADE` (every decade it reads ends in 0, then "s"): a plain string, found
+#: far faster than a digit of any kind before "s".
+_DECADE_CUE = re.compile(r"0s\b")
+#: In every match of `_CENTURY` (its number's last digit, ending and "centur"), and it opens with a
+#: digit, so it is found many times faster than `_CENTURY` is tried at every place.
+_CENTURY_CUE = re.compile(r"\d(?:st|nd|rd|th)[\s-]+centur", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # Cheap tests that skip patterns which cannot match (tests/test_dates.py checks each against every match).
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_STEM_BYTES = tuple(stem.encode("ascii") for stem in _MONTH_STEMS)
 #: Under re.IGNORECASE 'i', 'k' and 's' also match these, which lower() does not turn into them
 #: (and 'İ' is the only character whose lower() is two characters long): text holding one of
 #: them skips none of the shortcuts that read a lower-cased copy.
@@ -284,22 +294,42 @@ CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
 _NUMERIC_CUE = re.compile(r"\d[./]\d")
 
+#: Byte -> itself lower-cased when it is a letter A-Z or a-z, else a space (for `ascii_letters`).
+_LETTERS_ONLY = bytes(byte + 32 if 65 <= byte <= 90 else byte if 97 <= byte <= 122 else 32 for byte in range(256))
+
+
+def ascii_letters(text: str) -> bytes:
+    """`text` lower-cased, one byte per character, with every character but the letters a-z made a space.
+
+    So the runs of the letters a-z in ``text.lower()`` are the words of ``ascii_letters(text).split()``,
+    at the same offsets: lower() turns no other character into one of those letters except 'İ' and
+    the Kelvin sign, which callers check for with `CASE_FOLDS` first (and 'İ' is the only character
+    it makes two characters long). Much cheaper than lower() on text holding curly quotes or other
+    non-ASCII characters, which lower() reads one by one through Unicode's case tables.
+
+    >>> ascii_letters("Last “May”, 2025")
+    b'last  may       '
+    """
+    return text.encode("ascii", "replace").translate(_LETTERS_ONLY)  # each non-ASCII character becomes one "?", then a space
+
 
 def _names_a_month(text: str) -> bool:
     """True when `text` holds a month name or abbreviation as a whole word: ``_MONTH_WORD.search(text)``.
 
     Every month word starts with one of `_MONTH_STEMS`, so `_MONTH_WORD` is tried only where a
-    lower-cased copy shows a stem (a few places) instead of at every position of the text.
+    lower-cased copy shows a stem (a few places) instead of at every position of the text. The copy
+    is `ascii_letters`, whose letters a-z are those of ``text.lower()`` at the same offsets (and
+    cheaper to make and search than lower()).
     """
     if any(c in text for c in CASE_FOLDS):  # letters lower() does not fold as the pattern does
         return _MONTH_WORD.search(text) is not None
-    lower = text.lower()
-    for stem in _MONTH_STEMS:
-        position = lower.find(stem)
+    letters = ascii_letters(text)
+    for stem in _MONTH_STEM_BYTES:
+        position = letters.find(stem)
         while position != -1:
             if _MONTH_WORD.match(text, position):
                 return True
-            position = lower.find(stem, position + 1)
+            position = letters.find(stem, position + 1)
     return False
 
 
@@ -392,7 +422,7 @@ def _find_calendar(text: str) -> tuple[CalendarMatch, ...]:
             short = int(m["short"])
             year = 1900 + short
         found.append(CalendarMatch(m.start(), m.end(), "decade", "decade", year, modifier=m["mod"]))
-    for m in (_CENTURY.finditer(text) if "entur" in text else ()):
+    for m in (_CENTURY.finditer(text) if "entur" in text and _CENTURY_CUE.search(text) else ()):
         n = int(m["n"])
         if 1 <= n <= 21:
             found.append(CalendarMatch(m.start(), m.end(), "century", "century", (n - 1) * 100 + 1, modifier=m["mod"]))

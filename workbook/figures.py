@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, FoldedDict, add_months, find_calendar, full_months_between, long_date
+from workbook.dates import CASE_FOLDS, FoldedDict, add_months, ascii_letters, find_calendar, full_months_between, long_date
 from workbook.spans import frame_copy, frame_from_records, pick, span_records
 
 if TYPE_CHECKING:  # tables are built at the edge; finding figures needs no pandas
@@ -125,11 +125,12 @@ _NUMBER = re.compile(
     rf"|(?P<words>{_WORD_RUN}(?:\s+and\s+a\s+half\b)?))",
     re.IGNORECASE,
 )
-#: Where a match of `_NUMBER` can begin, read in a lower-cased copy of the text: at a word start,
-#: a digit, sign, point or fraction sign, or a whole word that opens one of its branches ("half",
-#: "dozens", "tens", a number word; "a" or "an" only before a word that can follow them in a
-#: branch: a unit, a fraction, a scale or "dozen"). Many times faster to scan for than `_NUMBER`
-#: itself, which is then tried only at these places (a single letter such as the "s" of "’s" is not one).
+#: Where a match of `_NUMBER` can begin: at a digit, sign, point or fraction sign after no letter
+#: or digit (`_SIGN_START`), or where a run of the letters a-z of the lower-cased text is a whole
+#: word that opens one of its branches ("half", "dozens", "tens", a number word), or is "a" or "an"
+#: before a word that can follow them in a branch: a unit, a fraction, a scale or "dozen"
+#: (`_WORD_START`). Many times faster to scan for than `_NUMBER` itself, which is then tried only
+#: at these places (a single letter such as the "s" of "’s" is not one).
 _NUMBER_OPENERS = sorted(
     {"tens", "hundreds", "dozens", "scores", "thousands", "millions", "billions", "half", "dozen"}
     | set(SMALL) | set(TENS) | set(SCALES),
@@ -141,21 +142,36 @@ _AFTER_A = (
     "gallon", "litre", "liter", "ton", "kilogram", "pound", "dollar", "euro", "penny", "cent", "barrel", "hectare",
     "acre", "half", "halves", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "dozen",
 ) + tuple(SCALES)
-_NUMBER_START = re.compile(
-    r"[0-9½⅓⅔¼¾⅕⅛.−\-](?<!\w[\s\S])"
-    # \b rather than (?<!\w): the same before a letter, and cheaper to test
-    r"|\b(?:" + trie_pattern(_NUMBER_OPENERS) + r"(?!\w)|an?[\s-]+(?=" + trie_pattern(_AFTER_A) + "))"
+#: A character that can open a number in digits or signs, with no letter or digit before it (the
+#: pattern starts with the character, so the regular expression engine skips quickly to each one).
+_SIGN_START = re.compile(r"[0-9½⅓⅔¼¾⅕⅛.−\-](?<!\w[\s\S])")
+#: Read in `workbook.dates.ascii_letters(text)` with a space added at each end: the space before a
+#: word that opens a number in words (a whole run of letters, so a space follows it too), or before
+#: "a" or "an" when the next run of letters begins like a word that can follow them. Every match
+#: starts with that space, at the word's own offset in the text, and takes no space after the word,
+#: which may open the next one ("a hundred"). In `_NUMBER` each such word starts at a word boundary
+#: and ends at one, and whatever stands between "a" and the next word ([\s-]+) is no letter, so
+#: every number in words begins at one of these places.
+_WORD_START = re.compile(
+    rb" (?:" + trie_pattern(_NUMBER_OPENERS).encode("ascii") + rb"(?= )|an?(?= +" + trie_pattern(_AFTER_A).encode("ascii") + rb"))"
 )
 
 
 def _numbers(text: str):
-    """The matches of `_NUMBER` in `text`, exactly as ``_NUMBER.finditer(text)`` gives them."""
-    if any(c in text for c in CASE_FOLDS):
+    """The matches of `_NUMBER` in `text`, exactly as ``_NUMBER.finditer(text)`` gives them.
+
+    `_NUMBER` is tried only where a match can begin (`_SIGN_START`, `_WORD_START`): any place it
+    could match is among them, and taking them in order, each after the end of the match before,
+    finds the matches finditer finds.
+    """
+    if any(c in text for c in CASE_FOLDS):  # letters lower() does not fold as the pattern does
         yield from _NUMBER.finditer(text)
         return
+    places = [m.start() for m in _SIGN_START.finditer(text)]
+    places += [m.start() for m in _WORD_START.finditer(b" " + ascii_letters(text) + b" ")]
+    places.sort()  # two runs in order: merged in one pass
     end = 0
-    for candidate in _NUMBER_START.finditer(text.lower()):
-        position = candidate.start()
+    for position in places:
         if position < end:
             continue
         m = _NUMBER.match(text, position)

@@ -42,8 +42,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, find_calendar, last_weekday, long_date, resolve_month_day
-from workbook.figures import parse_words, scan_shared, trie_pattern
+from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, ascii_letters, find_calendar, last_weekday, long_date, resolve_month_day
+from workbook.figures import parse_words, scan_shared
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
 if TYPE_CHECKING:  # tables are built at the edge; finding time references needs no pandas
@@ -133,12 +133,11 @@ _WEEKDAY_WORDS = frozenset(day.lower() for day in _WEEKDAY_NAMES)
 _BREAK = re.compile(r"[.,;:!?()\[\]\"“”]")
 
 
-#: Every gate word, for one pass over a lower-cased paragraph that finds them all where they stand
-#: as whole runs of the letters a-z (written as a tree of shared beginnings, tried longest first).
+#: Every gate word: a paragraph's runs of the letters a-z are compared with them all at once.
 _GATE_VOCABULARY = frozenset().union(
     _DEICTIC_WORDS, _ANAPHORIC_WORDS, _VAGUE_DURATION_WORDS, _SEASON_WORDS, _YEAR_WORD, _WEEKDAY_WORDS
 )
-_GATE_WORD = re.compile(r"(?<![a-z])" + trie_pattern(_GATE_VOCABULARY) + r"(?![a-z])")
+_GATE_VOCABULARY_BYTES = frozenset(word.encode("ascii") for word in _GATE_VOCABULARY)
 
 
 class _Gate:
@@ -149,11 +148,22 @@ class _Gate:
     def __init__(self, text: str) -> None:
         self.text = text
         self.always = any(c in text for c in CASE_FOLDS)
-        #: gate word -> where it stands in the paragraph (lower() keeps every offset when not `always`)
+        #: gate word -> where it stands in the paragraph as a whole run of the letters a-z of
+        #: ``text.lower()`` (which keeps every offset when not `always`)
         self.starts: dict[str, list[int]] = {}
         if not self.always:
-            for m in _GATE_WORD.finditer(text.lower()):
-                self.starts.setdefault(m.group(), []).append(m.start())
+            # The runs of letters are the words of `ascii_letters`, split at its spaces; few are gate
+            # words, and only those are looked for again, with a space on each side, to find where
+            # they stand (several times cheaper than a regular expression trying every position).
+            letters = ascii_letters(text)
+            padded = b" " + letters + b" "  # a word at offset i of the text is at i + 1 here, after its space
+            for word in _GATE_VOCABULARY_BYTES.intersection(letters.split()):
+                needle = b" " + word + b" "
+                positions = self.starts[word.decode("ascii")] = []
+                found = padded.find(needle)
+                while found != -1:
+                    positions.append(found)  # the space before the word: its offset in the text
+                    found = padded.find(needle, found + len(word) + 1)  # the space after it may open the next
         self._breaks: list[int] | None = None
 
     def _word_starts(self, words: frozenset[str]) -> list[int]:
@@ -266,8 +276,17 @@ def _required(items: list[Any]) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=1)
 def _all_era_words() -> tuple[str, ...]:
-    """Every string of `_era_words`, in one list: a paragraph holding none of them names no era."""
-    return tuple(word for words in _era_words() if words is not None for word in words)
+    """Every string of `_era_words`, in one list: a paragraph holding none of them names no era.
+
+    A string that holds another one of them is left out ("the Second World War" holds "World War "):
+    a paragraph holds it only if it holds the shorter one too, so each paragraph is searched fewer times.
+    """
+    words = sorted({word for words in _era_words() if words is not None for word in words}, key=lambda word: (len(word), word))
+    kept: list[str] = []
+    for word in words:  # shortest first, so the strings a longer one may hold are already kept
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
 
 
 #: "On" right before a time reference: "On April 28 he ..." (news reports date their events that way).
@@ -696,6 +715,20 @@ _ARTICLE_AT_END = re.compile(r"\b(?:the|a|an)\s*$", re.IGNORECASE)
 _SPACE_BEFORE_APOSTROPHE = re.compile(r"\s+([’'])")
 
 
+def _tokens_from_end(text: str, chunk: int = 100) -> Iterator[str]:
+    """The tokens ``_TOKEN.findall(text)`` gives, last first, read only as far back as they are asked for.
+
+    `describe` needs the last few words before a time reference, not every word of a long
+    sentence. No token holds a space, so the tokens after a space are the same whether the text
+    is read from its start or from there: the text is read in pieces that begin after a space.
+    """
+    end = len(text)
+    while end > 0:
+        start = text.rfind(" ", 0, end - chunk) + 1 if end > chunk else 0  # 0 when no space: read the rest
+        yield from reversed(_TOKEN.findall(text, start, end))
+        end = start
+
+
 def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
     """A short description of what a time reference dates, taken from its sentence.
 
@@ -718,7 +751,7 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
     after = sentence[end:]
     picked: list[str] = []
     crossed = False
-    for token in reversed(_TOKEN.findall(before)):
+    for token in _tokens_from_end(before):
         lower = token.lower()
         if token in "“”\"()":
             continue
@@ -766,7 +799,9 @@ def describe(sentence: str, start: int, end: int, max_words: int = 8) -> str:
         text = " ".join(picked)
     else:
         text = " ".join(following)
-    return _SPACE_BEFORE_APOSTROPHE.sub(r"\1", text).strip(" ,;:")
+    if "'" in text or "’" in text:  # the only texts it can change (a substitution is costly to start)
+        text = _SPACE_BEFORE_APOSTROPHE.sub(r"\1", text)
+    return text.strip(" ,;:")
 
 
 def events(articles: Article | Iterable[Article]) -> pd.DataFrame:
