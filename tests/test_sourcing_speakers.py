@@ -368,3 +368,8 @@ def test_where_it_was_said_is_not_part_of_what_was_said():
 def test_a_subject_after_an_inverted_verb_is_the_name_not_the_verb():
     article = make("“The plan will fail,” said Ann Lee, a professor of law.\n\n“It always does,” she said.")
     assert speaker_of(article, "always does") == "Ann Lee"
+
+
+def test_one_person_described_two_ways_is_the_whole_subject():
+    article = make("The former minister and UN envoy said the plan was a mistake.")
+    assert source_of(article, "plan")[0] == "The former minister and UN envoy"

@@ -307,12 +307,14 @@ _LIST_STARTS = _DETERMINERS | frozenset("two three four five six seven eight nin
 
 #: Quantifiers that float after a subject ("They all said", "Lee and Park both said").
 _FLOATING = frozenset(("all", "both", "each"))
-def _list_kind(tok: _Tok) -> str:
-    """'name' for a list item that starts with a capitalised word, 'phrase' for one that starts with a
-    determiner or a number, '' otherwise."""
-    if tok.lower in _LIST_STARTS or tok.text.isdigit():
+def _list_kind(toks: Sequence[_Tok], span: tuple[int, int]) -> str:
+    """'name' for a list item of capitalised words ("Ann Lee"), 'phrase' for one that starts with a
+    determiner or a number or ends in a lower-case noun ("the police chief", "U.S. senator"), ''
+    otherwise."""
+    first, last = toks[span[0]], toks[span[1] - 1]
+    if first.lower in _LIST_STARTS or first.text.isdigit() or (first.cap and last.word and not last.cap):
         return "phrase"
-    return "name" if tok.cap else ""
+    return "name" if first.cap else ""
 
 
 def _list_back(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
@@ -323,7 +325,7 @@ def _list_back(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
     taken in: nor is an item after a preposition or a linking word ("In Kyiv, Lee and Park said").
     """
     start, end = span
-    kind = _list_kind(toks[start])
+    kind = _list_kind(toks, span)
     listed = any(t.lower == "and" for t in toks[start:end])
     items = 1
     while kind and start >= 2 and items < 6:
@@ -331,7 +333,7 @@ def _list_back(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
         if not ((link.text == "," and listed) or (link.lower == "and" and not listed)):
             break
         left = _np_back(toks, start - 1)
-        if left is None or left[1] != start - 1 or _list_kind(toks[left[0]]) != kind:
+        if left is None or left[1] != start - 1 or _list_kind(toks, left) != kind:
             break
         if left[0] > 0 and toks[left[0] - 1].word and (
                 toks[left[0] - 1].lower in _INTRO or toks[left[0] - 1].lower in _PREPOSITIONS):
