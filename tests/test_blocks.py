@@ -127,3 +127,9 @@ def test_a_list_of_links_under_read_also_is_boilerplate_however_long():
     roles = {b.text[:12]: b.role for b in blocks}
     assert roles["- Ten confir"] == "boilerplate" and roles["- A long hea"] == "boilerplate"
     assert roles["The talks wi"] == "body"
+
+
+def test_a_sites_appeal_for_support_is_boilerplate():
+    assert is_boilerplate("Support our mission to provide fearless stories about and outside the media system")
+    assert is_boilerplate("Packed with exclusive investigations, analysis, and features")
+    assert not is_boilerplate("Support for the mission in Mali has fallen since the coup.")

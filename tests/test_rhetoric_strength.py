@@ -195,3 +195,8 @@ def test_never_tire_of_is_an_idiom_not_an_absolute_or_a_hedge():
     assert [r["text"] for r in absolutes] == ["never"]
     assert absolutes[0]["start"] > f"A headline\n\n{body}".index("The leaders")  # the second sentence's
     assert rows(body, "hedge") == []
+
+
+def test_may_standing_alone_is_the_month():
+    hedges = rows("The strikes went on. April. May. June. The talks may fail.", "hedge")
+    assert [(r["text"], r["strength"]) for r in hedges] == [("May", "weak"), ("may", "strong")]

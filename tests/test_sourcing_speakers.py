@@ -373,3 +373,10 @@ def test_a_subject_after_an_inverted_verb_is_the_name_not_the_verb():
 def test_one_person_described_two_ways_is_the_whole_subject():
     article = make("The former minister and UN envoy said the plan was a mistake.")
     assert source_of(article, "plan")[0] == "The former minister and UN envoy"
+
+
+def test_a_plural_noun_or_a_describing_participle_is_not_a_reporting_verb():
+    article = make("The Baltic states have long understood the danger. "
+                   "In March, Kyiv accepted a ceasefire proposed by Washington. "
+                   "Officials said the talks would resume.")
+    assert attributions(article)["text"].tolist() == ["the talks would resume"]

@@ -296,6 +296,8 @@ def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, An
     if label == "hedge" and term in ("may", "might"):
         if is_capitalised_mid_sentence(text, start, floor):
             return "weak", f"‘{text[start:end]}’ with a capital inside a sentence is most often a name or the month"
+        if term == "may" and _PUNCTUATION_AFTER.match(text, end):
+            return "weak", f"‘{text[start:end]}’ before a punctuation mark is the month (‘April. May. June.’), not a hedge"
         if term == "may" and _CONCESSION.match(text, end):
             return "weak", "‘may …, but’ grants a point before the writer's own, rather than softening a claim"
         if term == "might" and (_PUNCTUATION_AFTER.match(text, end) or after_word(row, text) == "of"):

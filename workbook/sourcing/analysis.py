@@ -46,6 +46,11 @@ _MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;:)] [A-Z])[\w’'-]+")
 _LINE_WORD = re.compile(r"\w+(?:’\w+)*")
 
 
+#: Verbs that follow a plural subject: after one of them, a cue word in -s is a noun ("The states have").
+_PLURAL_AUXILIARIES = frozenset("have are were will would can could had".split())
+#: Words before "<participle> by" that keep it a report ("as reported by", "was told by" is a passive
+#: handled elsewhere): only these, and a name, may stand before a participle that reports.
+_BEFORE_AGENT = frozenset("as was were been being is are".split())
 #: What "claimed" takes when it means "took" ("claimed the lives of", "claimed 40 victims"), not "said".
 _LIVES = frozenset(("lives", "life", "victims", "casualties"))
 
@@ -163,6 +168,12 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 after_next is None or after_next.lower not in _REPORT_LINKS)
             if compound or nxt.lower in _PREPOSITIONS or after_next is None or not after_next.word:
                 return None  # "an Oval Office shouting match", "telling between": a noun or another sense
+        if (nxt is not None and tok.lower.endswith("s") and not tok.lower.endswith("ss") and nxt.lower in _PLURAL_AUXILIARIES
+                and k > 0 and toks[k - 1].word and toks[k - 1].lower not in _PRONOUNS):
+            return None  # "The Baltic states have long understood", "the claims were false": a plural noun
+        if (nxt is not None and nxt.lower == "by" and tok.lower.endswith("ed") and k > 0 and toks[k - 1].word
+                and toks[k - 1].lower not in _BEFORE_AGENT and not toks[k - 1].cap):
+            return None  # "a ceasefire proposed by Washington": a participle describing a noun, nobody speaks here
         if base == "claim" and any(toks[m].lower in _LIVES for m in range(k + 1, min(len(toks), k + 9))):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
