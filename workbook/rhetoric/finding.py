@@ -154,17 +154,19 @@ def _tokenise(article: Article) -> Tokens:
     """For each block of the text's own words: its tokens (start, end, as written) and their lower-case forms."""
     out = []
     text = article.text
-    lowered = _norm(text)
-    same_length = len(lowered) == len(text)  # lower-casing may lengthen a rare letter (İ): then slice per token
     # Lower-casing each token on its own gives what lower-casing the whole text gives, except for a
     # capital sigma (its lower case depends on the letters around it): then the whole text is read again.
-    each_alone = same_length and "\u03a3" not in text
+    # Without one, the whole text is not lower-cased at all (the tokens are, a block at a time).
+    each_alone = "\u03a3" not in text
+    lowered = text if each_alone else _norm(text)
+    same_length = len(lowered) == len(text)  # lower-casing may lengthen a rare letter (İ): then slice per token
     findall = _TOKEN.findall
     for block in _text_blocks(article):
         spans = _block_tokens(text, block.start, block.end)
         raws = list(map(itemgetter(2), spans))
         if each_alone:
-            words = _norm(" ".join(raws)).split(" ") if raws else []  # a token holds no space
+            # A token holds no space, and a letter that lengthens (İ) adds none: one word per token.
+            words = _norm(" ".join(raws)).split(" ") if raws else []
         elif same_length:
             words = findall(lowered, block.start, block.end)
         else:
@@ -189,8 +191,9 @@ def _block_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     finditer = _TOKEN.finditer
     position = start
     for piece in text[start:end].split(" "):
+        after = position + len(piece)
         if piece.isalpha():  # every letter is a token character
-            add((position, position + len(piece), piece))
+            add((position, after, piece))
         elif piece:
             core = piece.strip(_EDGE_MARKS)
             if core.isalpha():
@@ -199,7 +202,7 @@ def _block_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             else:
                 for match in finditer(piece):
                     add((position + match.start(), position + match.end(), match.group()))
-        position += len(piece) + 1
+        position = after + 1  # the space after the piece
     return spans
 
 
