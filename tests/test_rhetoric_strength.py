@@ -200,3 +200,8 @@ def test_never_tire_of_is_an_idiom_not_an_absolute_or_a_hedge():
 def test_may_standing_alone_is_the_month():
     hedges = rows("The strikes went on. April. May. June. The talks may fail.", "hedge")
     assert [(r["text"], r["strength"]) for r in hedges] == [("May", "weak"), ("may", "strong")]
+
+
+def test_a_degree_adverb_does_not_take_in_a_conjunction_after_it():
+    found = rows("Western policy has failed utterly because diplomacy was weak. It was utterly wrong.", "intensifier")
+    assert [r["text"] for r in found][:1] == ["utterly"]

@@ -328,7 +328,11 @@ _BETWEEN_WORDS = re.compile(r"[ \u00a0]{1,2}")
 #: Words a degree adverb is not taken together with ('very much', 'so the').
 _FUNCTION_WORDS = frozenset(
     "a an the much many more most few fewer little less least well often soon long far to of in on at by for "
-    "with from and or but nor that this these those it its be been being is was are were not no as than".split()
+    "with from and or but nor that this these those it its be been being is was are were not no as than "
+    # conjunctions and prepositions: 'failed utterly because ...' strengthens 'failed', not 'because'
+    "because since when while if after before until unless so then into onto about over under across through "
+    "against during without within among between enough too also again now here there what which who whom "
+    "whose how why where".split()
 )
 
 
