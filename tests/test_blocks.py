@@ -133,3 +133,19 @@ def test_a_sites_appeal_for_support_is_boilerplate():
     assert is_boilerplate("Support our mission to provide fearless stories about and outside the media system")
     assert is_boilerplate("Packed with exclusive investigations, analysis, and features")
     assert not is_boilerplate("Support for the mission in Mali has fallen since the coup.")
+
+
+def test_a_date_and_time_then_by_and_a_name_is_a_byline():
+    assert byline_name("February 28, 2022 1:20 pm by Ann Writer") == "Ann Writer"
+    text = ("A headline for the test\n\nFebruary 28, 2022 1:20 pm by Ann Writer\n\n"
+            "The talks went on all night and ended without a deal, officials said on Monday.")
+    assert [b.role for b in segment(text)][:2] == ["headline", "byline"]
+
+
+def test_a_caption_printed_before_its_credited_copy_is_a_caption_too():
+    text = ("A headline for the test\n\nBy Ann Writer\n\n"
+            "Civil defence staff guard a checkpoint in the capital on Saturday\n\n"
+            "Civil defence staff guard a checkpoint in the capital on Saturday © Jane Doe/AP\n\n"
+            "The talks went on all night and ended without a deal, officials said on Monday.")
+    roles = [b.role for b in segment(text)]
+    assert roles[2:4] == ["caption", "caption"] and roles[-1] == "body"

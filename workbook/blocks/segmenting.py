@@ -138,12 +138,27 @@ def is_caption(text: str) -> bool:
     return _CREDIT_END.fullmatch(text) is not None
 
 
+#: " by " between a date (and time) and a name: "February 28, 2022 1:20 pm by Jane Doe".
+_BY_AFTER_DATE = re.compile(r"\s+(?=by\s+[A-Z])", re.IGNORECASE)
+
+
+def _date_then_byline(text: str) -> str | None:
+    """The byline part of "February 28, 2022 1:20 pm by Jane Doe" (a date, then "by" and a name)."""
+    split = _BY_AFTER_DATE.search(text)
+    if split is None or split.start() == 0:
+        return None
+    head, tail = text[: split.start()], text[split.end():]
+    return tail if parse_date_line(head) is not None and is_byline(tail) else None
+
+
 def byline_with_date(text: str) -> bool:
     """True for a byline run into a date or an age: "By JANE DOE JAN. 13, 2017", "Jane Doe - Apr 16, 2015
     8:02 pm UTC", "Jane Doe 1 day ago"."""
     text = text.strip()
     if len(text) > 100 or not any(map(str.isdigit, text)):
         return False
+    if _date_then_byline(text):
+        return True
     found = find_line_date(text)
     if found is not None:
         head, tail = text[: found[1]], text[found[1]:]
@@ -174,6 +189,7 @@ def is_byline(text: str) -> bool:
 def byline_name(text: str) -> str | None:
     """The author's name in a byline, without "By" or the dash, and without a date run onto it."""
     text = text.strip()
+    text = _date_then_byline(text) or text
     found = find_line_date(text)
     if found is not None and found[1] > 0:
         text = text[: found[1]]
@@ -440,11 +456,19 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
                 else _subheading_strength(block_text, texts[following], words[index], words[following])
             )
     uses_headings = "strong" in strength.values()
+    # a caption printed twice, once plain and once with its credit run on ("... on Saturday © Jane Doe/AP"):
+    # the plain copy just before it is the caption too, not the article's text
+    captioned_later = {
+        j for i, role in enumerate(roles) if role == "caption"
+        for j in range(max(0, i - 2), i) if words[j] >= 6 and texts[i].startswith(texts[j].strip())
+    }
     for index in range(len(texts)):
         if roles[index] is not None:
             continue
         if duplicate_of[index] is not None and roles[duplicate_of[index]] == "caption":
             roles[index] = "caption"
+        elif index in captioned_later:
+            roles[index] = "caption"  # the photo's caption printed once before its credited copy
         elif strength.get(index) == "strong" or (uses_headings and strength.get(index) == "weak"):
             roles[index] = "subheading"
         else:
