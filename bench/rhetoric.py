@@ -71,6 +71,8 @@ markers                                                dev half       test half
 before issue 13 (every marker)                          0.224 / 0.359  0.207 / 0.359
 every marker, issue 13 rules                            0.227 / 0.353  0.209 / 0.353
 default-on: the writer's voice, strong                  0.324 / 0.118  0.268 / 0.099
+default-on, 2026-12-02 (extractor 5d08764)              (not run)      0.282 / 0.096
+every marker, 2026-12-02 (extractor 5d08764)            (not run)      0.211 / 0.356
 =====================================================  =============  =============
 
 Issue 13's aim (precision 0.35 at recall 0.30 for the default-on set) is not met.
