@@ -205,3 +205,8 @@ def test_may_standing_alone_is_the_month():
 def test_a_degree_adverb_does_not_take_in_a_conjunction_after_it():
     found = rows("Western policy has failed utterly because diplomacy was weak. It was utterly wrong.", "intensifier")
     assert [r["text"] for r in found][:1] == ["utterly"]
+
+
+def test_an_offensive_the_military_noun_is_not_loaded():
+    found = rows("The spring offensives failed. The ground offensive began. The remark was offensive.", "loaded")
+    assert [r["text"] for r in found] == ["offensive"] and found[0]["start"] > 75  # the last sentence's

@@ -380,3 +380,15 @@ def test_a_plural_noun_or_a_describing_participle_is_not_a_reporting_verb():
                    "In March, Kyiv accepted a ceasefire proposed by Washington. "
                    "Officials said the talks would resume.")
     assert attributions(article)["text"].tolist() == ["the talks would resume"]
+
+
+def test_a_whole_name_across_of_for_and_abbreviations():
+    cases = {
+        "Many strikes were launched, according to Brig. Gen. Ann Lee, a senior official.": "Ann Lee",
+        "A fifth of the land is held, according to the Institute for the Study of War, a think tank.":
+            "the Institute for the Study of War",
+        "Deaths have been confirmed, according to the U.N. human-rights office.": "the U.N. human-rights office",
+        "Bo Park on Friday called for new talks and said they would help.": "Bo Park",
+    }
+    for body, source in cases.items():
+        assert source_of(make(body), "")[0] == source, body

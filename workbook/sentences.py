@@ -25,7 +25,8 @@ import re
 
 # Abbreviations after which a full stop never ends a sentence.
 _NEVER_FINAL = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "brig", "col", "lt", "lieut", "sgt", "cpl", "pvt", "capt",
+    "cmdr", "adm", "maj", "insp", "supt",
     "gov", "sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "no", "nos", "vs", "v",
     "i.e", "e.g", "cf", "approx", "fig", "vol", "pp", "p", "ch", "art", "sec", "dept", "est",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

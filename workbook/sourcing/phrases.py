@@ -72,6 +72,17 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
     return (i, end) if i < end else None
 
 
+#: Small words inside one name between capitalised words ("Institute for the Study of War").
+_NAME_JOINS = frozenset(("for", "of", "on"))
+
+
+def _capital_after_link(toks: Sequence[_Tok], k: int, hi: int) -> bool:
+    """Token k (or the one after a 'the' there) is a capitalised word: the name goes on."""
+    if k < hi and toks[k].lower == "the":
+        k += 1
+    return k < hi and toks[k].cap and toks[k].word and toks[k].lower not in _TIME_WORDS  # not "Lee on Friday"
+
+
 def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at token `i` (stops at a comma, a verb-like word or a quote)."""
     lex = lexicon()
@@ -85,6 +96,9 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
         tok = toks[j]
         if tok.word:
             low = tok.lower
+            if low in _NAME_JOINS and j > i and toks[j - 1].cap and _capital_after_link(toks, j + 1, hi):
+                j += 1  # "the Institute for the Study of War": one name across 'for', 'of' and 'the'
+                continue
             if j > i and (low in _STOP or low in _SKIP or (low in lex.verbs and not tok.cap and low not in nouns
                                                             and not (low in _NOUN_LIKE and toks[j - 1].word
                                                                      and toks[j - 1].lower not in _PRONOUNS))):
@@ -103,7 +117,8 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
                 break  # "a transcript reviewed by ...", "reports seen by ...": the phrase ends before the participle
             j += 1
             continue
-        if tok.text == "." and j > i and (toks[j - 1].lower in lex.titles or len(toks[j - 1].text) == 1):
+        if tok.text == "." and j > i and (toks[j - 1].lower in lex.titles or len(toks[j - 1].text) == 1
+                                          or "." in toks[j - 1].text):  # "the U.N. office": an abbreviation
             j += 1
             continue
         break
