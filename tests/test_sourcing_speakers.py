@@ -392,3 +392,25 @@ def test_a_whole_name_across_of_for_and_abbreviations():
     }
     for body, source in cases.items():
         assert source_of(make(body), "")[0] == source, body
+
+
+def test_according_to_at_the_end_of_a_sentence_that_opens_with_a_phrase():
+    article = make("At least 40 people died in the attack, according to the agency’s official record.")
+    found = attributions(article)
+    assert found["text"].tolist() == ["At least 40 people died in the attack"]
+    assert found["source_type"].tolist() == ["document"]
+
+
+def test_according_to_a_person_who_is_described_reports_what_follows_the_description():
+    article = make("According to prosecutor Ann Lee, who also sits on the board, charges were brought against 20 people.")
+    assert attributions(article)["text"].tolist() == ["charges were brought against 20 people"]
+
+
+def test_a_government_with_a_nationality_is_an_organisation():
+    assert source_of(make("The Saudi government denied any part in the attacks."), "")[1] == "organization"
+
+
+def test_the_title_of_a_show_inside_reported_words_is_not_a_quotation():
+    article = make("As a boss on “The Apprentice,” he rated guests by their looks, according to show insiders.")
+    table = quotes(article)
+    assert table.loc[table["text"].str.contains("Apprentice"), "kind"].tolist() != ["direct"]

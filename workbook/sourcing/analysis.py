@@ -55,6 +55,14 @@ _BEFORE_AGENT = frozenset("as was were been being is are".split())
 _LIVES = frozenset(("lives", "life", "victims", "casualties"))
 
 
+def _title_case(quoted: str) -> bool:
+    """A short quotation that opens with "The" or "A" and capitalises every word ("“The Apprentice,”",
+    "“A Star Is Born”"): the name of a show, a book or a film, not words someone said."""
+    words = _LINE_WORD.findall(quoted)
+    return 2 <= len(words) <= 6 and words[0] in ("The", "A") and all(
+        word[:1].isupper() or word.lower() in ("of", "the", "and", "a", "in", "on") for word in words)
+
+
 def _require_article(article: Any, function: str) -> None:
     """A plain message instead of a traceback when something else than an article is passed."""
     if not isinstance(article, Article):
@@ -309,6 +317,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         for quote in quotes:
             if not quote.unattributed or quote.role in ("headline", "source", "sources_heading"):
                 continue
+            if _title_case(self.text[quote.start:quote.end]):
+                continue  # "as a boss on “The Apprentice,” he ...": the name of a show or a book, not words said
             owner = next((a for a in found if a.start <= quote.start and quote.end <= a.end + 1 and a.source), None)
             if owner is None:
                 continue

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from workbook.sourcing.words import (
     _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
-    _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _is_possessive, _nouns, lexicon,
+    _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _base, _is_possessive, _nouns, lexicon,
 )
 
 
@@ -109,7 +109,7 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
             if j > i and not tok.cap and toks[j - 1].word and toks[j - 1].cap and low != "and":
                 # after a name, a lower-case word goes on only as a role or group noun
                 # ("Polish government", "Basque party leader") or after a possessive
-                if not (_is_possessive(toks[j - 1].text) or low in nouns or low in ("of",) or low in _NOUN_LIKE
+                if not (_is_possessive(toks[j - 1].text) or low in nouns or _base(low) in nouns or low in ("of",) or low in _NOUN_LIKE
                         or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
                     break  # "The Russian attack": a capitalised adjective, then the head noun
             if j > i and not tok.cap and (low.endswith("ed") or (low in _PARTICIPLES and j + 1 < hi and toks[j + 1].lower == "by")) \

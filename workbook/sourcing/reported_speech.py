@@ -155,7 +155,13 @@ class AttributionRules:
         info = self.describe(toks, span, index)
         if k <= _clause_start(toks, 0, len(toks)) or k == 0:
             comma = next((m for m in range(span[1], len(toks)) if toks[m].text == ","), span[1] - 1)
+            if comma + 1 < len(toks) and toks[comma + 1].lower in ("who", "which"):
+                # "According to Ann Lee, who also sits on the board, charges were brought": past the clause
+                comma = next((m for m in range(comma + 2, len(toks)) if toks[m].text == ","), comma)
             content = self.content_span(toks, comma + 1, len(toks))
+            if content is None and k > 1 and toks[k - 1].text == ",":
+                # "At least 40 died in the attack, according to the agency's record": the words come before
+                content = self.content_span(toks, 0, k - 1)
         else:
             end = k
             if k >= 3 and toks[k - 3].text == "," and toks[k - 2].lower in _SUBJECT_PRONOUNS and self.lex.verbs.get(toks[k - 1].lower):

@@ -92,7 +92,7 @@ def source_type(source: str) -> str:
         return "organization"  # "MakingStarWars.net": a website
     if len(words) == 1 and head[:1].isupper() and head_low in lex.vague_heads:
         return "vague"  # "Analysts said": a group at the start of a sentence, no one named
-    if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and all(
+    if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and head_low not in lex.organisations and all(
             not w[:1].isupper() or low in _DETERMINERS or _NATIONALITY.search(w) for w, low in zip(words, lows)) and any(
             w[:1].isupper() and low not in _DETERMINERS for w, low in zip(words, lows)) and not head.endswith("s"):
         return "unknown"  # "The Russian attack": a thing, not someone who speaks
