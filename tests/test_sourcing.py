@@ -390,6 +390,8 @@ def test_quote_without_a_speaker_is_an_attribution_with_unknown_source():
         # a day or a time word at the start of a sentence never speaks
         ("Tuesday", "unknown"),
         ("Earlier", "unknown"),
+        # but "May" is a name as often as the month ("May told MPs")
+        ("May", "person"),
     ],
 )
 def test_source_types(words, kind):

@@ -138,10 +138,10 @@ def _reporting_word(text: str, start: int, end: int, found: Rules) -> str:
 _THAT = re.compile(r"\bthat\b")
 #: Words that make the writer the one who says or thinks it ('I think that', 'our view is that').
 _FIRST_PERSON = frozenset("i we my our i'm we're i've we've".split())
-#: Labels whose words can sit in someone else's reported clause.
+#: Labels whose words can sit in someone else's reported clause. Not loaded words: on the SemEval
+#: dev half they mostly stood after the clause had ended, in the writer's main clause ("His
+#: statements that he knew nothing ... are absolutely laughable").
 _REPORTABLE = frozenset(("call_to_action", "absolute", "hedge"))
-#: (Not loaded words: on the SemEval dev half they mostly stood after the clause had ended, in the
-#: writer's main clause: "His statements that he knew nothing ... are absolutely laughable.")
 #: Words between the opener and 'that' that make 'that' a pronoun ('concerned about that').
 _PREPOSITIONS = frozenset("about of with to for on in by at from".split())
 #: The opener after these is the writer's own aside ('It should be noted that').

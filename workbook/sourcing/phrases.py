@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from workbook.sourcing.words import (
-    _DETERMINERS, _INTRO, _MONTHS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
-    _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _Tok, _base, _is_possessive, _nouns, lexicon,
+    _DETERMINERS, _INTRO, _MONTHS, _NAME_JOINS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
+    _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _TIME_WORDS, _Tok, _base, _is_possessive, _nouns, lexicon,
 )
 
 
@@ -70,10 +70,6 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
     while i < end and (toks[i].lower in _INTRO or toks[i].lower in _STOP) and toks[i].lower not in ("who", "which", "that"):
         i += 1  # "To Kavanaugh", "as Lee": the opening word is not part of the source
     return (i, end) if i < end else None
-
-
-#: Small words inside one name between capitalised words ("Institute for the Study of War").
-_NAME_JOINS = frozenset(("for", "of", "on"))
 
 
 def _capital_after_link(toks: Sequence[_Tok], k: int, hi: int) -> bool:
@@ -205,15 +201,6 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     return span
 
 
-#: Words of time: after "last", "next" or "this" at the start of a sentence ("Last week, ...") they open
-#: a time phrase, and none of them is ever a speaker ("on Tuesday", "Last week, Lee and Park said").
-_TIME_WORDS = frozenset(
-    """week weeks weekend month months year years day days morning afternoon evening night time ago earlier
-    later today yesterday tonight monday tuesday wednesday thursday friday saturday sunday spring summer
-    autumn fall winter""".split()
-) | _MONTHS
-
-
 _COMPASS = frozenset("north south east west".split())
 #: A short bracket at the end of a name: "(D-Wis.)".
 _BRACKET_AT_END = re.compile(r"\s*\([^()]{1,30}\)$")
@@ -240,7 +227,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
         at = words.index("named", 1)
         if all(w[:1].isupper() for w in words[at + 1:]):
             return " ".join(words[at + 1:]), " ".join(words[:at])  # "an elderly woman named Ann"
-    if any(w in ("of", "for", "on") and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+    if any(w in _NAME_JOINS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
            and words[n - 1].lower().rstrip(".") not in titles for n, w in enumerate(words)) and words[-1].lower().rstrip(".") not in titles:
         return text, None  # "the New Zealand Department of Conservation": one organisation's name
     k = len(words)

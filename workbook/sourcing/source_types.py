@@ -5,28 +5,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from workbook.sourcing.words import _DETERMINERS, _PLACE_STARTS, _HEAD_PREPOSITIONS, _NATIONALITY, _PRONOUNS, _QUANTIFIERS, _base, _padded_phrases, lexicon
+from workbook.sourcing.words import (
+    _DETERMINERS, _HEAD_PREPOSITIONS, _NAME_JOINS, _NATIONALITY, _PLACE_STARTS, _PRONOUNS, _QUANTIFIERS, _TIME_WORDS, _Lexicon,
+    _base, _padded_phrases, lexicon,
+)
 
 _WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
-#: Small words between two capitalised words that make one organisation's name ("Centers for Disease Control").
-_NAME_LINKS = frozenset(("of", "for", "on"))
 #: The words of a source's text (compiled once: `source_type` runs for every mention).
 _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
 #: Heads that name one person who speaks for others, whether or not the title list holds them.
 _ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
-#: Names of days and months, and time words that start a sentence: never a source.
-_TIME_NAMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december earlier later today yesterday tonight""".split()
-)
 #: A possessive and then up to three lower-case words at the end, the last one kept:
 #: "Lee's ceasefire", "Park’s new peace plan".
 _OWNED_THING = re.compile(r"\w[’']s\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
 
 
-def _speaks(word: str, lex) -> bool:
+def _speaks(word: str, lex: _Lexicon) -> bool:
     """A lower-case head that can be someone who speaks, or a document that can 'say' something:
     "Lee's lawyer", "Scott's wife", "Obama's statement", "Russia's government", "Kyiv's allies"
     (list: workbook/data/sourcing/person_words.txt, with the title, vague, document and organisation lists)."""
@@ -34,13 +30,13 @@ def _speaks(word: str, lex) -> bool:
             or word in lex.organisations or word in lex.person_words or (word.endswith("s") and not word.endswith("ss")))
 
 
-def _titled_name(words: list[str], lex) -> bool:
+def _titled_name(words: list[str], lex: _Lexicon) -> bool:
     """A name of two or three capitalised words after a title somewhere before it, even across 'of'
     ("US Secretary of State Marco Rubio", "UN Secretary-General Antonio Guterres")."""
     if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
         return False
     tail = [w.lower().rstrip(".") for w in words[-2:]]
-    if any(low in lex.organisations or low in _TIME_NAMES for low in tail) or not lex.titles.isdisjoint(tail):
+    if any(low in lex.organisations or low in _TIME_WORDS for low in tail) or not lex.titles.isdisjoint(tail):
         return False
     before = [part for w in words[:-2] for part in w.lower().rstrip(".").split("-")]
     return not lex.titles.isdisjoint(before)
@@ -62,7 +58,7 @@ def source_type(source: str) -> str:
     lowered = " ".join(words).lower()
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
-    if _TIME_NAMES.issuperset(w.lower() for w in words):
+    if _TIME_WORDS.issuperset(w.lower() for w in words):
         return "unknown"  # "on Tuesday", "Earlier": a time, never someone who speaks
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
@@ -73,8 +69,8 @@ def source_type(source: str) -> str:
     owned = _OWNED_THING.search(source)
     if owned and not _speaks(owned.group(1).lower(), lex):
         return "unknown"  # "Lee's ceasefire", "Park's plan": something of someone's, not someone
-    if not _NAME_LINKS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
-            w in _NAME_LINKS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+    if not _NAME_JOINS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
+            w in _NAME_JOINS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
             and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):
         return "organization"  # "Centers for Disease Control", "Department of Conservation"
     cut = None if _HEAD_PREPOSITIONS.isdisjoint(words) else next(

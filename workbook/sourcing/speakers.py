@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from workbook.sourcing.phrases import _TIME_WORDS, _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
 _GERUND_PREPOSITIONS = _PREPOSITIONS - _TIME_CONJUNCTIONS
 #: Question words that never open a source ("which" may: "which said").
 _QUESTION_WORDS = _QUESTION - {"which"}
+#: Quantifiers that float after a subject ("They all said", "Lee and Park both said").
+_FLOATING = frozenset(("all", "both", "each"))
 
 
 class _Resolver:
@@ -305,8 +307,6 @@ class SpeakerRules:
 _LIST_STARTS = _DETERMINERS | frozenset("two three four five six seven eight nine ten several many both".split())
 
 
-#: Quantifiers that float after a subject ("They all said", "Lee and Park both said").
-_FLOATING = frozenset(("all", "both", "each"))
 def _list_kind(toks: Sequence[_Tok], span: tuple[int, int]) -> str:
     """'name' for a list item of capitalised words ("Ann Lee"), 'phrase' for one that starts with a
     determiner or a number or ends in a lower-case noun ("the police chief", "U.S. senator"), ''

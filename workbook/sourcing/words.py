@@ -161,6 +161,9 @@ _NEVER_FIRST = frozenset(
 _OPENING_PREPOSITIONS = frozenset("to unless because whereas between without against into".split())
 #: Connectives in the name of an organisation between capitalised words ("Centers for Disease Control").
 _NAME_LINKS = frozenset("of for on and the de du la".split())
+#: Small words inside one organisation's name between capitalised words ("Centers for Disease Control",
+#: "the Institute for the Study of War").
+_NAME_JOINS = frozenset(("of", "for", "on"))
 
 
 _NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
@@ -227,6 +230,13 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
+#: Words of time. After "last", "next" or "this" at the start of a sentence they open a time phrase
+#: ("Last week, ..."), and none of them is ever a speaker ("on Tuesday", "Earlier, ..."). Not "may",
+#: which is a name as often as the month ("May told MPs"), nor "time" ("Time reported").
+_TIME_WORDS = frozenset(
+    """week weeks weekend month months year years day days morning afternoon evening night ago earlier
+    later today yesterday tonight spring summer autumn fall winter""".split()
+) | (_MONTHS - {"may"})
 
 
 _MONTH_NAMES = frozenset(m.capitalize() for m in _MONTHS)
