@@ -149,3 +149,24 @@ def test_a_caption_printed_before_its_credited_copy_is_a_caption_too():
             "The talks went on all night and ended without a deal, officials said on Monday.")
     roles = [b.role for b in segment(text)]
     assert roles[2:4] == ["caption", "caption"] and roles[-1] == "body"
+
+
+def test_a_site_name_a_section_or_tags_before_a_longer_headline_are_not_the_headline():
+    text = ("Espreso. Global\n\nOPINION\n\nTalks with the two sides may yield a framework\n\n"
+            "The first round ended on Friday. Both delegations said they would meet again.\n")
+    assert roles(text)[:3] == ["boilerplate", "boilerplate", "headline"]
+    assert article_from_text(text, id="t").title == "Talks with the two sides may yield a framework"
+    tags = "Oslo Bergen\n\nNo, the new tunnel is not a bad deal for the region\n\nThe vote was close, and the council is split.\n"
+    assert roles(tags)[:2] == ["boilerplate", "headline"]
+
+
+def test_a_short_headline_before_a_full_sentence_stays_the_headline():
+    text = "Long War Ahead\n\nThe front line has barely moved in a year, and both armies are tired.\n"
+    assert roles(text)[0] == "headline"
+
+
+def test_a_time_alone_after_the_date_is_part_of_the_date_and_a_template_placeholder_is_boilerplate():
+    text = ("Talks may yield a framework for a ceasefire\n\n26 January, 2026 Monday\n\n19:57\n\n"
+            "client/title.list_title\n\nThe first round ended on Friday in the capital.\n")
+    assert roles(text) == ["headline", "dateline", "dateline", "boilerplate", "body"]
+    assert is_boilerplate("___.") and not is_boilerplate("and/or")

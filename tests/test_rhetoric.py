@@ -730,3 +730,10 @@ def test_an_offensive_after_a_possessive_is_a_military_operation_not_a_judgement
     article = art("Russia's offensive in the east stalled. It was an offensive remark.")
     assert [r["text"] for r in rows(article, "loaded")] == ["offensive"]
     assert rows(article, "loaded")[0]["start"] > article.text.index("remark") - 12
+
+
+def test_a_regime_of_rules_is_a_set_phrase_not_a_label():
+    article = art("The U.S. may monitor the ceasefire regime. A new sanctions regime began. The regime jailed critics.")
+    labels = rows(article, "label")
+    assert [r["text"] for r in labels] == ["regime"]
+    assert labels[0]["start"] > article.text.index("began")
