@@ -170,3 +170,7 @@ def test_a_time_alone_after_the_date_is_part_of_the_date_and_a_template_placehol
             "client/title.list_title\n\nThe first round ended on Friday in the capital.\n")
     assert roles(text) == ["headline", "dateline", "dateline", "boilerplate", "body"]
     assert is_boilerplate("___.") and not is_boilerplate("and/or")
+
+
+def test_a_file_size_alone_is_boilerplate():
+    assert is_boilerplate("589 KB") and is_boilerplate("1.2 MB") and not is_boilerplate("589 killed")

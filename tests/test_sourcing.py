@@ -882,3 +882,10 @@ def test_a_source_line_with_an_address_no_parser_can_read_is_kept_without_a_doma
     a = article_from_text("A headline\n\nBy Ann Writer\n\nThe plan failed [1].\n\nSOURCES\n\n[1] http://[\n", id="test")
     table = citations(a)
     assert len(table) >= 1
+
+
+def test_unnamed_politicians_leaders_and_lawmakers_are_vague_sources():
+    from workbook.sourcing.source_types import source_type
+
+    assert [source_type(s) for s in ("Influential politicians", "E.U. leaders", "Many lawmakers", "Senator Ann Lee")] == [
+        "vague", "vague", "vague", "person"]

@@ -555,14 +555,14 @@ KICKER_WORDS = 3
 
 def _is_kicker(texts: list[str], roles: list[str | None], index: int) -> bool:
     """A short line at the top ("Espreso. Global", "OPINION", "Zelensky Putin") with a longer
-    headline-like line (5 words or more, one sentence with no closing full stop) among the next two
+    headline-like line (5 to 20 words, one sentence with no closing full stop) among the next two
     open lines: a site's name, a section or tags, printed before the real headline."""
     if index > 4 or word_count(texts[index]) > KICKER_WORDS:
         return False
     following = [i for i in range(index + 1, min(len(texts), index + 3)) if roles[i] is None]
     return any(
-        word_count(texts[i]) >= 5 and _is_headline_candidate(texts[i]) and not texts[i].endswith(".")
-        and not _INNER_SENTENCE_BREAK.search(texts[i])
+        5 <= word_count(texts[i]) <= 20 and _is_headline_candidate(texts[i])
+        and not texts[i].rstrip(_CLOSERS).endswith(".") and not _INNER_SENTENCE_BREAK.search(texts[i])
         for i in following
     )
 
