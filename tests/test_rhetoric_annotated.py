@@ -49,7 +49,7 @@ def test_a_sentiment_word_the_annotators_often_marked_is_strong_with_that_reason
     records["grim"] = Annotated(uses=6, marked=4, articles=3)
     grim = loaded("Police found a grim scene near the river.")["grim"]
     assert grim["strength"] == "strong"
-    assert "marked as loaded language in 4 of its 6 uses" in grim["strength_reason"]
+    assert grim["strength_reason"] == "researchers who marked up real news articles called ‘grim’ loaded language in 4 of its 6 uses"
 
 
 def test_a_strong_share_needs_two_marks_in_two_articles(records):
@@ -62,7 +62,9 @@ def test_a_word_the_annotators_almost_never_marked_is_weak(records):
     assert loaded("The outlook was grim.")["grim"]["strength"] == "strong"
     records["grim"] = Annotated(uses=12, marked=0, articles=0)
     grim = loaded("The outlook was grim.")["grim"]
-    assert grim["strength"] == "weak" and "in only 0 of its 12 uses" in grim["strength_reason"]
+    assert grim["strength"] == "weak" and "never called ‘grim’ loaded language in its 12 uses" in grim["strength_reason"]
+    records["grim"] = Annotated(uses=12, marked=1, articles=1)
+    assert "in only 1 of its 12 uses, so here it may be a plain word" in loaded("The outlook was grim.")["grim"]["strength_reason"]
 
 
 def test_a_word_a_teacher_listed_needs_more_uses_before_it_counts_as_plain(records):
