@@ -369,8 +369,9 @@ class Highlighter(ipw.VBox):
         self.all_on.on_click(lambda _: self._set_all(True))
         self.all_off.on_click(lambda _: self._set_all(False))
         self.visibility = ipw.HTML()
-        self.view = ipw.HTML(highlight_html(self.articles, table=self.table, anchor=self.anchor, render_all=True,
-                                            groups=on))
+        # Every finding is drawn once, none hidden in the text itself: which groups are shown lives only in
+        # `visibility`, so that ticking a box that was off at first does show its highlights.
+        self.view = ipw.HTML(highlight_html(self.articles, table=self.table, anchor=self.anchor, render_all=True))
         self._quiet = False
         for toggle in self.toggles.values():
             toggle.observe(self._toggled, names="value")
