@@ -697,3 +697,10 @@ def test_widgets_work_when_the_store_cannot_open(tmp_path, monkeypatch, folder):
     q.answer = "right"
     q.check_button.click()
     assert "Yes, because." in _feedback_text(q) and "could not be saved" in _feedback_text(q)
+
+
+def test_someone_elses_words_read_as_good_english():
+    from workbook.plainwords import possessive
+
+    assert [possessive(n) for n in ("Ann Lee", "Lewis", "military professionals", "the officials", "Ann Lee’s")] == [
+        "Ann Lee’s", "Lewis’s", "military professionals’", "the officials’", "Ann Lee’s"]

@@ -24,6 +24,7 @@ import ipywidgets as ipw
 import pandas as pd
 
 from workbook.articles import Article
+from workbook.plainwords import possessive
 from workbook.questionbank import find_all
 from workbook.widgets._common import _as_articles, _esc
 from workbook.widgets.styles import (
@@ -265,7 +266,7 @@ def with_groups(frame: pd.DataFrame, articles: Sequence[Article] | None = None) 
         groups.append(group)
         if group == "rhetoric: quoted":
             speaker = extra.get("speaker")
-            words.append(f"in {speaker}’s words" if speaker else "in someone else’s words")
+            words.append(f"in {possessive(speaker)} words" if speaker else "in someone else’s words")
         else:
             words.append(None)
     frame["group"] = groups
