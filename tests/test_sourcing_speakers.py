@@ -414,3 +414,22 @@ def test_the_title_of_a_show_inside_reported_words_is_not_a_quotation():
     article = make("As a boss on “The Apprentice,” he rated guests by their looks, according to show insiders.")
     kinds = quotes(article).query("text.str.contains('Apprentice')", engine="python")["kind"].tolist()
     assert len(kinds) == 1 and kinds[0] != "direct", kinds
+
+
+def test_us_in_capitals_is_the_country_not_the_writer():
+    article = make("US spokesman Tim Lee said that the talks were over. US officials said that the border stays shut. "
+                   "Let us say that nothing changed. He told us that the talks were over.")
+    found = attributions(article)
+    assert found["source"].tolist()[:2] == ["Tim Lee", "US officials"]
+    assert "us" not in [str(s).lower() for s in found["source"]]
+
+
+def test_the_owner_of_a_saying_noun_across_one_describing_word():
+    article = make("The talks stalled over Lee’s previous demand that the army withdraw.")
+    assert source_of(article, "the army withdraw")[0] == "Lee"
+
+
+def test_state_of_is_the_noun_not_a_reporting_verb():
+    article = make("A gunman opened fire at a cinema in the US state of Louisiana, killing two people. "
+                   "The governor declared a state of emergency across the region.")
+    assert attributions(article).empty

@@ -184,6 +184,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a ceasefire proposed by Washington": a participle describing a noun, nobody speaks here
         if base == "claim" and any(toks[m].lower in _LIVES for m in range(k + 1, min(len(toks), k + 9))):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
+        if base == "state" and nxt is not None and nxt.lower == "of":
+            return None  # "the US state of Louisiana", "a state of emergency": the noun
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
         if k >= 3 and toks[k - 1].lower == "to" and toks[k - 2].lower == "if" and toks[k - 3].lower == "as":

@@ -105,10 +105,17 @@ class AttributionRules:
 
 
     def noun_attribution(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
-        """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source."""
-        owner = toks[k - 1]
+        """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source,
+        also across one word that describes the noun ("Lee’s previous demand that ...")."""
+        at = k - 1
+        while at > max(0, k - 2) and toks[at].word and not toks[at].cap and toks[at].lower not in _OWNERS and not (
+                _is_possessive(toks[at].text)):
+            at -= 1
+        if at < k - 1 and not (_is_possessive(toks[at].text) and toks[at].cap or toks[at].lower in _OWNERS):
+            at = k - 1  # no owner before the describing words: as without them
+        owner = toks[at]
         if _is_possessive(owner.text) and owner.cap:
-            span = _np_back(toks, k)
+            span = _np_back(toks, at + 1)
             if span is None:
                 return None
             info = self.describe(toks, span, index)

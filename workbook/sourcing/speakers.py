@@ -8,7 +8,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -82,8 +82,9 @@ _FIRST_PERSON_FORMS = _FIRST_PERSON | frozenset(
 
 
 def _first_person(tok: _Tok) -> bool:
-    """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean."""
-    return tok.lower in _FIRST_PERSON_FORMS
+    """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean
+    ("US" in capitals is the country)."""
+    return tok.lower in _FIRST_PERSON_FORMS and tok.text != _COUNTRY_US
 
 
 def _resolution_note(info: dict[str, Any]) -> str:
@@ -257,7 +258,7 @@ class SpeakerRules:
         if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
                 and self.lex.verbs.get(cue) in _BELIEF):
             return None  # "with what they thought were the same values": a belief inside a phrase, no words reported
-        words = {t.lower for t in toks[span[0]:span[1]]}
+        words = {t.lower for t in toks[span[0]:span[1]] if t.text != _COUNTRY_US}
         if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
                 and toks[0].lower not in _PRONOUNS and source_type(toks[0].text) == "person"):
             return None  # "Months later ...": a capitalised common word, not a name

@@ -210,6 +210,8 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
 
 
 _FIRST_PERSON = frozenset("i we us me our my let’s let's".split())
+#: "US" in capitals is the country ("US officials said"), never the writer's "us".
+_COUNTRY_US = "US"
 
 
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your some any each every".split())
