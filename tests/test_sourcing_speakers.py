@@ -433,3 +433,29 @@ def test_state_of_is_the_noun_not_a_reporting_verb():
     article = make("A gunman opened fire at a cinema in the US state of Louisiana, killing two people. "
                    "The governor declared a state of emergency across the region.")
     assert attributions(article).empty
+
+
+def test_according_to_him_is_the_person_named_before():
+    article = make("Kremlin spokesman Tim Lee said that the talks go on. According to him, there is no date for a new meeting.")
+    assert source_of(article, "no date for a new meeting")[0] == "Tim Lee"
+
+
+def test_the_subject_of_a_title_and_a_verb_before_a_name_is_the_titled_person():
+    # "met" is not a reporting verb: the minister, not "The minister met Ann Lee", is who "she" can be
+    article = make("The minister met Ann Lee on Monday. She said that the talks went well.")
+    assert source_of(article, "the talks went well")[0] == "The minister"
+
+
+def test_to_say_reports_only_before_that_a_colon_or_a_quotation():
+    article = make("Tim Lee, the envoy, said there was nothing concrete to say on the matter for now, but that news would follow. "
+                   "He went on to say that the plan had failed.")
+    sources = attributions(article)
+    assert "Tim Lee" in sources["source"].tolist()
+    assert not sources["cue"].tolist().count("say") > 1
+
+
+def test_a_long_title_with_to_the_before_a_name_stays_whole():
+    article = make("Earlier, Deputy Assistant to the President of the Republic for National Security Tim Lee said that "
+                   "the talks failed. Special Envoy to Ukraine Ann Lee said that they would go on.")
+    assert source_of(article, "the talks failed")[0].startswith("Deputy Assistant to the President")
+    assert source_of(article, "they would go on")[0] == "Special Envoy to Ukraine Ann Lee"

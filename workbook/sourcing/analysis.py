@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked
     import pandas as pd
 
 
+#: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").
+_TO_SAY_NEXT = frozenset((":", "“", "\"", "‘", ","))
+
+
 @dataclass
 class _Analysis:
     quotes: list[_Quote] = field(default_factory=list)
@@ -159,6 +163,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
+        if k > 0 and toks[k - 1].lower == "to" and not (k + 1 < len(toks) and (
+                toks[k + 1].text in _TO_SAY_NEXT or toks[k + 1].lower == "that")):
+            return None  # "nothing concrete to say on the matter": only "went on to say that", "had this to say:"
         if k > 1 and toks[k - 2].lower == "to" and toks[k - 1].lower.endswith("ly"):
             return None  # "to fully admit": an infinitive too
         if k > 0 and toks[k - 1].lower in ("no", "without"):

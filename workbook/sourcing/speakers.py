@@ -81,6 +81,10 @@ _FIRST_PERSON_FORMS = _FIRST_PERSON | frozenset(
 )
 
 
+#: The subject form of an object pronoun that can stand for a source ("according to him").
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
+
+
 def _first_person(tok: _Tok) -> bool:
     """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean
     ("US" in capitals is the country)."""
@@ -125,6 +129,8 @@ class SpeakerRules:
             words = _base(words)
             low = words.lower()
             end = start + len(words)
+        if span[1] - span[0] == 1 and low in _SUBJECT_OF:
+            low = _SUBJECT_OF[low]  # "According to him": the pronoun's subject form is resolved
         if low in ("who", "which", "that") and span[0] > 0:
             k = span[0]
             if k > 0 and toks[k - 1].text == ",":
