@@ -459,3 +459,9 @@ def test_a_long_title_with_to_the_before_a_name_stays_whole():
                    "the talks failed. Special Envoy to Ukraine Ann Lee said that they would go on.")
     assert source_of(article, "the talks failed")[0].startswith("Deputy Assistant to the President")
     assert source_of(article, "they would go on")[0] == "Special Envoy to Ukraine Ann Lee"
+
+
+def test_an_opening_ing_word_and_the_verb_make_one_report():
+    article = make('Commenting on remarks by adviser Tim Lee, Ann Park described the remarks as "nonsense."')
+    found = attributions(article)
+    assert found["cue"].tolist() == ["described"] and found["source"].tolist() == ["Ann Park"]

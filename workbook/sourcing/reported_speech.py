@@ -27,6 +27,21 @@ class _Attribution:
     reason: str
 
 
+def _one_per_content(found: list[_Attribution]) -> list[_Attribution]:
+    """One attribution for the same words from the same source: "Commenting on ..., Lee described
+    X as ..." holds one report, and the finite verb ("described") is its cue, not the "-ing" word."""
+    kept: dict[tuple[int, int, str | None], int] = {}
+    out: list[_Attribution] = []
+    for attribution in found:
+        key = (attribution.start, attribution.end, attribution.source)
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(attribution)
+        elif (out[kept[key]].cue or "").lower().endswith("ing") and not (attribution.cue or "").lower().endswith("ing"):
+            out[kept[key]] = attribution
+    return out
+
+
 #: Linking words left at the end of a content cut short ("..., and").
 _LINKING_WORDS_AT_END = re.compile(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$")
 #: Words after "X, Lee said," that start the writer's own words again, not more of Lee's.
@@ -78,7 +93,7 @@ class AttributionRules:
             made = self.verb_attribution(toks, k, base, index)
             if made:
                 found.append(made)
-        return self.trim(found)
+        return _one_per_content(self.trim(found))
 
 
     def trim(self, found: list[_Attribution]) -> list[_Attribution]:
