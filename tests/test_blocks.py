@@ -174,3 +174,11 @@ def test_a_time_alone_after_the_date_is_part_of_the_date_and_a_template_placehol
 
 def test_a_file_size_alone_is_boilerplate():
     assert is_boilerplate("589 KB") and is_boilerplate("1.2 MB") and not is_boilerplate("589 killed")
+
+
+def test_a_date_followed_by_the_pages_controls_is_the_date_line():
+    text = "date 2025-08-27 ENG\n\nNews Peace talks\n\nNo date yet for a new meeting of the two groups\n\nThe groups remain in contact.\n"
+    assert roles(text)[0] == "dateline"
+    assert article_from_text(text, id="t").date.isoformat() == "2025-08-27"
+    other = "date 2024-07-31 + ↺ − 16 px\n\nA headline for the page\n\nThe talks go on.\n"
+    assert roles(other)[0] == "dateline" and article_from_text(other, id="t").date.isoformat() == "2024-07-31"
