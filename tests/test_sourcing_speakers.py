@@ -465,3 +465,16 @@ def test_an_opening_ing_word_and_the_verb_make_one_report():
     article = make('Commenting on remarks by adviser Tim Lee, Ann Park described the remarks as "nonsense."')
     found = attributions(article)
     assert found["cue"].tolist() == ["described"] and found["source"].tolist() == ["Ann Park"]
+
+
+def test_a_name_with_a_description_then_said_that_is_the_source():
+    article = make("Ann Lee, a historian, said that the front held. Tim Park, 45, says that it will not.")
+    assert source_of(article, "the front held")[0] == "Ann Lee"
+    assert source_of(article, "it will not")[0] == "Tim Park"
+
+
+def test_unnamed_military_or_intelligence_officials_are_vague_not_an_organisation():
+    article = make("Military experts said that the front held. Influential politicians and military professionals "
+                   "claimed that the line would hold.")
+    assert source_of(article, "the front held") == ("Military experts", "vague")
+    assert source_of(article, "the line would hold")[1] == "vague"

@@ -238,7 +238,8 @@ class SpeakerRules:
             return span
         listener_verb = self.lex.verbs.get(cue) in self.lex.object_verbs
         if (previous == "," and not participle and not listener_verb and k + 1 < len(toks)
-                and (toks[k + 1].cap or toks[k + 1].lower in _DETERMINERS)):
+                and (toks[k + 1].cap or (toks[k + 1].lower in _DETERMINERS and toks[k + 1].lower != "that"))):
+            # ("Ann Lee, a historian, said that ...": 'that' opens the words, it is no speaker)
             after = _np_forward(toks, k + 1, len(toks))
             if after is not None:
                 after = _name_list(toks, after)
