@@ -889,3 +889,13 @@ def test_unnamed_politicians_leaders_and_lawmakers_are_vague_sources():
 
     assert [source_type(s) for s in ("Influential politicians", "E.U. leaders", "Many lawmakers", "Senator Ann Lee")] == [
         "vague", "vague", "vague", "person"]
+
+
+def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not():
+    from workbook.sourcing import attribution_records
+
+    article = article_from_text("A headline\n\nThe report, published by the institute, found that the talks had failed. "
+                                "Police found the body in the river. Not everyone found that pitch compelling.")
+    found = attribution_records(article)
+    assert [(a["source"], a["source_type"], a["text"]) for a in found] == [
+        ("The report", "document", "the talks had failed")]

@@ -26,6 +26,21 @@ if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked
     import pandas as pd
 
 
+#: A word that can be a clause's verb: an auxiliary or a past tense in -ed.
+_FINITE = re.compile(r"(?:is|was|are|were|be|been|has|had|have|could|would|will|can|may|might|should|must|did|does|do"
+                     r"|isn't|wasn't|aren't|weren't|hasn't|hadn't|haven't|couldn't|wouldn't|won't|can't|didn't|doesn't|don't"
+                     r"|[a-z]{2,}ed)")
+
+
+def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
+    """A verb among the next eight words before any punctuation: "found that it failed" reports a
+    clause, "found that pitch compelling" or "found that action unconstitutional, ..." does not."""
+    for tok in toks[start:start + 8]:
+        if not tok.word:
+            return False
+        if _FINITE.fullmatch(tok.lower.replace("’", "'")):
+            return True
+    return False
 #: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").
 _TO_SAY_NEXT = frozenset((":", "“", "\"", "‘", ","))
 
@@ -191,6 +206,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a ceasefire proposed by Washington": a participle describing a noun, nobody speaks here
         if base == "claim" and any(toks[m].lower in _LIVES for m in range(k + 1, min(len(toks), k + 9))):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
+        if base in self.lex.that_verbs and (nxt is None or nxt.lower != "that" or not _clause_follows(toks, k + 2)):
+            return None  # "found the body", "found that pitch compelling": only "the study found that it failed" reports
         if base == "state" and nxt is not None and nxt.lower == "of":
             return None  # "the US state of Louisiana", "a state of emergency": the noun
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
