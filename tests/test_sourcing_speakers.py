@@ -478,3 +478,10 @@ def test_unnamed_military_or_intelligence_officials_are_vague_not_an_organisatio
                    "claimed that the line would hold.")
     assert source_of(article, "the front held") == ("Military experts", "vague")
     assert source_of(article, "the line would hold")[1] == "vague"
+
+
+def test_people_familiar_with_or_close_to_are_one_vague_source():
+    article = make("The talks failed, according to two officials familiar with them. "
+                   "According to people close to the minister, a new round is planned.")
+    assert source_of(article, "The talks failed") == ("two officials familiar with them", "vague")
+    assert source_of(article, "a new round is planned") == ("people close to the minister", "vague")

@@ -103,6 +103,9 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
             if low in _NAME_JOINS and j > i and toks[j - 1].cap and _capital_after_link(toks, j + 1, hi):
                 j += 1  # "the Institute for the Study of War": one name across 'for', 'of' and 'the'
                 continue
+            if low in ("with", "to") and j > i and toks[j - 1].lower in ("familiar", "close") and j + 1 < hi and toks[j + 1].word:
+                j += 2  # "two officials familiar with the matter", "people close to him": one phrase
+                continue
             if j > i and (low in _STOP or low in _SKIP or (low in lex.verbs and not tok.cap and low not in nouns
                                                             and not (low in _NOUN_LIKE and toks[j - 1].word
                                                                      and toks[j - 1].lower not in _PRONOUNS))):
