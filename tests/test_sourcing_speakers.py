@@ -485,3 +485,10 @@ def test_people_familiar_with_or_close_to_are_one_vague_source():
                    "According to people close to the minister, a new round is planned.")
     assert source_of(article, "The talks failed") == ("two officials familiar with them", "vague")
     assert source_of(article, "a new round is planned") == ("people close to the minister", "vague")
+
+
+def test_a_description_then_the_name_between_commas_gives_the_name():
+    article = make("Ukraine's foreign minister, Ann Lee, said that the talks had failed. "
+                   "A lawyer for the news outlets, Tim Park, said no decision had been made.")
+    assert source_of(article, "the talks had failed")[0] == "Ann Lee"
+    assert source_of(article, "no decision had been made")[0] == "Tim Park"

@@ -168,7 +168,8 @@ class SpeakerRules:
 
 
     def appositive_back(self, toks: Sequence[_Tok], j: int, lo: int) -> tuple[tuple[int, int], str | None] | None:
-        """'Ann Lee, Poland’s foreign minister, [responded]': name span and description."""
+        """'Ann Lee, Poland’s foreign minister, [responded]': name span and description. A first part that
+        ends in a small letter is a description ('Ukraine’s foreign minister, Ann Lee, said'): the name follows."""
         segments: list[tuple[int, int]] = []
         end = j
         k = j - 1
@@ -189,15 +190,19 @@ class SpeakerRules:
             name = segments[n]
             first = toks[name[0]].lower  # "Earlier on May 3, Lee, ...", "In Kyiv, Lee, ...", but "As Lee, a lawyer, put it"
             opening = first in _TIME_WORDS or (first in _INTRO and first != "as")
-            if toks[name[0]].cap and not opening and name[1] - name[0] <= 6 and all(
+            after = segments[n - 1]
+            described_name = not toks[name[1] - 1].cap and after[1] - after[0] <= 3 and all(
+                t.cap and t.word for t in toks[after[0]:after[1]])  # "Ukraine’s foreign minister, Ann Lee,"
+            if toks[name[0]].cap and not described_name and not opening and name[1] - name[0] <= 6 and all(
                     t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
                 description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
                 return name, description
         if len(segments) == 2:
-            # "her mother, Fiona, said": the description comes first, then the name it describes
+            # "her mother, Fiona, said", "A lawyer for the news outlets, David Schulz, said": the
+            # description comes first, then the name it describes
             name, lead = segments
             described = toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
-            if (described and lead[1] - lead[0] <= 5 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
+            if (described and lead[1] - lead[0] <= 8 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
                 return name, self.span_text(toks, lead)[2]
         return None
