@@ -492,3 +492,17 @@ def test_a_description_then_the_name_between_commas_gives_the_name():
                    "A lawyer for the news outlets, Tim Park, said no decision had been made.")
     assert source_of(article, "the talks had failed")[0] == "Ann Lee"
     assert source_of(article, "no decision had been made")[0] == "Tim Park"
+
+
+def test_a_quotation_then_said_adding_that_makes_two_reports_by_the_same_speaker():
+    article = make("“We will not give up,” the former general said, adding that the talks had failed. "
+                   "He then defended the remark, saying, “It was fair.”")
+    found = attributions(article)
+    rows = list(zip(found["source"], found["cue"]))
+    assert ("the former general", "said") in rows and ("the former general", "adding") in rows
+    assert not [s for s in found["source"] if str(s).startswith("defended")]
+
+
+def test_suggest_with_a_thing_as_object_is_a_proposal_not_reported_words():
+    article = make("Ann Lee suggested a two-week cap on the talks. Tim Park suggested that the talks would fail.")
+    assert attributions(article)["source"].tolist() == ["Tim Park"]

@@ -206,8 +206,10 @@ class AttributionRules:
         span = self.speaker_for_cue(toks, k, index)
         if span is None:
             return None
-        if span[0] > 0 and toks[span[0] - 1].text in "”’\"":
-            return None  # “...,” he said - the quotation itself carries this attribution
+        if span[0] > 0 and toks[span[0] - 1].text in "”’\"" and not (
+                toks[k].lower.endswith("ing") and toks[k - 1].text == "," and k + 1 < n
+                and (toks[k + 1].lower == "that" or toks[k].lower in ("saying", "adding"))):
+            return None  # “...,” he said - the quotation itself carries this attribution (but not ", adding that ...")
         if _hypothetical(toks, span, k):
             return None  # "Few would argue", "it is fair to say": the writer's own voice
         info = self.describe(toks, span, index)

@@ -229,6 +229,10 @@ class SpeakerRules:
             return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
         if participle and previous in _GERUND_PREPOSITIONS:
             return None  # "forgot about demanding": a gerund, not a report
+        if (participle and previous == "," and j >= 2 and not toks[j - 2].cap
+                and self.lex.verbs.get(toks[j - 2].lower, toks[j - 2].lower) != toks[j - 2].lower
+                and not (j >= 3 and toks[j - 3].lower in _DETERMINERS)):
+            return self.speaker_for_cue(toks, j - 2, sentence)  # "“...,” the businessman said, arguing that": the same speaker
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
             if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
