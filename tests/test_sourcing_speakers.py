@@ -506,3 +506,18 @@ def test_a_quotation_then_said_adding_that_makes_two_reports_by_the_same_speaker
 def test_suggest_with_a_thing_as_object_is_a_proposal_not_reported_words():
     article = make("Ann Lee suggested a two-week cap on the talks. Tim Park suggested that the talks would fail.")
     assert attributions(article)["source"].tolist() == ["Tim Park"]
+
+
+def test_she_passes_over_a_man_and_he_over_a_woman_when_a_title_or_role_says_so():
+    article = make("“We will win,” said Mr. Park, the mayor. His rival, Mrs. Ann Lee, disagreed. “It is over,” she said. "
+                   "Tim Roe, a businessman, arrived. The spokeswoman arrived later. “Not yet,” he said.")
+    assert speaker_of(article, "It is over") == "Ann Lee"
+    assert speaker_of(article, "Not yet") == "Tim Roe"
+
+
+def test_the_sex_words_come_only_from_words_next_to_the_name():
+    from workbook.sourcing.speakers import _mention_words, sex_of
+
+    assert sex_of(_mention_words({"mention": "Spokeswoman Jo Kim", "name": "Jo Kim"})) == "she"
+    assert sex_of(_mention_words({"mention": "Clinton spokesman Nick Lee says that Ann Park", "name": "Ann Park"})) is None
+    assert sex_of("Mr. and Mrs. Lee") is None

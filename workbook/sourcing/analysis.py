@@ -19,7 +19,7 @@ from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns, without_quotations_holding_turns
-from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
+from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mention_words, _mentions
 from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
@@ -275,7 +275,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         kind = source_type(words)  # after the cheap test above: most one-word subjects stop there
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
-            self.resolver.note(index, name, kind)
+            self.resolver.note(index, name, kind, mention=_mention_words({"mention": _clean_np(words), "name": name}))
         elif kind == "organization":
             self.resolver.note(index, _clean_np(words), kind)
 

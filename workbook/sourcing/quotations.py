@@ -9,7 +9,7 @@ import re
 from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.speakers import _name_list, _resolution_note
+from workbook.sourcing.speakers import _mention_words, _name_list, _resolution_note
 from workbook.sourcing.words import _COUNTRY_US, _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
 
 
@@ -451,4 +451,4 @@ class QuoteRules:
         note = _resolution_note(info)
         if note:
             quote.reason += f" ‘{info['mention']}’ is {note}."
-        self.resolver.note(sentence, info["name"], info["type"])
+        self.resolver.note(sentence, info["name"], info["type"], _mention_words(info))

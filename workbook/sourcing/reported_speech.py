@@ -9,7 +9,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
-from workbook.sourcing.speakers import _resolution_note
+from workbook.sourcing.speakers import _mention_words, _resolution_note
 from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
@@ -148,7 +148,7 @@ class AttributionRules:
         content = self.content_span(toks, k + 2, len(toks))
         if content is None:
             return None
-        self.resolver.note(index, info["name"], info["type"])
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
         reason = (
             f"‘{toks[k].text} that’ reports what someone said or claimed (list: {_LISTS}/reporting_verbs.txt, nouns); "
             f"‘{info['mention']}’ says whose it is"
@@ -191,7 +191,7 @@ class AttributionRules:
             content = self.content_span(toks, 0, end)
         if content is None:
             return None
-        self.resolver.note(index, info["name"], info["type"])
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
         cue_end = toks[k + phrase[0] - 1].end
         return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
                             self.text[toks[k].start:cue_end], toks[k].start, cue_end,
@@ -349,7 +349,7 @@ class AttributionRules:
 
 
     def make(self, content: tuple[int, int], info: dict[str, Any], cue: _Tok, index: int, where: str) -> _Attribution:
-        self.resolver.note(index, info["name"], info["type"])
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
         side = "before" if where == "before" else "after"
         reason = (
             f"‘{cue.text}’ is a reporting verb (list: {_LISTS}/reporting_verbs.txt); "

@@ -3,12 +3,14 @@ phrase does the saying for a reporting verb."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, lexicon
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -19,6 +21,43 @@ _QUESTION_WORDS = _QUESTION - {"which"}
 _FLOATING = frozenset(("all", "both", "each"))
 
 
+@lru_cache(maxsize=1)
+def _sex_words() -> dict[str, str]:
+    """{word: "she" or "he"} from ``data/sourcing/sex_words.txt`` ("mrs", "spokeswoman", "mr", "husband")."""
+    found: dict[str, str] = {}
+    section = ""
+    for line in _lines("sex_words.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section:
+            found[line.lower()] = section
+    return found
+
+
+def sex_of(mention: str) -> str | None:
+    """"she" or "he" when a person's mention or description says which ("Mrs. Lee", "her mother,
+    Fiona", "the businessman"), else None (also when it says both)."""
+    words = _sex_words()
+    found = {words[w] for w in re.findall(r"[a-z]+", mention.lower()) if w in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def _mention_words(info: dict[str, Any]) -> str:
+    """The words next to a speaker's name that can say whether "she" or "he" means them, for `sex_of`:
+    the three words before the name in its mention ("Spokeswoman Jessica Ditto", "Mrs. Lee") and a short
+    description ("the spokeswoman, Ann Lee"), but never a long stretch that holds other people's titles."""
+    mention, name = str(info.get("mention") or ""), str(info.get("name") or "")
+    at = mention.rfind(name) if name else -1
+    before = mention[:at].split()[-3:] if at > 0 else []
+    description = str(info.get("description") or "").split()
+    own = [w for w in name.split() if w.islower()]  # "The spokeswoman" (but not the surname in "Carole King")
+    words = before + own + (description if len(description) <= 6 else [])
+    verbs = lexicon().verbs
+    if any(w.lower() in verbs or w.lower() == "that" for w in words):
+        return ""  # "... spokesman Nick Merrill says that Hillary Clinton": another clause, someone else's title
+    return " ".join(words)
+
+
 class _Resolver:
     """Remembers who was speaking or acting, to resolve "he said" to a name."""
 
@@ -27,6 +66,7 @@ class _Resolver:
         self.others: list[tuple[int, str]] = []  # organisations and groups (for "it", "they")
         self.full: dict[str, str] = {}  # surname -> full name
         self.mentioned: list[tuple[int, str]] = []  # any person-like name, for a fallback
+        self.sex: dict[str, str] = {}  # name -> "she" or "he", when a mention or a pronoun said so
 
     def name(self, name: str) -> str:
         """A later bare surname ("Flynn") becomes the full name given earlier."""
@@ -36,26 +76,40 @@ class _Resolver:
             return name
         return self.full.get(name, name)
 
-    def note(self, sentence: int, name: str, kind: str) -> None:
-        """Remember that `name` spoke or acted in sentence number `sentence`."""
+    def note(self, sentence: int, name: str, kind: str, mention: str = "") -> None:
+        """Remember that `name` spoke or acted in sentence number `sentence` (and, from its `mention`
+        with any description, whether "she" or "he" can mean them)."""
         if kind == "person" and name.lower() not in _PRONOUNS:
-            self.people.append((sentence, self.name(name)))
+            full = self.name(name)
+            self.people.append((sentence, full))
+            sex = sex_of(mention) if mention else None
+            if sex:
+                self.sex.setdefault(full, sex)
         elif kind in ("organization", "vague", "document") and name.lower() not in _PRONOUNS:
             self.others.append((sentence, name))
 
+    def fits(self, name: str, pronoun: str) -> bool:
+        """False when `name` is known to be a woman and the pronoun is "he", or a man and it is "she"."""
+        known = self.sex.get(name)
+        return known is None or known == pronoun or pronoun not in ("he", "she")
+
     def resolve(self, pronoun: str, sentence: int) -> str | None:
-        """The name a pronoun most likely means: the last speaker or subject within three sentences."""
+        """The name a pronoun most likely means: the last speaker or subject within three sentences
+        that the pronoun can mean ("she" passes over a man named before her)."""
         low = pronoun.lower()
         pool = self.people if low in ("he", "she") else self.others
         for index, name in reversed(pool):
-            if sentence - index <= 3:
+            if sentence - index > 3:
+                break
+            if self.fits(name, low):
                 return name
-            break
         if low in ("he", "she"):
             for index, name in reversed(self.mentioned):
-                if sentence - index <= 2:
-                    return self.full.get(name, name)
-                break
+                if sentence - index > 2:
+                    break
+                full = self.full.get(name, name)
+                if self.fits(full, low):
+                    return full
         return None
 
 
