@@ -521,3 +521,8 @@ def test_the_sex_words_come_only_from_words_next_to_the_name():
     assert sex_of(_mention_words({"mention": "Spokeswoman Jo Kim", "name": "Jo Kim"})) == "she"
     assert sex_of(_mention_words({"mention": "Clinton spokesman Nick Lee says that Ann Park", "name": "Ann Park"})) is None
     assert sex_of("Mr. and Mrs. Lee") is None
+
+
+def test_where_someone_wrote_is_not_part_of_what_they_wrote():
+    article = make("Ann Lee wrote on X, formerly Twitter, that the talks had failed.")
+    assert attributions(article)["text"].tolist() == ["the talks had failed"]

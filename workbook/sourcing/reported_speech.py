@@ -236,7 +236,8 @@ class AttributionRules:
         if start < n and toks[start].lower in ("in", "on", "at", "during"):
             # "said in a statement that ...", "said on Twitter that ...": where, then the words
             that = next((m for m in range(start + 1, min(n, start + 8)) if toks[m].lower == "that"), None)
-            if that is not None and all(t.word and t.lower not in self.lex.verbs for t in toks[start + 1:that]):
+            if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
+                # (also "wrote on X, formerly Twitter, that ...")
                 start = that
         if start < n and toks[start].lower == "that":
             start += 1
