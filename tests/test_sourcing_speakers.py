@@ -526,3 +526,13 @@ def test_the_sex_words_come_only_from_words_next_to_the_name():
 def test_where_someone_wrote_is_not_part_of_what_they_wrote():
     article = make("Ann Lee wrote on X, formerly Twitter, that the talks had failed.")
     assert attributions(article)["text"].tolist() == ["the talks had failed"]
+
+
+def test_a_quotation_then_and_a_new_subject_ends_the_words_reported():
+    article = make("But President Tim Park said “to hell with that,” and Chancellor Ann Lee went along with him.")
+    assert attributions(article)["text"].tolist() == ["“to hell with that,”"]
+
+
+def test_added_with_a_thing_as_object_is_no_report():
+    article = make("The state added the extra week in 2005. Ann Lee added that the week would stay.")
+    assert attributions(article)["source"].tolist() == ["Ann Lee"]

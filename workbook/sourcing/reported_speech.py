@@ -42,6 +42,11 @@ def _one_per_content(found: list[_Attribution]) -> list[_Attribution]:
     return out
 
 
+#: Words that open with a quotation, then ", and" or ", but" and a new subject with a capital: the
+#: words reported end with the quotation ('said “to hell with that,” and Chancellor Kohl went along').
+_QUOTE_THEN_CLAUSE = re.compile(r"([“\"][^“”\"]{1,300}[”\"])\s*,?\s+(?:and|but|while|as)\s+(?:the\s+)?[A-Z]")
+
+
 #: Linking words left at the end of a content cut short ("..., and").
 _LINKING_WORDS_AT_END = re.compile(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$")
 #: Words after "X, Lee said," that start the writer's own words again, not more of Lee's.
@@ -290,6 +295,9 @@ class AttributionRules:
     def clause_end(self, content: tuple[int, int]) -> tuple[int, int]:
         """Stop the content where the writer takes over: ", but it is not clear ...", "; I think ..."."""
         text = self.text[content[0]:content[1]]
+        closed = _QUOTE_THEN_CLAUSE.match(text)
+        if closed:
+            return content[0], content[0] + closed.end(1)  # 'said “to hell with that,” and Chancellor Kohl ...'
         match = _WRITER_TAKES_OVER.search(text)
         if match and match.start() > 10:
             return content[0], content[0] + len(text[:match.start()].rstrip(" ,;—–-"))
