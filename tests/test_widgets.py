@@ -704,3 +704,14 @@ def test_someone_elses_words_read_as_good_english():
 
     assert [possessive(n) for n in ("Ann Lee", "Lewis", "military professionals", "the officials", "Ann Lee’s")] == [
         "Ann Lee’s", "Lewis’s", "military professionals’", "the officials’", "Ann Lee’s"]
+
+
+def test_an_article_with_no_headline_is_never_headed_with_its_file_id():
+    from workbook import article_from_text
+
+    body = ("The talks failed on Monday, and both sides went home to think again about what they would offer "
+            "when they meet next month in the same city, if they meet at all.")
+    article = article_from_text(f"{body}\n\n{body}", id="paste-7f3a")
+    assert article.title is None
+    visible = re.sub(r"<[^>]+>", " ", w.highlight_html([article]))  # what a learner reads, without the tags
+    assert "paste-7f3a" not in visible and "(no headline found)" in visible

@@ -35,13 +35,16 @@ from workbook.widgets.styles import (
     group_styles,
 )
 
+#: What an article's column is headed with when it has no headline, author or date (never its file id).
+NO_HEADLINE = "(no headline found)"
 #: The groups a highlighter never switches on by itself (a learner opens them).
 APART_GROUPS = ("rhetoric: weak", "rhetoric: quoted")
 
 
 def _article_header(article: Article) -> str:
     """Headline and byline line of an article column: title, author, date, publisher (never the file id)."""
-    parts = [f'<div class="wb-meta" style="font-weight:bold;font-size:1.1em">{_esc(article.title or article.label)}</div>']
+    name = article.title or (article.label if article.label != article.id else NO_HEADLINE)
+    parts = [f'<div class="wb-meta" style="font-weight:bold;font-size:1.1em">{_esc(name)}</div>']
     facts = []
     if article.author:
         facts.append(f"by {_esc(article.author)}")
