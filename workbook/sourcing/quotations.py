@@ -68,7 +68,7 @@ class QuoteRules:
             # white space other than single spaces (every other white-space character is unprintable):
             # otherwise the substitution would change nothing
             before = _SPACES.sub(" ", before)
-        if not any(word in before for word in self.lex.signals.get(kind, ())):
+        if not any(map(before.__contains__, self.lex.signals.get(kind, ()))):  # `word in before` for each, in C
             return None  # no signal word anywhere in the window: the pattern below cannot match
         match = _signal_pattern(kind).search(before)
         return match.group("signal") if match else None
