@@ -157,13 +157,17 @@ _RELATIVE_TIME = re.compile(r"\b\d{1,3}\s*(?:minutes?|mins?|m|hours?|hrs?|h|days
 _SEPARATOR = re.compile(r"[\s,|•·–—-]+")
 
 
-def is_caption(text: str) -> bool:
+def is_caption(text: str, words: int | None = None) -> bool:
     """True for a line a page marks as a caption ("Image caption ...", "Media caption ..."),
-    or a caption with its photo credit at the end ("Protesters in Kyiv. Photograph: Jane Doe")."""
+    or a caption with its photo credit at the end ("Protesters in Kyiv. Photograph: Jane Doe").
+
+    `words` is ``word_count(text)`` when the caller has counted them already (white space around
+    the text changes no count), so the text is not split again.
+    """
     text = text.strip()
     if _CAPTION_LABEL.match(text):
         return True
-    if len(text) > 300 or word_count(text) <= 5 or not _has_credit_cue(text[-80:]):
+    if len(text) > 300 or (word_count(text) if words is None else words) <= 5 or not _has_credit_cue(text[-80:]):
         return False
     return _may_end_with_credit(text) and _CREDIT_END.fullmatch(text) is not None
 
@@ -452,7 +456,7 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
             roles[index] = "byline"
         elif is_credit(block_text):
             roles[index] = "credit"
-        elif is_caption(block_text):
+        elif is_caption(block_text, words[index]):
             roles[index] = "caption"
 
     hinted_headline = _apply_hints(spans, roles, hints) if hints else None
