@@ -882,3 +882,19 @@ def test_a_source_line_with_an_address_no_parser_can_read_is_kept_without_a_doma
     a = article_from_text("A headline\n\nBy Ann Writer\n\nThe plan failed [1].\n\nSOURCES\n\n[1] http://[\n", id="test")
     table = citations(a)
     assert len(table) >= 1
+
+
+def test_the_handover_gate_lets_every_handover_through():
+    """`_may_hand_over` says no only where the writer-takes-over pattern cannot match."""
+    from workbook.sourcing.reported_speech import _WRITER_TAKES_OVER, _may_hand_over
+
+    handovers = [
+        "the plan will work, but it is not clear how", "prices will fall, although there is no sign yet",
+        "the talks went well, it remains unclear when", "they will win; I doubt it",
+        "the company will pay, but it has not said when", "the law is fair, though we disagree",
+    ]
+    for text in handovers:
+        assert _WRITER_TAKES_OVER.search(text), text
+        assert _may_hand_over(text), text
+    for text in ("the plan will work in the spring", "prices will fall when the harvest comes in"):
+        assert not _WRITER_TAKES_OVER.search(text) and not _may_hand_over(text), text

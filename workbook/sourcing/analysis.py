@@ -216,7 +216,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None
         for phrase, words in phrases:
             end = k + len(words)
-            if end <= len(toks) and tuple([tok.lower for tok in toks[k:end]]) == words:
+            # the second word first: "in" and "as" open many phrases that are none ("in the", "as well")
+            if end <= len(toks) and (len(words) == 1 or toks[k + 1].lower == words[1]) and tuple(
+                    [tok.lower for tok in toks[k:end]]) == words:
                 return len(words), phrase
         return None
 
