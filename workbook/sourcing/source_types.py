@@ -51,7 +51,8 @@ def source_type(source: str) -> str:
     """
     lex = lexicon()
     words = _SOURCE_WORDS.findall(source)
-    if "’" in source or "'" in source:
+    apostrophe = "’" in source or "'" in source
+    if apostrophe:
         words = [_base(w) for w in words]  # a possessive needs an apostrophe: without one, no word changes
     if not words:
         return "unknown"
@@ -66,7 +67,7 @@ def source_type(source: str) -> str:
         return "vague"
     if _titled_name(words, lex):
         return "person"  # "US Secretary of State Marco Rubio": a title (even one with 'of') before a name
-    owned = _OWNED_THING.search(source)
+    owned = _OWNED_THING.search(source) if apostrophe else None  # the pattern needs the possessive's apostrophe
     if owned and not _speaks(owned.group(1).lower(), lex):
         return "unknown"  # "Lee's ceasefire", "Park's plan": something of someone's, not someone
     if not _NAME_JOINS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
