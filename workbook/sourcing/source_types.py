@@ -59,7 +59,9 @@ def source_type(source: str) -> str:
     lowered = " ".join(words).lower()
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
-    if _TIME_WORDS.issuperset(w.lower() for w in words):
+    # the words in lower case, read off `lowered` (the same as lowering each word: no word holds a space)
+    lows = lowered.split(" ")
+    if _TIME_WORDS.issuperset(lows):
         return "unknown"  # "on Tuesday", "Earlier": a time, never someone who speaks
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
@@ -80,9 +82,9 @@ def source_type(source: str) -> str:
         # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
         words = words[:cut]
         lowered = " ".join(words).lower()
+        lows = lowered.split(" ")
     head = words[-1]
     head_low = head.lower()
-    lows = [w.lower() for w in words]
     if head.islower() and head in lex.documents:
         return "document"
     if "." in head and _WEBSITE.search(head):
