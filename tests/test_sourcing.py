@@ -898,3 +898,19 @@ def test_the_handover_gate_lets_every_handover_through():
         assert _may_hand_over(text), text
     for text in ("the plan will work in the spring", "prices will fall when the harvest comes in"):
         assert not _WRITER_TAKES_OVER.search(text) and not _may_hand_over(text), text
+
+
+def test_every_signal_holds_one_of_its_pieces():
+    """`_signal_pieces` keeps, for each kind, a string inside every signal: the cheap test before the pattern."""
+    from workbook.sourcing.words import _signal_pieces, lexicon
+
+    for kind, signals in lexicon().signals.items():
+        pieces = _signal_pieces(kind)
+        assert pieces and all(" " not in piece for piece in pieces), kind
+        for signal in signals:
+            assert any(piece in signal for piece in pieces), (kind, signal)
+
+
+def test_a_scare_signal_with_two_spaces_or_a_line_break_is_still_read():
+    article = make("It is a so  called “peace plan” now, and a so\ncalled “deal” too.")
+    assert rows(quotes(article), "text", "kind") == [("“peace plan”", "scare"), ("“deal”", "scare")]

@@ -10,7 +10,7 @@ from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _name_list, _resolution_note
-from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _phrases_by_start, _signal_pattern
+from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _phrases_by_start, _signal_pattern, _signal_pieces
 
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
@@ -64,6 +64,8 @@ class QuoteRules:
 
     def signal_before(self, start: int, kind: str, window: int) -> str | None:
         before = self.text[max(0, start - window) : start].lower()
+        if not any(map(before.__contains__, _signal_pieces(kind))):
+            return None  # no word of any signal: none can be there once the white space is made single spaces
         if "  " in before or not before.isprintable():
             # white space other than single spaces (every other white-space character is unprintable):
             # otherwise the substitution would change nothing

@@ -333,6 +333,20 @@ def _phrases_by_start() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
 
 
 @lru_cache(maxsize=None)
+def _signal_pieces(kind: str) -> tuple[str, ...]:
+    """Strings one of which is in every signal word of `kind`, in any white space: the longest word of
+    each signal ("called" for "so called"), without a word that holds a shorter one ("chanting" holds
+    "chant"). A window holding none of them holds no signal, whatever its spaces and line breaks."""
+    longest = {max(signal.split(" "), key=len) for signal in lexicon().signals.get(kind, ())}
+    ordered = sorted(longest, key=lambda piece: (len(piece), piece))
+    kept: list[str] = []
+    for piece in ordered:  # shortest first, so a piece that holds a kept one is left out
+        if not any(shorter in piece for shorter in kept):
+            kept.append(piece)
+    return tuple(kept)
+
+
+@lru_cache(maxsize=None)
 def _signal_pattern(kind: str) -> re.Pattern[str]:
     """One pattern per kind of quote signal: a listed word right before the quotation mark."""
     words = sorted(lexicon().signals.get(kind, ()), key=len, reverse=True)
