@@ -220,6 +220,8 @@ def list_of(reason: str) -> str:
         return "sourcing"
     if "your own list" in reason:
         return "teacher"
+    if "news annotators often marked" in reason:
+        return "annotated list"
     if "the workbook's own list" in reason or "list;" in reason and "own" in reason:
         return "project list"
     return "rule"

@@ -167,3 +167,34 @@ def test_the_credit_gate_lets_every_credit_through():
     plain = ["The party will campaign on the economy, she said.", "Lee told the paper he would apply again."]
     for text in plain:
         assert not _CREDIT_END.fullmatch(text) and not _may_end_with_credit(text), text
+def test_a_site_name_a_section_or_tags_before_a_longer_headline_are_not_the_headline():
+    text = ("Espreso. Global\n\nOPINION\n\nTalks with the two sides may yield a framework\n\n"
+            "The first round ended on Friday. Both delegations said they would meet again.\n")
+    assert roles(text)[:3] == ["boilerplate", "boilerplate", "headline"]
+    assert article_from_text(text, id="t").title == "Talks with the two sides may yield a framework"
+    tags = "Oslo Bergen\n\nNo, the new tunnel is not a bad deal for the region\n\nThe vote was close, and the council is split.\n"
+    assert roles(tags)[:2] == ["boilerplate", "headline"]
+
+
+def test_a_short_headline_before_a_full_sentence_stays_the_headline():
+    text = "Long War Ahead\n\nThe front line has barely moved in a year, and both armies are tired.\n"
+    assert roles(text)[0] == "headline"
+
+
+def test_a_time_alone_after_the_date_is_part_of_the_date_and_a_template_placeholder_is_boilerplate():
+    text = ("Talks may yield a framework for a ceasefire\n\n26 January, 2026 Monday\n\n19:57\n\n"
+            "client/title.list_title\n\nThe first round ended on Friday in the capital.\n")
+    assert roles(text) == ["headline", "dateline", "dateline", "boilerplate", "body"]
+    assert is_boilerplate("___.") and not is_boilerplate("and/or")
+
+
+def test_a_file_size_alone_is_boilerplate():
+    assert is_boilerplate("589 KB") and is_boilerplate("1.2 MB") and not is_boilerplate("589 killed")
+
+
+def test_a_date_followed_by_the_pages_controls_is_the_date_line():
+    text = "date 2025-08-27 ENG\n\nNews Peace talks\n\nNo date yet for a new meeting of the two groups\n\nThe groups remain in contact.\n"
+    assert roles(text)[0] == "dateline"
+    assert article_from_text(text, id="t").date.isoformat() == "2025-08-27"
+    other = "date 2024-07-31 + ↺ − 16 px\n\nA headline for the page\n\nThe talks go on.\n"
+    assert roles(other)[0] == "dateline" and article_from_text(other, id="t").date.isoformat() == "2024-07-31"

@@ -713,3 +713,27 @@ def test_tokens_are_where_the_text_has_them_lower_cased_as_the_text_is(body):
             assert words == [lowered[s:e] for s, e, _ in spans]
         else:
             assert words == [raw.lower().replace("’", "'") for _, _, raw in spans]
+
+
+def test_need_to_after_a_determiner_or_an_adjective_is_the_noun_not_a_call():
+    article = art("Driven by the urgent need to act, they moved. There is no need to wait. "
+                  "We need to act now. The leaders need to talk.")
+    assert [r["text"] for r in rows(article, "call_to_action")] == ["need to", "need to"]
+    assert all(r["start"] > article.text.index("wait") for r in rows(article, "call_to_action"))
+
+
+def test_an_offensive_after_a_possessive_is_a_military_operation_not_a_judgement():
+    # (A word used three times or more is marked once, so each case uses 'offensive' at most twice.)
+    article = art("The towns are the focus of his offensive, he said. The assault on the city began. "
+                  "It was an offensive remark.")
+    assert [r["text"] for r in rows(article, "loaded")] == ["offensive"]
+    article = art("Russia's offensive in the east stalled. It was an offensive remark.")
+    assert [r["text"] for r in rows(article, "loaded")] == ["offensive"]
+    assert rows(article, "loaded")[0]["start"] > article.text.index("remark") - 12
+
+
+def test_a_regime_of_rules_is_a_set_phrase_not_a_label():
+    article = art("The U.S. may monitor the ceasefire regime. A new sanctions regime began. The regime jailed critics.")
+    labels = rows(article, "label")
+    assert [r["text"] for r in labels] == ["regime"]
+    assert labels[0]["start"] > article.text.index("began")

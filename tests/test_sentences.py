@@ -58,3 +58,11 @@ def test_seed_sentence_counts(landersen, shevchuk):
     assert len(shevchuk.sentence_list) == 150
     quoted = [s.text for s in landersen.sentence_list if s.text.startswith("“Why wait")]
     assert quoted == ["“Why wait until May 8?” Andrii Sybiha, Ukraine’s foreign minister, responded."]
+
+
+def test_a_paste_that_lost_the_space_between_sentences_is_split_but_names_stay_whole():
+    text = ('Lee called it "nonsense.""We heard nothing new," he stressed.The talks go on, he added.Next week, '
+            "they meet. Read News.Az or Censor.NET, which J.R.R.Tolkien never did.")
+    assert [s[2] for s in split_sentences(text)] == [
+        'Lee called it "nonsense."', '"We heard nothing new," he stressed.', "The talks go on, he added.",
+        "Next week, they meet.", "Read News.Az or Censor.NET, which J.R.R.Tolkien never did."]

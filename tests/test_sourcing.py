@@ -914,3 +914,18 @@ def test_every_signal_holds_one_of_its_pieces():
 def test_a_scare_signal_with_two_spaces_or_a_line_break_is_still_read():
     article = make("It is a so  called “peace plan” now, and a so\ncalled “deal” too.")
     assert rows(quotes(article), "text", "kind") == [("“peace plan”", "scare"), ("“deal”", "scare")]
+def test_unnamed_politicians_leaders_and_lawmakers_are_vague_sources():
+    from workbook.sourcing.source_types import source_type
+
+    assert [source_type(s) for s in ("Influential politicians", "E.U. leaders", "Many lawmakers", "Senator Ann Lee")] == [
+        "vague", "vague", "vague", "person"]
+
+
+def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not():
+    from workbook.sourcing import attribution_records
+
+    article = article_from_text("A headline\n\nThe report, published by the institute, found that the talks had failed. "
+                                "Police found the body in the river. Not everyone found that pitch compelling.")
+    found = attribution_records(article)
+    assert [(a["source"], a["source_type"], a["text"]) for a in found] == [
+        ("The report", "document", "the talks had failed")]

@@ -414,3 +414,115 @@ def test_the_title_of_a_show_inside_reported_words_is_not_a_quotation():
     article = make("As a boss on “The Apprentice,” he rated guests by their looks, according to show insiders.")
     kinds = quotes(article).query("text.str.contains('Apprentice')", engine="python")["kind"].tolist()
     assert len(kinds) == 1 and kinds[0] != "direct", kinds
+
+
+def test_us_in_capitals_is_the_country_not_the_writer():
+    article = make("US spokesman Tim Lee said that the talks were over. US officials said that the border stays shut. "
+                   "Let us say that nothing changed. He told us that the talks were over.")
+    found = attributions(article)
+    assert found["source"].tolist()[:2] == ["Tim Lee", "US officials"]
+    assert "us" not in [str(s).lower() for s in found["source"]]
+
+
+def test_the_owner_of_a_saying_noun_across_one_describing_word():
+    article = make("The talks stalled over Lee’s previous demand that the army withdraw.")
+    assert source_of(article, "the army withdraw")[0] == "Lee"
+
+
+def test_state_of_is_the_noun_not_a_reporting_verb():
+    article = make("A gunman opened fire at a cinema in the US state of Louisiana, killing two people. "
+                   "The governor declared a state of emergency across the region.")
+    assert attributions(article).empty
+
+
+def test_according_to_him_is_the_person_named_before():
+    article = make("Kremlin spokesman Tim Lee said that the talks go on. According to him, there is no date for a new meeting.")
+    assert source_of(article, "no date for a new meeting")[0] == "Tim Lee"
+
+
+def test_the_subject_of_a_title_and_a_verb_before_a_name_is_the_titled_person():
+    # "met" is not a reporting verb: the minister, not "The minister met Ann Lee", is who "she" can be
+    article = make("The minister met Ann Lee on Monday. She said that the talks went well.")
+    assert source_of(article, "the talks went well")[0] == "The minister"
+
+
+def test_to_say_reports_only_before_that_a_colon_or_a_quotation():
+    article = make("Tim Lee, the envoy, said there was nothing concrete to say on the matter for now, but that news would follow. "
+                   "He went on to say that the plan had failed.")
+    sources = attributions(article)
+    assert "Tim Lee" in sources["source"].tolist()
+    assert not sources["cue"].tolist().count("say") > 1
+
+
+def test_a_long_title_with_to_the_before_a_name_stays_whole():
+    article = make("Earlier, Deputy Assistant to the President of the Republic for National Security Tim Lee said that "
+                   "the talks failed. Special Envoy to Ukraine Ann Lee said that they would go on.")
+    assert source_of(article, "the talks failed")[0].startswith("Deputy Assistant to the President")
+    assert source_of(article, "they would go on")[0] == "Special Envoy to Ukraine Ann Lee"
+
+
+def test_an_opening_ing_word_and_the_verb_make_one_report():
+    article = make('Commenting on remarks by adviser Tim Lee, Ann Park described the remarks as "nonsense."')
+    found = attributions(article)
+    assert found["cue"].tolist() == ["described"] and found["source"].tolist() == ["Ann Park"]
+
+
+def test_a_name_with_a_description_then_said_that_is_the_source():
+    article = make("Ann Lee, a historian, said that the front held. Tim Park, 45, says that it will not.")
+    assert source_of(article, "the front held")[0] == "Ann Lee"
+    assert source_of(article, "it will not")[0] == "Tim Park"
+
+
+def test_unnamed_military_or_intelligence_officials_are_vague_not_an_organisation():
+    article = make("Military experts said that the front held. Influential politicians and military professionals "
+                   "claimed that the line would hold.")
+    assert source_of(article, "the front held") == ("Military experts", "vague")
+    assert source_of(article, "the line would hold")[1] == "vague"
+
+
+def test_people_familiar_with_or_close_to_are_one_vague_source():
+    article = make("The talks failed, according to two officials familiar with them. "
+                   "According to people close to the minister, a new round is planned.")
+    assert source_of(article, "The talks failed") == ("two officials familiar with them", "vague")
+    assert source_of(article, "a new round is planned") == ("people close to the minister", "vague")
+
+
+def test_a_description_then_the_name_between_commas_gives_the_name():
+    article = make("Ukraine's foreign minister, Ann Lee, said that the talks had failed. "
+                   "A lawyer for the news outlets, Tim Park, said no decision had been made.")
+    assert source_of(article, "the talks had failed")[0] == "Ann Lee"
+    assert source_of(article, "no decision had been made")[0] == "Tim Park"
+
+
+def test_a_quotation_then_said_adding_that_makes_two_reports_by_the_same_speaker():
+    article = make("“We will not give up,” the former general said, adding that the talks had failed. "
+                   "He then defended the remark, saying, “It was fair.”")
+    found = attributions(article)
+    rows = list(zip(found["source"], found["cue"]))
+    assert ("the former general", "said") in rows and ("the former general", "adding") in rows
+    assert not [s for s in found["source"] if str(s).startswith("defended")]
+
+
+def test_suggest_with_a_thing_as_object_is_a_proposal_not_reported_words():
+    article = make("Ann Lee suggested a two-week cap on the talks. Tim Park suggested that the talks would fail.")
+    assert attributions(article)["source"].tolist() == ["Tim Park"]
+
+
+def test_she_passes_over_a_man_and_he_over_a_woman_when_a_title_or_role_says_so():
+    article = make("“We will win,” said Mr. Park, the mayor. His rival, Mrs. Ann Lee, disagreed. “It is over,” she said. "
+                   "Tim Roe, a businessman, arrived. The spokeswoman arrived later. “Not yet,” he said.")
+    assert speaker_of(article, "It is over") == "Ann Lee"
+    assert speaker_of(article, "Not yet") == "Tim Roe"
+
+
+def test_the_sex_words_come_only_from_words_next_to_the_name():
+    from workbook.sourcing.speakers import _mention_words, sex_of
+
+    assert sex_of(_mention_words({"mention": "Spokeswoman Jo Kim", "name": "Jo Kim"})) == "she"
+    assert sex_of(_mention_words({"mention": "Clinton spokesman Nick Lee says that Ann Park", "name": "Ann Park"})) is None
+    assert sex_of("Mr. and Mrs. Lee") is None
+
+
+def test_where_someone_wrote_is_not_part_of_what_they_wrote():
+    article = make("Ann Lee wrote on X, formerly Twitter, that the talks had failed.")
+    assert attributions(article)["text"].tolist() == ["the talks had failed"]

@@ -147,6 +147,25 @@ def test_highlighter_opens_with_one_group_on(hostile, hostile_table):
     assert widget.shown == ["quotes: scare"]  # the first in legend order
 
 
+def _hidden_in(css: str) -> set[str]:
+    """The group classes a style sheet makes look like plain text."""
+    rules = re.findall(r"([^{}]*)\{background:transparent!important", css)
+    return set(re.findall(r"mark\.(wb-g\d+)", " ".join(rules)))
+
+
+def test_a_group_that_was_off_at_first_shows_when_its_box_is_ticked(hostile, hostile_table):
+    # The browser applies every style sheet it holds: the text drawn once must hide nothing itself,
+    # or a box ticked later could never show its highlights.
+    widget = w.highlighter(hostile, table=hostile_table)
+    off = next(group for group, toggle in widget.toggles.items() if not toggle.value)
+    assert widget.classes[off] in _hidden_in(widget.visibility.value)
+    assert not _hidden_in(widget.view.value)
+    widget.toggles[off].value = True
+    assert widget.classes[off] not in _hidden_in(widget.visibility.value + widget.view.value)
+    widget.all_on.click()
+    assert not _hidden_in(widget.visibility.value + widget.view.value)
+
+
 def test_every_tag_reads_in_full():
     styles = w.group_styles(["rhetoric: rhetorical_question", "rhetoric: appeal_to_authority", "rhetoric: we_voice",
                              "rhetoric: call_to_action", "figures"])
@@ -678,3 +697,10 @@ def test_widgets_work_when_the_store_cannot_open(tmp_path, monkeypatch, folder):
     q.answer = "right"
     q.check_button.click()
     assert "Yes, because." in _feedback_text(q) and "could not be saved" in _feedback_text(q)
+
+
+def test_someone_elses_words_read_as_good_english():
+    from workbook.plainwords import possessive
+
+    assert [possessive(n) for n in ("Ann Lee", "Lewis", "military professionals", "the officials", "Ann Lee’s")] == [
+        "Ann Lee’s", "Lewis’s", "military professionals’", "the officials’", "Ann Lee’s"]

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pandas is imported when a table is asked for, so `import wo
     import pandas as pd
 
 from workbook.blocks import Block, byline_name, segment
-from workbook.dates import find_line_date, parse_date, parse_date_line
+from workbook.dates import date_before_controls, find_line_date, parse_date, parse_date_line
 from workbook.sentences import split_sentences
 from workbook.textio import ARTICLE_SUFFIXES, MAX_BYTES, ArticleError, ArticleWarning, normalise
 
@@ -220,7 +220,7 @@ class Article:
             return parse_date(str(self.file_metadata["date"]))
         for block in self.block_list:  # the first date line, or byline run into a date ("By Jane Doe JAN. 13, 2017")
             if block.role == "dateline":
-                found = parse_date_line(block.text)
+                found = parse_date_line(block.text) or date_before_controls(block.text)
                 if found:
                     return found
             elif block.role == "byline":

@@ -199,8 +199,32 @@ def parse_date_line(text: str) -> dt.date | None:
 
 
 def is_date_line(text: str) -> bool:
-    """True when `text` is nothing but a date (a publication date line), in any web form."""
-    return len(text) <= 90 and parse_date_line(text) is not None
+    """True when `text` is nothing but a date (a publication date line), in any web form, or a date
+    followed only by the page's controls ("date 2025-08-27 ENG", "date 2024-07-31 + ↺ − 16 px")."""
+    return len(text) <= 90 and (parse_date_line(text) is not None or date_before_controls(text) is not None)
+
+
+#: A word of four letters or more: what the controls after a date line never hold.
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def date_before_controls(text: str) -> dt.date | None:
+    """The date at the start of a short line when all that follows it is a page's controls: a language
+    switch, a text-size button ("ENG", "+ ↺ − 16 px"), with no word of four letters or more.
+
+    >>> date_before_controls("date 2024-07-31 + ↺ − 16 px"), date_before_controls("2024-07-31 Kyiv news")
+    (datetime.date(2024, 7, 31), None)
+    """
+    words = text.split()
+    if len(text) > 60 or len(words) < 2:
+        return None
+    for cut in range(len(words) - 1, 0, -1):
+        if _LONG_WORD.search(" ".join(words[cut:])):
+            return None
+        found = parse_date_line(" ".join(words[:cut]))
+        if found is not None:
+            return found
+    return None
 
 
 _DATE_CUE = re.compile(rf"\b(?:{MONTH})(?!\w)|\d{{1,4}}[./-]\d{{1,2}}(?:[./-]\d{{1,4}})?|\b(?:published|updated|posted)\b", re.IGNORECASE)

@@ -32,3 +32,18 @@ def plain_label(label: str | None) -> str:
     if not label:
         return ""
     return PLAIN_LABELS.get(str(label), str(label).replace("_", " "))
+
+
+def possessive(name: str) -> str:
+    """`name` with the possessive ending a reader expects: "Ann Lee’s", "Lewis’s", but "the officials’".
+
+    >>> [possessive(n) for n in ("Ann Lee", "Lewis", "military professionals", "Ann Lee’s")]
+    ['Ann Lee’s', 'Lewis’s', 'military professionals’', 'Ann Lee’s']
+    """
+    name = name.strip()
+    if name.endswith(("’s", "'s", "’", "s'")):
+        return name
+    last = name.split()[-1] if name.split() else name
+    if last.islower() and last.endswith("s") and not last.endswith("ss"):
+        return name + "’"  # a plural: "the officials’ words"
+    return name + "’s"

@@ -49,7 +49,12 @@ _REPORTING_VERBS = re.compile(
 # Each alternative starts with one fixed character, so the regex engine jumps from one of . ! ? …
 # to the next instead of trying every position (four times faster). It matches what
 # (?:\.{3}|…|[.!?]+) matched: an ellipsis "..." is a run of full stops as well.
-_BOUNDARY = re.compile(r"(?:…|\.[.!?]*|![.!?]*|\?[.!?]*)[\"'”’»)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+_BOUNDARY = re.compile(
+    r"(?:…|\.[.!?]*|![.!?]*|\?[.!?]*)[\"'”’»)\]]*(?:\[\d{1,3}\])*(?=\s|$)"
+    # a careless paste that lost the space between sentences: "he stressed.The Russian side",
+    # "as “scholasticism.”“We have heard": a word's end, the mark, then a capital and a small letter
+    r"|(?<=[a-z]{2})[.!?][\"'”’»]?(?=[“\"‘]?[A-Z][a-z])"
+)
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _CITATION_START = re.compile(r"[\[(]\d{1,3}[\])]")
 _OPENING = "“\"‘'«(["
@@ -77,6 +82,12 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
     following = _SPACES.match(text, end).end()
     if following >= len(text):
         return True
+    if following == end and not text[end - 1].isspace():
+        # no space after the mark (a paste that lost it): a break only after a word in small letters,
+        # so that "News.Az", "Censor.NET" and "J.R.R.Tolkien" stay whole
+        token = _token_before(text, match.start())
+        if not (token.isalpha() and token.islower() and len(token) >= 3):
+            return False
     nxt = text[following]
     if nxt == "[" and _CITATION_START.match(text, following):
         return False

@@ -139,6 +139,13 @@ def check_highlighter_opens_with_one_group(page) -> None:
     assert tags and all(plain.fullmatch(t.strip()) and "_" not in t for t in tags[:40]), tags[:5]
     assert not [t for t in tags if re.search(r"\bnan\b", t)], "a tag reads 'nan'"
     screenshot(page, "05-highlighter.png")
+    # Ticking a box that was off shows its highlights (they are coloured, not plain text).
+    coloured = """(view) => [...view.querySelectorAll('mark.wb-hl')]
+        .filter(m => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)').length"""
+    before = view.evaluate(coloured)
+    box.locator("input[type=checkbox]:not(:checked)").first.check()
+    p.wait_for_function(f"([view, before]) => ({coloured})(view) > before", arg=[view.element_handle(), before],
+                        timeout=30_000)
 
 
 #: Notebooks another branch still has to move to learner screens (strict: the mark must go when they pass).

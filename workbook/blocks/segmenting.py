@@ -450,8 +450,8 @@ def segment(text: str, hints: tuple[tuple[int, int, str], ...] = ()) -> list[Blo
     for index, block_text in enumerate(texts):
         if is_boilerplate(block_text):
             roles[index] = "boilerplate"
-        elif is_date_line(block_text):
-            roles[index] = "dateline"
+        elif is_date_line(block_text) or (index and roles[index - 1] == "dateline" and _TIME_ALONE.fullmatch(block_text)):
+            roles[index] = "dateline"  # a time alone on the line after the date belongs to it ("19:57")
         elif is_byline(block_text) or byline_with_date(block_text):
             roles[index] = "byline"
         elif is_credit(block_text):
@@ -581,12 +581,35 @@ def _mark_trailing_boilerplate(texts: list[str], roles: list[str | None]) -> Non
             roles[index] = "boilerplate"
 
 
+#: A clock time alone on a line: "19:57", "7:05 pm", "10.30 a.m. EST".
+_TIME_ALONE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
+#: A site's name, a section or a line of tags printed before the headline is at most this many words.
+KICKER_WORDS = 3
+
+
+def _is_kicker(texts: list[str], roles: list[str | None], index: int) -> bool:
+    """A short line at the top ("Espreso. Global", "OPINION", "Zelensky Putin") with a longer
+    headline-like line (5 to 20 words, one sentence with no closing full stop) among the next two
+    open lines: a site's name, a section or tags, printed before the real headline."""
+    if index > 4 or word_count(texts[index]) > KICKER_WORDS:
+        return False
+    following = [i for i in range(index + 1, min(len(texts), index + 3)) if roles[i] is None]
+    return any(
+        5 <= word_count(texts[i]) <= 20 and _is_headline_candidate(texts[i])
+        and not texts[i].rstrip(_CLOSERS).endswith(".") and not _INNER_SENTENCE_BREAK.search(texts[i])
+        for i in following
+    )
+
+
 def _mark_header(texts: list[str], roles: list[str | None], duplicate_of: list[int | None]) -> int:
     """Find the headline and the standfirst or captions around the byline.
 
     Returns the headline's index (-1 when there is none).
     """
     headline = next((i for i, role in enumerate(roles) if role is None), None)
+    while headline is not None and _is_kicker(texts, roles, headline):
+        roles[headline] = "boilerplate"
+        headline = next((i for i in range(headline + 1, len(roles)) if roles[i] is None), None)
     if headline is None or headline > 4 or not _is_headline_candidate(texts[headline]):
         return -1
     roles[headline] = "headline"

@@ -7,7 +7,8 @@ around it (pure Python, no tagger; the cue lists are in
 - set phrases and names are not rhetoric ("prisoners of war", "after all", "the Nazi regime");
 - part of speech from its neighbours: "a total of 40" and "only 8GB" are quantities;
 - a reporting verb with a third-party subject ("Lee suggests that") is not the writer's hedge;
-- "will need to", "should I ...?" and "I need to" are not calls to action;
+- "will need to", "should I ...?", "I need to" and "the urgent need to" are not calls to action;
+- "his offensive," and "the assault on" name a military operation;
 - boilerplate, promotion and link lines are never analysed.
 
 `strength` (in `workbook.rhetoric.strength`) then says how sure each remaining marker is.
@@ -194,6 +195,8 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
             return "‘only’ before a number gives a quantity"
     if label == "call_to_action" and row.get("from_list"):
         before = before_words(row, text, 2)
+        if term == "need to" and before and (found.has("determiner", before[-1]) or found.has("need the noun", before[-1])):
+            return f"‘{before[-1]} need to …’ is the noun, a need someone has, not a call to act"
         if before and found.has("prediction", before[-1]):
             return f"‘{before[-1]} {text[start:end]}’ makes a forecast or an instruction, not a call to act"
         if before and before[-1] == "i":
@@ -203,6 +206,13 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
         clause = _CLAUSE_BREAK.split(text[max(floor, start - 80):start])[-1].lower()
         if _CONDITION.search(clause):
             return "a ‘need to’ or ‘must’ inside a condition (‘if you need to …’) does not call anyone to act"
+    if label == "loaded" and found.has("operation noun", term):
+        before = before_words(row, text, 1)
+        nxt = after_word(row, text)
+        if before and (found.has("determiner", before[-1]) or before[-1].endswith(("'s", "’s"))) and (
+            not nxt or found.has("after an operation noun", nxt)
+        ):
+            return f"‘{before[-1]} {text[start:end]}’ names a military operation here, not a judgement"
     if label == "hedge" and term.split()[0] in ("suggests", "suggest", "appears", "appear", "seems", "seem"):
         subject = _raw_word_before(text, start, floor)
         if subject and (found.has("third party", subject.lower()) or (

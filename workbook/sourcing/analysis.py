@@ -19,11 +19,30 @@ from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns, without_quotations_holding_turns
-from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mentions
+from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mention_words, _mentions
 from workbook.sourcing.words import _AFTER_PARTICIPLE, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
+
+
+#: A word that can be a clause's verb: an auxiliary or a past tense in -ed.
+_FINITE = re.compile(r"(?:is|was|are|were|be|been|has|had|have|could|would|will|can|may|might|should|must|did|does|do"
+                     r"|isn't|wasn't|aren't|weren't|hasn't|hadn't|haven't|couldn't|wouldn't|won't|can't|didn't|doesn't|don't"
+                     r"|[a-z]{2,}ed)")
+
+
+def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
+    """A verb among the next eight words before any punctuation: "found that it failed" reports a
+    clause, "found that pitch compelling" or "found that action unconstitutional, ..." does not."""
+    for tok in toks[start:start + 8]:
+        if not tok.word:
+            return False
+        if _FINITE.fullmatch(tok.lower.replace("’", "'")):
+            return True
+    return False
+#: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").
+_TO_SAY_NEXT = frozenset((":", "“", "\"", "‘", ","))
 
 
 @dataclass
@@ -159,6 +178,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "the report", "a claim", "Obama's remarks": a noun
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
+        if k > 0 and toks[k - 1].lower == "to" and not (k + 1 < len(toks) and (
+                toks[k + 1].text in _TO_SAY_NEXT or toks[k + 1].lower == "that")):
+            return None  # "nothing concrete to say on the matter": only "went on to say that", "had this to say:"
         if k > 1 and toks[k - 2].lower == "to" and toks[k - 1].lower.endswith("ly"):
             return None  # "to fully admit": an infinitive too
         if k > 0 and toks[k - 1].lower in ("no", "without"):
@@ -184,6 +206,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a ceasefire proposed by Washington": a participle describing a noun, nobody speaks here
         if base == "claim" and any(toks[m].lower in _LIVES for m in range(k + 1, min(len(toks), k + 9))):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
+        if base in self.lex.that_verbs and (nxt is None or nxt.lower != "that" or not _clause_follows(toks, k + 2)):
+            return None  # "found the body", "found that pitch compelling": only "the study found that it failed" reports
+        if base == "state" and nxt is not None and nxt.lower == "of":
+            return None  # "the US state of Louisiana", "a state of emergency": the noun
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
             return None  # only "as the paper put it"
         if k >= 3 and toks[k - 1].lower == "to" and toks[k - 2].lower == "if" and toks[k - 3].lower == "as":
@@ -251,7 +277,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         kind = source_type(words)  # after the cheap test above: most one-word subjects stop there
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
-            self.resolver.note(index, name, kind)
+            self.resolver.note(index, name, kind, mention=_mention_words({"mention": _clean_np(words), "name": name}))
         elif kind == "organization":
             self.resolver.note(index, _clean_np(words), kind)
 

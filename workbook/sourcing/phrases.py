@@ -16,6 +16,11 @@ from workbook.sourcing.words import (
 _PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
 
 
+#: The most tokens a noun phrase before a verb may hold: "Deputy Assistant to the President of the
+#: United States for National Security Jon Finer" holds 14.
+_LONGEST_PHRASE = 16
+
+
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
     titles = lexicon().titles
@@ -23,7 +28,7 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         j -= 1
     end = j
     i = j
-    while i > lo and end - i < 10:
+    while i > lo and end - i < _LONGEST_PHRASE:
         tok = toks[i - 1]
         low = tok.lower
         if tok.word:
@@ -35,6 +40,9 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
                 i -= 1  # "people close to him", "those familiar with": part of the phrase
                 continue
             inside_name = (tok.cap or low in _NAME_LINKS) and i - 1 > lo and toks[i - 2].cap and i < end and toks[i].cap
+            if low == "to" and i - 1 > lo and toks[i - 2].cap and toks[i - 2].lower in titles and i < end and (
+                    toks[i].cap or (toks[i].lower == "the" and i + 1 < end and toks[i + 1].cap)):
+                inside_name = True  # "Deputy Assistant to the President ... Jon Finer", "Envoy to Ukraine Ann Lee": a title
             # "Bank Of America", "Centers for Disease Control and Prevention": one name
             if low in _STOP and not inside_name:
                 if low in ("who", "which", "that") and i == end:
@@ -94,6 +102,9 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
             low = tok.lower
             if low in _NAME_JOINS and j > i and toks[j - 1].cap and _capital_after_link(toks, j + 1, hi):
                 j += 1  # "the Institute for the Study of War": one name across 'for', 'of' and 'the'
+                continue
+            if low in ("with", "to") and j > i and toks[j - 1].lower in ("familiar", "close") and j + 1 < hi and toks[j + 1].word:
+                j += 2  # "two officials familiar with the matter", "people close to him": one phrase
                 continue
             if j > i and (low in _STOP or low in _SKIP or (low in lex.verbs and not tok.cap and low not in nouns
                                                             and not (low in _NOUN_LIKE and toks[j - 1].word
@@ -193,10 +204,15 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     if span is None:
         return None
     i, j = span
-    # cut at a relative clause or a verb-like lower-case word after the head
+    # cut at a relative clause or a verb-like lower-case word after the head; a lower-case word
+    # between a title and a name is a verb too ("The minister met Ann Lee": the minister is the subject)
+    titles = lexicon().titles
     for k in range(i, j):
         low = toks[k].lower
         if k > i and (low in ("who", "which", "that") or (not toks[k].cap and low in lexicon().verbs)):
+            return (i, k)
+        if (k > i and k + 1 < j and toks[k].word and not toks[k].cap and toks[k - 1].lower in titles
+                and not toks[k - 1].cap and toks[k + 1].cap and low not in _LINK_WORDS and low not in _DETERMINERS):
             return (i, k)
     return span
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
-from workbook.sourcing.speakers import _resolution_note
+from workbook.sourcing.speakers import _mention_words, _resolution_note
 from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
@@ -25,6 +25,21 @@ class _Attribution:
     cue_start: int | None
     cue_end: int | None
     reason: str
+
+
+def _one_per_content(found: list[_Attribution]) -> list[_Attribution]:
+    """One attribution for the same words from the same source: "Commenting on ..., Lee described
+    X as ..." holds one report, and the finite verb ("described") is its cue, not the "-ing" word."""
+    kept: dict[tuple[int, int, str | None], int] = {}
+    out: list[_Attribution] = []
+    for attribution in found:
+        key = (attribution.start, attribution.end, attribution.source)
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(attribution)
+        elif (out[kept[key]].cue or "").lower().endswith("ing") and not (attribution.cue or "").lower().endswith("ing"):
+            out[kept[key]] = attribution
+    return out
 
 
 #: Linking words left at the end of a content cut short ("..., and").
@@ -78,7 +93,7 @@ class AttributionRules:
             made = self.verb_attribution(toks, k, base, index)
             if made:
                 found.append(made)
-        return self.trim(found)
+        return _one_per_content(self.trim(found))
 
 
     def trim(self, found: list[_Attribution]) -> list[_Attribution]:
@@ -105,10 +120,17 @@ class AttributionRules:
 
 
     def noun_attribution(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
-        """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source."""
-        owner = toks[k - 1]
+        """"Lee’s claim that ...", "his warning that ...": the owner of a saying-noun is the source,
+        also across one word that describes the noun ("Lee’s previous demand that ...")."""
+        at = k - 1
+        while at > max(0, k - 2) and toks[at].word and not toks[at].cap and toks[at].lower not in _OWNERS and not (
+                _is_possessive(toks[at].text)):
+            at -= 1
+        if at < k - 1 and not (_is_possessive(toks[at].text) and toks[at].cap or toks[at].lower in _OWNERS):
+            at = k - 1  # no owner before the describing words: as without them
+        owner = toks[at]
         if _is_possessive(owner.text) and owner.cap:
-            span = _np_back(toks, k)
+            span = _np_back(toks, at + 1)
             if span is None:
                 return None
             info = self.describe(toks, span, index)
@@ -126,7 +148,7 @@ class AttributionRules:
         content = self.content_span(toks, k + 2, len(toks))
         if content is None:
             return None
-        self.resolver.note(index, info["name"], info["type"])
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
         reason = (
             f"‘{toks[k].text} that’ reports what someone said or claimed (list: {_LISTS}/reporting_verbs.txt, nouns); "
             f"‘{info['mention']}’ says whose it is"
@@ -169,7 +191,7 @@ class AttributionRules:
             content = self.content_span(toks, 0, end)
         if content is None:
             return None
-        self.resolver.note(index, info["name"], info["type"])
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
         cue_end = toks[k + phrase[0] - 1].end
         return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
                             self.text[toks[k].start:cue_end], toks[k].start, cue_end,
@@ -184,8 +206,10 @@ class AttributionRules:
         span = self.speaker_for_cue(toks, k, index)
         if span is None:
             return None
-        if span[0] > 0 and toks[span[0] - 1].text in "”’\"":
-            return None  # “...,” he said - the quotation itself carries this attribution
+        if span[0] > 0 and toks[span[0] - 1].text in "”’\"" and not (
+                toks[k].lower.endswith("ing") and toks[k - 1].text == "," and k + 1 < n
+                and (toks[k + 1].lower == "that" or toks[k].lower in ("saying", "adding"))):
+            return None  # “...,” he said - the quotation itself carries this attribution (but not ", adding that ...")
         if _hypothetical(toks, span, k):
             return None  # "Few would argue", "it is fair to say": the writer's own voice
         info = self.describe(toks, span, index)
@@ -212,7 +236,8 @@ class AttributionRules:
         if start < n and toks[start].lower in ("in", "on", "at", "during"):
             # "said in a statement that ...", "said on Twitter that ...": where, then the words
             that = next((m for m in range(start + 1, min(n, start + 8)) if toks[m].lower == "that"), None)
-            if that is not None and all(t.word and t.lower not in self.lex.verbs for t in toks[start + 1:that]):
+            if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
+                # (also "wrote on X, formerly Twitter, that ...")
                 start = that
         if start < n and toks[start].lower == "that":
             start += 1
@@ -327,7 +352,7 @@ class AttributionRules:
 
 
     def make(self, content: tuple[int, int], info: dict[str, Any], cue: _Tok, index: int, where: str) -> _Attribution:
-        self.resolver.note(index, info["name"], info["type"])
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
         side = "before" if where == "before" else "after"
         reason = (
             f"‘{cue.text}’ is a reporting verb (list: {_LISTS}/reporting_verbs.txt); "

@@ -3,12 +3,14 @@ phrase does the saying for a reporting verb."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, lexicon
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -19,6 +21,43 @@ _QUESTION_WORDS = _QUESTION - {"which"}
 _FLOATING = frozenset(("all", "both", "each"))
 
 
+@lru_cache(maxsize=1)
+def _sex_words() -> dict[str, str]:
+    """{word: "she" or "he"} from ``data/sourcing/sex_words.txt`` ("mrs", "spokeswoman", "mr", "husband")."""
+    found: dict[str, str] = {}
+    section = ""
+    for line in _lines("sex_words.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section:
+            found[line.lower()] = section
+    return found
+
+
+def sex_of(mention: str) -> str | None:
+    """"she" or "he" when a person's mention or description says which ("Mrs. Lee", "her mother,
+    Fiona", "the businessman"), else None (also when it says both)."""
+    words = _sex_words()
+    found = {words[w] for w in re.findall(r"[a-z]+", mention.lower()) if w in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def _mention_words(info: dict[str, Any]) -> str:
+    """The words next to a speaker's name that can say whether "she" or "he" means them, for `sex_of`:
+    the three words before the name in its mention ("Spokeswoman Jessica Ditto", "Mrs. Lee") and a short
+    description ("the spokeswoman, Ann Lee"), but never a long stretch that holds other people's titles."""
+    mention, name = str(info.get("mention") or ""), str(info.get("name") or "")
+    at = mention.rfind(name) if name else -1
+    before = mention[:at].split()[-3:] if at > 0 else []
+    description = str(info.get("description") or "").split()
+    own = [w for w in name.split() if w.islower()]  # "The spokeswoman" (but not the surname in "Carole King")
+    words = before + own + (description if len(description) <= 6 else [])
+    verbs = lexicon().verbs
+    if any(w.lower() in verbs or w.lower() == "that" for w in words):
+        return ""  # "... spokesman Nick Merrill says that Hillary Clinton": another clause, someone else's title
+    return " ".join(words)
+
+
 class _Resolver:
     """Remembers who was speaking or acting, to resolve "he said" to a name."""
 
@@ -27,6 +66,7 @@ class _Resolver:
         self.others: list[tuple[int, str]] = []  # organisations and groups (for "it", "they")
         self.full: dict[str, str] = {}  # surname -> full name
         self.mentioned: list[tuple[int, str]] = []  # any person-like name, for a fallback
+        self.sex: dict[str, str] = {}  # name -> "she" or "he", when a mention or a pronoun said so
 
     def name(self, name: str) -> str:
         """A later bare surname ("Flynn") becomes the full name given earlier."""
@@ -36,26 +76,40 @@ class _Resolver:
             return name
         return self.full.get(name, name)
 
-    def note(self, sentence: int, name: str, kind: str) -> None:
-        """Remember that `name` spoke or acted in sentence number `sentence`."""
+    def note(self, sentence: int, name: str, kind: str, mention: str = "") -> None:
+        """Remember that `name` spoke or acted in sentence number `sentence` (and, from its `mention`
+        with any description, whether "she" or "he" can mean them)."""
         if kind == "person" and name.lower() not in _PRONOUNS:
-            self.people.append((sentence, self.name(name)))
+            full = self.name(name)
+            self.people.append((sentence, full))
+            sex = sex_of(mention) if mention else None
+            if sex:
+                self.sex.setdefault(full, sex)
         elif kind in ("organization", "vague", "document") and name.lower() not in _PRONOUNS:
             self.others.append((sentence, name))
 
+    def fits(self, name: str, pronoun: str) -> bool:
+        """False when `name` is known to be a woman and the pronoun is "he", or a man and it is "she"."""
+        known = self.sex.get(name)
+        return known is None or known == pronoun or pronoun not in ("he", "she")
+
     def resolve(self, pronoun: str, sentence: int) -> str | None:
-        """The name a pronoun most likely means: the last speaker or subject within three sentences."""
+        """The name a pronoun most likely means: the last speaker or subject within three sentences
+        that the pronoun can mean ("she" passes over a man named before her)."""
         low = pronoun.lower()
         pool = self.people if low in ("he", "she") else self.others
         for index, name in reversed(pool):
-            if sentence - index <= 3:
+            if sentence - index > 3:
+                break
+            if self.fits(name, low):
                 return name
-            break
         if low in ("he", "she"):
             for index, name in reversed(self.mentioned):
-                if sentence - index <= 2:
-                    return self.full.get(name, name)
-                break
+                if sentence - index > 2:
+                    break
+                full = self.full.get(name, name)
+                if self.fits(full, low):
+                    return full
         return None
 
 
@@ -86,9 +140,14 @@ _FIRST_PERSON_FORMS = _FIRST_PERSON | frozenset(
 )
 
 
+#: The subject form of an object pronoun that can stand for a source ("according to him").
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
+
+
 def _first_person(tok: _Tok) -> bool:
-    """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean."""
-    return tok.lower in _FIRST_PERSON_FORMS
+    """"I", "I've", "I’m", "We": the writer or a quoted speaker, never a name a pronoun can mean
+    ("US" in capitals is the country)."""
+    return tok.lower in _FIRST_PERSON_FORMS and tok.text != _COUNTRY_US
 
 
 def _resolution_note(info: dict[str, Any]) -> str:
@@ -129,6 +188,8 @@ class SpeakerRules:
             words = _base(words)
             low = words.lower()
             end = start + len(words)
+        if span[1] - span[0] == 1 and low in _SUBJECT_OF:
+            low = _SUBJECT_OF[low]  # "According to him": the pronoun's subject form is resolved
         if low in ("who", "which", "that") and span[0] > 0:
             k = span[0]
             if k > 0 and toks[k - 1].text == ",":
@@ -166,7 +227,8 @@ class SpeakerRules:
 
 
     def appositive_back(self, toks: Sequence[_Tok], j: int, lo: int) -> tuple[tuple[int, int], str | None] | None:
-        """'Ann Lee, Poland’s foreign minister, [responded]': name span and description."""
+        """'Ann Lee, Poland’s foreign minister, [responded]': name span and description. A first part that
+        ends in a small letter is a description ('Ukraine’s foreign minister, Ann Lee, said'): the name follows."""
         segments: list[tuple[int, int]] = []
         end = j
         k = j - 1
@@ -187,15 +249,19 @@ class SpeakerRules:
             name = segments[n]
             first = toks[name[0]].lower  # "Earlier on May 3, Lee, ...", "In Kyiv, Lee, ...", but "As Lee, a lawyer, put it"
             opening = first in _TIME_WORDS or (first in _INTRO and first != "as")
-            if toks[name[0]].cap and not opening and name[1] - name[0] <= 6 and all(
+            after = segments[n - 1]
+            described_name = not toks[name[1] - 1].cap and after[1] - after[0] <= 3 and all(
+                t.cap and t.word for t in toks[after[0]:after[1]])  # "Ukraine’s foreign minister, Ann Lee,"
+            if toks[name[0]].cap and not described_name and not opening and name[1] - name[0] <= 6 and all(
                     t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
                 description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
                 return name, description
         if len(segments) == 2:
-            # "her mother, Fiona, said": the description comes first, then the name it describes
+            # "her mother, Fiona, said", "A lawyer for the news outlets, David Schulz, said": the
+            # description comes first, then the name it describes
             name, lead = segments
             described = toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
-            if (described and lead[1] - lead[0] <= 5 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
+            if (described and lead[1] - lead[0] <= 8 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
                 return name, self.span_text(toks, lead)[2]
         return None
@@ -222,6 +288,10 @@ class SpeakerRules:
             return _np_forward(toks, 1, len(toks))  # "Said Ellis: ..."
         if participle and previous in _GERUND_PREPOSITIONS:
             return None  # "forgot about demanding": a gerund, not a report
+        if (participle and previous == "," and j >= 2 and not toks[j - 2].cap
+                and self.lex.verbs.get(toks[j - 2].lower, toks[j - 2].lower) != toks[j - 2].lower
+                and not (j >= 3 and toks[j - 3].lower in _DETERMINERS)):
+            return self.speaker_for_cue(toks, j - 2, sentence)  # "“...,” the businessman said, arguing that": the same speaker
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
             if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
@@ -236,7 +306,8 @@ class SpeakerRules:
             return span
         listener_verb = self.lex.verbs.get(cue) in self.lex.object_verbs
         if (previous == "," and not participle and not listener_verb and k + 1 < len(toks)
-                and (toks[k + 1].cap or toks[k + 1].lower in _DETERMINERS)):
+                and (toks[k + 1].cap or (toks[k + 1].lower in _DETERMINERS and toks[k + 1].lower != "that"))):
+            # ("Ann Lee, a historian, said that ...": 'that' opens the words, it is no speaker)
             after = _np_forward(toks, k + 1, len(toks))
             if after is not None:
                 after = _name_list(toks, after)
@@ -262,7 +333,7 @@ class SpeakerRules:
         if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
                 and self.lex.verbs.get(cue) in _BELIEF):
             return None  # "with what they thought were the same values": a belief inside a phrase, no words reported
-        words = {t.lower for t in toks[span[0]:span[1]]}
+        words = {t.lower for t in toks[span[0]:span[1]] if t.text != _COUNTRY_US}
         if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
                 and toks[0].lower not in _PRONOUNS and source_type(toks[0].text) == "person"):
             return None  # "Months later ...": a capitalised common word, not a name

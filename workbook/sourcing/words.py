@@ -34,6 +34,7 @@ class _Lexicon:
     titles: frozenset[str]
     signals: dict[str, tuple[str, ...]]
     person_words: frozenset[str] = frozenset()  # "wife", "doctor", "team": someone of someone's who can speak
+    that_verbs: frozenset[str] = frozenset()  # base forms that report only right before "that" ("the study found that")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def lexicon() -> _Lexicon:
     object_verbs = set()
     quote_verbs = set()
     thing_verbs = set()
+    that_verbs = set()
     nouns = set()
     for line in _lines("reporting_verbs.txt"):
         words = line.split()
@@ -58,6 +60,9 @@ def lexicon() -> _Lexicon:
         elif words[0] == "+thing":
             words = words[1:]
             thing_verbs.add(words[0])
+        elif words[0] == "+that":
+            words = words[1:]
+            that_verbs.add(words[0])
         for word in words:
             verbs.setdefault(word.lower(), words[0].lower())
     vague = _lines("vague_sources.txt")
@@ -71,6 +76,7 @@ def lexicon() -> _Lexicon:
         object_verbs=frozenset(object_verbs),
         quote_verbs=frozenset(quote_verbs),
         thing_verbs=frozenset(thing_verbs),
+        that_verbs=frozenset(that_verbs),
         nouns=frozenset(nouns),
         phrases=tuple(line.lower() for line in _lines("cue_phrases.txt")),
         vague_heads=frozenset(w.lower() for w in vague if " " not in w),
@@ -210,6 +216,8 @@ _PRONOUNS = {"he": "person", "she": "person", "it": "unknown", "they": "vague"}
 
 
 _FIRST_PERSON = frozenset("i we us me our my let’s let's".split())
+#: "US" in capitals is the country ("US officials said"), never the writer's "us".
+_COUNTRY_US = "US"
 
 
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your some any each every".split())

@@ -24,6 +24,7 @@ import ipywidgets as ipw
 import pandas as pd
 
 from workbook.articles import Article
+from workbook.plainwords import possessive
 from workbook.questionbank import find_all
 from workbook.widgets._common import _as_articles, _esc
 from workbook.widgets.styles import (
@@ -265,7 +266,7 @@ def with_groups(frame: pd.DataFrame, articles: Sequence[Article] | None = None) 
         groups.append(group)
         if group == "rhetoric: quoted":
             speaker = extra.get("speaker")
-            words.append(f"in {speaker}’s words" if speaker else "in someone else’s words")
+            words.append(f"in {possessive(speaker)} words" if speaker else "in someone else’s words")
         else:
             words.append(None)
     frame["group"] = groups
@@ -369,8 +370,9 @@ class Highlighter(ipw.VBox):
         self.all_on.on_click(lambda _: self._set_all(True))
         self.all_off.on_click(lambda _: self._set_all(False))
         self.visibility = ipw.HTML()
-        self.view = ipw.HTML(highlight_html(self.articles, table=self.table, anchor=self.anchor, render_all=True,
-                                            groups=on))
+        # Every finding is drawn once, none hidden in the text itself: which groups are shown lives only in
+        # `visibility`, so that ticking a box that was off at first does show its highlights.
+        self.view = ipw.HTML(highlight_html(self.articles, table=self.table, anchor=self.anchor, render_all=True))
         self._quiet = False
         for toggle in self.toggles.values():
             toggle.observe(self._toggled, names="value")
