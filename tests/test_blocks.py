@@ -151,6 +151,22 @@ def test_a_caption_printed_before_its_credited_copy_is_a_caption_too():
     assert roles[2:4] == ["caption", "caption"] and roles[-1] == "body"
 
 
+def test_the_credit_gate_lets_every_credit_through():
+    """`_may_end_with_credit` says no only where the credit pattern cannot match."""
+    from workbook.blocks.segmenting import _CREDIT_END, _may_end_with_credit
+
+    credits = [
+        "Protesters in the square. Photograph: Jane Doe", "Soldiers rest (Photo by Jane Doe)",
+        "A man walks past. JANE DOE/AFP/Getty Images", "A man walks past. Reuters/Jane Doe",
+        "Crews at work, AFP via Getty Images.", "Crews at work (Getty Images).", "Crowds gather PA Wire",
+        "Crowds gather in the square, PA Images )", "A man walks past. (AP)", "A market at dawn. İmage: Jane Doe",
+    ]
+    for text in credits:
+        assert _CREDIT_END.fullmatch(text), text
+        assert _may_end_with_credit(text), text
+    plain = ["The party will campaign on the economy, she said.", "Lee told the paper he would apply again."]
+    for text in plain:
+        assert not _CREDIT_END.fullmatch(text) and not _may_end_with_credit(text), text
 def test_a_site_name_a_section_or_tags_before_a_longer_headline_are_not_the_headline():
     text = ("Espreso. Global\n\nOPINION\n\nTalks with the two sides may yield a framework\n\n"
             "The first round ended on Friday. Both delegations said they would meet again.\n")

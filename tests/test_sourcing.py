@@ -884,6 +884,36 @@ def test_a_source_line_with_an_address_no_parser_can_read_is_kept_without_a_doma
     assert len(table) >= 1
 
 
+def test_the_handover_gate_lets_every_handover_through():
+    """`_may_hand_over` says no only where the writer-takes-over pattern cannot match."""
+    from workbook.sourcing.reported_speech import _WRITER_TAKES_OVER, _may_hand_over
+
+    handovers = [
+        "the plan will work, but it is not clear how", "prices will fall, although there is no sign yet",
+        "the talks went well, it remains unclear when", "they will win; I doubt it",
+        "the company will pay, but it has not said when", "the law is fair, though we disagree",
+    ]
+    for text in handovers:
+        assert _WRITER_TAKES_OVER.search(text), text
+        assert _may_hand_over(text), text
+    for text in ("the plan will work in the spring", "prices will fall when the harvest comes in"):
+        assert not _WRITER_TAKES_OVER.search(text) and not _may_hand_over(text), text
+
+
+def test_every_signal_holds_one_of_its_pieces():
+    """`_signal_pieces` keeps, for each kind, a string inside every signal: the cheap test before the pattern."""
+    from workbook.sourcing.words import _signal_pieces, lexicon
+
+    for kind, signals in lexicon().signals.items():
+        pieces = _signal_pieces(kind)
+        assert pieces and all(" " not in piece for piece in pieces), kind
+        for signal in signals:
+            assert any(piece in signal for piece in pieces), (kind, signal)
+
+
+def test_a_scare_signal_with_two_spaces_or_a_line_break_is_still_read():
+    article = make("It is a so  called “peace plan” now, and a so\ncalled “deal” too.")
+    assert rows(quotes(article), "text", "kind") == [("“peace plan”", "scare"), ("“deal”", "scare")]
 def test_unnamed_politicians_leaders_and_lawmakers_are_vague_sources():
     from workbook.sourcing.source_types import source_type
 

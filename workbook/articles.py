@@ -245,9 +245,10 @@ class Article:
         parts = [part for part in (self.author, self.date.year if self.date else None) if part]
         return " ".join(map(str, parts)) or self.id
 
-    @property
+    @cached_property
     def word_count(self) -> int:
-        """Words in the headline, standfirst, subheadings and body."""
+        """Words in the headline, standfirst, subheadings and body (counted once: the summary, the
+        comparison and the rhetoric density all ask, and an article's blocks never change)."""
         roles = ("headline", "standfirst", "subheading", "body")
         return sum(len(b.text.split()) for b in self.block_list if b.role in roles)
 

@@ -413,6 +413,12 @@ def parse_words(words: str) -> float | None:
     return float(total + current) + half
 
 
+#: "1.5e6", "3 x 10^4" and "2 × 10^-3": a number in scientific notation.
+_SCIENTIFIC = re.compile(r"(-?\d+(?:\.\d+)?)(?:[eE]([-+]?\d+)|\s?[×x]\s?10\^?(-?\d+))")
+#: "5 x 2^10": a number times a power.
+_POWER = re.compile(r"(-?\d+(?:\.\d+)?)\s?[×x]\s?(\d+)\^(-?\d+)")
+
+
 def parse_digits(digits: str) -> float | None:
     """The value of a number written in digits: "14,000" -> 14000, "2 1/2" -> 2.5, "3½" -> 3.5."""
     text = digits.replace("−", "-").replace("\u202f", " ").replace("\xa0", " ").strip()
@@ -421,10 +427,12 @@ def parse_digits(digits: str) -> float | None:
         half, text = 0.5, text[: -len("and a half")].strip()
     if text and text[-1] in UNICODE_FRACTIONS:
         half, text = UNICODE_FRACTIONS[text[-1]], text[:-1].strip()
-    scientific = re.fullmatch(r"(-?\d+(?:\.\d+)?)(?:[eE]([-+]?\d+)|\s?[×x]\s?10\^?(-?\d+))", text.replace("−", "-"))
+    # both patterns need an "e", "E", "×" or "x" (and a power a "^"): most numbers have none, and are not read again
+    exponent = "e" in text or "E" in text or "×" in text or "x" in text
+    scientific = _SCIENTIFIC.fullmatch(text) if exponent else None
     if scientific:
         return float(scientific.group(1)) * 10 ** int(scientific.group(2) or scientific.group(3))
-    power = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s?[×x]\s?(\d+)\^(-?\d+)", text.replace("−", "-"))
+    power = _POWER.fullmatch(text) if exponent and "^" in text else None
     if power:
         return float(power.group(1)) * float(power.group(2)) ** int(power.group(3))
     if "/" in text:

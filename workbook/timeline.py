@@ -315,15 +315,15 @@ class TimeRef:
     narrative: bool = False
 
 
-_DOUBLE_QUOTES = re.compile('[“”"]')
-
-
 @lru_cache(maxsize=32)
 def _quote_marks(text: str) -> tuple[list[int], list[int], list[int]]:
     """Positions of the opening curly, closing curly and straight double quotation marks in `text`."""
     marks: tuple[list[int], list[int], list[int]] = ([], [], [])
-    for match in _DOUBLE_QUOTES.finditer(text):
-        marks["“”\"".index(match.group())].append(match.start())
+    for positions, mark in zip(marks, "“”\""):  # one string search per mark: no match object for each one
+        found = text.find(mark)
+        while found != -1:
+            positions.append(found)
+            found = text.find(mark, found + 1)
     return marks
 
 

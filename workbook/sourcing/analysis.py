@@ -242,7 +242,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None
         for phrase, words in phrases:
             end = k + len(words)
-            if end <= len(toks) and tuple([tok.lower for tok in toks[k:end]]) == words:
+            # the second word first: "in" and "as" open many phrases that are none ("in the", "as well")
+            if end <= len(toks) and (len(words) == 1 or toks[k + 1].lower == words[1]) and tuple(
+                    [tok.lower for tok in toks[k:end]]) == words:
                 return len(words), phrase
         return None
 
@@ -321,13 +323,15 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         def words(quote: _Quote) -> str:
             return " ".join(_LINE_WORD.findall(self.text[quote.start : quote.end].lower().replace("'", "’")))
 
-        spoken = [(q, words(q)) for q in self.quotes if q.kind == "direct" and q.speaker]
+        spoken: list[tuple[_Quote, str]] | None = None  # the speakers' words, read at the first line that needs them
         for quote in self.quotes:
             if quote.kind != "headline" or quote.speaker:
                 continue
             line = words(quote)
             if len(line.split()) < 3:
                 continue
+            if spoken is None:
+                spoken = [(q, words(q)) for q in self.quotes if q.kind == "direct" and q.speaker]
             owner = next((q for q, said in spoken if q is not quote and f" {line} " in f" {said} "), None)
             if owner is not None:
                 quote.speaker, quote.speaker_start, quote.speaker_end = owner.speaker, owner.speaker_start, owner.speaker_end

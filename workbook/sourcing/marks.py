@@ -128,8 +128,11 @@ def _pair_quotes(article: Article) -> list[_Quote]:
                 pos = block.start
         else:
             pos = block.start
-        for match in _MARKS.finditer(text, pos, block.end):
+        lo, hi = block.start, block.end
+        for match in _MARKS.finditer(text, pos, hi):
             i = match.start()
+            if text[i] in "’'" and lo < i and i + 1 < hi and text[i - 1].isalnum() and text[i + 1].isalnum():
+                continue  # an apostrophe between two letters ("Moscow’s", "don't"): what _direction says of it
             singles = _count(stack, "single") if stack else 0  # the stack is never deeper than _MAX_DEPTH
             doubles = len(stack) - singles
             direction = _direction(text, i, block.start, block.end, singles > 0, doubles > 0)

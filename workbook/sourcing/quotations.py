@@ -10,7 +10,7 @@ from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _mention_words, _name_list, _resolution_note
-from workbook.sourcing.words import _COUNTRY_US, _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _signal_pattern
+from workbook.sourcing.words import _COUNTRY_US, _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _phrases_by_start, _signal_pattern, _signal_pieces
 
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
@@ -64,11 +64,13 @@ class QuoteRules:
 
     def signal_before(self, start: int, kind: str, window: int) -> str | None:
         before = self.text[max(0, start - window) : start].lower()
+        if not any(map(before.__contains__, _signal_pieces(kind))):
+            return None  # no word of any signal: none can be there once the white space is made single spaces
         if "  " in before or not before.isprintable():
             # white space other than single spaces (every other white-space character is unprintable):
             # otherwise the substitution would change nothing
             before = _SPACES.sub(" ", before)
-        if not any(word in before for word in self.lex.signals.get(kind, ())):
+        if not any(map(before.__contains__, self.lex.signals.get(kind, ()))):  # `word in before` for each, in C
             return None  # no signal word anywhere in the window: the pattern below cannot match
         match = _signal_pattern(kind).search(before)
         return match.group("signal") if match else None
@@ -268,11 +270,14 @@ class QuoteRules:
             before = range(len(toks))
         if not before:
             return False
+        verbs, phrase_starts = self.lex.verbs, _phrases_by_start()
         for k in reversed(before):
             if quote.start - toks[k].start > 220:
                 break
             if toks[k].text == ";" or (toks[k].text in "”\"" and k != before[-1]):
                 break  # another clause, or another quotation, stands between
+            if toks[k].lower not in verbs and toks[k].lower not in phrase_starts:
+                continue  # no reporting verb and no cue phrase's first word: neither rule below can fire
             phrase = self.phrase_at(toks, k)
             if phrase and phrase[1] == "according to":
                 span = _np_forward(toks, k + phrase[0], len(toks))

@@ -298,6 +298,8 @@ class AttributionRules:
         closed = _QUOTE_THEN_CLAUSE.match(text)
         if closed:
             return content[0], content[0] + closed.end(1)  # 'said “to hell with that,” and Chancellor Kohl ...'
+        if not _may_hand_over(text):
+            return content
         match = _WRITER_TAKES_OVER.search(text)
         if match and match.start() > 10:
             return content[0], content[0] + len(text[:match.start()].rstrip(" ,;—–-"))
@@ -392,6 +394,17 @@ _WRITER_TAKES_OVER = re.compile(
     r"offered no|provided no|declined to)\b"
     r"|;\s+(?:I|we)\b"
 )
+#: A string in every match of `_WRITER_TAKES_OVER` ("though" is in "although"; every "not clear",
+#: "unclear" and "far from clear" holds "clear"). The pattern starts with white space, so the regex
+#: engine tries it after every space of the content; a text holding none of them is not searched.
+_HANDOVER_WORDS = ("but", "yet", "though", "clear", ";")
+
+
+def _may_hand_over(text: str) -> bool:
+    """False only when `_WRITER_TAKES_OVER` cannot match in `text`: none of `_HANDOVER_WORDS` is in it."""
+    return any(map(text.__contains__, _HANDOVER_WORDS))
+
+
 #: "say little / nothing / much about": how much is said, not what.
 _AMOUNTS_SAID = frozenset("little nothing much less more something".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you there".split())

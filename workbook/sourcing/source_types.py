@@ -51,14 +51,17 @@ def source_type(source: str) -> str:
     """
     lex = lexicon()
     words = _SOURCE_WORDS.findall(source)
-    if "’" in source or "'" in source:
+    apostrophe = "’" in source or "'" in source
+    if apostrophe:
         words = [_base(w) for w in words]  # a possessive needs an apostrophe: without one, no word changes
     if not words:
         return "unknown"
     lowered = " ".join(words).lower()
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
-    if _TIME_WORDS.issuperset(w.lower() for w in words):
+    # the words in lower case, read off `lowered` (the same as lowering each word: no word holds a space)
+    lows = lowered.split(" ")
+    if _TIME_WORDS.issuperset(lows):
         return "unknown"  # "on Tuesday", "Earlier": a time, never someone who speaks
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
@@ -66,7 +69,7 @@ def source_type(source: str) -> str:
         return "vague"
     if _titled_name(words, lex):
         return "person"  # "US Secretary of State Marco Rubio": a title (even one with 'of') before a name
-    owned = _OWNED_THING.search(source)
+    owned = _OWNED_THING.search(source) if apostrophe else None  # the pattern needs the possessive's apostrophe
     if owned and not _speaks(owned.group(1).lower(), lex):
         return "unknown"  # "Lee's ceasefire", "Park's plan": something of someone's, not someone
     if not _NAME_JOINS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
@@ -79,9 +82,9 @@ def source_type(source: str) -> str:
         # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
         words = words[:cut]
         lowered = " ".join(words).lower()
+        lows = lowered.split(" ")
     head = words[-1]
     head_low = head.lower()
-    lows = [w.lower() for w in words]
     if head.islower() and head in lex.documents:
         return "document"
     if "." in head and _WEBSITE.search(head):

@@ -4,7 +4,7 @@ phrase does the saying for a reporting verb."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -113,20 +113,25 @@ class _Resolver:
         return None
 
 
-def _mentions(toks: Sequence[_Tok]) -> Iterable[tuple[int, str]]:
-    """Capitalised names in a sentence (for the fallback of pronoun resolution)."""
-    k = 0
+def _mentions(toks: Sequence[_Tok]) -> list[tuple[int, str]]:
+    """Capitalised names in a sentence (for the fallback of pronoun resolution), with the index of
+    each one's first token. The sentence's first word is never one (a capital there says nothing)."""
+    found: list[tuple[int, str]] = []
     n = len(toks)
+    k = 1
     while k < n:
-        if (toks[k].word and toks[k].cap and k > 0 and toks[k].lower not in _DETERMINERS and not _first_person(toks[k])
-                and toks[k].lower not in _TIME_WORDS):  # "on Tuesday": a day, never the "he" of the next sentence
+        tok = toks[k]
+        # `cap` first: most tokens are not capitalised, and then nothing else need be asked
+        if (tok.cap and tok.word and tok.lower not in _DETERMINERS and not _first_person(tok)
+                and tok.lower not in _TIME_WORDS):  # "on Tuesday": a day, never the "he" of the next sentence
             j = k
-            while j + 1 < n and toks[j + 1].word and toks[j + 1].cap:
+            while j + 1 < n and toks[j + 1].cap and toks[j + 1].word:
                 j += 1
-            yield k, " ".join(_base(t.text) for t in toks[k : j + 1])
+            found.append((k, " ".join([_base(t.text) for t in toks[k : j + 1]])))
             k = j + 1
         else:
             k += 1
+    return found
 
 
 #: First-person words and their contractions ("I've", "we're", "I’d"), in lower case.

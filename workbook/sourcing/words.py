@@ -275,15 +275,16 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     # per token was a large part of the cost (the analyser makes thousands of tokens per article).
     made: list[_Tok] = []
     new = object.__new__
+    keep = made.append  # looked up once, not once per token
     for match in _TOKEN.finditer(text, start, end):
         tok = new(_Tok)
         tok.start, tok.end = match.span()
-        tok.text = word = match.group()
+        tok.text = word = match[0]  # the same string as match.group(), without a method call
         tok.lower = word.lower()
         first = word[0]
         tok.word = first.isalnum() or first == "_"
         tok.cap = first.isupper()
-        made.append(tok)
+        keep(tok)
     return made
 
 
@@ -337,6 +338,20 @@ def _phrases_by_start() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
         words = tuple(phrase.split())
         found.setdefault(words[0], []).append((phrase, words))
     return {first: tuple(phrases) for first, phrases in found.items()}
+
+
+@lru_cache(maxsize=None)
+def _signal_pieces(kind: str) -> tuple[str, ...]:
+    """Strings one of which is in every signal word of `kind`, in any white space: the longest word of
+    each signal ("called" for "so called"), without a word that holds a shorter one ("chanting" holds
+    "chant"). A window holding none of them holds no signal, whatever its spaces and line breaks."""
+    longest = {max(signal.split(" "), key=len) for signal in lexicon().signals.get(kind, ())}
+    ordered = sorted(longest, key=lambda piece: (len(piece), piece))
+    kept: list[str] = []
+    for piece in ordered:  # shortest first, so a piece that holds a kept one is left out
+        if not any(shorter in piece for shorter in kept):
+            kept.append(piece)
+    return tuple(kept)
 
 
 @lru_cache(maxsize=None)
