@@ -9,8 +9,8 @@ import re
 from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.speakers import _mention_words, _name_list, _resolution_note
-from workbook.sourcing.words import _COUNTRY_US, _DETERMINERS, _OBJECT_PRONOUNS, _FIRST_PERSON, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _phrases_by_start, _signal_pattern, _signal_pieces
+from workbook.sourcing.speakers import _first_person, _mention_words, _name_list, _resolution_note
+from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _phrases_by_start, _signal_pattern, _signal_pieces
 
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
@@ -311,7 +311,7 @@ class QuoteRules:
             span = _subject(toks, 0, before[-1])
             if span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap:
                 verb = toks[span[1]]
-                if toks[span[0]].lower not in _FIRST_PERSON or toks[span[0]].text == _COUNTRY_US:
+                if not _first_person(toks[span[0]]):
                     self.fill(quote, toks, span, first, verb.text, verb.start, verb.end,
                               f"A short clause ending in a colon (‘... {verb.text} ...:’) introduces this quotation, "
                               "so it is treated as the subject's words.")
@@ -329,7 +329,7 @@ class QuoteRules:
         for k in range(colon - 1, -1, -1):
             if toks[k].lower == "from":
                 span = _np_forward(toks, k + 1, colon)
-                if span is not None and span[1] == colon and (toks[k + 1].lower not in _FIRST_PERSON or toks[k + 1].text == _COUNTRY_US):
+                if span is not None and span[1] == colon and not _first_person(toks[k + 1]):
                     return span, toks[k], head.text
                 return None
         return None

@@ -333,13 +333,12 @@ class SpeakerRules:
         if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
                 and self.lex.verbs.get(cue) in _BELIEF):
             return None  # "with what they thought were the same values": a belief inside a phrase, no words reported
-        words = {t.lower for t in toks[span[0]:span[1]] if t.text != _COUNTRY_US}
         if (span[1] - span[0] == 1 and span[0] == 0 and toks[0].lower in self.common
                 and toks[0].lower not in _PRONOUNS and source_type(toks[0].text) == "person"):
             return None  # "Months later ...": a capitalised common word, not a name
         if span[0] > 0 and toks[span[0] - 1].lower == "to" and not toks[span[0]].cap:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
-        if words & _FIRST_PERSON or any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION_WORDS or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
+        if any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION_WORDS or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
         return span
 
