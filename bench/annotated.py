@@ -21,7 +21,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bench.rhetoric import DEFAULT_PATH, align, read_gold, split_of
+from bench.rhetoric import DEFAULT_PATH, _overlap, aligned_gold, read_gold, split_of
 
 #: A word as the record counts it: letters, with apostrophes and hyphens inside.
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -29,16 +29,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 LABELS = ("loaded", "intensifier")
 
 
-def _key(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
 def count(folder: Path) -> tuple[dict[str, tuple[int, int, int]], int]:
     """{word: (uses, marked, articles)} for the marker words of the dev half, and how many articles were read."""
     from workbook import sourcing
     from workbook.articles import article_from_text
     from workbook.rhetoric import marker_records
-    from workbook.textio import normalise
+    from workbook.rhetoric.annotated import record_key
 
     items = read_gold(folder)
     halves = split_of([article_id for article_id, _, _ in items])
@@ -47,27 +43,26 @@ def count(folder: Path) -> tuple[dict[str, tuple[int, int, int]], int]:
     for article_id, raw, gold in items:
         if halves[article_id] != "dev":
             continue
-        cleaned = normalise(raw)
-        mapping = align(raw, cleaned)
-        if mapping is None:
+        aligned = aligned_gold(raw, gold)
+        if aligned is None:
             continue
-        loaded = [(mapping[s], mapping[min(e, len(raw))]) for s, e in gold.get("Loaded_Language", [])]
+        loaded = aligned[1].get("Loaded_Language", [])
         article = article_from_text(raw, id=article_id)
         sourcing.quotes(article)
         for record in marker_records(article):
             if record["label"] in LABELS and _WORD.fullmatch(record["text"]):
-                words.add(_key(record["text"]))
+                words.add(record_key(record["text"]))
         texts.append((article_id, article.text, loaded))
     uses: Counter[str] = Counter()
     marked: Counter[str] = Counter()
     articles: defaultdict[str, set[str]] = defaultdict(set)
     for article_id, text, loaded in texts:
         for match in _WORD.finditer(text):
-            word = _key(match.group())
+            word = record_key(match.group())
             if word not in words:
                 continue
             uses[word] += 1
-            if any(min(match.end(), end) > max(match.start(), start) for start, end in loaded):
+            if any(_overlap(match.span(), span) for span in loaded):
                 marked[word] += 1
                 articles[word].add(article_id)
     return {word: (uses[word], marked[word], len(articles[word])) for word in sorted(words)}, len(texts)
@@ -88,6 +83,7 @@ word\tuses\tmarked\tarticles
 
 def main(argv: list[str] | None = None) -> int:
     from workbook.rhetoric.annotated import RECORD_PATH
+    from workbook.rhetoric.strength import ANNOTATED_STRONG
 
     parser = argparse.ArgumentParser(prog="python -m bench.annotated", description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="the semeval2023-en-train folder")
@@ -98,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no SemEval labels under {folder}")
         return 0
     records, read = count(folder)
-    often = sum(1 for uses, marked, _ in records.values() if marked / (uses + 1) >= 0.3)
-    print(f"{len(records)} marker words on the dev half ({read} articles); {often} marked in at least 30 % of uses")
+    often = sum(1 for uses, marked, _ in records.values() if marked / (uses + 1) >= ANNOTATED_STRONG)
+    print(f"{len(records)} marker words on the dev half ({read} articles); {often} marked in at least "
+          f"{ANNOTATED_STRONG:.0%} of uses")
     if args.write:
         lines = [f"{word}\t{uses}\t{marked}\t{articles}" for word, (uses, marked, articles) in records.items()]
         RECORD_PATH.write_text(HEADER.format(articles=read) + "\n".join(lines) + "\n", encoding="utf-8")

@@ -196,6 +196,17 @@ def read_gold(folder: Path) -> list[tuple[str, str, dict[str, list[Span]]]]:
     return items
 
 
+def aligned_gold(raw: str, gold: dict[str, list[Span]]) -> tuple[str, dict[str, list[Span]]] | None:
+    """The article's text as the workbook reads it (`normalise`) and the gold spans moved onto it;
+    None when the two texts do not align."""
+    cleaned = normalise(raw)
+    mapping = align(raw, cleaned)
+    if mapping is None:
+        return None
+    return cleaned, {technique: [(mapping[s], mapping[min(e, len(raw))]) for s, e in spans]
+                     for technique, spans in gold.items()}
+
+
 def split_of(article_ids: list[str]) -> dict[str, str]:
     """'dev' or 'test' for each article id: even positions of the sorted ids are dev, odd are test.
 
@@ -238,14 +249,11 @@ def run(folder: Path, splits: tuple[str, ...] = ("all",)) -> int:
         wanted = [split for split in splits if split in ("all", halves[article_id])]
         if not wanted:
             continue
-        cleaned = normalise(raw)
-        mapping = align(raw, cleaned)
-        if mapping is None:
+        aligned = aligned_gold(raw, gold)
+        if aligned is None:
             skipped += 1
             continue
-        gold_clean = {
-            technique: [(mapping[s], mapping[min(e, len(raw))]) for s, e in spans] for technique, spans in gold.items()
-        }
+        gold_clean = aligned[1]
         article = article_from_text(raw, id=article_id)
         began = time.perf_counter()
         sourcing.quotes(article)  # the quotations markers() builds on (kept by sourcing for the article)

@@ -47,6 +47,11 @@ def _records() -> dict[str, Annotated]:
     return records
 
 
+def record_key(word: str) -> str:
+    """How the record writes a word: lower case, with a straight apostrophe."""
+    return word.lower().replace("’", "'")
+
+
 def annotated(word: str) -> Annotated | None:
     """The annotators' record of `word` (any case, either apostrophe), or None when it has none."""
-    return _records().get(word.lower().replace("’", "'"))
+    return _records().get(record_key(word))

@@ -199,12 +199,12 @@ def _annotators_say(word: str, term: str, curated: bool) -> tuple[str, str] | No
         key, record = term, annotated(term)
     if record is None:
         return None
-    who, word = "researchers who marked up real news articles", f"‘{key.lower()}’"
+    who, shown = "researchers who marked up real news articles", f"‘{key.lower()}’"
     if record.marked >= 2 and record.articles >= 2 and record.share >= ANNOTATED_STRONG:
-        return "strong", f"{who} called {word} loaded language in {record.marked} of its {record.uses} uses"
+        return "strong", f"{who} called {shown} loaded language in {record.marked} of its {record.uses} uses"
     if record.uses >= ANNOTATED_PLAIN_USES[curated] and record.share < ANNOTATED_PLAIN:
-        how_often = (f"never called {word} loaded language in its {record.uses} uses" if not record.marked else
-                     f"called {word} loaded language in only {record.marked} of its {record.uses} uses")
+        how_often = (f"never called {shown} loaded language in its {record.uses} uses" if not record.marked else
+                     f"called {shown} loaded language in only {record.marked} of its {record.uses} uses")
         return "weak", f"{who} {how_often}, so here it may be a plain word"
     return None
 
