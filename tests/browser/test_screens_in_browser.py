@@ -92,6 +92,9 @@ def check_reading_view(page) -> None:
     p = page.page
     view = p.locator(f"{PANEL} .wb-reading").first
     view.scroll_into_view_if_needed()
+    # on a busy machine the widget may still be drawing: wait for its byline's words (at most 30 s)
+    p.wait_for_function(f"() => /By \\w+/.test(document.querySelector('{PANEL} .wb-reading .wb-byline')?.innerText || '')",
+                        timeout=30_000)
     text = view.inner_text()
     assert "Working people in Ukraine" in text or view.locator("h3").count() == 1
     assert view.locator("h3").count() == 1, "the reading view has one headline"
@@ -132,6 +135,9 @@ def check_highlighter_opens_with_one_group(page) -> None:
     box = view.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
     ticked = box.locator("input[type=checkbox]:checked")
     assert ticked.count() == 1, "the highlighter opens with one kind of finding on"
+    # on a busy machine the text may still be drawing: wait for a tag with words (at most 30 s)
+    p.wait_for_function(f"() => [...document.querySelectorAll('{PANEL} .wb-highlighter .wb-tag')]"
+                        ".some(t => t.innerText.trim())", timeout=30_000)
     tags = [t for t in view.locator(".wb-tag").all_inner_texts() if t.strip()]
     # a number, then plain words: a label ("loaded word") or whose words ("in Donald Trump’s words");
     # never a code name (no underscores) and never a bare number
