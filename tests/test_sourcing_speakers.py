@@ -537,3 +537,48 @@ def test_a_quotation_then_and_a_new_subject_ends_the_words_reported():
 def test_added_with_a_thing_as_object_is_no_report():
     article = make("The state added the extra week in 2005. Ann Lee added that the week would stay.")
     assert attributions(article)["source"].tolist() == ["Ann Lee"]
+
+
+def test_states_after_a_group_word_is_the_plural_noun_not_a_report():
+    article = make("Prices could rise, as frontline European states gird for a wider war. Member states agree that the plan "
+                   "is fair. Tim Park states that every member votes. Ann Lee states: the plan is fair.")
+    assert attributions(article)["source"].tolist() == ["Tim Park", "Ann Lee"]
+
+
+def test_a_participle_then_a_verb_before_that_is_no_report():
+    article = make("The two deaths reported on Monday are a reminder that the war is near. "
+                   "The agency reported on Monday that the plan had failed.")
+    assert attributions(article)["source"].tolist() == ["The agency"]
+
+
+def test_a_quote_from_someone_is_theirs():
+    article = make('The channel carried a quote from Ann Lee praising the party for never having "made empty promises."')
+    assert speaker_of(article, "made empty promises") == "Ann Lee"
+
+
+def test_a_quoted_outlet_after_reported_by_is_a_name_not_words_said():
+    article = make('As reported by "Pravdivo," Ann Lee, the ambassador, stated this in an article.')
+    table = quotes(article)
+    assert table["kind"].tolist() == ["name"]
+    assert table["speaker"].isna().all()
+
+
+def test_people_in_a_place_are_the_whole_subject():
+    article = make("Officials in Lvov said the plan would fail. Even so, no one in the city now believes it will last. "
+                   "Many in Lvov think the plan will work.")
+    assert [source_of(article, needle) for needle in ("would fail", "it will last", "will work")] == [
+        ("Officials in Lvov", "vague"), ("no one in the city", "vague"), ("Many in Lvov", "vague")]
+
+
+def test_a_participle_before_from_ends_the_source():
+    article = make("Drones hit a depot, according to a Telegram summary drawn from the channel.")
+    assert source_of(article, "Drones hit") == ("a Telegram summary", "document")
+
+
+def test_a_source_inside_an_opening_while_clause_and_its_words_end_at_the_comma():
+    article = make("While the officials keep repeating that no one wants peace more, they want justice. "
+                   "While Ann Lee said that the plan would fail, Tim Park disagreed. "
+                   "While Tim Park had many artists writing songs about him, that has not happened for Lee.")
+    table = attributions(article)
+    assert table[["source", "text"]].values.tolist() == [
+        ["the officials", "no one wants peace more"], ["Ann Lee", "the plan would fail"]]

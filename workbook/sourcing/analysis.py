@@ -208,6 +208,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
         if base in self.lex.that_verbs and (nxt is None or nxt.lower != "that" or not _clause_follows(toks, k + 2)):
             return None  # "found the body", "found that pitch compelling": only "the study found that it failed" reports
+        if tok.lower == "states" and not (nxt is None or nxt.lower == "that" or nxt.text in ":,\"“‘" or (
+                k > 0 and toks[k - 1].lower in _PRONOUNS)):
+            return None  # "frontline European states gird", "Member states agree": the plural noun; only
+            # "the website states that", "Article 5 states:" and "he states" report
         if base == "state" and nxt is not None and nxt.lower == "of":
             return None  # "the US state of Louisiana", "a state of emergency": the noun
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):

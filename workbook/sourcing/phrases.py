@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from workbook.sourcing.words import (
-    _DETERMINERS, _INTRO, _MONTHS, _NAME_JOINS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
+    _DETERMINERS, _INTRO, _MONTHS, _NAME_JOINS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _SUBORDINATE_OPENERS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
     _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _TIME_WORDS, _Tok, _base, _is_possessive, _nouns, lexicon,
 )
 
@@ -119,7 +119,7 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
                 if not (_is_possessive(toks[j - 1].text) or low in nouns or _base(low) in nouns or low in ("of",) or low in _NOUN_LIKE
                         or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
                     break  # "The Russian attack": a capitalised adjective, then the head noun
-            if j > i and not tok.cap and (low.endswith("ed") or (low in _PARTICIPLES and j + 1 < hi and toks[j + 1].lower == "by")) \
+            if j > i and not tok.cap and (low.endswith("ed") or (low in _PARTICIPLES and j + 1 < hi and toks[j + 1].lower in ("by", "from"))) \
                     and not toks[j - 1].lower in _DETERMINERS:
                 break  # "a transcript reviewed by ...", "reports seen by ...": the phrase ends before the participle
             j += 1
@@ -191,6 +191,11 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     while start < hi and (not toks[start].word or toks[start].lower in _OPENING_ADVERBS
                           or (toks[start].lower in _SKIP and start + 1 < hi and toks[start + 1].cap)):
         start += 1  # "Once Fetter left ...": the adverb is not part of the name
+    if start + 1 < hi and toks[start].lower in _SUBORDINATE_OPENERS and not any(t.text == "," for t in toks[start:hi]):
+        # "While Ukrainians keep saying that ...,": the subject of the opening clause, when the verb
+        # follows it at once ("While Obama had many artists writing songs": the artists write, not Obama)
+        after = _np_forward(toks, start + 1, hi)
+        return after if after is not None and after[1] >= hi - 2 else None
     if start >= hi:
         return None
     if toks[start].lower in _QUESTION:

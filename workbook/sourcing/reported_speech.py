@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
+from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -241,6 +241,8 @@ class AttributionRules:
         if start < n and toks[start].lower in ("in", "on", "at", "during"):
             # "said in a statement that ...", "said on Twitter that ...": where, then the words
             that = next((m for m in range(start + 1, min(n, start + 8)) if toks[m].lower == "that"), None)
+            if that is not None and any(t.lower in _FINITE for t in toks[start + 1:that]):
+                return None  # "The deaths reported on Monday are a reminder that ...": a participle describing a noun
             if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
                 # (also "wrote on X, formerly Twitter, that ...")
                 start = that
@@ -261,6 +263,8 @@ class AttributionRules:
         if content is None:
             return None
         content = self.clause_end(content)
+        if toks[0].lower in _SUBORDINATE_OPENERS and 0 < span[0] <= 2:
+            content = _opening_clause_end(toks, content)
         return self.make(content, info, toks[k], index, "before")
 
     def reports_words(self, toks: Sequence[_Tok], k: int, base: str, start: int, n: int) -> bool:
@@ -378,6 +382,19 @@ class AttributionRules:
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
+def _opening_clause_end(toks: Sequence[_Tok], content: tuple[int, int]) -> tuple[int, int]:
+    """The words of "While Lee said that the plan would fail, Park disagreed" end at the comma
+    that closes the opening clause (unless a quotation is open there)."""
+    for tok in toks:
+        if tok.start < content[0]:
+            continue
+        if tok.start >= content[1] or tok.text in "“”\"‘":
+            break
+        if tok.text == ",":
+            return content[0], tok.start
+    return content
+
+
 _FINITE = frozenset(
     """is are was were be been being has have had will would can could should may might must do does did
     isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't don't doesn't didn't

@@ -171,6 +171,18 @@ def _plural_verb_after(toks: Sequence[_Tok], i: int) -> bool:
     return i < len(toks) and toks[i].lower in _PLURAL_VERBS
 
 
+#: Verbs that go with a reporting verb in -ing and say it goes on: "keep saying", "continued insisting".
+_KEEP_DOING = frozenset("keep keeps kept continue continues continued".split())
+
+#: Words that tie people to a place in a subject: "officials in Kyiv", "residents of the city".
+_PLACE_LINKS = frozenset("in at from of".split())
+#: Pronouns of people that a place can follow: "no one in Ukraine", "many in Kyiv".
+_PEOPLE_PRONOUNS = frozenset("one many few some most everyone everybody nobody someone somebody anyone others".split())
+
+#: Nouns for words someone gave that a text carries: "a quote from Ann Lee saying ...".
+_CARRIED_WORDS = frozenset("quote quotes quotation quotations message messages words letter speech post video".split())
+
+
 class SpeakerRules:
     """The analyser's rules for finding and describing the speaker of a cue (a mixin of `Analyser`)."""
 
@@ -270,6 +282,9 @@ class SpeakerRules:
     def speaker_for_cue(self, toks: Sequence[_Tok], k: int, sentence: int) -> tuple[int, int] | None:
         """The noun phrase that does the saying for the cue at token k."""
         j = k
+        if toks[k].lower.endswith("ing") and j > 1 and toks[j - 1].lower in _KEEP_DOING:
+            j -= 1  # "The officials keep repeating that ...": 'keep' belongs to the verb, not the speaker
+        subject_end = j  # the clause's subject ends before 'keep' (else at the cue, as before)
         while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])
                                                 or (j > 1 and toks[j - 1].lower in _FLOATING)
                                                 or (j > 1 and toks[j - 1].lower in ("earlier", "later") and not toks[j - 1].cap)):
@@ -294,6 +309,9 @@ class SpeakerRules:
             return self.speaker_for_cue(toks, j - 2, sentence)  # "“...,” the businessman said, arguing that": the same speaker
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
+            if (span is not None and span[0] > 1 and toks[span[0] - 1].lower == "from"
+                    and (toks[span[0] - 2].lower in _CARRIED_WORDS or toks[span[0] - 2].lower in self.lex.nouns)):
+                return span  # "carried a quote from Ann Lee praising ...": the words are Ann Lee's
             if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
                 # "Lee posted to Twitter asking": Twitter is where, Lee who; the subject is the
                 # phrase before the verb ("staff writer David Emery posted"), else the clause's first
@@ -321,7 +339,7 @@ class SpeakerRules:
                 found = self.appositive_back(toks, j, 0)
                 span = found[0] if found else _subject(toks, 0, k)
         elif j == 0 or previous in ("and", "or", "but", ",", "by", "—", "–") or (participle and previous != "who"):
-            span = _subject(toks, 0, k)
+            span = _subject(toks, 0, subject_end)
         else:
             span = _np_back(toks, j)
             if span is None or (span[1] - span[0] == 1 and toks[span[0]].text.isdigit()):
@@ -355,6 +373,15 @@ class SpeakerRules:
             head = _np_back(toks, i - 2)
             if head is not None:
                 return (head[0], span[1])
+        if i >= 2 and toks[i - 1].lower in _PLACE_LINKS and toks[i - 2].word:
+            low = toks[i - 2].lower
+            lex = self.lex
+            if low in _PEOPLE_PRONOUNS or any(w in lex.vague_heads or w in lex.titles or w in lex.person_words
+                                               or w in lex.organisations for w in (low, low.removesuffix("s"))):
+                head = _np_back(toks, i - 1)
+                if head is not None:
+                    first = head[0] - 1 if head[0] > 0 and toks[head[0] - 1].lower == "no" else head[0]
+                    return (first, span[1])  # "Officials in Kyiv said", "no one in the city believes"
         if i >= 2 and toks[i - 1].lower in ("who", "that", "which") and toks[i - 2].word:
             start = _clause_start(toks, 0, i)
             if start < i - 1 and j - start <= 16 and not any(t.text in ",;:—–“”\"" for t in toks[start:j]):

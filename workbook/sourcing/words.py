@@ -190,7 +190,11 @@ _AFTER_PARTICIPLE = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset("him her them me us it".split())
 #: Irregular past participles before "by" ("reports seen by Reuters").
-_PARTICIPLES = frozenset("seen made written given taken held led read sent run shown known told".split())
+#: Words that open a subordinate clause before the main one ("While Lee said that ..., Park ..."):
+#: a source right after one of them speaks inside that clause, and its words end at the clause's comma.
+#: Not "as" ("As Lee said, the plan failed": the words follow the comma) nor "if" (hypothetical).
+_SUBORDINATE_OPENERS = frozenset("while whereas although though because since when after before".split())
+_PARTICIPLES = frozenset("seen made written given taken held led read sent run shown known told drawn".split())
 
 
 _TIME_CONJUNCTIONS = frozenset("before after while when".split())
