@@ -582,3 +582,8 @@ def test_a_source_inside_an_opening_while_clause_and_its_words_end_at_the_comma(
     table = attributions(article)
     assert table[["source", "text"]].values.tolist() == [
         ["the officials", "no one wants peace more"], ["Ann Lee", "the plan would fail"]]
+
+
+def test_where_someone_spoke_before_a_colon_is_not_part_of_the_words():
+    article = make("Ann Lee said in a Tuesday night TV address: “Those who started it must get used to it.”")
+    assert attributions(article)["text"].tolist() == ["“Those who started it must get used to it.”"]

@@ -240,14 +240,15 @@ class AttributionRules:
         start = tail
         if start < n and toks[start].lower in ("in", "on", "at", "during"):
             # "said in a statement that ...", "said on Twitter that ...": where, then the words
-            that = next((m for m in range(start + 1, min(n, start + 8)) if toks[m].lower == "that"), None)
+            that = next((m for m in range(start + 1, min(n, start + 8)) if toks[m].lower == "that"
+                         or (toks[m].text == ":" and m + 1 < n and toks[m + 1].text in "“\"")), None)
             if that is not None and any(t.lower in _FINITE for t in toks[start + 1:that]):
                 return None  # "The deaths reported on Monday are a reminder that ...": a participle describing a noun
             if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
                 # (also "wrote on X, formerly Twitter, that ...")
                 start = that
-        if start < n and toks[start].lower == "that":
-            start += 1
+        if start < n and (toks[start].lower == "that" or toks[start].text == ":"):
+            start += 1  # "said that ...", "said in a TV address: “...”"
         elif base in self.lex.object_verbs:
             that = next((m for m in range(start, min(n, start + 9)) if toks[m].lower == "that"), None)
             start = that + 1 if that is not None else self.skip_listener(toks, start)
