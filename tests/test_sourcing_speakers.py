@@ -537,3 +537,10 @@ def test_a_quotation_then_and_a_new_subject_ends_the_words_reported():
 def test_added_with_a_thing_as_object_is_no_report():
     article = make("The state added the extra week in 2005. Ann Lee added that the week would stay.")
     assert attributions(article)["source"].tolist() == ["Ann Lee"]
+
+
+def test_further_between_a_pronoun_and_its_cue_is_not_the_speaker():
+    article = make("Ann Lee, the mayor, spoke to the council. She further stressed:\n\n“The bridge must open this year.”")
+    assert speaker_of(article, "The bridge must open") == "Ann Lee"
+    article = make("The ministry further said that the bridge would open in May.")
+    assert source_of(article, "the bridge would open")[0] == "The ministry"
