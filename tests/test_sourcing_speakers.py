@@ -544,3 +544,10 @@ def test_further_between_a_pronoun_and_its_cue_is_not_the_speaker():
     assert speaker_of(article, "The bridge must open") == "Ann Lee"
     article = make("The ministry further said that the bridge would open in May.")
     assert source_of(article, "the bridge would open")[0] == "The ministry"
+
+
+def test_a_quote_from_label_before_a_colon_names_the_speaker_not_the_word_quote():
+    article = make('The bridge closed on Monday.\n\nQuote from the city council: "The bridge will stay shut until the repairs end."\n\n'
+                   'Quotation from Ann Lee: "We are sorry for the delay."')
+    assert speaker_of(article, "The bridge will stay shut") == "the city council"
+    assert speaker_of(article, "sorry for the delay") == "Ann Lee"
