@@ -551,3 +551,8 @@ def test_a_quote_from_label_before_a_colon_names_the_speaker_not_the_word_quote(
                    'Quotation from Ann Lee: "We are sorry for the delay."')
     assert speaker_of(article, "The bridge will stay shut") == "the city council"
     assert speaker_of(article, "sorry for the delay") == "Ann Lee"
+
+
+def test_a_counted_time_phrase_at_the_start_is_not_the_speaker():
+    article = make("The talks broke down. Two days later, Ann Lee called the plan a “bad joke,” again threatening to leave the talks.")
+    assert source_of(article, "to leave the talks") == ("Ann Lee", "person")
