@@ -587,3 +587,22 @@ def test_a_source_inside_an_opening_while_clause_and_its_words_end_at_the_comma(
 def test_where_someone_spoke_before_a_colon_is_not_part_of_the_words():
     article = make("Ann Lee said in a Tuesday night TV address: “Those who started it must get used to it.”")
     assert attributions(article)["text"].tolist() == ["“Those who started it must get used to it.”"]
+
+
+def test_further_between_a_pronoun_and_its_cue_is_not_the_speaker():
+    article = make("Ann Lee, the mayor, spoke to the council. She further stressed:\n\n“The bridge must open this year.”")
+    assert speaker_of(article, "The bridge must open") == "Ann Lee"
+    article = make("The ministry further said that the bridge would open in May.")
+    assert source_of(article, "the bridge would open")[0] == "The ministry"
+
+
+def test_a_quote_from_label_before_a_colon_names_the_speaker_not_the_word_quote():
+    article = make('The bridge closed on Monday.\n\nQuote from the city council: "The bridge will stay shut until the repairs end."\n\n'
+                   'Quotation from Ann Lee: "We are sorry for the delay."')
+    assert speaker_of(article, "The bridge will stay shut") == "the city council"
+    assert speaker_of(article, "sorry for the delay") == "Ann Lee"
+
+
+def test_a_counted_time_phrase_at_the_start_is_not_the_speaker():
+    article = make("The talks broke down. Two days later, Ann Lee called the plan a “bad joke,” again threatening to leave the talks.")
+    assert source_of(article, "to leave the talks") == ("Ann Lee", "person")

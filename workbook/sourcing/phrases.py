@@ -163,12 +163,27 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
     first = toks[lo].lower if lo < hi else ""
     second = toks[lo + 1].lower if lo + 1 < hi else ""
     # "Earlier this month, ...", "Last week, ...": an opening time phrase, not the subject
-    timed = first in ("earlier", "later") or (first in ("last", "next", "this", "that") and second in _TIME_WORDS)
+    timed = (first in ("earlier", "later") or (first in ("last", "next", "this", "that") and second in _TIME_WORDS)
+             or _counted_time(toks, lo, hi))
     if lo < hi and (timed or first in _INTRO or first in _OPENING_PREPOSITIONS or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
         for k in range(lo, min(hi, lo + 25)):
             if toks[k].text == ",":
                 return k + 1
     return lo
+
+
+#: Counting words that open "Two days later, ...", "A year ago, ...", "10 weeks earlier, ...".
+_COUNTING_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve few several many".split())
+
+
+def _counted_time(toks: Sequence[_Tok], lo: int, hi: int) -> bool:
+    """True when the clause opens with a counted stretch of time and 'later', 'earlier' or 'ago'
+    ("Two days later, Ann Lee said ..."): a time phrase, so the number is never the subject."""
+    if lo + 2 >= hi:
+        return False
+    count, unit, edge = toks[lo].lower, toks[lo + 1].lower, toks[lo + 2].lower
+    return ((count in _COUNTING_WORDS or count.isdigit()) and unit in _TIME_WORDS and unit not in ("earlier", "later", "ago")
+            and edge in ("later", "earlier", "ago"))
 
 
 def _named_subject(toks: Sequence[_Tok], start: int, hi: int) -> tuple[int, int] | None:

@@ -52,7 +52,10 @@ _DESCRIBING_OPENERS = _DETERMINERS | {"her", "his", "their"}
 #: Words that end a noun phrase, less the prepositions a phrase may hold ("a narrator in the campaign ad").
 _PHRASE_STOPS = _STOP - _PHRASE_PREPOSITIONS
 #: Nouns for asking or answering that can introduce someone's words with "... came from X:".
-_ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment"})
+#: Nouns for words someone said that head a label before a colon: "A question came from ...:",
+#: "Quote from the city council: “...”" (the speaker is the phrase after "from", never the noun).
+_ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment",
+                           "quote", "quotation"})
 
 
 class QuoteRules:

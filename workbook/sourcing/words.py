@@ -119,7 +119,7 @@ _SKIP = frozenset(
     """has have had is was were are am be been also later then again still just now today yesterday
     once often repeatedly reportedly previously recently already never even only first publicly
     privately will would can could should may might must did does do not had long always twice sometimes
-    usually even""".split()
+    usually even further""".split()
 ) | frozenset(  # negated auxiliaries: "She doesn't say" has the source "She", not "She doesn't"
     f"{aux}{mark}t" for aux in "doesn don didn isn wasn aren weren hasn haven hadn won wouldn can couldn shouldn mustn".split()
     for mark in ("'", "’")
