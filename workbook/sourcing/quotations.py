@@ -10,7 +10,7 @@ from workbook.sourcing.marks import _Quote, _TERMINAL
 from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _first_person, _mention_words, _name_list, _resolution_note
-from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _phrases_by_start, _signal_pattern, _signal_pieces
+from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _WORDS_GIVEN, _phrases_by_start, _signal_pattern, _signal_pieces
 
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]\s*(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*[.,]?[ \t]*(?=\n|$)")
@@ -51,11 +51,6 @@ _NEXT_LOWER_WORD = re.compile(r"\s*([a-z]+)")
 _DESCRIBING_OPENERS = _DETERMINERS | {"her", "his", "their"}
 #: Words that end a noun phrase, less the prepositions a phrase may hold ("a narrator in the campaign ad").
 _PHRASE_STOPS = _STOP - _PHRASE_PREPOSITIONS
-#: Nouns for asking or answering that can introduce someone's words with "... came from X:".
-#: Nouns for words someone said that head a label before a colon: "A question came from ...:",
-#: "Quote from the city council: “...”" (the speaker is the phrase after "from", never the noun).
-_ASKING_NOUNS = frozenset({"question", "questions", "reply", "answer", "response", "message", "call", "cry", "shout", "comment",
-                           "quote", "quotation"})
 
 
 class QuoteRules:
@@ -325,7 +320,7 @@ class QuoteRules:
     def speaker_after_from(self, toks: Sequence[_Tok], colon: int) -> tuple[tuple[int, int], _Tok, str] | None:
         """"A question came from a member of the audience:": the noun phrase after "from", when
         the clause before the colon is about a saying noun (question, reply, statement ...)."""
-        saying = self.lex.nouns | _ASKING_NOUNS
+        saying = self.lex.nouns | _WORDS_GIVEN
         head = next((t for t in toks[:colon] if t.word and t.lower in saying), None)
         if head is None:
             return None

@@ -383,19 +383,6 @@ class AttributionRules:
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
-def _opening_clause_end(toks: Sequence[_Tok], content: tuple[int, int]) -> tuple[int, int]:
-    """The words of "While Lee said that the plan would fail, Park disagreed" end at the comma
-    that closes the opening clause (unless a quotation is open there)."""
-    for tok in toks:
-        if tok.start < content[0]:
-            continue
-        if tok.start >= content[1] or tok.text in "“”\"‘":
-            break
-        if tok.text == ",":
-            return content[0], tok.start
-    return content
-
-
 _FINITE = frozenset(
     """is are was were be been being has have had will would can could should may might must do does did
     isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't don't doesn't didn't
@@ -436,3 +423,16 @@ def _hypothetical(toks: Sequence[_Tok], span: tuple[int, int], k: int) -> bool:
     if first in _HYPOTHETICAL_SUBJECTS and span[1] - span[0] == 1 and between & {"would", "could", "might"}:
         return True
     return first == "it" and k > 0 and toks[k - 1].lower == "to"
+
+
+def _opening_clause_end(toks: Sequence[_Tok], content: tuple[int, int]) -> tuple[int, int]:
+    """The words of "While Lee said that the plan would fail, Park disagreed" end at the comma
+    that closes the opening clause (unless a quotation is open there)."""
+    for tok in toks:
+        if tok.start < content[0]:
+            continue
+        if tok.start >= content[1] or tok.text in "“”\"‘":
+            break
+        if tok.text == ",":
+            return content[0], tok.start
+    return content

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from workbook.sourcing.words import (
-    _DETERMINERS, _HEAD_PREPOSITIONS, _NAME_JOINS, _NATIONALITY, _PLACE_STARTS, _PRONOUNS, _QUANTIFIERS, _TIME_WORDS, _Lexicon,
+    _DETERMINERS, _HEAD_PREPOSITIONS, _NAME_JOINS, _NATIONALITY, _PEOPLE_PRONOUNS, _PLACE_STARTS, _PRONOUNS, _QUANTIFIERS, _TIME_WORDS, _Lexicon,
     _base, _padded_phrases, lexicon,
 )
 
@@ -40,10 +40,6 @@ def _titled_name(words: list[str], lex: _Lexicon) -> bool:
         return False
     before = [part for w in words[:-2] for part in w.lower().rstrip(".").split("-")]
     return not lex.titles.isdisjoint(before)
-
-
-#: Pronouns for people that a place can follow in a source: "no one in Ukraine", "everyone in the city".
-_PEOPLE_WORDS = frozenset("one everyone everybody nobody someone somebody anyone".split())
 
 
 @lru_cache(maxsize=4096)
@@ -82,7 +78,7 @@ def source_type(source: str) -> str:
         return "organization"  # "Centers for Disease Control", "Department of Conservation"
     cut = None if _HEAD_PREPOSITIONS.isdisjoint(words) else next(
         (i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
-    if cut is not None and (words[cut - 1].lower() in _PEOPLE_WORDS or (cut == 1 and lows[0] in _QUANTIFIERS)):
+    if cut is not None and (words[cut - 1].lower() in _PEOPLE_PRONOUNS or (cut == 1 and lows[0] in _QUANTIFIERS)):
         return "vague"  # "no one in Ukraine", "many in Kyiv", "one of the ministers": people no one names
     if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
         # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who

@@ -10,7 +10,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PRONOUNS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, lexicon
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, lexicon
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -176,11 +176,6 @@ _KEEP_DOING = frozenset("keep keeps kept continue continues continued".split())
 
 #: Words that tie people to a place in a subject: "officials in Kyiv", "residents of the city".
 _PLACE_LINKS = frozenset("in at from of".split())
-#: Pronouns of people that a place can follow: "no one in Ukraine", "many in Kyiv".
-_PEOPLE_PRONOUNS = frozenset("one many few some most everyone everybody nobody someone somebody anyone others".split())
-
-#: Nouns for words someone gave that a text carries: "a quote from Ann Lee saying ...".
-_CARRIED_WORDS = frozenset("quote quotes quotation quotations message messages words letter speech post video".split())
 
 
 class SpeakerRules:
@@ -310,7 +305,7 @@ class SpeakerRules:
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
             if (span is not None and span[0] > 1 and toks[span[0] - 1].lower == "from"
-                    and (toks[span[0] - 2].lower in _CARRIED_WORDS or toks[span[0] - 2].lower in self.lex.nouns)):
+                    and (toks[span[0] - 2].lower in _WORDS_GIVEN or toks[span[0] - 2].lower in self.lex.nouns)):
                 return span  # "carried a quote from Ann Lee praising ...": the words are Ann Lee's
             if span is not None and span[0] > 0 and toks[span[0] - 1].lower in _OBJECT_PREPOSITIONS:
                 # "Lee posted to Twitter asking": Twitter is where, Lee who; the subject is the
@@ -376,7 +371,7 @@ class SpeakerRules:
         if i >= 2 and toks[i - 1].lower in _PLACE_LINKS and toks[i - 2].word:
             low = toks[i - 2].lower
             lex = self.lex
-            if low in _PEOPLE_PRONOUNS or any(w in lex.vague_heads or w in lex.titles or w in lex.person_words
+            if low in _PEOPLE_PRONOUNS or low in _QUANTIFIERS or low == "others" or any(w in lex.vague_heads or w in lex.titles or w in lex.person_words
                                                or w in lex.organisations for w in (low, low.removesuffix("s"))):
                 head = _np_back(toks, i - 1)
                 if head is not None:

@@ -189,12 +189,20 @@ _AFTER_PARTICIPLE = frozenset(
     those it him them us me you he she they we i any some all no one more of against on upon as""".split()
 )
 _OBJECT_PRONOUNS = frozenset("him her them me us it".split())
-#: Irregular past participles before "by" ("reports seen by Reuters").
+#: Irregular past participles before "by" or "from" ("reports seen by Reuters", "a summary drawn from ...").
+_PARTICIPLES = frozenset("seen made written given taken held led read sent run shown known told drawn".split())
 #: Words that open a subordinate clause before the main one ("While Lee said that ..., Park ..."):
 #: a source right after one of them speaks inside that clause, and its words end at the clause's comma.
 #: Not "as" ("As Lee said, the plan failed": the words follow the comma) nor "if" (hypothetical).
 _SUBORDINATE_OPENERS = frozenset("while whereas although though because since when after before".split())
-_PARTICIPLES = frozenset("seen made written given taken held led read sent run shown known told drawn".split())
+#: Pronouns for people, which a place may follow in a source: "no one in Ukraine", "everyone in the city".
+_PEOPLE_PRONOUNS = frozenset("one everyone everybody nobody someone somebody anyone".split())
+#: Nouns for words someone gave, besides the lexicon's saying nouns: the speaker is the phrase after
+#: "from" ("a quote from Ann Lee praising ...", "Question from the council: ...").
+_WORDS_GIVEN = frozenset(
+    """question questions reply answer response message messages call cry shout comment quote quotes
+    quotation quotations words letter speech post video""".split()
+)
 
 
 _TIME_CONJUNCTIONS = frozenset("before after while when".split())
