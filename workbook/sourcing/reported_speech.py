@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
+from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -193,6 +193,12 @@ class AttributionRules:
             end = k
             if k >= 3 and toks[k - 3].text == "," and toks[k - 2].lower in _SUBJECT_PRONOUNS and self.lex.verbs.get(toks[k - 1].lower):
                 end = k - 3  # "These deals take time, he said according to a transcript": his words end at the comma
+            elif k >= 4 and toks[k - 1].text == "," and self.lex.verbs.get(toks[k - 2].lower):
+                # "The talks will resume, he said, according to Tass" (also "Ann Lee said"): the words end
+                # at the comma before the speaker
+                comma = next((m for m in range(k - 3, max(0, k - 7), -1) if toks[m].text == ","), None)
+                if comma is not None and comma >= 2:
+                    end = comma
             content = self.content_span(toks, 0, end)
         if content is None:
             return None
@@ -238,11 +244,12 @@ class AttributionRules:
             return self.make(content, info, toks[k], index, "after")
         # pre-posed: "Sources said the plan ...", "X told the press (that) ..."
         start = tail
-        if start < n and toks[start].lower in ("in", "on", "at", "during"):
-            # "said in a statement that ...", "said on Twitter that ...": where, then the words
-            that = next((m for m in range(start + 1, min(n, start + 8)) if toks[m].lower == "that"
+        if start < n and _opens_circumstance(toks, start):
+            # "said in a statement that ...", "said on Twitter that ...", "said Sunday in an interview
+            # that ...", "said repeatedly in interviews that ...": when, where or how, then the words
+            that = next((m for m in range(start + 1, min(n, start + 11)) if toks[m].lower == "that"
                          or (toks[m].text == ":" and m + 1 < n and toks[m + 1].text in "“\"")), None)
-            if that is not None and any(t.lower in _FINITE for t in toks[start + 1:that]):
+            if that is not None and toks[start].lower in _PLACE_PREPOSITIONS and any(t.lower in _FINITE for t in toks[start + 1:that]):
                 return None  # "The deaths reported on Monday are a reminder that ...": a participle describing a noun
             if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
                 # (also "wrote on X, formerly Twitter, that ...")
@@ -291,6 +298,8 @@ class AttributionRules:
             return False  # "the retellings say little about how ...": a judgement of what is said, no words
         if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
+        if start > k + 1 and first.lower in _WHEN_OPENERS:
+            return False  # "something a caller told a dispatcher before police arrived": when, not the words
         if base not in self.lex.thing_verbs or start != k + 1:
             return True  # "said that ...", "told the press (that) ...": words follow
         if first.cap or first.lower in _SUBJECT_PRONOUNS:
@@ -342,6 +351,8 @@ class AttributionRules:
         if comma_after is not None and comma_after + 2 < n:
             if toks[comma_after + 1].lower in _WRITERS_TURN:
                 return before  # "X, Microsoft says, but it has not ...": after the source, the writer goes on
+            if toks[comma_after + 1].lower == "according" and toks[comma_after + 2].lower == "to":
+                return before  # "X, he said, according to Tass": a second source, not more of his words
             after = self.content_span(toks, comma_after + 1, n)
             if after is not None:
                 return before[0], after[1]  # "X, he said, Y": the content runs around the inserted source
@@ -403,6 +414,30 @@ _WRITER_TAKES_OVER = re.compile(
 #: "unclear" and "far from clear" holds "clear"). The pattern starts with white space, so the regex
 #: engine tries it after every space of the content; a text holding none of them is not searched.
 _HANDOVER_WORDS = ("but", "yet", "though", "clear", ";")
+
+
+#: Words that open a clause of time after a listener ("told a dispatcher before police arrived").
+_WHEN_OPENERS = frozenset("before after until while when once".split())
+#: Prepositions that open where or when something was said ("said in a statement that ...").
+_PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
+
+
+def _opens_circumstance(toks: Sequence[_Tok], i: int) -> bool:
+    """True for words after a reporting verb that say when, where or how it was said, not the words:
+    "in", "on", "at" or "during", or words of time and -ly adverbs ("Sunday", "last week", "earlier this
+    month", "repeatedly") that are followed by "that" or by one of those prepositions ("said Sunday in an
+    interview that ..."; not "proposed jointly owned drones that ...")."""
+    n = len(toks)
+    j = i
+    while j < n and j < i + 4:
+        low = toks[j].lower
+        if low in ("last", "next", "this") and j + 1 < n and toks[j + 1].lower in _TIME_WORDS:
+            j += 2
+        elif low in _TIME_WORDS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "likely")):
+            j += 1
+        else:
+            break
+    return j < n and (toks[j].lower in _PLACE_PREPOSITIONS or (j > i and toks[j].lower == "that"))
 
 
 def _may_hand_over(text: str) -> bool:
