@@ -78,8 +78,9 @@ def source_type(source: str) -> str:
         return "organization"  # "Centers for Disease Control", "Department of Conservation"
     cut = None if _HEAD_PREPOSITIONS.isdisjoint(words) else next(
         (i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), None)
-    if cut is not None and (words[cut - 1].lower() in _PEOPLE_PRONOUNS or (cut == 1 and lows[0] in _QUANTIFIERS)):
-        return "vague"  # "no one in Ukraine", "many in Kyiv", "one of the ministers": people no one names
+    if cut is not None and (words[cut - 1].lower() in _PEOPLE_PRONOUNS or (cut == 1 and lows[0] in _QUANTIFIERS)
+                            or (cut <= 3 and lows[cut - 1] in ("percent", "cent"))):
+        return "vague"  # "no one in Ukraine", "many in Kyiv", "one of the ministers", "74 percent of voters": people no one names
     if cut is not None and words[cut - 1].lower() not in _QUANTIFIERS:
         # "working people in Ukraine", "the Ministry of Defence": the words before "in"/"of" say who
         words = words[:cut]
