@@ -606,3 +606,82 @@ def test_a_quote_from_label_before_a_colon_names_the_speaker_not_the_word_quote(
 def test_a_counted_time_phrase_at_the_start_is_not_the_speaker():
     article = make("The talks broke down. Two days later, Ann Lee called the plan a “bad joke,” again threatening to leave the talks.")
     assert source_of(article, "to leave the talks") == ("Ann Lee", "person")
+
+
+def test_when_and_how_something_was_said_before_that_are_not_part_of_the_words():
+    article = make("Bo Park said Sunday in an interview with the city radio that the talks had stalled. "
+                   "Ann Lee said repeatedly in interviews that the bridge would open. "
+                   "Tim Park said last week in Lvov that the plan was a mistake.")
+    assert attributions(article)["text"].tolist() == [
+        "the talks had stalled", "the bridge would open", "the plan was a mistake"]
+
+
+def test_discussing_a_matter_is_not_reporting_words_and_does_not_cut_the_words_before():
+    article = make("Ann Lee stated that Tim Park would discuss the matter with the mayor of Lvov. "
+                   "The ministers discussed the ceasefire on Monday.")
+    assert attributions(article)[["source", "text"]].values.tolist() == [
+        ["Ann Lee", "Tim Park would discuss the matter with the mayor of Lvov"]]
+
+
+def test_a_second_source_after_the_speaker_is_not_part_of_the_words():
+    article = make("The talks will resume next week, he said, according to Tass. "
+                   "The bridge is closed, Ann Lee said, according to the city radio.")
+    table = attributions(article)
+    assert "the talks will resume next week" in [t.lower() for t in table["text"]], table["text"].tolist()
+    assert not any("according" in t for t in table["text"]), table["text"].tolist()
+    assert not any("he said" in t or "Lee said" in t for t in table["text"]), table["text"].tolist()
+
+
+def test_news_agencies_are_organisations():
+    article = make("Tass reported that the talks had stalled. Ukrinform said the bridge was closed.")
+    assert source_of(article, "talks had stalled") == ("Tass", "organization")
+    assert source_of(article, "bridge was closed") == ("Ukrinform", "organization")
+
+
+def test_a_surname_that_is_also_a_small_word_is_part_of_the_name():
+    article = make("Theresa May said the deal was done. Huey Long said the roads would be built. "
+                   "“We will leave,” Theresa May said.")
+    assert source_of(article, "deal was done") == ("Theresa May", "person")
+    assert source_of(article, "roads would be built") == ("Huey Long", "person")
+    assert speaker_of(article, "We will leave") == "Theresa May"
+    assert quotes(article)["kind"].tolist() == ["direct"]
+
+
+def test_a_small_word_between_a_name_and_its_verb_is_still_skipped():
+    article = make("Ann Lee may say the deal was done, but Tim Park has said the roads would be built.")
+    assert source_of(article, "roads would be built") == ("Tim Park", "person")
+
+
+def test_where_a_sentence_opens_is_not_part_of_the_speaker():
+    article = make("In a radio interview Tim Park said the plan failed. In Kyiv the mayor said the bridge was closed.")
+    assert source_of(article, "plan failed") == ("Tim Park", "person")
+    assert source_of(article, "bridge was closed")[0] == "the mayor"
+
+
+def test_that_after_a_reporting_verb_opens_the_words_not_a_relative_clause():
+    article = make("Ann Lee said Friday that she thinks the video should be released.")
+    table = attributions(article)
+    assert table[["source", "cue", "text"]].values.tolist() == [
+        ["Ann Lee", "said", "she thinks the video should be released"],
+        ["Ann Lee", "thinks", "the video should be released"]]
+
+
+def test_a_share_of_people_is_a_vague_source():
+    article = make("The poll found that 74 percent of likely voters said the plan failed.")
+    assert source_of(article, "plan failed") == ("74 percent of likely voters", "vague")
+
+
+def test_nouns_and_names_that_look_like_reporting_verbs_are_not_attributions():
+    article = make("The ministers will visit the Sunshine state in the coming weeks. "
+                   "Officials said that the American demand that Bo Park resign had not changed. "
+                   "There is a shape called a strange attractor. "
+                   "Something a caller told a dispatcher before police arrived is in the file.")
+    table = attributions(article)
+    assert table[["source", "cue"]].values.tolist() == [["Officials", "said"]], table[["source", "cue", "text"]].values.tolist()
+
+
+def test_a_plain_verb_after_one_speaker_still_reports_with_a_helper_verb_or_a_group():
+    article = make("The mayor will say the plan failed. The police say the bridge is closed. "
+                   "A spokesman called the plan a mistake. The paper put it plainly: the talks are over.")
+    sources = attributions(article)["source"].tolist()
+    assert sources[:3] == ["The mayor", "The police", "A spokesman"], sources

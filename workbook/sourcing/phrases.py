@@ -24,7 +24,7 @@ _LONGEST_PHRASE = 16
 def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before token `j` (after skipping 'has', 'also' ...)."""
     titles = lexicon().titles
-    while j > lo and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])):
+    while j > lo and toks[j - 1].word and _skipped_before_verb(toks, j - 1):
         j -= 1
     end = j
     i = j
@@ -44,7 +44,7 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
                     toks[i].cap or (toks[i].lower == "the" and i + 1 < end and toks[i + 1].cap)):
                 inside_name = True  # "Deputy Assistant to the President ... Jon Finer", "Envoy to Ukraine Ann Lee": a title
             # "Bank Of America", "Centers for Disease Control and Prevention": one name
-            if low in _STOP and not inside_name:
+            if low in _STOP and not inside_name and not (i == end and low in _SKIP and _surname(toks, i - 1)):
                 if low in ("who", "which", "that") and i == end:
                     i -= 1  # the relative pronoun itself, resolved later
                 break
@@ -55,11 +55,13 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
                 break
             if not tok.cap and low in lexicon().verbs and low not in _NOUN_LIKE and low not in _SKIP and i < end:
                 break  # "South Africa said Mr Mugabe had told": another clause's verb ends the phrase
-            if low in _MONTHS or (tok.text.isdigit() and i == end):
+            if (low in _MONTHS and not (i == end and _surname(toks, i - 1))) or (tok.text.isdigit() and i == end):
                 break
             if not tok.cap and low in lexicon().verbs and i < end and toks[i].lower in _PRONOUNS:
                 break  # "Lee said he hopes": "said" ends the phrase "he"
             i -= 1
+            if low in ("the", "a", "an") and i < end - 1 and i > lo and _article_opens_phrase(toks, i, lo):
+                break  # "In Kyiv the mayor said": an article opens the phrase ("the head of the ministry" goes on)
             continue
         if tok.text == "." and i - 2 >= lo and (_abbreviation(toks[i - 2], titles) or "." in toks[i - 2].text):
             i -= 1
@@ -75,9 +77,42 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
         break
     if i == end:
         return None
+    i = _after_opening_place(toks, i, end, lo, titles)
     while i < end and (toks[i].lower in _INTRO or toks[i].lower in _STOP) and toks[i].lower not in ("who", "which", "that"):
         i += 1  # "To Kavanaugh", "as Lee": the opening word is not part of the source
     return (i, end) if i < end else None
+
+
+def _article_opens_phrase(toks: Sequence[_Tok], i: int, lo: int) -> bool:
+    """True when the article at token i starts the phrase before a verb: "In Kyiv the mayor said",
+    "an image the Herald claims". Not after a small word that links it to the words before ("the
+    head of the ministry", "Envoy to the President") and not inside a relative clause ("The mother of
+    a woman who took the pills has described": the whole phrase is the subject)."""
+    before = toks[i - 1]
+    if not before.word or before.lower in _NAME_LINKS or before.lower in _STOP:
+        return False
+    return not any(t.lower in ("who", "which") for t in toks[max(lo, i - 4):i])
+
+
+#: Prepositions that open a sentence with where or when, before its subject ("In a radio interview Lee said").
+_PLACE_OPENERS = frozenset("in at during after before on from".split())
+
+
+def _after_opening_place(toks: Sequence[_Tok], i: int, end: int, lo: int, titles: frozenset[str]) -> int:
+    """Where the subject starts in the phrase toks[i:end] when a preposition opening the sentence
+    comes just before it: "In a radio interview Lee said" is where she said it, then who. The
+    subject is the name after the last word in lower case that is not a title ("interview");
+    a phrase without one ("In Kyiv Mayor Ann Lee") is left whole."""
+    opener = i - 1
+    if not (opener >= lo and toks[opener].lower in _PLACE_OPENERS and (opener == 0 or not toks[opener - 1].word)):
+        return i
+    for k in range(end - 1, i, -1):
+        before = toks[k - 1]
+        if toks[k].cap and before.word and not before.cap and before.lower not in titles and before.lower not in _NAME_LINKS:
+            return k
+        if not toks[k].cap:
+            return i
+    return i
 
 
 def _capital_after_link(toks: Sequence[_Tok], k: int, hi: int) -> bool:
@@ -289,6 +324,23 @@ def _clean_np(text: str) -> str:
 
 
 _LY_NOUNS = frozenset("family ally rally assembly italy supply reply july anomaly monopoly bully belly jelly fly".split())
+
+
+def _skipped_before_verb(toks: Sequence[_Tok], i: int) -> bool:
+    """True for a word between a subject and its verb that is not part of the subject: an auxiliary
+    or a time word ("has also said", "would later say") or an -ly adverb. A capitalised one after a
+    capitalised word, before a verb in lower case, is a surname instead ("Theresa May said",
+    "Huey Long said"); in a headline in title case ("Lee Has Said") it is still skipped."""
+    tok = toks[i]
+    return (tok.lower in _SKIP or _adverb(tok)) and not _surname(toks, i)
+
+
+def _surname(toks: Sequence[_Tok], i: int) -> bool:
+    """True for a capitalised word one space after a capitalised word and before a word in lower
+    case: "May" in "Theresa May said" and "Long" in "Huey Long said" are names, not "may" or "long"."""
+    tok = toks[i]
+    return (tok.cap and i > 0 and toks[i - 1].cap and toks[i - 1].word and tok.start - toks[i - 1].end == 1
+            and i + 1 < len(toks) and toks[i + 1].word and not toks[i + 1].cap)
 
 
 def _adverb(tok: _Tok) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import re
 
 from workbook.sourcing.marks import _Quote, _TERMINAL
-from workbook.sourcing.phrases import _adverb, _abbreviation, _np_back, _np_forward, _subject
+from workbook.sourcing.phrases import _abbreviation, _skipped_before_verb, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _first_person, _mention_words, _name_list, _resolution_note
 from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _WORDS_GIVEN, _phrases_by_start, _signal_pattern, _signal_pieces
@@ -397,7 +397,7 @@ class QuoteRules:
                 continue
             description = None
             j = k
-            while j > begin and after[j - 1].word and (after[j - 1].lower in _SKIP or _adverb(after[j - 1])):
+            while j > begin and after[j - 1].word and _skipped_before_verb(after, j - 1):
                 j -= 1
             if j > begin:
                 # the speaker comes first: “...,” Ann Lee, the mayor, said

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from workbook.sourcing.phrases import _adverb, _antecedent, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _adverb, _antecedent, _skipped_before_verb, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, lexicon
 
@@ -280,7 +280,7 @@ class SpeakerRules:
         if toks[k].lower.endswith("ing") and j > 1 and toks[j - 1].lower in _KEEP_DOING:
             j -= 1  # "The officials keep repeating that ...": 'keep' belongs to the verb, not the speaker
         subject_end = j  # the clause's subject ends before 'keep' (else at the cue, as before)
-        while j > 0 and toks[j - 1].word and (toks[j - 1].lower in _SKIP or _adverb(toks[j - 1])
+        while j > 0 and toks[j - 1].word and (_skipped_before_verb(toks, j - 1)
                                                 or (j > 1 and toks[j - 1].lower in _FLOATING)
                                                 or (j > 1 and toks[j - 1].lower in ("earlier", "later") and not toks[j - 1].cap)):
             j -= 1  # "has also", "reportedly"; "Lee and Park both said", "The ministry earlier said": not part of the name
@@ -353,6 +353,8 @@ class SpeakerRules:
             return None  # "the requirement to expose ... is demanding": a verb phrase, not a source
         if any(_first_person(t) for t in toks[span[0]:span[1]]) or toks[span[0]].lower in _QUESTION_WORDS or (toks[span[0]].lower in _NOT_SOURCES and span[1] - span[0] == 1):
             return None
+        if not skipped and _not_its_subject(toks, span, toks[k], self.lex.verbs.get(cue)):
+            return None
         return span
 
     def whole_subject(self, toks: Sequence[_Tok], span: tuple[int, int], j: int) -> tuple[int, int]:
@@ -379,7 +381,11 @@ class SpeakerRules:
                     return (first, span[1])  # "Officials in Kyiv said", "no one in the city believes"
         if i >= 2 and toks[i - 1].lower in ("who", "that", "which") and toks[i - 2].word:
             start = _clause_start(toks, 0, i)
-            if start < i - 1 and j - start <= 16 and not any(t.text in ",;:—–“”\"" for t in toks[start:j]):
+            reported = toks[i - 1].lower == "that" and any(
+                t.word and not t.cap and t.lower in self.lex.verbs for t in toks[start:i - 1])
+            # ("Ann Lee said Friday that she thinks": 'that' opens what she said, it is no relative clause)
+            if (start < i - 1 and j - start <= 16 and not reported
+                    and not any(t.text in ",;:—–“”\"" for t in toks[start:j])):
                 while start < i and toks[start].lower in _OPENING_ADVERBS:
                     start += 1
                 if toks[start].lower not in _NEVER_FIRST and toks[start].lower not in _FIRST_PERSON:
@@ -398,6 +404,28 @@ class SpeakerRules:
         capitalised inside a sentence too, or a surname already given in full."""
         return word in self.midcaps or word in self.resolver.full or word.lower() not in self.common and not word.lower().endswith(("s", "ren"))
 
+
+
+#: Nouns that take a plural verb without ending in -s ("the police say").
+_PLURAL_WITHOUT_S = frozenset("people police media staff public military crew team government majority children men women".split())
+#: Verbs whose past tense is their plain form ("The New Yorker put it").
+_PAST_AS_PLAIN = frozenset("put read set cut let broadcast forecast".split())
+#: Participles that name something ("a shape called a strange attractor"), not report words.
+_NAMING = frozenset("called named dubbed labelled labeled termed".split())
+
+
+def _not_its_subject(toks: Sequence[_Tok], span: tuple[int, int], cue: _Tok, base: str | None) -> bool:
+    """True when the phrase `span` right before the cue cannot be the one who says: "to visit the
+    Sunshine state", "the American demand that": a verb in its plain form after one thing ("the X",
+    "a X", no -s) is a noun or another clause's word; "there is a shape called a strange attractor":
+    an indefinite phrase inside a sentence before "called" is being named."""
+    first, last = toks[span[0]], toks[span[1] - 1]
+    if first.lower not in ("the", "a", "an") or span[1] - span[0] < 2:
+        return False
+    if first.lower in ("a", "an") and cue.lower in _NAMING and span[0] > 0 and toks[span[0] - 1].word:
+        return True  # (at the start of a sentence or clause, "A spokesman called the plan a mistake" reports)
+    singular = last.word and not last.lower.endswith("s") and last.lower not in _PLURAL_WITHOUT_S
+    return singular and base == cue.lower and not cue.lower.endswith(("ing", "ed")) and cue.lower not in _PAST_AS_PLAIN
 
 
 #: Words that start a phrase of a list of common nouns: a determiner or a number ("two council members").
