@@ -685,3 +685,16 @@ def test_a_plain_verb_after_one_speaker_still_reports_with_a_helper_verb_or_a_gr
                    "A spokesman called the plan a mistake. The paper put it plainly: the talks are over.")
     sources = attributions(article)["source"].tolist()
     assert sources[:3] == ["The mayor", "The police", "A spokesman"], sources
+
+
+def test_words_after_that_may_open_with_while_or_when():
+    article = make("Ann Lee noted that while some plans were being discussed, a clear plan had yet to emerge. "
+                   "Tim Park told reporters that when the bridge opens, the city will grow.")
+    assert attributions(article)["text"].tolist() == [
+        "while some plans were being discussed, a clear plan had yet to emerge",
+        "when the bridge opens, the city will grow"]
+
+
+def test_a_description_with_himself_or_herself_is_a_person():
+    article = make("Ann Lee met the envoy. The envoy himself insisted that the talks go on.")
+    assert source_of(article, "talks go on")[1] == "person"

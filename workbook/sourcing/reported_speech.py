@@ -298,8 +298,9 @@ class AttributionRules:
             return False  # "the retellings say little about how ...": a judgement of what is said, no words
         if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
-        if start > k + 1 and first.lower in _WHEN_OPENERS:
+        if start > k + 1 and first.lower in _WHEN_OPENERS and toks[start - 1].lower != "that":
             return False  # "something a caller told a dispatcher before police arrived": when, not the words
+            # ("noted that while some plans were discussed, ..." reports the whole clause)
         if base not in self.lex.thing_verbs or start != k + 1:
             return True  # "said that ...", "told the press (that) ...": words follow
         if first.cap or first.lower in _SUBJECT_PRONOUNS:

@@ -63,6 +63,8 @@ def source_type(source: str) -> str:
     lows = lowered.split(" ")
     if _TIME_WORDS.issuperset(lows):
         return "unknown"  # "on Tuesday", "Earlier": a time, never someone who speaks
+    if len(lows) > 1 and lows[-1] in ("himself", "herself"):
+        return "person"  # "The dictator himself", "the minister herself": one person, named before
     vague_phrases, organisation_phrases = _padded_phrases()
     padded = f" {lowered} "
     if vague_phrases.search(padded):
