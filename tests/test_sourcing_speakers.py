@@ -698,3 +698,10 @@ def test_words_after_that_may_open_with_while_or_when():
 def test_a_description_with_himself_or_herself_is_a_person():
     article = make("Ann Lee met the envoy. The envoy himself insisted that the talks go on.")
     assert source_of(article, "talks go on")[1] == "person"
+
+
+def test_a_time_between_the_verb_and_the_words_is_not_part_of_the_words():
+    article = make("Ann Lee said yesterday the talks had failed. The minister said on Monday the bridge was closed. "
+                   "Tim Park said Monday was a bad day.")
+    assert attributions(article)["text"].tolist() == [
+        "the talks had failed", "the bridge was closed", "Monday was a bad day"]

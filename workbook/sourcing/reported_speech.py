@@ -254,6 +254,7 @@ class AttributionRules:
             if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
                 # (also "wrote on X, formerly Twitter, that ...")
                 start = that
+        start = _after_time_phrase(toks, start)  # "said yesterday the talks failed": when, then the words
         if start < n and (toks[start].lower == "that" or toks[start].text == ":"):
             start += 1  # "said that ...", "said in a TV address: “...”"
         elif base in self.lex.object_verbs:
@@ -421,6 +422,32 @@ _HANDOVER_WORDS = ("but", "yet", "though", "clear", ";")
 _WHEN_OPENERS = frozenset("before after until while when once".split())
 #: Prepositions that open where or when something was said ("said in a statement that ...").
 _PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
+
+
+def _after_time_phrase(toks: Sequence[_Tok], i: int) -> int:
+    """Where the words start when a time comes first: after "yesterday", "last week", "on Monday",
+    "earlier this month" in "said yesterday the talks failed". Only when a clause's subject follows
+    (an article, a pronoun or a capitalised word); otherwise `i` itself ("said Monday was a bad day")."""
+    n = len(toks)
+    j = i
+    if j + 1 < n and toks[j].lower == "on" and toks[j + 1].lower in _MONTHS:
+        j += 2
+        while j < n and toks[j].text.isdigit():
+            j += 1  # "on Sept. 5": the day of the month
+    while j < n and j < i + 4:
+        low = toks[j].lower
+        if low in ("last", "next", "this") and j + 1 < n and toks[j + 1].lower in _TIME_WORDS:
+            j += 2
+        elif low in _TIME_WORDS and not toks[j].text.isdigit():
+            j += 1
+        else:
+            break
+    if j == i or j >= n:
+        return i
+    following = toks[j]
+    opens_clause = following.lower in _DETERMINERS or following.lower in _SUBJECT_PRONOUNS or (
+        following.cap and following.word and following.lower not in _TIME_WORDS)
+    return j if opens_clause and following.lower != "that" else i
 
 
 def _opens_circumstance(toks: Sequence[_Tok], i: int) -> bool:
