@@ -705,3 +705,19 @@ def test_a_time_between_the_verb_and_the_words_is_not_part_of_the_words():
                    "Tim Park said Monday was a bad day.")
     assert attributions(article)["text"].tolist() == [
         "the talks had failed", "the bridge was closed", "Monday was a bad day"]
+
+
+def test_a_place_a_day_or_an_idea_named_before_is_not_the_he_who_speaks():
+    article = make("Crowds marked the victory over Nazism in Tim Park’s city. "
+                   "At the Victory Day parade on Red Square, the old general was silent. "
+                   "He repeated that the war would go on.")
+    assert source_of(article, "war would go on")[0] == "Tim Park"
+
+
+def test_some_verbs_of_saying_mean_something_else_with_itself_or_but():
+    article = make("The alliance will only assert itself more aggressively. "
+                   "American support has assured Ukraine’s survival, but only in the short term. "
+                   "Some observers speculate that the mayor is unwell. The West insists that the talks go on.")
+    table = attributions(article)
+    assert table[["source", "source_type", "cue"]].values.tolist() == [
+        ["Some observers", "vague", "speculate"], ["The West", "organization", "insists"]]

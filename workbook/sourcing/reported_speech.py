@@ -299,6 +299,8 @@ class AttributionRules:
             return False  # "the retellings say little about how ...": a judgement of what is said, no words
         if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
+        if first.lower in ("but", "and", "or", "yet") or (start == k + 1 and first.lower in _REFLEXIVES):
+            return False  # "assured Ukraine’s survival, but only ...", "will assert itself": no words follow
         if start > k + 1 and first.lower in _WHEN_OPENERS and toks[start - 1].lower != "that":
             return False  # "something a caller told a dispatcher before police arrived": when, not the words
             # ("noted that while some plans were discussed, ..." reports the whole clause)
@@ -418,6 +420,8 @@ _WRITER_TAKES_OVER = re.compile(
 _HANDOVER_WORDS = ("but", "yet", "though", "clear", ";")
 
 
+#: Pronouns that make a verb of saying mean something else ("assert itself", "declared himself").
+_REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself".split())
 #: Words that open a clause of time after a listener ("told a dispatcher before police arrived").
 _WHEN_OPENERS = frozenset("before after until while when once".split())
 #: Prepositions that open where or when something was said ("said in a statement that ...").

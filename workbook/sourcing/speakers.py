@@ -113,6 +113,10 @@ class _Resolver:
         return None
 
 
+#: Prepositions after which a capitalised name is a place ("on Red Square", "in Moscow").
+_WHERE_WORDS = frozenset("in on at near across inside outside".split())
+
+
 def _mentions(toks: Sequence[_Tok]) -> list[tuple[int, str]]:
     """Capitalised names in a sentence (for the fallback of pronoun resolution), with the index of
     each one's first token. The sentence's first word is never one (a capital there says nothing)."""
@@ -127,7 +131,11 @@ def _mentions(toks: Sequence[_Tok]) -> list[tuple[int, str]]:
             j = k
             while j + 1 < n and toks[j + 1].cap and toks[j + 1].word:
                 j += 1
-            found.append((k, " ".join([_base(t.text) for t in toks[k : j + 1]])))
+            place = toks[k - 1].lower in _WHERE_WORDS and not _is_possessive(toks[j].text)
+            if not place and toks[j].lower not in _TIME_WORDS and not toks[j].lower.endswith("ism"):
+                # ("on Red Square", "in Moscow": a place, but not "in Ann Lee’s city"; "Victory Day": a day;
+                # "Nazism": an idea; none is the "he" of the next sentence)
+                found.append((k, " ".join([_base(t.text) for t in toks[k : j + 1]])))
             k = j + 1
         else:
             k += 1
