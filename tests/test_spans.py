@@ -8,7 +8,7 @@ import pytest
 
 from workbook import article_from_text, load_seeds
 from workbook.articles import SPAN_COLUMNS
-from workbook.spans import _locator, empty_span_frame, span_frame
+from workbook.spans import _locator, empty_span_frame, offset_records, span_frame, span_records
 
 TEXT = "A headline\n\nBy Ann Lee\n\nIt cost 5 dollars. Then 6 more.\n\n\n\nA last paragraph, with 70% of it."
 FIVE, SIX = TEXT.index("5"), TEXT.index("6")
@@ -124,3 +124,56 @@ def test_typed_frame_is_the_same_as_building_and_converting():
     ):
         expected = pd.DataFrame([dict(zip(data, row)) for row in zip(*data.values())], columns=list(data)).astype(dtypes)
         pd.testing.assert_frame_equal(typed_frame(data, dtypes), expected, check_exact=True)
+
+
+def span_records_cut_down(article, rows, fields):
+    """What the JSON export did before `offset_records`: every span field and the row's, then only `fields` kept."""
+    own = [name for name in fields if name not in SPAN_COLUMNS]
+    return [{name: record[name] for name in fields} for record in span_records(article, rows, own)]
+
+
+def test_offset_records_are_span_records_cut_down_to_the_fields(article):
+    last = TEXT.index("70%")
+    rows = [
+        {"start": SIX, "end": SIX + 1, "kind": "count", "note": pd.NA, "text": "not the text"},
+        {"start": FIVE, "end": FIVE + 9, "kind": "longer, after the shorter ones at the same start"},
+        {"start": FIVE, "end": FIVE + 1, "kind": "money", "note": None},
+        {"start": FIVE, "end": FIVE + 1, "kind": "tie, kept after the one before it"},
+        {"start": np.int64(last), "end": last + 3, "kind": "percent", "block": 99, "sentence": pd.NA},
+        {"start": 0, "end": 0, "kind": "empty, before every sentence"},
+        {"start": len(TEXT) + 5, "end": len(TEXT) + 9, "kind": "past the end"},
+    ]
+    for fields in (
+        ("start", "end", "text", "kind", "note"),
+        ("kind", "note", "start", "end", "text"),
+        ("kind", "text", "note"),
+        ("article", "block", "sentence", "start", "end", "text", "kind", "note", "absent"),
+        ("sentence", "kind"),
+        ("block",),
+        (),
+    ):
+        made = offset_records(article, rows, fields)
+        expected = span_records_cut_down(article, rows, fields)
+        assert made == expected, fields
+        assert [list(record) for record in made] == [list(fields)] * len(rows), fields
+        assert [[type(value) for value in record.values()] for record in made] == [
+            [type(value) for value in record.values()] for record in expected
+        ], fields
+
+
+def test_offset_records_of_no_rows_is_an_empty_list(article):
+    assert offset_records(article, [], ("start", "end", "text")) == []
+
+
+def test_sourcing_export_records_are_the_same_as_before(article):
+    from workbook.sourcing import attribution_records, citation_records, quote_records, tables
+    from workbook.sourcing.source_lists import _citation_rows
+
+    citation_fields = ("marker", "number", "text", "cited")
+    for candidate in load_seeds():
+        items = [row for row in _citation_rows(candidate) if row["kind"] == "item"]
+        assert quote_records(candidate) == span_records_cut_down(candidate, tables.quote_rows(candidate), tables.QUOTE_FIELDS)
+        assert attribution_records(candidate) == span_records_cut_down(
+            candidate, tables.attribution_rows(candidate), tables.ATTRIBUTION_FIELDS
+        )
+        assert citation_records(candidate) == span_records_cut_down(candidate, items, citation_fields)

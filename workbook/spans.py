@@ -122,6 +122,59 @@ def span_records(
     return [record for _, record in keyed]
 
 
+#: The fields `span_records` fills in from a row's offsets (and the article) rather than from the row.
+SPAN_FIELDS = frozenset(SPAN_COLUMNS)
+
+
+def offset_records(
+    article: Article,
+    rows: Iterable[Mapping[str, Any]],
+    fields: Sequence[str],
+) -> list[dict[str, Any]]:
+    """Plain dicts holding exactly `fields`, in that order, for rows that give ``start`` and ``end``, sorted by position.
+
+    The same dicts as ``span_records`` cut down to `fields` (a span field filled in from the
+    offsets, any other taken from the row, pd.NA written as None), but each dict is built with
+    only the fields that are kept: the JSON export keeps few of them, and a row's block and
+    sentence are looked up only when one of them is asked for.
+
+    >>> from workbook import article_from_text
+    >>> article = article_from_text("Headline\\n\\nIt cost 5 dollars. Then 6.")
+    >>> offset_records(article, [{"start": 18, "end": 19, "kind": "count"}], ("text", "kind", "sentence"))
+    [{'text': '5', 'kind': 'count', 'sentence': 1}]
+    """
+    fields = tuple(fields)
+    # where each field's value comes from (the span field of that name, or None: the row), worked out once
+    sources = tuple((name, name if name in SPAN_FIELDS else None) for name in fields)
+    locate = _locator(article) if "block" in fields or "sentence" in fields else None
+    text = article.text
+    article_id = article.id
+    missing = _pandas_na()
+    keyed = []
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
+        record: dict[str, Any] = {}
+        for name, source in sources:
+            if source is None:
+                value = row.get(name)
+                record[name] = None if value is missing else value
+            elif source == "start":
+                record[name] = start
+            elif source == "end":
+                record[name] = end
+            elif source == "text":
+                record[name] = text[start:end]
+            elif source == "article":
+                record[name] = article_id
+            elif source == "block":
+                record[name] = row.get("block", locate(start)[0])
+            else:  # "sentence"
+                record[name] = row.get("sentence", locate(start)[1])
+        keyed.append(((start, end), record))
+    keyed.sort(key=_first)  # stable, as `span_records` sorts
+    return [record for _, record in keyed]
+
+
 def _pandas_na() -> Any:
     """``pd.NA`` when pandas is loaded, else a marker no value can be (nothing can hold pd.NA without pandas)."""
     pandas = sys.modules.get("pandas")

@@ -22,7 +22,7 @@ from workbook.rhetoric import use
 from workbook.rhetoric.lexicons import Entry, Matcher, _TOKEN, _entry_reason, _norm, matcher
 from workbook.rhetoric.strength import strength
 from workbook.rhetoric.voice import OTHERS_WORDS, _finder, voice_finder
-from workbook.spans import span_frame, span_records
+from workbook.spans import offset_records, span_frame, span_records
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for (`markers`), never for records
     import pandas as pd
@@ -759,7 +759,7 @@ def _quotations(article: Article) -> Quotations:
     from workbook.sourcing import tables
 
     tables._require_article(article, "quotes")
-    records = span_records(article, tables.quote_rows(article), _QUOTE_FIELDS[3:])
+    records = offset_records(article, tables.quote_rows(article), _QUOTE_FIELDS)
     return {name: _Column([record[name] for record in records]) for name in _QUOTE_FIELDS}
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _require_article
-from workbook.spans import span_frame, span_records
+from workbook.spans import offset_records, span_frame
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -194,4 +194,4 @@ def citation_records(article: Article) -> list[dict[str, Any]]:
     _require_article(article, "citation_records")
     items = [row for row in _citation_rows(article) if row["kind"] == "item"]
     fields = ("marker", "number", "text", "cited")
-    return [{name: record[name] for name in fields} for record in span_records(article, items, fields[:2] + fields[3:])]
+    return offset_records(article, items, fields)

@@ -7,7 +7,7 @@ from typing import Any, TYPE_CHECKING
 
 from workbook.articles import Article
 from workbook.sourcing.analysis import _analyse, _require_article
-from workbook.spans import frame_copy, span_frame, span_records
+from workbook.spans import frame_copy, offset_records, span_frame
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -119,22 +119,13 @@ QUOTE_FIELDS = ("start", "end", "text", "kind", "speaker", "speaker_start", "spe
 ATTRIBUTION_FIELDS = ("source", "source_start", "source_end", "source_type", "cue", "start", "end", "text")
 
 
-def export_records(article: Article, rows: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    """`span_records` of the rows, each with exactly `fields` in that order (no DataFrame in between)."""
-    own = [name for name in fields if name not in _SPAN_FIELDS]  # span_records fills the span fields itself
-    return [{name: record[name] for name in fields} for record in span_records(article, rows, own)]
-
-
-_SPAN_FIELDS = frozenset(("article", "block", "sentence", "start", "end", "text"))
-
-
 def quote_records(article: Article) -> list[dict[str, Any]]:
     """Quotations for the JSON export (issue 3, item 5), built from the rows without a table."""
     _require_article(article, "quote_records")
-    return export_records(article, quote_rows(article), QUOTE_FIELDS)
+    return offset_records(article, quote_rows(article), QUOTE_FIELDS)
 
 
 def attribution_records(article: Article) -> list[dict[str, Any]]:
     """Attributions for the JSON export: source, its span and type, cue, and the content's span and text."""
     _require_article(article, "attribution_records")
-    return export_records(article, attribution_rows(article), ATTRIBUTION_FIELDS)
+    return offset_records(article, attribution_rows(article), ATTRIBUTION_FIELDS)

@@ -282,21 +282,45 @@ class _Tok:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The tokens of text[start:end], in order."""
+    """The tokens of text[start:end], in order: what `_TOKEN` finds there, each as a `_Tok`.
+
+    Most of a news text is plain words between single spaces, so the text is split at spaces first:
+    a piece of letters and digits only is one word token as it stands (the pattern would match it
+    whole, and nothing else), and only the other pieces (punctuation, apostrophes, tabs, line breaks,
+    non-breaking spaces...) go through the pattern. No token holds a space, so the tokens are the same.
+    """
     # The same fields `_Tok.__init__` sets, set here in the loop: a call of a Python `__init__`
     # per token was a large part of the cost (the analyser makes thousands of tokens per article).
+    length = len(text)
+    start = 0 if start < 0 else length if start > length else start  # as `finditer` clips its bounds
+    end = 0 if end < 0 else length if end > length else end
     made: list[_Tok] = []
     new = object.__new__
     keep = made.append  # looked up once, not once per token
-    for match in _TOKEN.finditer(text, start, end):
-        tok = new(_Tok)
-        tok.start, tok.end = match.span()
-        tok.text = word = match[0]  # the same string as match.group(), without a method call
-        tok.lower = word.lower()
-        first = word[0]
-        tok.word = first.isalnum() or first == "_"
-        tok.cap = first.isupper()
-        keep(tok)
+    find = _TOKEN.finditer
+    position = start
+    for piece in text[start:end].split(" "):
+        piece_end = position + len(piece)
+        if piece.isalnum():  # one run of word characters: the whole piece is one token
+            tok = new(_Tok)
+            tok.start = position
+            tok.end = piece_end
+            tok.text = piece
+            tok.lower = piece.lower()
+            tok.word = True
+            tok.cap = piece[0].isupper()
+            keep(tok)
+        elif piece:
+            for match in find(text, position, piece_end):
+                tok = new(_Tok)
+                tok.start, tok.end = match.span()
+                tok.text = word = match[0]  # the same string as match.group(), without a method call
+                tok.lower = word.lower()
+                first = word[0]
+                tok.word = first.isalnum() or first == "_"
+                tok.cap = first.isupper()
+                keep(tok)
+        position = piece_end + 1  # past the space
     return made
 
 
