@@ -428,6 +428,23 @@ _WHEN_OPENERS = frozenset("before after until while when once".split())
 _PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
 
 
+def _past_time_words(toks: Sequence[_Tok], i: int, manner: bool) -> int:
+    """The token after up to four words of time from token i ("yesterday", "last week", "earlier
+    this month"), and with `manner` also -ly adverbs ("repeatedly"; not "only", "likely")."""
+    n = len(toks)
+    j = i
+    while j < n and j < i + 4:
+        low = toks[j].lower
+        if low in ("last", "next", "this") and j + 1 < n and toks[j + 1].lower in _TIME_WORDS:
+            j += 2
+        elif (low in _TIME_WORDS and not toks[j].text.isdigit()) or (
+                manner and low.endswith("ly") and len(low) > 4 and low not in ("only", "likely")):
+            j += 1
+        else:
+            break
+    return j
+
+
 def _after_time_phrase(toks: Sequence[_Tok], i: int) -> int:
     """Where the words start when a time comes first: after "yesterday", "last week", "on Monday",
     "earlier this month" in "said yesterday the talks failed". Only when a clause's subject follows
@@ -438,14 +455,7 @@ def _after_time_phrase(toks: Sequence[_Tok], i: int) -> int:
         j += 2
         while j < n and toks[j].text.isdigit():
             j += 1  # "on Sept. 5": the day of the month
-    while j < n and j < i + 4:
-        low = toks[j].lower
-        if low in ("last", "next", "this") and j + 1 < n and toks[j + 1].lower in _TIME_WORDS:
-            j += 2
-        elif low in _TIME_WORDS and not toks[j].text.isdigit():
-            j += 1
-        else:
-            break
+    j = _past_time_words(toks, j, manner=False)
     if j == i or j >= n:
         return i
     following = toks[j]
@@ -460,15 +470,7 @@ def _opens_circumstance(toks: Sequence[_Tok], i: int) -> bool:
     month", "repeatedly") that are followed by "that" or by one of those prepositions ("said Sunday in an
     interview that ..."; not "proposed jointly owned drones that ...")."""
     n = len(toks)
-    j = i
-    while j < n and j < i + 4:
-        low = toks[j].lower
-        if low in ("last", "next", "this") and j + 1 < n and toks[j + 1].lower in _TIME_WORDS:
-            j += 2
-        elif low in _TIME_WORDS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "likely")):
-            j += 1
-        else:
-            break
+    j = _past_time_words(toks, i, manner=True)
     return j < n and (toks[j].lower in _PLACE_PREPOSITIONS or (j > i and toks[j].lower == "that"))
 
 
