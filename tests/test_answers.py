@@ -362,7 +362,7 @@ def test_collect_command_writes_a_table_and_a_summary(tmp_path, capsys):
     output = tmp_path / "class.csv"
     assert collect_command([folder], output) == 0
     printed = capsys.readouterr().out
-    assert "15 answers from 3 learner(s)" in printed and "claim-kind:000" in printed
+    assert "15 answers from 3 learners" in printed and "claim-kind:000" in printed
     assert len(pd.read_csv(output)) == 15
     assert set(pd.read_csv(tmp_path / "class-summary.csv")["question"]) == {"q-choice", "q-multi"}
     assert collect_command([tmp_path / "nothing-here"]) == 1

@@ -66,7 +66,7 @@ def test_a_value_json_cannot_write_fails_as_json_dumps_does():
 def test_extract_csv_to_a_file(tmp_path, capsys):
     output = tmp_path / "out.csv"
     status, _, err = run(capsys, "extract", str(seeds_folder() / "000_ef82a8ecc3978f70.txt"), "--format", "csv", "--output", str(output))
-    assert status == 0 and "Wrote 1 article(s)" in err
+    assert status == 0 and "Wrote 1 article to" in err
     rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
     assert {row["kind"] for row in rows} >= {"block", "sentence", "quotes", "figures", "rhetoric"}
     assert rows[0]["label"] == "headline"
@@ -76,7 +76,7 @@ def test_check_describes_the_seeds_in_plain_words(capsys):
     status, out, _ = run(capsys, "check", str(seeds_folder()))
     assert status == 0
     assert "author:    Roy Landersen" in out and "date:      2025-09-03" in out
-    assert "1 block(s) repeat an earlier block word for word" in out
+    assert "1 block repeats an earlier block word for word" in out
     assert "7 subheading" in out
 
 
@@ -148,6 +148,6 @@ def test_collect_merges_answer_files(tmp_path, capsys):
     output = tmp_path / "class.csv"
     status, out, _ = run(capsys, "collect", str(tmp_path), "--output", str(output))
     assert status == 0, out
-    assert "2 answers from 2 learner(s)" in out
+    assert "2 answers from 2 learners" in out
     merged = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
     assert sorted((row["pseudonym"], json.loads(row["answer"])) for row in merged) == [("ann", "b"), ("bo", "c")]

@@ -6,6 +6,7 @@ import base64
 import html
 import json
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -274,22 +275,22 @@ def test_explorer_filters_and_shows_a_finding_in_context(hostile, hostile_table)
     other = article_from_text("Other title\n\nIt cost 7 dollars in 1999.", id="other")
     table = pd.concat([hostile_table, _table(other, [("7 dollars", "figures", "money", "a unit")])], ignore_index=True)
     explorer = w.explorer([hostile, other], table=table)
-    assert "6 finding(s)" in explorer.table_view.value
+    assert "6 findings" in explorer.table_view.value
     explorer.category.value = "rhetoric"
-    assert "2 finding(s)" in explorer.table_view.value
+    assert "2 findings" in explorer.table_view.value
     explorer.search.value = "loaded"
-    assert "1 finding(s)" in explorer.table_view.value
+    assert "1 finding." in explorer.table_view.value
     assert "cynically" in explorer.context.value and "In its sentence" in explorer.context.value
     assert "In its paragraph" in explorer.context.value
     explorer.search.value = "nothing matches this"
-    assert "0 finding(s)" in explorer.table_view.value and "Choose a finding" in explorer.context.value
+    assert "0 findings" in explorer.table_view.value and "Choose a finding" in explorer.context.value
     explorer.search.value = ""
     explorer.category.value = "quotes"
     assert "&lt;img src=x onerror=alert(1)&gt;" in explorer.table_view.value
     assert "<img" not in explorer.table_view.value and "<img" not in explorer.context.value
     explorer.article.value = "other"
     assert explorer.category.value == "all"
-    assert "1 finding(s)" in explorer.table_view.value and "7 dollars" in explorer.context.value
+    assert "1 finding." in explorer.table_view.value and "7 dollars" in explorer.context.value
 
 
 # ---- questions -----------------------------------------------------------------------------
@@ -366,7 +367,9 @@ def test_choice_question_feedback_and_every_attempt_stored(store, folder):
     stored = store.attempts("t-choice")
     assert [(r["answer"], r["correct"], r["kind"], r["topic"]) for r in stored] == [
         ("wrong", False, "choice", "sourcing"), ("right", True, "choice", "sourcing")]
-    assert "2 attempt(s) saved" in q.attempts_note.value
+    assert "2 attempts saved" in q.attempts_note.value
+    q.check_button.click()
+    assert "3 attempts saved" in q.attempts_note.value and "(s)" not in q.attempts_note.value
 
 
 def test_reopening_restores_the_saved_answer(store, folder):
@@ -387,7 +390,7 @@ def test_multiple_select_feedback_per_answer(store, folder):
     q.choices[0].value = True  # set the checkbox itself, as a learner would
     q.check_button.click()
     text = _feedback_text(q)
-    assert "1 more answer(s) also fit" in text and "a fits" in text
+    assert "1 more answer also fits: look again" in text and "a fits" in text
     q.answer = ["a", "b", "c"]
     q.check_button.click()
     assert "c is a trap" in _feedback_text(q) and q.last_result[0] is False
@@ -667,7 +670,7 @@ def test_download_links_carry_every_answer_and_follow_new_ones(store, folder):
     assert json.loads(text)["pseudonym"] == "../owl"
     name, text = _link(button, "csv")
     assert name == "answers-owl.csv" and '"""right"""' in text
-    assert "1 answer(s) saved for ../owl" in button.links.value
+    assert "1 answer saved for ../owl" in button.links.value
 
 
 def test_teacher_view_shows_distribution_and_agreement(tmp_path):
@@ -683,7 +686,7 @@ def test_teacher_view_shows_distribution_and_agreement(tmp_path):
     (downloads / "junk.json").write_text("not json", encoding="utf-8")
     view = w.teacher_view(downloads)
     shown = view.children[0].value
-    assert "6 answer(s) from 2 learner(s)" in shown and "junk.json" in shown
+    assert "6 answers from 2 learners" in shown and "junk.json" in shown
     assert "Answers per question" in shown and "50%" in shown
     assert "Agreement per annotation task" in shown and "claim-kind:x" in shown and "Cohen" in shown
 
@@ -697,6 +700,24 @@ def test_widgets_work_when_the_store_cannot_open(tmp_path, monkeypatch, folder):
     q.answer = "right"
     q.check_button.click()
     assert "Yes, because." in _feedback_text(q) and "could not be saved" in _feedback_text(q)
+
+
+def test_counts_read_as_good_english():
+    from workbook.plainwords import how_many
+
+    assert [how_many(n, "answer") for n in (0, 1, 2)] == ["0 answers", "1 answer", "2 answers"]
+    assert how_many(1, "person", "people") == "1 person" and how_many(4, "person", "people") == "4 people"
+
+
+def test_no_screen_or_message_counts_with_a_bracketed_plural():
+    """A learner reads "2 attempts saved", never "2 attempt(s) saved"."""
+    import re
+
+    package = Path(w.__file__).resolve().parents[1]
+    found = [f"{path.name}: {line.strip()}" for path in package.rglob("*.py")
+             for line in path.read_text(encoding="utf-8").splitlines()
+             if re.search(r"\b[a-z]+\(s\)", line) and ('f"' in line or "f'" in line)]
+    assert found == []
 
 
 def test_someone_elses_words_read_as_good_english():

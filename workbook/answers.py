@@ -68,6 +68,8 @@ from typing import Any
 
 import pandas as pd
 
+from workbook.plainwords import how_many
+
 #: Environment variable that chooses the answers folder.
 ANSWERS_DIR_VARIABLE = "WORKBOOK_ANSWERS_DIR"
 #: The database file inside that folder.
@@ -853,10 +855,10 @@ def collect_command(paths: Sequence[str | Path], output: str | Path | None = Non
     for problem in problems:
         print(f"skipped: {problem}", file=stream)
     learners = table["pseudonym"].nunique()
-    print(f"{len(table)} answers from {learners} learner(s).", file=stream)
+    print(f"{how_many(len(table), 'answer')} from {how_many(learners, 'learner')}.", file=stream)
     for row in agreement(table).itertuples(index=False):
         print(
-            f"task {row.task}: {row.learners} learner(s), {row.items} item(s); "
+            f"task {row.task}: {how_many(row.learners, 'learner')}, {how_many(row.items, 'item')}; "
             f"agreement between learners {_fmt(row.between_learners)} ({describe_kappa(row.between_learners)}); "
             f"with the machine {_fmt(row.with_machine)}.",
             file=stream,

@@ -28,6 +28,7 @@ from pathlib import Path
 from workbook.articles import Article, load_article
 from workbook.blocks import Block, is_boilerplate
 from workbook.dates import find_line_date, long_date, looks_like_date
+from workbook.plainwords import how_many
 from workbook.textio import ArticleError, ArticleWarning
 
 #: Fewer words than this and the text is probably not the whole article.
@@ -209,18 +210,18 @@ def check_article(article: Article) -> CheckReport:
             ))
     duplicates = [b for b in article.block_list if b.duplicate_of is not None]
     if duplicates:
-        advice.append(Advice("note", f"{len(duplicates)} block(s) repeat an earlier block word for word (often a photo caption); they are marked as duplicates."))
+        advice.append(Advice("note", f"{how_many(len(duplicates), 'block')} {'repeats' if len(duplicates) == 1 else 'repeat'} an earlier block word for word (often a photo caption); " + ("it is marked as a duplicate." if len(duplicates) == 1 else "they are marked as duplicates.")))
     clutter = roles.get("boilerplate", 0)
     if clutter:
         first = next(b for b in article.block_list if b.role == "boilerplate")
         advice.append(Advice(
             "note",
-            f"{clutter} line(s) look like the web page around the article (menus, share and follow lines, "
+            f"{how_many(clutter, 'line')} {'looks' if clutter == 1 else 'look'} like the web page around the article (menus, share and follow lines, "
             f"advertising; the first is '{_quote(first.text, 40)}'); they are left out of the analysis.",
         ))
     captions = roles.get("caption", 0) + roles.get("credit", 0)
     if captions:
-        advice.append(Advice("note", f"{captions} photo caption or credit line(s) found; they are not counted as the article's words."))
+        advice.append(Advice("note", f"{how_many(captions, 'photo caption or credit line')} found; " + ("it is" if captions == 1 else "they are") + " not counted as the article's words."))
     if 0 < article.word_count < SHORT_WORDS:
         advice.append(Advice("warning", f"Only {article.word_count} words: is the whole article there?"))
     elif article.word_count > LONG_WORDS:

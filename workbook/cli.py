@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.articles import Article, load_article, load_articles
+from workbook.plainwords import how_many
 from workbook.textio import ArticleError
 
 EXIT_BAD_INPUT = 2
@@ -88,7 +89,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         export.write_json(_one_at_a_time(articles), sys.stdout)
     if args.output:
-        print(f"Wrote {count} article(s) to {args.output}", file=sys.stderr)
+        print(f"Wrote {how_many(count, 'article')} to {args.output}", file=sys.stderr)
     return 0
 
 

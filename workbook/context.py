@@ -254,7 +254,7 @@ def article_context(article: Article) -> ArticleContext | None:
     blocks = len(article.block_list)
     beyond = [n for n in context.excerpt_blocks if n >= blocks]
     if beyond:
-        raise ContextError(path, f"`excerpt_blocks` names block(s) {beyond}, but the article has only {blocks} blocks (0 to {blocks - 1}).",
+        raise ContextError(path, f"`excerpt_blocks` names {'block' if len(beyond) == 1 else 'blocks'} {beyond}, but the article has only {blocks} blocks (0 to {blocks - 1}).",
                            "Check the block numbers against article.blocks.")
     return context
 

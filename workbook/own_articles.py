@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from workbook.articles import Article, article_from_text, load_article, read_metadata
+from workbook.plainwords import how_many
 from workbook.textio import ArticleError
 
 #: The folder made beside the notebooks when the lessons read the seed texts.
@@ -189,9 +190,9 @@ def _no_article(article: Article) -> str | None:
     if words >= MIN_WORDS:
         return None
     left_out = sum(1 for b in article.block_list if b.role == "boilerplate")
-    menus = f" {left_out} line(s) look like a web page's menus and buttons." if left_out else ""
+    menus = f" {how_many(left_out, 'line')} {'looks' if left_out == 1 else 'look'} like a web page's menus and buttons." if left_out else ""
     return (
-        f"I found no article in this: only {words} word(s) of body text.{menus} "
+        f"I found no article in this: only {how_many(words, 'word')} of body text.{menus} "
         "Copy the article's own text (the headline and the paragraphs) and paste it again."
     )
 

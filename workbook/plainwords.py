@@ -47,3 +47,16 @@ def possessive(name: str) -> str:
     if last.islower() and last.endswith("s") and not last.endswith("ss"):
         return name + "’"  # a plural: "the officials’ words"
     return name + "’s"
+
+
+def how_many(count: int, word: str, plural: str | None = None) -> str:
+    """`count` and `word`, with the plural a reader expects: "1 answer", "2 answers", "0 answers".
+
+    `plural` is for words whose plural is not `word` + "s": ``how_many(3, "person", "people")``.
+
+    >>> [how_many(1, "answer"), how_many(2, "attempt"), how_many(0, "line"), how_many(3, "learner")]
+    ['1 answer', '2 attempts', '0 lines', '3 learners']
+    >>> how_many(2, "block of text", "blocks of text")
+    '2 blocks of text'
+    """
+    return f"{count} {word if count == 1 else (plural or word + 's')}"

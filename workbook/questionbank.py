@@ -24,6 +24,7 @@ import pandas as pd
 
 from workbook.articles import Article
 from workbook.findings import CATEGORY_NAMES, findings
+from workbook.plainwords import how_many
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -322,7 +323,7 @@ def check_answer(question: Mapping[str, Any], answer: Any) -> tuple[bool | None,
         if right:
             head = feedback.get("correct", "All right: you found every answer that fits and no others.")
         elif missed:
-            head = feedback.get("wrong", "Not quite yet.") + f" {len(missed)} more answer(s) also fit: look again."
+            head = feedback.get("wrong", "Not quite yet.") + f" {how_many(len(missed), 'more answer')} also {'fits' if len(missed) == 1 else 'fit'}: look again."
         else:
             head = feedback.get("wrong", "Not quite yet: one of your ticks does not fit.")
         return right, "\n".join([head, *lines])

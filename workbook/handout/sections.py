@@ -12,6 +12,7 @@ from typing import Any
 from workbook.articles import Article
 from workbook.context import ArticleContext, BetterCoverage, SourceCard
 from workbook.handout._html import esc, lines
+from workbook.plainwords import how_many
 from workbook.rubrics import LEVELS, Rubric
 
 #: Block roles shown in the reading view, and how.
@@ -62,7 +63,7 @@ def reading_view_html(article: Article, context: ArticleContext | None = None, n
         else:
             parts.append(f"<p{star}>{text}</p>")
     if left_out:
-        parts.append(f'<p class="note">{left_out} line(s) of the website around the article (links, tags) are left out.</p>')
+        parts.append(f'<p class="note">{how_many(left_out, "line")} of the website around the article (links, tags) {"is" if left_out == 1 else "are"} left out.</p>')
     parts.append("</section>")
     return "".join(parts)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as ipw
 
 from workbook.answers import AnswerStore, AnswersError
+from workbook.plainwords import how_many
 from workbook.widgets._common import _esc, _feedback_html, _notice_html, _open_store
 
 
@@ -87,7 +88,7 @@ class DownloadButton(ipw.VBox):
             f'style="{style}">Download my answers (JSON)</a>'
             f'<a class="wb-download" download="{_esc(self.store.download_name("csv"))}" href="{self.store.data_url("csv")}" '
             f'style="{style}">Download my answers (CSV)</a>'
-            f"<br>{count} answer(s) saved{(' for ' + _esc(who)) if who else ''}.{_esc(warning)} "
+            f"<br>{how_many(count, 'answer')} saved{(' for ' + _esc(who)) if who else ''}.{_esc(warning)} "
             "Hand the JSON file to your teacher.</div>"
         )
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from workbook.articles import Article
 from workbook.findings import CATEGORY_NAMES
+from workbook.plainwords import how_many
 from workbook.questionbank import find_all
 from workbook.widgets._common import _as_articles, _esc, article_name, table_html
 from workbook.widgets.styles import group_name, group_of
@@ -88,7 +89,7 @@ class Explorer(ipw.VBox):
 
     def refresh(self) -> None:
         rows = self.rows
-        count = f"<p>{len(rows)} finding(s).</p>"
+        count = f"<p>{how_many(len(rows), 'finding')}.</p>"
         shown = [{"n": n, "text": t, "kind": group_name(group_of(c, l)), "reason": r}
                  for n, (t, c, l, r) in enumerate(zip(rows["text"], rows["category"], rows["label"], rows["reason"]), start=1)]
         self.table_view.value = count + (

@@ -10,6 +10,7 @@ import ipywidgets as ipw
 
 from workbook.answers import AnswerStore, AnswersError
 from workbook.articles import Article
+from workbook.plainwords import how_many
 from workbook.questionbank import TOPICS, WorkbookDataError, check_answer, get_question, load_questions
 from workbook.widgets._common import _article_label, _esc, _feedback_html, _notice_html, _open_store
 
@@ -108,7 +109,7 @@ class QuestionWidget(ipw.VBox):
         if self.store is None:
             return
         n = len(self.store.attempts(self.question["id"]))
-        self.attempts_note.value = f'<span style="opacity:0.85">&nbsp;{n} attempt(s) saved</span>' if n else ""
+        self.attempts_note.value = f'<span style="opacity:0.85">&nbsp;{how_many(n, "attempt")} saved</span>' if n else ""
 
     def _restore(self) -> None:
         if self.store is None:

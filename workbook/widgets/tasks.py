@@ -12,6 +12,7 @@ import pandas as pd
 
 from workbook.answers import AnswerStore, AnswersError, cohen_kappa
 from workbook.articles import Article
+from workbook.plainwords import how_many
 from workbook.questionbank import load_task, marked_context, task_items
 from workbook.widgets._common import _esc, _feedback_html, _notice_html, _open_store, put_back_saved
 
@@ -138,7 +139,7 @@ class AnnotationTask(ipw.VBox):
         share = agree / len(learner) if learner else math.nan
         rejected = sum(1 for item in self.items.to_dict("records") if mine.get(item["item"]) == none_label(self.task))
         summary = (
-            f"You and the computer gave the same label to {agree} of {len(learner)} item(s)"
+            f"You and the computer gave the same label to {agree} of {how_many(len(learner), 'item')}"
             + (f" ({share:.0%})" if learner else "")
             + (f". You said “{none_label(self.task)}” for {rejected}" if rejected else "")
             + ". The computer follows simple rules and is often wrong. Where you differ, you are not wrong: "

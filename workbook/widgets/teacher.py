@@ -20,6 +20,7 @@ import pandas as pd
 
 from workbook import answers as answers_module
 from workbook.answers import describe_kappa
+from workbook.plainwords import how_many
 from workbook.widgets._common import _esc, table_html
 
 #: One line a teacher reads next to a kappa figure.
@@ -99,7 +100,7 @@ def side_by_side(table: pd.DataFrame, questions: Iterable[str]) -> list[dict[str
 def teacher_html(table: pd.DataFrame, problems: list[str] | None = None) -> str:
     """The whole teacher's view as HTML (pure: a collected answers table in, HTML out)."""
     learners = table["pseudonym"].nunique() if len(table) else 0
-    parts = [f"<p>{len(table)} answer(s) from {learners} learner(s).</p>"]
+    parts = [f"<p>{how_many(len(table), 'answer')} from {how_many(learners, 'learner')}.</p>"]
     if problems:
         parts.append("<p>Skipped:</p><ul>" + "".join(f"<li>{_esc(p)}</li>" for p in problems) + "</ul>")
     distribution = answers_module.distribution(table) if len(table) else pd.DataFrame()
