@@ -721,3 +721,14 @@ def test_some_verbs_of_saying_mean_something_else_with_itself_or_but():
     table = attributions(article)
     assert table[["source", "source_type", "cue"]].values.tolist() == [
         ["Some observers", "vague", "speculate"], ["The West", "organization", "insists"]]
+
+
+def test_an_organisation_named_with_title_like_words_is_the_whole_name():
+    article = make("The Northern Defence Ministry said the bridge was hit. "
+                   "At least four people were hurt, said the Southland Interior Ministry. "
+                   "The Foreign Office said the talks would go on. "
+                   "Regional Governor Ann Lee said the roads were closed.")
+    assert source_of(article, "bridge was hit") == ("The Northern Defence Ministry", "organization")
+    assert source_of(article, "four people were hurt") == ("the Southland Interior Ministry", "organization")
+    assert source_of(article, "talks would go on") == ("The Foreign Office", "organization")
+    assert source_of(article, "roads were closed") == ("Ann Lee", "person")

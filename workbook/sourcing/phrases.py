@@ -301,6 +301,9 @@ def _split_name(text: str) -> tuple[str, str | None]:
     if any(w in _NAME_JOINS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
            and words[n - 1].lower().rstrip(".") not in titles for n, w in enumerate(words)) and words[-1].lower().rstrip(".") not in titles:
         return text, None  # "the New Zealand Department of Conservation": one organisation's name
+    if (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in lexicon().organisations
+            and not any(w[:1].isdigit() for w in words)):
+        return text, None  # "the Russian Defence Ministry", "the Foreign Office": the whole name, not a title and a name
     k = len(words)
     while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles:
         k -= 1
