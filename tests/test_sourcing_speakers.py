@@ -732,3 +732,13 @@ def test_an_organisation_named_with_title_like_words_is_the_whole_name():
     assert source_of(article, "four people were hurt") == ("the Southland Interior Ministry", "organization")
     assert source_of(article, "talks would go on") == ("The Foreign Office", "organization")
     assert source_of(article, "roads were closed") == ("Ann Lee", "person")
+
+
+def test_according_to_a_source_with_a_description_keeps_the_description_out_of_the_words():
+    article = make("At least eight people were hurt in one of the strikes, according to Ann Lee, an adviser to the "
+                   "Ministry of Health. According to Tim Park, a spokesman for the council, the roads were closed. "
+                   "According to Bo Park, the talks, which began in May, failed in the end.")
+    assert attributions(article)[["source", "text"]].values.tolist() == [
+        ["Ann Lee", "At least eight people were hurt in one of the strikes"],
+        ["Tim Park", "the roads were closed"],
+        ["Bo Park", "the talks, which began in May, failed in the end"]]

@@ -200,6 +200,8 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
     # "Earlier this month, ...", "Last week, ...": an opening time phrase, not the subject
     timed = (first in ("earlier", "later") or (first in ("last", "next", "this", "that") and second in _TIME_WORDS)
              or _counted_time(toks, lo, hi))
+    if first == "at" and second in ("least", "most"):
+        return lo  # "At least eight people were killed, ...": a count opens the subject, not a place or time
     if lo < hi and (timed or first in _INTRO or first in _OPENING_PREPOSITIONS or (first.endswith(("ing", "ly", "ed")) and len(first) > 4)):
         for k in range(lo, min(hi, lo + 25)):
             if toks[k].text == ",":
