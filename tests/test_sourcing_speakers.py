@@ -742,3 +742,13 @@ def test_according_to_a_source_with_a_description_keeps_the_description_out_of_t
         ["Ann Lee", "At least eight people were hurt in one of the strikes"],
         ["Tim Park", "the roads were closed"],
         ["Bo Park", "the talks, which began in May, failed in the end"]]
+
+
+def test_a_participle_after_where_someone_spoke_is_the_same_speaker_and_ends_the_words():
+    article = make("The city is under threat, Mayor Ann Lee said on Telegram, adding that the main streets were closed. "
+                   "The port is safe, Tim Park said on Monday, noting that the ships had left.")
+    assert attributions(article)[["source", "cue", "text"]].values.tolist() == [
+        ["Ann Lee", "said", "The city is under threat"],
+        ["Ann Lee", "adding", "the main streets were closed"],
+        ["Tim Park", "said", "The port is safe"],
+        ["Tim Park", "noting", "the ships had left"]]

@@ -362,6 +362,8 @@ class AttributionRules:
                 return before  # "X, Microsoft says, but it has not ...": after the source, the writer goes on
             if toks[comma_after + 1].lower == "according" and toks[comma_after + 2].lower == "to":
                 return before  # "X, he said, according to Tass": a second source, not more of his words
+            if toks[comma_after + 1].lower.endswith("ing") and self.lex.verbs.get(toks[comma_after + 1].lower):
+                return before  # "X, Lee said on Telegram, adding that Y": Y is her next report, not more of X
             after = self.content_span(toks, comma_after + 1, n)
             if after is not None:
                 return before[0], after[1]  # "X, he said, Y": the content runs around the inserted source

@@ -310,6 +310,15 @@ class SpeakerRules:
                 and self.lex.verbs.get(toks[j - 2].lower, toks[j - 2].lower) != toks[j - 2].lower
                 and not (j >= 3 and toks[j - 3].lower in _DETERMINERS)):
             return self.speaker_for_cue(toks, j - 2, sentence)  # "“...,” the businessman said, arguing that": the same speaker
+        if participle and previous == "," and j >= 4:
+            # "..., Mayor Ann Lee said on Telegram, adding that": where or when she said it, then the same speaker
+            for m in range(j - 3, max(0, j - 8), -1):
+                if not toks[m].word:
+                    break
+                if (not toks[m].cap and toks[m + 1].lower in _PREPOSITIONS | _TIME_WORDS
+                        and self.lex.verbs.get(toks[m].lower, toks[m].lower) != toks[m].lower
+                        and not toks[m - 1].lower in _DETERMINERS):
+                    return self.speaker_for_cue(toks, m, sentence)
         if participle and j > 1 and toks[j - 1].cap and toks[j - 1].word:
             span = _np_back(toks, j)  # "footage of Hillary Clinton asking"
             if (span is not None and span[0] > 1 and toks[span[0] - 1].lower == "from"
