@@ -752,3 +752,21 @@ def test_a_participle_after_where_someone_spoke_is_the_same_speaker_and_ends_the
         ["Ann Lee", "adding", "the main streets were closed"],
         ["Tim Park", "said", "The port is safe"],
         ["Tim Park", "noting", "the ships had left"]]
+
+
+def test_what_someone_said_inside_reported_words_is_nested_not_the_end_of_them():
+    article = make("Ann Lee met the envoy. Tim Park accused the army of carrying out what he said was a “terrorist "
+                   "attack” on the bridge. The council pledged to act against what it called a clear threat to peace.")
+    table = attributions(article)
+    assert table[["source", "cue", "text"]].values.tolist()[0] == [
+        "Tim Park", "accused", "the army of carrying out what he said was a “terrorist attack” on the bridge"]
+    assert source_of(article, "clear threat")[0] == "The council"
+    assert table[table["cue"] == "pledged"]["text"].tolist() == ["to act against what it called a clear threat to peace"]
+    # the quotation inside is Tim Park's, named earlier in its sentence, not Ann Lee's from the sentence before
+    assert speaker_of(article, "terrorist") == "Tim Park"
+
+
+def test_a_pronoun_after_a_one_word_opening_is_not_that_word():
+    article = make("Ann Lee spoke first. Soon she said the plan had failed. Crops, she noted, were withering.")
+    assert source_of(article, "plan had failed")[0] == "Ann Lee"
+    assert source_of(article, "withering")[0] == "Ann Lee"

@@ -243,6 +243,8 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     while start < hi and (not toks[start].word or toks[start].lower in _OPENING_ADVERBS
                           or (toks[start].lower in _SKIP and start + 1 < hi and toks[start + 1].cap)):
         start += 1  # "Once Fetter left ...": the adverb is not part of the name
+    if start + 1 < hi and toks[start].word and toks[start + 1].lower in ("he", "she", "they", "it", "we", "i"):
+        start += 1  # "Soon she said", "Today they said": a word before a subject pronoun opens the sentence
     if start + 1 < hi and toks[start].lower in _SUBORDINATE_OPENERS and not any(t.text == "," for t in toks[start:hi]):
         # "While Ukrainians keep saying that ...,": the subject of the opening clause, when the verb
         # follows it at once ("While Obama had many artists writing songs": the artists write, not Obama)

@@ -108,7 +108,8 @@ class AttributionRules:
             # the first later report that is not part of what this one says ("Lee said she hopes ..." is
             # nested; in "X said Y had told Z ... and the military said ..." the military's report ends X's)
             following = next((later for later in found[i + 1:] if not (
-                later.source_start is not None and current.start <= later.source_start <= current.start + 1)), None)
+                later.source_start is not None and (current.start <= later.source_start <= current.start + 1
+                                                    or _WHAT_BEFORE.search(self.text[max(0, later.source_start - 12):later.source_start])))), None)
             if (following is not None and following.cue_start is not None
                     and current.start < following.cue_start < current.end):
                 cut = following.cue_start
@@ -402,6 +403,8 @@ class AttributionRules:
                             cue.text, cue.start, cue.end, reason)
 
 
+#: "what" just before a source: "carrying out what he said was an attack" is a report nested in the words.
+_WHAT_BEFORE = re.compile(r"\bwhat\s+$", re.IGNORECASE)
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.

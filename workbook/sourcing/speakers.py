@@ -223,7 +223,7 @@ class SpeakerRules:
                     info["type"] = "organization"  # "ZeniMax Media, which accuses ...": people are "who"
                 return info
         if low in _PRONOUNS:
-            resolved = self.resolver.resolve(low, sentence)
+            resolved = self._sentence_subject(toks, span[0], low) or self.resolver.resolve(low, sentence)
             kind = source_type(resolved) if resolved else _PRONOUNS[low]
             return {"name": resolved or words, "description": None, "start": start, "end": end, "type": kind, "mention": words}
         words = _clean_np(words)
@@ -240,6 +240,26 @@ class SpeakerRules:
             name = self.resolver.name(name)
         return {"name": name, "description": description, "start": start, "end": end, "type": kind, "mention": words}
 
+
+    def _sentence_subject(self, toks: Sequence[_Tok], at: int, pronoun: str) -> str | None:
+        """The person named as the subject earlier in the same sentence, for "he" or "she" at token `at`:
+        in "Ann Lee accused the army of what she said was an attack", "she" is Ann Lee, whoever spoke
+        in the sentence before. None when the subject is not a person's name or does not fit the pronoun."""
+        if pronoun not in ("he", "she") or at < 3:
+            return None
+        subject = _subject(toks, 0, at)
+        if subject is None or subject[1] >= at - 1 or not all(t.cap and t.word for t in toks[subject[0]:subject[1]]):
+            return None
+        if subject[1] - subject[0] < 2 and toks[subject[0]].text not in self.resolver.full:
+            return None  # one capitalised word ("Crops", "Soon") is a name only when it was given in full before
+        if any(t.lower in _PRONOUNS or t.lower in _DETERMINERS for t in toks[subject[0]:subject[1]]):
+            return None
+        if not (subject[1] < len(toks) and toks[subject[1]].word and not toks[subject[1]].cap):
+            return None  # the name must be followed by its verb ("Ann Lee accused ...")
+        name = self.resolver.name(" ".join(t.text for t in toks[subject[0]:subject[1]]))
+        if source_type(name) != "person" or not self.resolver.fits(name, pronoun):
+            return None
+        return name
 
     def appositive_back(self, toks: Sequence[_Tok], j: int, lo: int) -> tuple[tuple[int, int], str | None] | None:
         """'Ann Lee, Poland’s foreign minister, [responded]': name span and description. A first part that
