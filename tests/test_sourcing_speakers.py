@@ -770,3 +770,9 @@ def test_a_pronoun_after_a_one_word_opening_is_not_that_word():
     article = make("Ann Lee spoke first. Soon she said the plan had failed. Crops, she noted, were withering.")
     assert source_of(article, "plan had failed")[0] == "Ann Lee"
     assert source_of(article, "withering")[0] == "Ann Lee"
+
+
+def test_about_a_topic_after_the_verb_is_not_the_words_but_about_a_number_is():
+    article = make("What did Tim Park say about the attacks? Officials said about 40 people were hurt. "
+                   "Ann Lee complained about the noise the morning after the vote.")
+    assert attributions(article)[["source", "text"]].values.tolist() == [["Officials", "about 40 people were hurt"]]

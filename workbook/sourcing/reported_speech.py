@@ -305,6 +305,10 @@ class AttributionRules:
             return False  # "the retellings say little about how ...": a judgement of what is said, no words
         if start == k + 1 and (first.lower in _PREPOSITIONS or first.lower in ("over", "against")) and len(words) <= 2:
             return False
+        if (start == k + 1 and first.lower == "about" and start + 1 < n
+                and not (toks[start + 1].text[:1].isdigit() or toks[start + 1].lower in _ABOUT_AMOUNTS)):
+            return False  # "What did Lee say about the attacks?", "spoke about the war": a topic, not the words
+            # ("said about 40 people died": about a number is the words)
         if first.lower in ("but", "and", "or", "yet") or (start == k + 1 and first.lower in _REFLEXIVES):
             return False  # "assured Ukraine’s survival, but only ...", "will assert itself": no words follow
         if start > k + 1 and first.lower in _WHEN_OPENERS and toks[start - 1].lower != "that":
@@ -491,6 +495,8 @@ def _may_hand_over(text: str) -> bool:
 
 #: "say little / nothing / much about": how much is said, not what.
 _AMOUNTS_SAID = frozenset("little nothing much less more something".split())
+#: Words after "said about" that make it a number, not a topic ("said about a dozen people died").
+_ABOUT_AMOUNTS = frozenset("a an one two three four five six seven eight nine ten twenty thirty forty fifty hundred half a dozen".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you there".split())
 _HYPOTHETICAL_SUBJECTS = frozenset("few anyone anybody nobody everyone everybody someone somebody many".split())
 
