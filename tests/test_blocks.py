@@ -129,6 +129,18 @@ def test_a_list_of_links_under_read_also_is_boilerplate_however_long():
     assert roles["The talks wi"] == "body"
 
 
+def test_headlines_each_over_a_time_after_the_article_are_links_not_news():
+    body = " ".join(["The talks went on all night and ended without a deal, officials said."] * 3)
+    text = ("A headline for the test\n\n" + "\n".join([body] * 5) + "\nAdvertising\nMORE ABOUT\n"
+            "Leaders of two countries honour the memory of the fallen defenders of the city\n18:58, 04.12.2025\n"
+            "European leaders advise the envoy to be ‘very careful’ in the coming days – media\n16:20, 04.12.2025")
+    article = article_from_text(text, id="links")
+    roles = {b.text[:12]: b.role for b in article.block_list}
+    assert roles["Leaders of t"] == "boilerplate" and roles["European lea"] == "boilerplate"
+    assert roles["18:58, 04.12"] == "boilerplate" and roles["The talks we"] == "body"
+    assert article.date is None  # a linked headline's time is not the article's date
+
+
 def test_a_sites_appeal_for_support_is_boilerplate():
     assert is_boilerplate("Support our mission to provide fearless stories about and outside the media system")
     assert is_boilerplate("Packed with exclusive investigations, analysis, and features")

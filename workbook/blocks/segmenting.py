@@ -579,6 +579,13 @@ def _mark_trailing_boilerplate(texts: list[str], roles: list[str | None]) -> Non
     for index in range(first + 1, len(texts)):
         if roles[index] is None and word_count(texts[index]) <= 8:
             roles[index] = "boilerplate"
+        elif (roles[index] is None and index + 1 < len(texts) and roles[index + 1] == "dateline"
+              and word_count(texts[index]) <= 25 and not texts[index].rstrip(_CLOSERS).endswith(".")):
+            # "MORE ABOUT" then headlines, each over its time ("18:58, 04.12.2025"): a list of links
+            roles[index] = "boilerplate"
+    for index in range(first + 1, len(texts)):
+        if roles[index] == "dateline" and roles[index - 1] == "boilerplate":
+            roles[index] = "boilerplate"  # the time of a linked headline, not the article's date
 
 
 #: A clock time alone on a line: "19:57", "7:05 pm", "10.30 a.m. EST".
