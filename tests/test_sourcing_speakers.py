@@ -776,3 +776,10 @@ def test_about_a_topic_after_the_verb_is_not_the_words_but_about_a_number_is():
     article = make("What did Tim Park say about the attacks? Officials said about 40 people were hurt. "
                    "Ann Lee complained about the noise the morning after the vote.")
     assert attributions(article)[["source", "text"]].values.tolist() == [["Officials", "about 40 people were hurt"]]
+
+
+def test_a_second_source_after_an_inverted_one_reports_the_same_words():
+    article = make("Missiles hit the city on Monday, killing at least 27 people, officials said, the Daily Post reports.")
+    assert attributions(article)[["source", "text"]].values.tolist() == [
+        ["officials", "Missiles hit the city on Monday, killing at least 27 people"],
+        ["the Daily Post", "Missiles hit the city on Monday, killing at least 27 people"]]

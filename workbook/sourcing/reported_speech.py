@@ -359,7 +359,7 @@ class AttributionRules:
         inserted = parenthetical and enough_before and comma_after + 2 < n and sum(1 for t in toks[:comma] if t.word) >= 3
         if not inserted and (len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest)):
             return None
-        before = self.content_span(toks, 0, comma)
+        before = self.content_span(toks, 0, self.inner_report_end(toks, comma))
         if before is None:
             return None
         if comma_after is not None and comma_after + 2 < n:
@@ -367,6 +367,9 @@ class AttributionRules:
                 return before  # "X, Microsoft says, but it has not ...": after the source, the writer goes on
             if toks[comma_after + 1].lower == "according" and toks[comma_after + 2].lower == "to":
                 return before  # "X, he said, according to Tass": a second source, not more of his words
+            tail_words = [t for t in toks[comma_after + 1:n] if t.word]
+            if len(tail_words) <= 6 and self.lex.verbs.get(tail_words[-1].lower if tail_words else ""):
+                return before  # "X, officials said, Reuters reports.": another source follows, not more words
             if toks[comma_after + 1].lower.endswith("ing") and self.lex.verbs.get(toks[comma_after + 1].lower):
                 return before  # "X, Lee said on Telegram, adding that Y": Y is her next report, not more of X
             after = self.content_span(toks, comma_after + 1, n)
@@ -374,6 +377,23 @@ class AttributionRules:
                 return before[0], after[1]  # "X, he said, Y": the content runs around the inserted source
         return before
 
+
+    def inner_report_end(self, toks: Sequence[_Tok], comma: int) -> int:
+        """Where the words end in "X, officials said, Reuters reports" or "“X,” Lee said, listing ..., the
+        paper reports": the second source reports the first one's words, so they end where the first
+        source begins (after the closing quotation mark). Else `comma` itself."""
+        for m in range(comma, 1, -1):
+            if toks[m].text != "," or not self.lex.verbs.get(toks[m - 1].lower) or toks[m - 1].cap:
+                continue
+            verb = m - 1
+            k = verb - 1
+            while k > 0 and verb - k <= 5 and toks[k].word and toks[k].lower not in ("who", "which", "that"):
+                k -= 1
+            if k < verb - 1 and k >= 1 and toks[k].text == ",":
+                return k  # "X, officials said, ..."
+            if k < verb - 1 and k >= 1 and toks[k].text in "”\"" and toks[k - 1].text == ",":
+                return k + 1  # "“X,” Lee said, ...": the quotation, with its closing mark
+        return comma
 
     def skip_listener(self, toks: Sequence[_Tok], i: int) -> int:
         n = len(toks)
