@@ -242,11 +242,16 @@ class SpeakerRules:
 
 
     def _sentence_subject(self, toks: Sequence[_Tok], at: int, pronoun: str) -> str | None:
-        """The person named as the subject earlier in the same sentence, for "he" or "she" at token `at`:
-        in "Ann Lee accused the army of what she said was an attack", "she" is Ann Lee, whoever spoke
-        in the sentence before. None when the subject is not a person's name or does not fit the pronoun."""
+        """The person named earlier in the same sentence that "he" or "she" at token `at` most likely
+        means: the sentence's subject ("Ann Lee accused the army of what she said was an attack"), else
+        the nearest person named with a reporting verb of their own ("..., a day after Ann Lee accused
+        ..."), whoever spoke in the sentence before. None when neither is a person who fits the pronoun."""
         if pronoun not in ("he", "she") or at < 3:
             return None
+        return self._subject_name(toks, at, pronoun) or self._nearest_reporter(toks, at, pronoun)
+
+    def _subject_name(self, toks: Sequence[_Tok], at: int, pronoun: str) -> str | None:
+        """The sentence's subject before token `at`, when it is a person's name that fits `pronoun`."""
         subject = _subject(toks, 0, at)
         if subject is None or subject[1] >= at - 1 or not all(t.cap and t.word for t in toks[subject[0]:subject[1]]):
             return None
@@ -260,6 +265,19 @@ class SpeakerRules:
         if source_type(name) != "person" or not self.resolver.fits(name, pronoun):
             return None
         return name
+
+    def _nearest_reporter(self, toks: Sequence[_Tok], at: int, pronoun: str) -> str | None:
+        """The nearest person named earlier in the sentence whose own reporting verb follows the name:
+        in "..., a day after Ann Lee accused the army of what she said was an attack", "she" is Ann Lee."""
+        for k, name in reversed(_mentions(toks[:at])):
+            end = k + len(name.split())
+            if end >= at or not (toks[end].word and not toks[end].cap and self.lex.verbs.get(toks[end].lower)):
+                continue
+            if len(name.split()) < 2 or source_type(name) != "person":
+                continue
+            full = self.resolver.name(name)
+            return full if self.resolver.fits(full, pronoun) else None
+        return None
 
     def appositive_back(self, toks: Sequence[_Tok], j: int, lo: int) -> tuple[tuple[int, int], str | None] | None:
         """'Ann Lee, Poland’s foreign minister, [responded]': name span and description. A first part that
