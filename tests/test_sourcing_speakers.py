@@ -786,6 +786,6 @@ def test_a_second_source_after_an_inverted_one_reports_the_same_words():
 
 
 def test_he_in_a_later_clause_is_the_person_who_reports_earlier_in_the_sentence():
-    article = make("Ann Lee met the envoy. Explosions were heard in the city, a day after Tim Park accused the army "
+    article = make("Ann Lee met the envoy. Explosions were heard in the city, a day after Regional Governor Tim Park accused the army "
                    "of carrying out what he said was a “terrorist attack” on the bridge.")
     assert speaker_of(article, "terrorist") == "Tim Park"

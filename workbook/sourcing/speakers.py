@@ -275,7 +275,7 @@ class SpeakerRules:
                 continue
             if len(name.split()) < 2 or source_type(name) != "person":
                 continue
-            full = self.resolver.name(name)
+            full = self.resolver.name(_split_name(name)[0])  # "Russian President Ann Lee": the name, not the title
             return full if self.resolver.fits(full, pronoun) else None
         return None
 
