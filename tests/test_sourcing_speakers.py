@@ -789,3 +789,19 @@ def test_he_in_a_later_clause_is_the_person_who_reports_earlier_in_the_sentence(
     article = make("Ann Lee met the envoy. Explosions were heard in the city, a day after Regional Governor Tim Park accused the army "
                    "of carrying out what he said was a “terrorist attack” on the bridge.")
     assert speaker_of(article, "terrorist") == "Tim Park"
+
+
+def test_an_opening_participle_reports_the_words_up_to_its_comma():
+    article = make("Saying variously that the plan cannot work and must be dropped, Ann Lee left the room. "
+                   "Citing an unfounded theory, Tim Park accused the mayor of lying. "
+                   "Lamenting their luck, Bo Park went home.")
+    assert attributions(article)[["source", "cue", "text"]].values.tolist() == [
+        ["Ann Lee", "Saying", "the plan cannot work and must be dropped"],
+        ["Tim Park", "accused", "the mayor of lying"]]
+
+
+def test_a_participle_before_its_noun_and_a_threat_of_a_thing_are_not_reports():
+    article = make("Hope gave way to fear because promised delivery of the aid is late. "
+                   "The fighting threatens even greater danger for the city. "
+                   "Ann Lee threatened that the talks would end.")
+    assert attributions(article)[["source", "text"]].values.tolist() == [["Ann Lee", "the talks would end"]]

@@ -43,6 +43,8 @@ def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
     return False
 #: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").
 _TO_SAY_NEXT = frozenset((":", "“", "\"", "‘", ","))
+#: Words that open a clause, after which a past participle and a noun are an adjective and its noun.
+_CLAUSE_LINKS = frozenset("because since although though while and or but if when as whereas".split())
 
 
 @dataclass
@@ -185,6 +187,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "to fully admit": an infinitive too
         if k > 0 and toks[k - 1].lower in ("no", "without"):
             return None  # "there's no telling", "without saying": not a report
+        if (k > 0 and tok.lower.endswith("ed") and toks[k - 1].lower in _CLAUSE_LINKS and k + 2 < len(toks)
+                and toks[k + 1].word and not toks[k + 1].cap and toks[k + 2].lower == "of"):
+            return None  # "because promised delivery of arms is late": a participle before its noun, not a report
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if base == "call" and (k == 0 or (nxt is not None and (nxt.lower in ("by", "off", "up", "out", "in")
                                                                or (nxt.lower == "on" and k + 2 < len(toks) and toks[k + 2].lower == "by")

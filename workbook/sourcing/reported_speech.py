@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.sourcing.phrases import _clause_start, _np_back, _np_forward, _split_name
+from workbook.sourcing.phrases import _adverb, _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
 from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
@@ -235,6 +235,19 @@ class AttributionRules:
         if info["type"] == "unknown" and info["mention"].lower() not in _PRONOUNS and not any(t.cap for t in toks[span[0]:span[1]]):
             return None
         tail = k + 1
+        if span[0] > k and k == 0 and toks[k].lower.endswith("ing"):
+            # "Saying (variously) that the plan cannot work, Ann Lee left": the words run to the comma
+            comma = next((m for m in range(span[0] - 1, 0, -1) if toks[m].text == ","), None)
+            start = 1
+            while start < n and (toks[start].lower == "that" or _adverb(toks[start])):
+                start += 1
+            content = self.content_span(toks, start, comma) if comma is not None else None
+            if content is None or not self.reports_words(toks, k, base, start, comma):
+                return None
+            if toks[start].lower in _PREPOSITIONS or (start == 1 and not _has_clause(toks[start:comma])):
+                return None  # "Citing an unfounded theory, ...", "Lamenting their luck, ...": a thing, not words
+                # ("Commenting on remarks by Lee, ...": a topic; the main verb reports)
+            return self.make(content, info, toks[k], index, "before")
         if span[0] > k:
             # "The plan, said the mayor, will fail": the words run around the inserted verb and speaker
             before = self.content_span(toks, 0, k - 1)
@@ -316,6 +329,8 @@ class AttributionRules:
             # ("noted that while some plans were discussed, ..." reports the whole clause)
         if base not in self.lex.thing_verbs or start != k + 1:
             return True  # "said that ...", "told the press (that) ...": words follow
+        if base == "threaten" and first.lower == "to":
+            return True  # "threatened to close the border": the threat itself ("threatens danger" is a thing)
         if first.cap or first.lower in _SUBJECT_PRONOUNS:
             return True  # "announced Smith had resigned", "wrote they were leaving": a clause follows
         return any(t.lower in _FINITE or t.text in "“”\":‘" for t in rest)
@@ -429,6 +444,17 @@ class AttributionRules:
 
 #: "what" just before a source: "carrying out what he said was an attack" is a report nested in the words.
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$", re.IGNORECASE)
+def _has_clause(toks: Sequence[_Tok]) -> bool:
+    """True when the words hold a verb of their own: an auxiliary ("will", "cannot") or a word ending in
+    -ed or -s that does not follow a determiner ("the plan failed", but not "an unfounded theory")."""
+    for i, tok in enumerate(toks):
+        if tok.lower in _FINITE or tok.lower == "cannot" or tok.text in "“\"":
+            return True
+        if i > 0 and tok.word and tok.lower.endswith(("ed", "s")) and toks[i - 1].lower not in _DETERMINERS and not toks[i - 1].lower.endswith(("’s", "'s")):
+            return True
+    return False
+
+
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
