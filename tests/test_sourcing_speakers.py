@@ -805,3 +805,13 @@ def test_a_participle_before_its_noun_and_a_threat_of_a_thing_are_not_reports():
                    "The fighting threatens even greater danger for the city. "
                    "Ann Lee threatened that the talks would end.")
     assert attributions(article)[["source", "text"]].values.tolist() == [["Ann Lee", "the talks would end"]]
+
+
+def test_newspapers_named_zeitung_herald_observer_or_daily_are_organisations():
+    article = make("Europe must do more, the Neue Rundschau Zeitung argues. The Lakeside Herald reported that the "
+                   "bridge was closed. The Hill Observer found that rents had doubled. Ann Lee, an observer at the "
+                   "talks, said they had failed.")
+    assert source_of(article, "Europe must do more") == ("the Neue Rundschau Zeitung", "organization")
+    assert source_of(article, "bridge was closed") == ("The Lakeside Herald", "organization")
+    assert source_of(article, "rents had doubled") == ("The Hill Observer", "organization")
+    assert source_of(article, "they had failed") == ("Ann Lee", "person")
