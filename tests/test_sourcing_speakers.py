@@ -815,3 +815,9 @@ def test_newspapers_named_zeitung_herald_observer_or_daily_are_organisations():
     assert source_of(article, "bridge was closed") == ("The Lakeside Herald", "organization")
     assert source_of(article, "rents had doubled") == ("The Hill Observer", "organization")
     assert source_of(article, "they had failed") == ("Ann Lee", "person")
+
+
+def test_a_short_clause_after_an_opening_phrase_and_a_colon_introduces_the_next_quotation():
+    article = make("Despite all the talks in the capital, the Lakeside Herald sees no prospect of an end to the war:\n\n"
+                   "“Attempts to move from declarations to agreements have so far had the opposite effect.”")
+    assert speaker_of(article, "Attempts to move") == "the Lakeside Herald"

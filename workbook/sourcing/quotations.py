@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import re
 
 from workbook.sourcing.marks import _Quote, _TERMINAL
-from workbook.sourcing.phrases import _abbreviation, _skipped_before_verb, _np_back, _np_forward, _subject
+from workbook.sourcing.phrases import _abbreviation, _clause_start, _skipped_before_verb, _np_back, _np_forward, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.speakers import _first_person, _mention_words, _name_list, _resolution_note
 from workbook.sourcing.words import _DETERMINERS, _OBJECT_PRONOUNS, _LISTS, _PHRASE_PREPOSITIONS, _SKIP, _STOP, _Tok, _WORDS_GIVEN, _phrases_by_start, _signal_pattern, _signal_pieces
@@ -305,7 +305,9 @@ class QuoteRules:
                 self.fill(quote, toks, asker[0], first, asker[1].text, asker[1].start, asker[1].end,
                           f"‘{asker[2]} … from …:’ before this quotation says who spoke these words.")
                 return True
-        if self.text[toks[before[-1]].end : quote.start].strip() == "" and toks[before[-1]].text == ":" and len(before) <= 12:
+        if (self.text[toks[before[-1]].end : quote.start].strip() == "" and toks[before[-1]].text == ":"
+                and before[-1] - _clause_start(toks, 0, before[-1]) <= 12):
+            # ("Despite the talks, the paper sees no end to the war:": an opening phrase, then the short clause)
             span = _subject(toks, 0, before[-1])
             if span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap:
                 verb = toks[span[1]]
