@@ -821,3 +821,11 @@ def test_a_short_clause_after_an_opening_phrase_and_a_colon_introduces_the_next_
     article = make("Despite all the talks in the capital, the Lakeside Herald sees no prospect of an end to the war:\n\n"
                    "“Attempts to move from declarations to agreements have so far had the opposite effect.”")
     assert speaker_of(article, "Attempts to move") == "the Lakeside Herald"
+
+
+def test_according_to_two_sources_names_both():
+    article = make("The front moved ten miles, according to open-source maps and army estimates. "
+                   "According to officials and residents, the town fell. "
+                   "The bridge held, according to officials and the army said the roads were closed.")
+    assert attributions(article)["source"].tolist() == [
+        "open-source maps and army estimates", "officials and residents", "officials", "the army"]

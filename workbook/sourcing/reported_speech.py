@@ -180,6 +180,10 @@ class AttributionRules:
         span = _np_forward(toks, k + phrase[0], len(toks))
         if span is None or any(t.lower in ("own", "plan", "schedule", "rules") for t in toks[span[0]:span[1]]):
             return None  # "according to their own interests", "according to plan": not a source
+        if span[1] + 1 < len(toks) and toks[span[1]].lower == "and":
+            more = _np_forward(toks, span[1] + 1, len(toks))
+            if more is not None and (more[1] >= len(toks) or toks[more[1]].text in ",.;"):
+                span = (span[0], more[1])  # "according to open-source maps and Russian estimates": both
         info = self.describe(toks, span, index)
         if k <= _clause_start(toks, 0, len(toks)) or k == 0:
             comma = next((m for m in range(span[1], len(toks)) if toks[m].text == ","), span[1] - 1)
