@@ -829,3 +829,11 @@ def test_according_to_two_sources_names_both():
                    "The bridge held, according to officials and the army said the roads were closed.")
     assert attributions(article)["source"].tolist() == [
         "open-source maps and army estimates", "officials and residents", "officials", "the army"]
+
+
+def test_a_time_before_it_and_a_circumstance_before_that_are_not_the_words():
+    article = make("Ann Lee said Wednesday it was a good day. Tim Park emphasised in a call with reporters that "
+                   "the work goes on. Bo Park said after the talks yesterday that the meeting had gone well. "
+                   "Ann Lee said Monday was a bad day.")
+    assert attributions(article)["text"].tolist() == [
+        "it was a good day", "the work goes on", "the meeting had gone well", "Monday was a bad day"]

@@ -274,7 +274,9 @@ class AttributionRules:
                          or (toks[m].text == ":" and m + 1 < n and toks[m + 1].text in "“\"")), None)
             if that is not None and toks[start].lower in _PLACE_PREPOSITIONS and any(t.lower in _FINITE for t in toks[start + 1:that]):
                 return None  # "The deaths reported on Monday are a reminder that ...": a participle describing a noun
-            if that is not None and all((t.word and t.lower not in self.lex.verbs) or t.text == "," for t in toks[start + 1:that]):
+            if that is not None and all((t.word and (t.lower not in self.lex.verbs or toks[m - 1].lower in _DETERMINERS))
+                                        or t.text == "," for m, t in enumerate(toks[start + 1:that], start + 1)):
+                # ("in a call with reporters that ...": a verb's word after an article is a noun)
                 # (also "wrote on X, formerly Twitter, that ...")
                 start = that
         start = _after_time_phrase(toks, start)  # "said yesterday the talks failed": when, then the words
@@ -523,7 +525,7 @@ def _after_time_phrase(toks: Sequence[_Tok], i: int) -> int:
     if j == i or j >= n:
         return i
     following = toks[j]
-    opens_clause = following.lower in _DETERMINERS or following.lower in _SUBJECT_PRONOUNS or (
+    opens_clause = following.lower in _DETERMINERS or following.lower in _SUBJECT_PRONOUNS or following.lower == "it" or (
         following.cap and following.word and following.lower not in _TIME_WORDS)
     return j if opens_clause and following.lower != "that" else i
 
@@ -535,7 +537,12 @@ def _opens_circumstance(toks: Sequence[_Tok], i: int) -> bool:
     interview that ..."; not "proposed jointly owned drones that ...")."""
     n = len(toks)
     j = _past_time_words(toks, i, manner=True)
-    return j < n and (toks[j].lower in _PLACE_PREPOSITIONS or (j > i and toks[j].lower == "that"))
+    return j < n and (toks[j].lower in _PLACE_PREPOSITIONS or toks[j].lower in _WHEN_PREPOSITIONS
+                      or (j > i and toks[j].lower == "that"))
+
+
+#: Prepositions of time after a reporting verb: "said after the talks that ...".
+_WHEN_PREPOSITIONS = frozenset(("after", "before", "following"))
 
 
 def _may_hand_over(text: str) -> bool:
