@@ -837,3 +837,12 @@ def test_a_time_before_it_and_a_circumstance_before_that_are_not_the_words():
                    "Ann Lee said Monday was a bad day.")
     assert attributions(article)["text"].tolist() == [
         "it was a good day", "the work goes on", "the meeting had gone well", "Monday was a bad day"]
+
+
+def test_a_description_then_a_name_inside_reported_words_is_a_nested_report():
+    article = make("Tim Park said the chief delegate in the talks, Ann Lee, has told the president that the talks "
+                   "failed. Her mother, Fiona, said the care was poor.")
+    assert attributions(article)[["source", "text"]].values.tolist() == [
+        ["Tim Park", "the chief delegate in the talks, Ann Lee, has told the president that the talks failed"],
+        ["Ann Lee", "the talks failed"],
+        ["Fiona", "the care was poor"]]

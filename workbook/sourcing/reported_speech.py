@@ -109,7 +109,8 @@ class AttributionRules:
             # nested; in "X said Y had told Z ... and the military said ..." the military's report ends X's)
             following = next((later for later in found[i + 1:] if not (
                 later.source_start is not None and (current.start <= later.source_start <= current.start + 1
-                                                    or _WHAT_BEFORE.search(self.text[max(0, later.source_start - 12):later.source_start])))), None)
+                                                    or _WHAT_BEFORE.search(self.text[max(0, later.source_start - 12):later.source_start])
+                                                    or _described_before(self.text[current.start:later.source_start])))), None)
             if (following is not None and following.cue_start is not None
                     and current.start < following.cue_start < current.end):
                 cut = following.cue_start
@@ -446,6 +447,18 @@ class AttributionRules:
         reason += f"; this source counts as {_TYPE_WORDS[info['type']]}."
         return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
                             cue.text, cue.start, cue.end, reason)
+
+
+def _described_before(text: str) -> bool:
+    """True for a short description and a comma from the start of some reported words up to a later source:
+    "Lee said [the chief delegate, ]Ann Park, has told ...": Park's report is nested in Lee's words."""
+    words = text.rstrip(", ").split()
+    if not (text.endswith(", ") and text.count(",") == 1 and 1 < len(words) <= 6):
+        return False
+    if not (words[0].lower() in _DETERMINERS or _is_possessive(words[0])):
+        return False  # a description opens with "the", "a" or an owner ("Russia’s chief delegate")
+    return not any(w.lower() in _FINITE or (n > 0 and w.lower().endswith(("ed", "es")) and words[n - 1].lower() not in _DETERMINERS)
+                   for n, w in enumerate(words))
 
 
 #: "what" just before a source: "carrying out what he said was an attack" is a report nested in the words.

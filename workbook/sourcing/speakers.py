@@ -313,6 +313,13 @@ class SpeakerRules:
             # "her mother, Fiona, said", "A lawyer for the news outlets, David Schulz, said": the
             # description comes first, then the name it describes
             name, lead = segments
+            verb = next((m for m in range(lead[1] - 1, lead[0], -1)
+                         if toks[m].word and not toks[m].cap and self.lex.verbs.get(toks[m].lower)), None)
+            if verb is not None:
+                # "Lee said the chief delegate, Ann Park, has told ...": the description starts after the
+                # other report's verb (and its "that")
+                start = verb + 1 + (verb + 1 < lead[1] and toks[verb + 1].lower == "that")
+                lead = (start, lead[1]) if start < lead[1] else lead
             described = toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
             if (described and lead[1] - lead[0] <= 8 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
