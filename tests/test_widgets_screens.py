@@ -142,7 +142,8 @@ def test_agreement_counts_and_reveal():
     assert w.agreement_counts(items, ["s1", "s2"]) == {"both": 1, "only_you": 1, "only_machine": 1, "neither": 0}
     markup = w.reveal_html(items, ["s1", "s2"], "quotes someone")
     shown = visible(markup)
-    assert "agree on 1 of 3 sentences" in shown and "only you marked 1" in shown and "only the computer marked 1" in shown
+    assert "agree on 1 of 3 sentences" in shown and "Only by you: 1." in shown and "Only by the computer: 1." in shown
+    assert "Marked by both of you: 1." in shown
     assert markup.count(">you differ<") == 2 and "Disagreeing is not a mistake" in shown
     assert "the computer found nothing here" in shown
 

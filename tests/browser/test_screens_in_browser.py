@@ -123,7 +123,7 @@ def check_predict_then_reveal(page) -> None:
     p.wait_for_function("(el) => /You and the computer agree on \\d+ of \\d+/.test(el.innerText)",
                         arg=box.element_handle(), timeout=30_000)
     shown = box.inner_text()
-    assert re.search(r"only you marked \d+", shown) and re.search(r"only the computer marked \d+", shown)
+    assert re.search(r"Only by you: \d+", shown) and re.search(r"Only by the computer: \d+", shown)
     assert "you agree" in shown or "you differ" in shown
     screenshot(page, "02-predict-reveal.png")
 

@@ -119,9 +119,9 @@ def reveal_html(items: Sequence[Mapping[str, Any]], marked: Iterable[str], short
             f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{_esc(why)}</td></tr>'
         )
     summary = (
-        f"You and the computer agree on {same} of {len(items)} sentences. "
-        f"You both marked {counts['both']}; only you marked {counts['only_you']}; "
-        f"only the computer marked {counts['only_machine']}."
+        f"You and the computer agree on {same} of {len(items)} {'sentence' if len(items) == 1 else 'sentences'}. "
+        f"Marked by both of you: {counts['both']}. Only by you: {counts['only_you']}. "
+        f"Only by the computer: {counts['only_machine']}."
     )
     return (
         f'<div class="wb-reveal" style="{BOX_STYLE};max-width:60em">'
