@@ -17,6 +17,7 @@ from typing import Any
 
 import ipywidgets as ipw
 
+from workbook.plainwords import how_many
 from workbook.answers import AnswerStore, AnswersError
 from workbook.articles import Article
 from workbook.questionbank import find_all
@@ -119,7 +120,7 @@ def reveal_html(items: Sequence[Mapping[str, Any]], marked: Iterable[str], short
             f'<td style="padding:4px 6px;vertical-align:top;text-align:left">{_esc(why)}</td></tr>'
         )
     summary = (
-        f"You and the computer agree on {same} of {len(items)} {'sentence' if len(items) == 1 else 'sentences'}. "
+        f"You and the computer agree on {same} of {how_many(len(items), 'sentence')}. "
         f"Marked by both of you: {counts['both']}. Only by you: {counts['only_you']}. "
         f"Only by the computer: {counts['only_machine']}."
     )
