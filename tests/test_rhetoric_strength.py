@@ -210,3 +210,9 @@ def test_a_degree_adverb_does_not_take_in_a_conjunction_after_it():
 def test_an_offensive_the_military_noun_is_not_loaded():
     found = rows("The spring offensives failed. The ground offensive began. The remark was offensive.", "loaded")
     assert [r["text"] for r in found] == ["offensive"] and found[0]["start"] > 75  # the last sentence's
+
+
+def test_a_plural_of_a_sentiment_word_does_not_borrow_the_annotators_record_of_the_adjective():
+    # The annotators marked "grave" (a grave mistake) often; "graves" is the noun.
+    assert strength_of("It was a grave mistake. Leaders are turning in their graves.", "loaded") == {
+        "grave": "strong", "graves": "weak"}

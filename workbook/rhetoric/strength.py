@@ -193,9 +193,13 @@ def _annotators_say(word: str, term: str, curated: bool) -> tuple[str, str] | No
     """(strength, reason) from what news annotators made of `word` (or its list `term`), when that is clear.
 
     A word from a list written for the workbook (`curated`) needs more uses before it is taken for a
-    plain word (`ANNOTATED_PLAIN_USES`) than one known only from a sentiment list."""
+    plain word (`ANNOTATED_PLAIN_USES`) than one known only from a sentiment list.
+
+    The record of the list's `term` stands in for a form of it that has no record of its own, except
+    when a sentiment list's word gains a plural "-s": "graves" (the noun) is not "grave" (the adjective)
+    that the annotators marked, and a sentiment list does not say which kind of word it holds."""
     key, record = word, annotated(word)
-    if record is None:
+    if record is None and not (not curated and _plural_of(word, term)):
         key, record = term, annotated(term)
     if record is None:
         return None
@@ -207,6 +211,12 @@ def _annotators_say(word: str, term: str, curated: bool) -> tuple[str, str] | No
                      f"called {shown} loaded language in only {record.marked} of its {record.uses} uses")
         return "weak", f"{who} {how_often}, so here it may be a plain word"
     return None
+
+
+def _plural_of(word: str, term: str) -> bool:
+    """`word` is `term` with a plural (or third-person) ending: 'graves' of 'grave'."""
+    form, base = _norm(word), _norm(term)
+    return form != base and not base.endswith("s") and form in (base + "s", base + "es")
 
 
 def strength(row: dict[str, Any], text: str, found: Rules, context: dict[str, Any]) -> tuple[str, str]:
