@@ -921,6 +921,26 @@ def test_unnamed_politicians_leaders_and_lawmakers_are_vague_sources():
         "vague", "vague", "vague", "person"]
 
 
+def test_hinted_clarified_indicated_and_signalled_report_only_before_that():
+    from workbook.sourcing import attribution_records
+
+    article = article_from_text("A headline\n\nAnn Lee hinted that she might “pop in” to the talks. "
+                                "Later, Bo Park clarified that he would only attend if she did. "
+                                "The map indicated the front line. Tim Park hinted at a deal.")
+    assert [(a["source"], a["cue"], a["text"]) for a in attribution_records(article)] == [
+        ("Ann Lee", "hinted", "she might “pop in” to the talks"),
+        ("Bo Park", "clarified", "he would only attend if she did")]
+    assert [(q["speaker"], q["kind"]) for q in sourcing.quote_records(article)] == [("Ann Lee", "direct")]
+
+
+def test_maintains_a_policy_is_a_thing_kept_but_maintained_that_reports():
+    from workbook.sourcing import attribution_records
+
+    article = article_from_text("A headline\n\nThe country maintains an official policy of neutrality. "
+                                "The centre maintains a programme for young leaders. Ann Lee maintained that she was innocent.")
+    assert [(a["source"], a["text"]) for a in attribution_records(article)] == [("Ann Lee", "she was innocent")]
+
+
 def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not():
     from workbook.sourcing import attribution_records
 
