@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbook import article_from_text
+from workbook import article_from_text, sourcing
 from workbook.blocks import byline_name, is_boilerplate, is_byline, is_credit, segment
 
 LANDERSEN_ROLES = (
@@ -59,6 +59,16 @@ def test_byline_patterns():
     assert is_byline("—Taras Example") and byline_name("—Taras Example") == "Taras Example"
     assert is_byline("Written by Ann Lee and Bo Kim")
     assert not is_byline("By rolling out the red carpet for the visitor, the host made a point.")
+
+
+def test_a_bullet_point_that_reports_is_not_a_byline_and_names_keep_their_particles():
+    assert not is_byline("- Ann Lee says talks are the final step to peace not the first")
+    assert is_byline("BY ANN LEE") and is_byline("— Ann Lee, staff writer")
+    assert byline_name("-Ann van der Berg") == "Ann van der Berg"
+    article = article_from_text("A headline\n\n- Ann Lee says talks are the final step\n\nPeace is not just a pause.")
+    assert [b.role for b in article.block_list][1] != "byline"
+    assert [(a["source"], a["text"]) for a in sourcing.attribution_records(article)] == [
+        ("Ann Lee", "talks are the final step")]
 
 
 def test_credit_and_boilerplate_patterns():

@@ -31,13 +31,13 @@ class Block:
     duplicate_of: int | None = None
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|and|&|,))*"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|der|de|da|van|von|al|bin|and|&|,))*"
 # The name once after either opening (the same strings as the name after each): half the pattern to compile.
-_BYLINE = re.compile(
-    rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*){_NAME}(?:\s*[,|]\s*[\w ]{{2,40}})?",
-    re.IGNORECASE,
-)
-_BYLINE_NAME = re.compile(rf"(?:(?:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*)(?P<name>{_NAME})", re.IGNORECASE)
+# Only the opening words ignore case ("BY", "Written by"): the name's words must start with capitals, so
+# "- Andriy Yermak says talks are the final step" (a bullet point) is not read as a byline.
+_BYLINE_OPENING = r"(?:(?i:by:?|written by|words by|author:?|reporting by)\s+|[—–-]\s*)"
+_BYLINE = re.compile(rf"{_BYLINE_OPENING}{_NAME}(?:\s*[,|]\s*[\w ]{{2,40}})?")
+_BYLINE_NAME = re.compile(rf"{_BYLINE_OPENING}(?P<name>{_NAME})")
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                 "oct", "nov", "dec")
