@@ -933,6 +933,15 @@ def test_hinted_clarified_indicated_and_signalled_report_only_before_that():
     assert [(q["speaker"], q["kind"]) for q in sourcing.quote_records(article)] == [("Ann Lee", "direct")]
 
 
+def test_a_plural_noun_of_saying_before_of_is_not_a_verb():
+    from workbook.sourcing import attribution_records
+
+    article = article_from_text("A headline\n\nEarly reports of casualties remind us that this is no game. "
+                                "New claims of fraud appeared. The general warns of a long war.")
+    assert [(a["source"], a["cue"]) for a in attribution_records(article)] == [
+        ("Early reports of casualties", "remind"), ("The general", "warns")]
+
+
 def test_maintains_a_policy_is_a_thing_kept_but_maintained_that_reports():
     from workbook.sourcing import attribution_records
 

@@ -178,6 +178,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "The Post", "Reports" in a name
         if k > 0 and (toks[k - 1].lower in _NOUN_DETERMINERS or _is_possessive(toks[k - 1].text)):
             return None  # "the report", "a claim", "Obama's remarks": a noun
+        if (k > 0 and k + 1 < len(toks) and toks[k + 1].lower == "of" and tok.lower.endswith("s")
+                and tok.lower[:-1] in self.lex.nouns and toks[k - 1].lower not in _PRONOUNS):
+            return None  # "Early reports of casualties", "new claims of fraud": the plural noun before "of"
         if k > 0 and toks[k - 1].lower in ("to",) and base not in ("say",):
             return None  # "to report", an infinitive that is not a finite cue
         if k > 0 and toks[k - 1].lower == "to" and not (k + 1 < len(toks) and (
