@@ -942,6 +942,15 @@ def test_a_plural_noun_of_saying_before_of_is_not_a_verb():
         ("Early reports of casualties", "remind"), ("The general", "warns")]
 
 
+def test_pointed_out_that_reports_but_pointed_at_and_the_points_do_not():
+    from workbook.sourcing import attribution_records
+
+    article = article_from_text("A headline\n\nTim Park pointed out that the talks failed. Ann Lee pointed at the map. "
+                                "The points that Bo Park made were fair.")
+    assert [(a["source"], a["cue"], a["text"]) for a in attribution_records(article)] == [
+        ("Tim Park", "pointed", "the talks failed")]
+
+
 def test_maintains_a_policy_is_a_thing_kept_but_maintained_that_reports():
     from workbook.sourcing import attribution_records
 

@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _adverb, _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
+from workbook.sourcing.words import _PARTICLE_VERBS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
 
 
 @dataclass
@@ -268,6 +268,8 @@ class AttributionRules:
             return self.make(content, info, toks[k], index, "after")
         # pre-posed: "Sources said the plan ...", "X told the press (that) ..."
         start = tail
+        if start + 1 < n and toks[start].lower == _PARTICLE_VERBS.get(base) and toks[start + 1].lower == "that":
+            start += 1  # "pointed out that ...": the particle, then "that"
         if start < n and _opens_circumstance(toks, start):
             # "said in a statement that ...", "said on Twitter that ...", "said Sunday in an interview
             # that ...", "said repeatedly in interviews that ...": when, where or how, then the words

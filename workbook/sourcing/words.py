@@ -90,6 +90,10 @@ def lexicon() -> _Lexicon:
     )
 
 
+#: Verbs that report only with their particle, then "that" (they are "+that" verbs in reporting_verbs.txt):
+#: "pointed out that the talks failed".
+_PARTICLE_VERBS = {"point": "out"}
+
 #: Block roles whose sentences are read for attributions.
 _BODY_ROLES = ("body", "standfirst", "caption", "subheading", "headline")
 
