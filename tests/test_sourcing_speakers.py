@@ -846,3 +846,12 @@ def test_a_description_then_a_name_inside_reported_words_is_a_nested_report():
         ["Tim Park", "the chief delegate in the talks, Ann Lee, has told the president that the talks failed"],
         ["Ann Lee", "the talks failed"],
         ["Fiona", "the care was poor"]]
+
+
+def test_a_description_with_a_place_in_it_then_the_name_gives_the_name():
+    a = make("A Louisiana senator, Bo Park, said the war must end. "
+             "“It is over,” a lawyer for the New York Times, Tim Park, said. "
+             "The State Department, Ann Lee, said the talks would go on.")
+    assert source_of(a, "the war must end") == ("Bo Park", "person")
+    assert speaker_of(a, "It is over") == "Tim Park"
+    assert source_of(a, "the talks would go on") == ("The State Department", "organization")

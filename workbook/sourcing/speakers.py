@@ -321,7 +321,11 @@ class SpeakerRules:
                 start = verb + 1 + (verb + 1 < lead[1] and toks[verb + 1].lower == "that")
                 lead = (start, lead[1]) if start < lead[1] else lead
             described = toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
-            if (described and lead[1] - lead[0] <= 8 and not any(t.cap for t in toks[lead[0] + 1 : lead[1]])
+            # (a capital inside the description is a place or a people when its head, the word before any
+            # preposition, is a common noun: "A Louisiana senator, Bill Cassidy,", "A lawyer for the New York
+            # Times, David Schulz,"; "The State Department, Ann Lee," is a name, then another)
+            head = next((m - 1 for m in range(lead[0] + 1, lead[1]) if toks[m].lower in _PREPOSITIONS), lead[1] - 1)
+            if (described and lead[1] - lead[0] <= 8 and head > lead[0] and not toks[head].cap
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
                 return name, self.span_text(toks, lead)[2]
         return None
