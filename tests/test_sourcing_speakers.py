@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook import article_from_text, rhetoric
+from workbook import sourcing
 from workbook.sourcing import attributions, quotes
 
 
@@ -855,3 +856,11 @@ def test_a_description_with_a_place_in_it_then_the_name_gives_the_name():
     assert source_of(a, "the war must end") == ("Bo Park", "person")
     assert speaker_of(a, "It is over") == "Tim Park"
     assert source_of(a, "the talks would go on") == ("The State Department", "organization")
+
+
+def test_as_someone_put_it_gives_the_words_after_the_comma_or_colon_and_the_name_without_as():
+    a = make("As the senator put it in her speech, the war must end. Ann Lee put it bluntly: the talks are over. "
+             "As Bo Park, a tax lawyer at the centre, recently put it, “Did the plan work?”")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a) if r["cue"] == "put"] == [
+        ("the senator", "the war must end"), ("Ann Lee", "the talks are over"), ("Bo Park", "“Did the plan work?”")]
+    assert speaker_of(a, "Did the plan work") == "Bo Park"

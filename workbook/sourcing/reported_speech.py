@@ -270,6 +270,11 @@ class AttributionRules:
         start = tail
         if start + 1 < n and toks[start].lower == _PARTICLE_VERBS.get(base) and toks[start + 1].lower == "that":
             start += 1  # "pointed out that ...": the particle, then "that"
+        if base == "put" and start < n and toks[start].lower == "it":
+            # "As the senator put it, the war ...", "put it best in a sentence: “...”": the words come after
+            # the comma or colon that ends how it was put
+            mark = next((m for m in range(start + 1, min(n, start + 9)) if toks[m].text in ",:"), None)
+            start = mark if mark is not None else start + 1
         if start < n and _opens_circumstance(toks, start):
             # "said in a statement that ...", "said on Twitter that ...", "said Sunday in an interview
             # that ...", "said repeatedly in interviews that ...": when, where or how, then the words

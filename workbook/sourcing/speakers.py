@@ -308,6 +308,8 @@ class SpeakerRules:
             if toks[name[0]].cap and not described_name and not opening and name[1] - name[0] <= 6 and all(
                     t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
                 description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
+                if first == "as" and name[1] - name[0] > 1:
+                    name = (name[0] + 1, name[1])  # "As Ann Lee, a lawyer, put it": the name, without "As"
                 return name, description
         if len(segments) == 2:
             # "her mother, Fiona, said", "A lawyer for the news outlets, David Schulz, said": the
