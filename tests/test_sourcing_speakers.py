@@ -864,3 +864,9 @@ def test_as_someone_put_it_gives_the_words_after_the_comma_or_colon_and_the_name
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a) if r["cue"] == "put"] == [
         ("the senator", "the war must end"), ("Ann Lee", "the talks are over"), ("Bo Park", "“Did the plan work?”")]
     assert speaker_of(a, "Did the plan work") == "Bo Park"
+
+
+def test_a_politicians_party_and_state_after_an_inverted_name_are_not_the_words():
+    a = make("Now, noted Bo Park, R-Baton Rouge, a firm opposition is required. The plan will fail, said Ann Lee, R-Texas.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Bo Park", "a firm opposition is required"), ("Ann Lee", "The plan will fail")]

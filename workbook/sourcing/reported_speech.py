@@ -256,7 +256,11 @@ class AttributionRules:
         if span[0] > k:
             # "The plan, said the mayor, will fail": the words run around the inserted verb and speaker
             before = self.content_span(toks, 0, k - 1)
-            after = self.content_span(toks, span[1] + 1, n)
+            rest = span[1] + 1
+            if rest < n and _PARTY_TAG.fullmatch(toks[rest].text):
+                # "noted Cassidy, R-Baton Rouge, an opposition is required": the party and place go with the name
+                rest = next((m + 1 for m in range(rest + 1, min(n, rest + 6)) if toks[m].text == ","), rest)
+            after = self.content_span(toks, rest, n)
             if before is not None and after is not None and toks[span[1] + 1].lower in _APPOSITIVE_STARTS:
                 after = None  # "..., said Alyssa Goodman, an astronomer at ...": a description, not more words
             if before is None and after is None:
@@ -483,6 +487,8 @@ def _has_clause(toks: Sequence[_Tok]) -> bool:
 
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
+#: A United States politician's party and state or town after the name: "R-Baton", "D-Calif.", "R-Texas".
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
 _FINITE = frozenset(
     """is are was were be been being has have had will would can could should may might must do does did
