@@ -870,3 +870,9 @@ def test_a_politicians_party_and_state_after_an_inverted_name_are_not_the_words(
     a = make("Now, noted Bo Park, R-Baton Rouge, a firm opposition is required. The plan will fail, said Ann Lee, R-Texas.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("Bo Park", "a firm opposition is required"), ("Ann Lee", "The plan will fail")]
+
+
+def test_a_reporting_verb_after_must_or_should_is_a_duty_not_words_said():
+    a = make("Western leaders must confirm it once again. Ann Lee should explain why the talks failed. "
+             "Bo Park must have said that the war was over.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("Bo Park", "the war was over")]

@@ -41,6 +41,8 @@ def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
         if _FINITE.fullmatch(tok.lower.replace("’", "'")):
             return True
     return False
+#: Modal verbs of duty: a reporting verb right after them asks for words that have not been said.
+_OBLIGATION = frozenset(("must", "should", "ought"))
 #: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").
 _TO_SAY_NEXT = frozenset((":", "“", "\"", "‘", ","))
 #: Words that open a clause, after which a past participle and a noun are an adjective and its noun.
@@ -232,6 +234,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # only "as the paper put it"
         if k >= 3 and toks[k - 1].lower == "to" and toks[k - 2].lower == "if" and toks[k - 3].lower == "as":
             return None  # "as if to say": words the writer imagines, nobody said them
+        if k > 0 and toks[k - 1].lower in _OBLIGATION:
+            return None  # "They must confirm it once again", "he should explain": a duty, nothing was said yet
         if k > 0 and toks[k - 1].lower in ("being", "been") and tok.lower.endswith("ed"):
             return None  # "is being dismissed as ...": passive, the subject does not speak
         if base in ("ask", "contact", "reach") and any(
