@@ -876,3 +876,10 @@ def test_a_reporting_verb_after_must_or_should_is_a_duty_not_words_said():
     a = make("Western leaders must confirm it once again. Ann Lee should explain why the talks failed. "
              "Bo Park must have said that the war was over.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("Bo Park", "the war was over")]
+
+
+def test_a_short_clause_and_a_colon_need_a_real_subject_not_a_lone_article():
+    a = make("The report had one line: “The war must end now, and soon.” "
+             "Ann Lee had a simple message: “The talks must go on, and soon.”")
+    assert speaker_of(a, "The war must end") is None
+    assert speaker_of(a, "The talks must go on") == "Ann Lee"

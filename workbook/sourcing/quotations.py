@@ -309,7 +309,9 @@ class QuoteRules:
                 and before[-1] - _clause_start(toks, 0, before[-1]) <= 12):
             # ("Despite the talks, the paper sees no end to the war:": an opening phrase, then the short clause)
             span = _subject(toks, 0, before[-1])
-            if span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap:
+            if (span is not None and span[1] < before[-1] and toks[span[1]].word and not toks[span[1]].cap
+                    and not all(t.lower in _DETERMINERS for t in toks[span[0]:span[1]])):
+                # (a subject of determiners only is a noun cut in two: "The report had one line:")
                 verb = toks[span[1]]
                 if not _first_person(toks[span[0]]):
                     self.fill(quote, toks, span, first, verb.text, verb.start, verb.end,
