@@ -883,3 +883,27 @@ def test_a_short_clause_and_a_colon_need_a_real_subject_not_a_lone_article():
              "Ann Lee had a simple message: “The talks must go on, and soon.”")
     assert speaker_of(a, "The war must end") is None
     assert speaker_of(a, "The talks must go on") == "Ann Lee"
+
+
+def test_what_someone_called_gives_the_quoted_word_to_them():
+    a = make("Bo Park said the talks depend on what he called the “effectiveness” of mediation.")
+    assert speaker_of(a, "effectiveness") == "Bo Park"
+
+
+def test_a_doubt_word_inside_a_reported_that_clause_leaves_the_quotation_the_speakers():
+    a = make("Ann Lee claimed that the history of the city is allegedly “inseparably connected” to Russia. "
+             "The leaders, who had been insisting on a ceasefire, joined Bo Park, supposedly to “explicitly support” him.")
+    assert speaker_of(a, "inseparably connected") == "Ann Lee"
+    assert speaker_of(a, "explicitly support") is None
+    assert quotes(a)["kind"].tolist() == ["direct", "scare"]
+
+
+def test_it_is_the_organisation_that_is_the_subject_of_its_own_sentence():
+    a = make("World leaders, and others, vow consequences. "
+             "The United Nations Security Council on Friday pledged sanctions against what it called “a clear threat to peace.”")
+    assert speaker_of(a, "a clear threat") == "The United Nations Security Council"
+
+
+def test_a_participle_after_an_article_and_an_adverb_is_not_a_report():
+    a = make("After a swiftly called meeting, the council issued a statement. The widely reported deal failed.")
+    assert attributions(a).empty

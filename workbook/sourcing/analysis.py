@@ -180,6 +180,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "The Post", "Reports" in a name
         if k > 0 and (toks[k - 1].lower in _NOUN_DETERMINERS or _is_possessive(toks[k - 1].text)):
             return None  # "the report", "a claim", "Obama's remarks": a noun
+        if (k > 1 and toks[k - 1].lower.endswith("ly") and toks[k - 2].lower in _NOUN_DETERMINERS
+                and tok.lower.endswith("ed")):
+            return None  # "a swiftly called meeting", "the widely reported deal": a participle before its noun
         if (k > 0 and k + 1 < len(toks) and toks[k + 1].lower == "of" and tok.lower.endswith("s")
                 and tok.lower[:-1] in self.lex.nouns and toks[k - 1].lower not in _PRONOUNS):
             return None  # "Early reports of casualties", "new claims of fraud": the plural noun before "of"

@@ -246,9 +246,25 @@ class SpeakerRules:
         means: the sentence's subject ("Ann Lee accused the army of what she said was an attack"), else
         the nearest person named with a reporting verb of their own ("..., a day after Ann Lee accused
         ..."), whoever spoke in the sentence before. None when neither is a person who fits the pronoun."""
+        if pronoun == "it" and at >= 3:
+            return self._organisation_subject(toks, at)
         if pronoun not in ("he", "she") or at < 3:
             return None
         return self._subject_name(toks, at, pronoun) or self._nearest_reporter(toks, at, pronoun)
+
+    def _organisation_subject(self, toks: Sequence[_Tok], at: int) -> str | None:
+        """The sentence's subject before token `at` when it names an organisation that "it" can mean:
+        "The Security Council on Friday pledged sanctions against what it called “a clear threat”"."""
+        subject = _subject(toks, 0, at)
+        if subject is None or subject[1] >= at - 1:
+            return None
+        first = subject[0] + (toks[subject[0]].lower == "the")
+        if first >= subject[1] or not all(t.cap and t.word for t in toks[first:subject[1]]):
+            return None
+        if not (subject[1] < len(toks) and toks[subject[1]].word and not toks[subject[1]].cap):
+            return None  # the name must be followed by its verb or a lower-case word of its clause
+        name = " ".join(t.text for t in toks[subject[0]:subject[1]])
+        return name if source_type(name) == "organization" else None
 
     def _subject_name(self, toks: Sequence[_Tok], at: int, pronoun: str) -> str | None:
         """The sentence's subject before token `at`, when it is a person's name that fits `pronoun`."""
