@@ -907,3 +907,9 @@ def test_it_is_the_organisation_that_is_the_subject_of_its_own_sentence():
 def test_a_participle_after_an_article_and_an_adverb_is_not_a_report():
     a = make("After a swiftly called meeting, the council issued a statement. The widely reported deal failed.")
     assert attributions(a).empty
+
+
+def test_a_participle_after_an_owners_noun_of_saying_belongs_to_the_sentences_subject():
+    a = make("Kyiv dismissed Bo Park’s remarks, calling them manipulative.")
+    assert [(r["source"], r["cue"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Kyiv", "dismissed", "Bo Park’s remarks"), ("Kyiv", "calling", "them manipulative")]

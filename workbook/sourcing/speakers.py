@@ -375,7 +375,8 @@ class SpeakerRules:
             return None  # "forgot about demanding": a gerund, not a report
         if (participle and previous == "," and j >= 2 and not toks[j - 2].cap
                 and self.lex.verbs.get(toks[j - 2].lower, toks[j - 2].lower) != toks[j - 2].lower
-                and not (j >= 3 and toks[j - 3].lower in _DETERMINERS)):
+                and not (j >= 3 and (toks[j - 3].lower in _DETERMINERS or _is_possessive(toks[j - 3].text)))):
+            # ("dismissed Bo Park’s remarks, calling them ...": after an owner, "remarks" is the noun)
             return self.speaker_for_cue(toks, j - 2, sentence)  # "“...,” the businessman said, arguing that": the same speaker
         if participle and previous == "," and j >= 4:
             # "..., Mayor Ann Lee said on Telegram, adding that": where or when she said it, then the same speaker
