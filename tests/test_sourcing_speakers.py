@@ -913,3 +913,10 @@ def test_a_participle_after_an_owners_noun_of_saying_belongs_to_the_sentences_su
     a = make("Kyiv dismissed Bo Park’s remarks, calling them manipulative.")
     assert [(r["source"], r["cue"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("Kyiv", "dismissed", "Bo Park’s remarks"), ("Kyiv", "calling", "them manipulative")]
+
+
+def test_a_name_with_for_the_inside_and_a_short_name_in_brackets_is_one_source():
+    a = make("Analysts from the Institute for the Study of War (ISW) noted that Moscow keeps its aims. "
+             "A spokesman for the Kremlin said the war goes on.")
+    assert source_of(a, "Moscow keeps its aims") == ("Analysts from the Institute for the Study of War", "organization")
+    assert source_of(a, "the war goes on")[0] == "the Kremlin"

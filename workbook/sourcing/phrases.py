@@ -43,6 +43,9 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
             if low == "to" and i - 1 > lo and toks[i - 2].cap and toks[i - 2].lower in titles and i < end and (
                     toks[i].cap or (toks[i].lower == "the" and i + 1 < end and toks[i + 1].cap)):
                 inside_name = True  # "Deputy Assistant to the President ... Jon Finer", "Envoy to Ukraine Ann Lee": a title
+            if (low in _NAME_LINKS and low != "the" and i - 1 > lo and toks[i - 2].cap and i + 1 < end
+                    and toks[i].lower == "the" and toks[i + 1].cap):
+                inside_name = True  # "the Institute for the Study of War", "the Bank of the West": one name
             # "Bank Of America", "Centers for Disease Control and Prevention": one name
             if low in _STOP and not inside_name and not (i == end and low in _SKIP and _surname(toks, i - 1)):
                 if low in ("who", "which", "that") and i == end:
