@@ -920,3 +920,10 @@ def test_a_name_with_for_the_inside_and_a_short_name_in_brackets_is_one_source()
              "A spokesman for the Kremlin said the war goes on.")
     assert source_of(a, "Moscow keeps its aims") == ("Analysts from the Institute for the Study of War", "organization")
     assert source_of(a, "the war goes on")[0] == "the Kremlin"
+
+
+def test_referenced_reports_only_next_to_a_quotation():
+    a = make("Bo Park echoed old stories. He referenced “ancient lands on both sides of the river.” "
+             "Ann Lee said the talks must go on, referencing the front lines.")
+    assert speaker_of(a, "ancient lands") == "Bo Park"
+    assert [r["cue"] for r in sourcing.attribution_records(a)] == ["referenced", "said"]
