@@ -927,3 +927,12 @@ def test_referenced_reports_only_next_to_a_quotation():
              "Ann Lee said the talks must go on, referencing the front lines.")
     assert speaker_of(a, "ancient lands") == "Bo Park"
     assert [r["cue"] for r in sourcing.attribution_records(a)] == ["referenced", "said"]
+
+
+def test_a_description_before_the_name_is_not_words_and_a_closing_outlet_is_not_more_words():
+    a = make("The head of the city council, Tim Park, reported this on Telegram, Ukrinform reports. "
+             "The talks, Ann Lee said, will fail.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Ukrinform", "The head of the city council, Tim Park, reported this on Telegram"),
+        ("Tim Park", "this on Telegram"),
+        ("Ann Lee", "The talks, Ann Lee said, will fail")]

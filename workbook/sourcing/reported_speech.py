@@ -305,6 +305,7 @@ class AttributionRules:
             return None
         if not self.reports_words(toks, k, base, start, n):
             return None
+        n = self.outlet_tail(toks, start, n)
         content = self.content_span(toks, start, n)
         if content is None:
             return None
@@ -312,6 +313,17 @@ class AttributionRules:
         if toks[0].lower in _SUBORDINATE_OPENERS and 0 < span[0] <= 2:
             content = _opening_clause_end(toks, content)
         return self.make(content, info, toks[k], index, "before")
+
+    def outlet_tail(self, toks: Sequence[_Tok], start: int, n: int) -> int:
+        """Where the words end before a closing ", Ukrinform reports." (a second source that passes them on)."""
+        comma = next((m for m in range(n - 1, start, -1) if toks[m].text == ","), None)
+        if comma is None:
+            return n
+        tail = [t for t in toks[comma + 1:n] if t.text not in ".!"]
+        if (2 <= len(tail) <= 5 and all(t.cap and t.word for t in tail[:-1]) and not tail[-1].cap
+                and self.lex.verbs.get(tail[-1].lower) and tail[-1].lower.endswith(("s", "ed"))):
+            return comma
+        return n
 
     def reports_words(self, toks: Sequence[_Tok], k: int, base: str, start: int, n: int) -> bool:
         """False when what follows the verb is an object or a manner, not what was said.
@@ -392,6 +404,9 @@ class AttributionRules:
         inserted = parenthetical and enough_before and comma_after + 2 < n and sum(1 for t in toks[:comma] if t.word) >= 3
         if not inserted and (len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest)):
             return None
+        if not parenthetical and (toks[0].lower in _DETERMINERS or _is_possessive(toks[0].text)) and not _has_clause(toks[:comma]) and all(
+                t.cap and t.word for t in toks[span[0]:span[1]]):
+            return None  # "The head of the council, Tim Park, reported this": a description of the name, not words
         before = self.content_span(toks, 0, self.inner_report_end(toks, comma))
         if before is None:
             return None
