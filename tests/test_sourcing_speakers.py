@@ -936,3 +936,9 @@ def test_a_description_before_the_name_is_not_words_and_a_closing_outlet_is_not_
         ("Ukrinform", "The head of the city council, Tim Park, reported this on Telegram"),
         ("Tim Park", "this on Telegram"),
         ("Ann Lee", "The talks, Ann Lee said, will fail")]
+
+
+def test_he_after_a_description_and_a_name_is_the_name():
+    a = make("The head of the city council, Tim Park, reported this on Telegram.\n\n"
+             "“An office building was damaged,” he wrote.")
+    assert speaker_of(a, "An office building") == "Tim Park"

@@ -32,6 +32,19 @@ _FINITE = re.compile(r"(?:is|was|are|were|be|been|has|had|have|could|would|will|
                      r"|[a-z]{2,}ed)")
 
 
+def _name_after_description(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The name set off by commas right after a subject that describes someone ("The head of the city
+    council, Tim Park, said"): two or three capitalised words, then a comma. None when there is none."""
+    if toks[span[0]].lower not in _DETERMINERS or span[1] >= len(toks) or toks[span[1]].text != ",":
+        return None
+    m = span[1] + 1
+    while m < len(toks) and m - span[1] <= 4 and toks[m].cap and toks[m].word:
+        m += 1
+    if not (2 <= m - span[1] - 1 <= 3 and m < len(toks) and toks[m].text == ","):
+        return None
+    return (span[1] + 1, m) if source_type(" ".join(t.text for t in toks[span[1] + 1:m])) == "person" else None
+
+
 def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
     """A verb among the next eight words before any punctuation: "found that it failed" reports a
     clause, "found that pitch compelling" or "found that action unconstitutional, ..." does not."""
@@ -288,6 +301,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         span = _subject(toks, 0, len(toks))
         if span is None:
             return
+        named = _name_after_description(toks, span)
+        if named is not None:
+            span = named  # "The head of the council, Tim Park, reported": "he" later is Tim Park
         _, _, words = self.span_text(toks, span)
         low = words.lower()
         if low in ("he", "she"):
