@@ -942,3 +942,9 @@ def test_he_after_a_description_and_a_name_is_the_name():
     a = make("The head of the city council, Tim Park, reported this on Telegram.\n\n"
              "“An office building was damaged,” he wrote.")
     assert speaker_of(a, "An office building") == "Tim Park"
+
+
+def test_a_source_inserted_after_a_two_word_subject_reports_the_whole_sentence():
+    a = make("These statements, analysts argue, indicate that the claims go further.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("analysts", "These statements, analysts argue, indicate that the claims go further")]

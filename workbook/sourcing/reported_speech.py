@@ -401,7 +401,7 @@ class AttributionRules:
             len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
             or rest[0].lower in _MONTHS
         )
-        inserted = parenthetical and enough_before and comma_after + 2 < n and sum(1 for t in toks[:comma] if t.word) >= 3
+        inserted = parenthetical and enough_before and comma_after + 2 < n and sum(1 for t in toks[:comma] if t.word) >= 2
         if not inserted and (len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest)):
             return None
         if not parenthetical and (toks[0].lower in _DETERMINERS or _is_possessive(toks[0].text)) and not _has_clause(toks[:comma]) and all(
