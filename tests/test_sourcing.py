@@ -959,6 +959,12 @@ def test_maintains_a_policy_is_a_thing_kept_but_maintained_that_reports():
     assert [(a["source"], a["text"]) for a in attribution_records(article)] == [("Ann Lee", "she was innocent")]
 
 
+def test_an_owner_before_a_name_a_country_website_and_one_official_of_an_organisation_are_typed_by_their_head():
+    assert [source_type(s) for s in ("Ukraine's Zelenskiy", "Russia’s Foreign Ministry", "News.az", "Interfax.ru",
+                                     "J.K. Rowling", "The Kremlin official", "The Kremlin spokesman", "Lee's plan")] == [
+        "person", "organization", "organization", "organization", "person", "vague", "person", "unknown"]
+
+
 def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not():
     from workbook.sourcing import attribution_records
 

@@ -10,13 +10,15 @@ from workbook.sourcing.words import (
     _base, _padded_phrases, lexicon,
 )
 
-_WEBSITE = re.compile(r"\w\.(?:com|net|org|gov|edu|co|io|info)$", re.IGNORECASE)
+_WEBSITE = re.compile(r"\w\.(?:(?i:com|net|org|gov|edu|co|io|info)|[a-z]{2})$")  # "News.az", "Interfax.ru" too
 #: The words of a source's text (compiled once: `source_type` runs for every mention).
 _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
 #: Heads that name one person who speaks for others, whether or not the title list holds them.
 _ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
+#: A capitalised owner, then a name of capitalised words: "Ukraine's Zelenskiy", "Russia’s Lavrov".
+_OWNER_THEN_NAME = re.compile(r"[A-Z][\w-]*[’']s\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})$")
 #: A possessive and then up to three lower-case words at the end, the last one kept:
 #: "Lee's ceasefire", "Park’s new peace plan".
 _OWNED_THING = re.compile(r"\w[’']s\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$")
@@ -53,6 +55,9 @@ def source_type(source: str) -> str:
     words = _SOURCE_WORDS.findall(source)
     apostrophe = "’" in source or "'" in source
     if apostrophe:
+        owner = _OWNER_THEN_NAME.match(source)
+        if owner:
+            return source_type(owner.group(1))  # "Ukraine's Zelenskiy": the person, not the country
         words = [_base(w) for w in words]  # a possessive needs an apostrophe: without one, no word changes
     if not words:
         return "unknown"
@@ -113,6 +118,8 @@ def source_type(source: str) -> str:
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
     if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS) and not lex.organisations.isdisjoint(lowered_words):
         return "person"  # "the Pentagon spokesman", "the Foreign Ministry spokeswoman": one person who speaks for it
+    if head.islower() and head_low in lex.vague_heads and not head_low.endswith("s") and not lex.organisations.isdisjoint(lowered_words):
+        return "vague"  # "the Kremlin official", "a Pentagon source": one person of it, not named
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person;
     # the set test first: most sources hold no organisation word, and then no word need be looked at
     padded = f" {lowered} "
