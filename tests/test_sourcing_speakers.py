@@ -948,3 +948,10 @@ def test_a_source_inserted_after_a_two_word_subject_reports_the_whole_sentence()
     a = make("These statements, analysts argue, indicate that the claims go further.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("analysts", "These statements, analysts argue, indicate that the claims go further")]
+
+
+def test_a_country_owner_before_a_name_is_a_description_and_the_name_is_the_source():
+    a = make("Ukraine's Bo Park reports new attacks using drones.\n\n"
+             "Russia’s Foreign Ministry said the talks were over.")
+    assert source_of(a, "new attacks") == ("Bo Park", "person")
+    assert source_of(a, "the talks were over") == ("Russia’s Foreign Ministry", "organization")

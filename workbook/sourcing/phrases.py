@@ -301,6 +301,9 @@ def _split_name(text: str) -> tuple[str, str | None]:
         return name, f"{description} {extra}" if description else extra
     if any(w.lower() in ("and", "&") for w in words):
         return text, None  # a group: "Macron and Starmer"
+    if len(words) in (2, 3) and words[0][-2:] in ("'s", "’s") and words[0][:1].isupper() and all(
+            w[:1].isupper() for w in words[1:]) and not any(w.lower() in lexicon().organisations for w in words[1:]):
+        return " ".join(words[1:]), words[0]  # "Ukraine's Zelenskiy": the name, and whose he is
     if len(words) >= 3 and "named" in words[1:-1]:
         at = words.index("named", 1)
         if all(w[:1].isupper() for w in words[at + 1:]):
