@@ -722,6 +722,13 @@ def test_need_to_after_a_determiner_or_an_adjective_is_the_noun_not_a_call():
     assert all(r["start"] > article.text.index("wait") for r in rows(article, "call_to_action"))
 
 
+def test_needs_to_inside_a_clause_that_describes_something_is_not_a_call():
+    article = art("Some say talks are the first thing that needs to happen before peace. That needs to change. "
+                  "Europe needs to act.")
+    assert [r["text"] for r in rows(article, "call_to_action")] == ["needs to", "needs to"]
+    assert all(r["start"] > article.text.index("before peace") for r in rows(article, "call_to_action"))
+
+
 def test_an_offensive_after_a_possessive_is_a_military_operation_not_a_judgement():
     # (A word used three times or more is marked once, so each case uses 'offensive' at most twice.)
     article = art("The towns are the focus of his offensive, he said. The assault on the city began. "
