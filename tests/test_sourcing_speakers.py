@@ -955,3 +955,8 @@ def test_a_country_owner_before_a_name_is_a_description_and_the_name_is_the_sour
              "Russia’s Foreign Ministry said the talks were over.")
     assert source_of(a, "new attacks") == ("Bo Park", "person")
     assert source_of(a, "the talks were over") == ("Russia’s Foreign Ministry", "organization")
+
+
+def test_a_participle_after_a_quotation_names_no_speaker():
+    a = make("Bo Park said that talks should be based on the “real situation on the ground,” referencing the front lines.")
+    assert speaker_of(a, "real situation") == "Bo Park"

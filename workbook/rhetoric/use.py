@@ -201,7 +201,7 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
             return f"‘{before[-1]} {text[start:end]}’ makes a forecast or an instruction, not a call to act"
         if before and before[-1] == "i":
             return "the writer's own need ('I need to'), not a call to readers"
-        if term in ("need to", "needs to") and len(before) == 2 and before[-1] in ("that", "which", "who") and before[0].isalpha():
+        if term in ("need to", "needs to") and len(before) == 2 and before[-1] in ("that", "which") and before[0].isalpha():
             return (f"‘{before[-1]} {text[start:end]}’ is inside a clause that describes something ('the first thing "
                     "that needs to happen'), not a call to readers")
         if row.get("question"):

@@ -449,6 +449,8 @@ class QuoteRules:
                     return False
             else:
                 # the verb comes first: “...,” said Ann Lee, the mayor
+                if tok.lower.endswith("ing"):
+                    return False  # “... on the ground,” referencing the front lines: what follows is no speaker
                 name_span = _np_forward(after, k + 1, len(after))
                 if name_span is None:
                     return False
