@@ -960,3 +960,8 @@ def test_a_country_owner_before_a_name_is_a_description_and_the_name_is_the_sour
 def test_a_participle_after_a_quotation_names_no_speaker():
     a = make("Bo Park said that talks should be based on the “real situation on the ground,” referencing the front lines.")
     assert speaker_of(a, "real situation") == "Bo Park"
+
+
+def test_and_they_must_after_reported_words_is_the_writers_call():
+    a = make("Western leaders have declared this in every possible manner, and they must confirm it once again.")
+    assert [r["text"] for r in sourcing.attribution_records(a)] == ["this in every possible manner"]

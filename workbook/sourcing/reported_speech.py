@@ -520,11 +520,12 @@ _WRITER_TAKES_OVER = re.compile(
     r"|,?\s+but\s+(?:it|he|she|they)\s+(?:(?:has|have|had|did|does|do)(?:n't|n’t|\s+not)|(?:has|have) yet to|gave no|"
     r"offered no|provided no|declined to)\b"
     r"|;\s+(?:I|we)\b"
+    r"|,\s+and\s+(?:they|we|he|she|it)\s+(?:must|should)\b"  # "declared this, and they must confirm it": the writer's call
 )
 #: A string in every match of `_WRITER_TAKES_OVER` ("though" is in "although"; every "not clear",
 #: "unclear" and "far from clear" holds "clear"). The pattern starts with white space, so the regex
 #: engine tries it after every space of the content; a text holding none of them is not searched.
-_HANDOVER_WORDS = ("but", "yet", "though", "clear", ";")
+_HANDOVER_WORDS = ("but", "yet", "though", "clear", ";", "must", "should")
 
 
 #: Pronouns that make a verb of saying mean something else ("assert itself", "declared himself").
