@@ -303,7 +303,7 @@ def _split_name(text: str) -> tuple[str, str | None]:
         return text, None  # a group: "Macron and Starmer"
     if len(words) in (2, 3) and words[0][-2:] in ("'s", "’s") and words[0][:1].isupper() and all(
             w[:1].isupper() for w in words[1:]) and not any(w.lower() in lexicon().organisations for w in words[1:]):
-        return " ".join(words[1:]), words[0]  # "Ukraine's Zelenskiy": the name, and whose he is
+        return " ".join(words[1:]), words[0]  # "Poland's Ann Lee": the name, and whose she is
     if len(words) >= 3 and "named" in words[1:-1]:
         at = words.index("named", 1)
         if all(w[:1].isupper() for w in words[at + 1:]):

@@ -17,7 +17,7 @@ _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 #: Heads that name one person who speaks for others, whether or not the title list holds them.
 _ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
-#: A capitalised owner, then a name of capitalised words: "Ukraine's Zelenskiy", "Russia’s Lavrov".
+#: A capitalised owner, then a name of capitalised words: "Poland's Ann Lee", "Russia’s Bo Park".
 _OWNER_THEN_NAME = re.compile(r"[A-Z][\w-]*[’']s\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})$")
 #: A possessive and then up to three lower-case words at the end, the last one kept:
 #: "Lee's ceasefire", "Park’s new peace plan".
@@ -57,7 +57,7 @@ def source_type(source: str) -> str:
     if apostrophe:
         owner = _OWNER_THEN_NAME.match(source)
         if owner:
-            return source_type(owner.group(1))  # "Ukraine's Zelenskiy": the person, not the country
+            return source_type(owner.group(1))  # "Poland's Ann Lee": the person, not the country
         words = [_base(w) for w in words]  # a possessive needs an apostrophe: without one, no word changes
     if not words:
         return "unknown"
@@ -119,7 +119,7 @@ def source_type(source: str) -> str:
     if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS) and not lex.organisations.isdisjoint(lowered_words):
         return "person"  # "the Pentagon spokesman", "the Foreign Ministry spokeswoman": one person who speaks for it
     if head.islower() and head_low in lex.vague_heads and not head_low.endswith("s") and not lex.organisations.isdisjoint(lowered_words):
-        return "vague"  # "the Kremlin official", "a Pentagon source": one person of it, not named
+        return "vague"  # "the Pentagon official", "a ministry source": one person of it, not named
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person;
     # the set test first: most sources hold no organisation word, and then no word need be looked at
     padded = f" {lowered} "
