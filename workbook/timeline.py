@@ -42,7 +42,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, ascii_letters, find_calendar, last_weekday, long_date, resolve_month_day
+from workbook.dates import CalendarMatch, FoldedDict, has_case_folds, add_months, ascii_letters, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan_shared
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
@@ -147,7 +147,7 @@ class _Gate:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.always = any(c in text for c in CASE_FOLDS)
+        self.always = has_case_folds(text)
         #: gate word -> where it stands in the paragraph as a whole run of the letters a-z of
         #: ``text.lower()`` (which keeps every offset when not `always`)
         self.starts: dict[str, list[int]] = {}
