@@ -219,3 +219,12 @@ def test_compact_dates_test_the_character_before_them_as_the_plain_pattern_does(
     for text in texts:
         assert [m.regs for m in dates._COMPACT.finditer(text)] == [m.regs for m in plain.finditer(text)], text
 
+
+
+def test_has_case_folds_is_the_plain_search_for_every_text():
+    # `has_case_folds` answers an ASCII text without searching it: the same answer as the search.
+    from workbook.dates import CASE_FOLDS, has_case_folds
+
+    assert all(not c.isascii() for c in CASE_FOLDS)
+    for text in ("", "plain ASCII text, 2025.", "“curly” quotes", "İstanbul", "a\u212a", "ſ", "ı", "ascii then ı"):
+        assert has_case_folds(text) == any(c in text for c in CASE_FOLDS), text

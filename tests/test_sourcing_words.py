@@ -97,3 +97,14 @@ _PIECES = st.sampled_from(
 def test_random_texts_give_the_pattern_only_tokens(pieces, start, end):
     text = "".join(pieces)
     assert fields(_tokens(text, start, end)) == fields(pattern_only_tokens(text, start, end))
+
+
+def test_a_word_then_one_mark_gives_the_pattern_only_tokens_for_every_mark():
+    # The second fast path: a piece of letters and digits with one character after it ("said,")
+    # is two tokens without the pattern, unless that character is a word character or white space.
+    for code in range(0x3000):
+        for text in (f"said{chr(code)}", f"Lee{chr(code)} x", f"x U.S{chr(code)}", f"_{chr(code)}", f"a{chr(code)}"):
+            assert fields(_tokens(text, 0, len(text))) == fields(pattern_only_tokens(text, 0, len(text))), repr(text)
+    for mark in "Ⓐⓐ\u0301\u00ad\u200b\u2028’'-.&":
+        text = f"Ann{mark} and Lee{mark}"
+        assert fields(_tokens(text, 0, len(text))) == fields(pattern_only_tokens(text, 0, len(text))), repr(text)

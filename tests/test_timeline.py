@@ -360,3 +360,16 @@ def test_tokens_read_from_the_end_are_the_tokens_of_the_whole_text():
     for text in texts:
         for chunk in (1, 4, 100):
             assert list(t._tokens_from_end(text, chunk)) == list(reversed(t._TOKEN.findall(text))), (text, chunk)
+
+
+def test_an_era_is_found_in_one_paragraph_when_the_article_is_tested_once_for_era_words():
+    from workbook import timeline as t
+
+    assert not t._may_name_an_era("No era here, only 2020 and last week.")
+    assert t._may_name_an_era("Life after the Cold War was calm.")
+    article = article_from_text("T\n\nBy Ann Lee\nMay 12, 2025\n\nNothing old here.\n\nLife after the Cold War was calm.\n\nAnd now.")
+    eras = [r for r in time_ref_records(article) if r["text"] == "the Cold War"]
+    assert len(eras) == 1
+    # the article-wide test never hides a paragraph's era: the same refs as testing every paragraph
+    assert t._scan_block("Life after the Cold War was calm.", None, "") == t._scan_block("Life after the Cold War was calm.", None, "", True)
+    assert [r for r in t._scan_block("Life after the Cold War was calm.", None, "", False) if r.kind == "era"] == []

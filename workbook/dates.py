@@ -315,6 +315,16 @@ _MONTH_STEM_BYTES = tuple(stem.encode("ascii") for stem in _MONTH_STEMS)
 #: (and 'İ' is the only character whose lower() is two characters long): text holding one of
 #: them skips none of the shortcuts that read a lower-cased copy.
 CASE_FOLDS = ("\u0130", "\u0131", "\u212a", "\u017f")  # İ ı K(elvin) ſ
+
+
+def has_case_folds(text: str) -> bool:
+    """True when `text` holds one of `CASE_FOLDS`: ``any(c in text for c in CASE_FOLDS)``.
+
+    Each of them is beyond ASCII, so a text of ASCII only (most paragraphs) is answered by
+    `str.isascii`, which reads a flag the string keeps, instead of four searches of the text.
+    """
+    return not text.isascii() and any(c in text for c in CASE_FOLDS)
+
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # every full date, month-year, compact date and year has one
 _NUMERIC_CUE = re.compile(r"\d[./]\d")
 
@@ -345,7 +355,7 @@ def _names_a_month(text: str) -> bool:
     is `ascii_letters`, whose letters a-z are those of ``text.lower()`` at the same offsets (and
     cheaper to make and search than lower()).
     """
-    if any(c in text for c in CASE_FOLDS):  # letters lower() does not fold as the pattern does
+    if has_case_folds(text):  # letters lower() does not fold as the pattern does
         return _MONTH_WORD.search(text) is not None
     letters = ascii_letters(text)
     for stem in _MONTH_STEM_BYTES:
@@ -360,7 +370,7 @@ def _names_a_month(text: str) -> bool:
 def _may_name_a_month(text: str) -> bool:
     """False only when no month name or abbreviation can be in `text` (cheaper than `_ANY_MONTH`)."""
     lower = text.lower()
-    return any(stem in lower for stem in _MONTH_STEMS) or any(c in text for c in CASE_FOLDS)
+    return any(stem in lower for stem in _MONTH_STEMS) or has_case_folds(text)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, FoldedDict, add_months, ascii_letters, find_calendar, full_months_between, long_date
+from workbook.dates import FoldedDict, has_case_folds, add_months, ascii_letters, find_calendar, full_months_between, long_date
 from workbook.spans import frame_copy, frame_from_records, pick, span_records
 
 if TYPE_CHECKING:  # tables are built at the edge; finding figures needs no pandas
@@ -164,7 +164,7 @@ def _numbers(text: str):
     could match is among them, and taking them in order, each after the end of the match before,
     finds the matches finditer finds.
     """
-    if any(c in text for c in CASE_FOLDS):  # letters lower() does not fold as the pattern does
+    if has_case_folds(text):  # letters lower() does not fold as the pattern does
         yield from _NUMBER.finditer(text)
         return
     places = [m.start() for m in _SIGN_START.finditer(text)]

@@ -42,7 +42,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from workbook.articles import Article
-from workbook.dates import CASE_FOLDS, CalendarMatch, FoldedDict, add_months, ascii_letters, find_calendar, last_weekday, long_date, resolve_month_day
+from workbook.dates import CalendarMatch, FoldedDict, has_case_folds, add_months, ascii_letters, find_calendar, last_weekday, long_date, resolve_month_day
 from workbook.figures import parse_words, scan_shared
 from workbook.spans import frame_copy, frame_from_records, pick, span_records, typed_frame
 
@@ -147,7 +147,7 @@ class _Gate:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.always = any(c in text for c in CASE_FOLDS)
+        self.always = has_case_folds(text)
         #: gate word -> where it stands in the paragraph as a whole run of the letters a-z of
         #: ``text.lower()`` (which keeps every offset when not `always`)
         self.starts: dict[str, list[int]] = {}
@@ -289,6 +289,11 @@ def _all_era_words() -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _may_name_an_era(text: str) -> bool:
+    """False when `text` holds none of the strings some era's pattern needs, so no era pattern can match."""
+    return None in _era_words() or any(map(text.__contains__, _all_era_words()))
+
+
 #: "On" right before a time reference: "On April 28 he ..." (news reports date their events that way).
 _ON_BEFORE = re.compile(r"\b(?:on|On)\s+$")
 
@@ -391,7 +396,9 @@ def _unit_name(unit: str) -> str:
     return unit.rstrip("s")
 
 
-def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[TimeRef]:
+def _scan_block(text: str, anchor: dt.date | None, anchor_note: str, eras_possible: bool = True) -> list[TimeRef]:
+    """The time references in one paragraph. `eras_possible` False says the whole article holds
+    no era word (`_may_name_an_era`), so no paragraph of it is searched for one again."""
     calendar = find_calendar(text)
     refs = [_calendar_ref(c, text, anchor, anchor_note) for c in calendar]
     taken = [(c.start, c.end) for c in calendar]
@@ -435,7 +442,7 @@ def _scan_block(text: str, anchor: dt.date | None, anchor_note: str) -> list[Tim
     may = _Gate(text)
     _gated_refs(may, refs, anchor, anchor_note)
     era_words = _era_words()
-    any_era = None in era_words or any(map(text.__contains__, _all_era_words()))
+    any_era = eras_possible and _may_name_an_era(text)
     for era, words in zip(eras(), era_words) if any_era else ():
         if words is not None and not any(word in text for word in words):
             continue
@@ -622,10 +629,13 @@ def _refs(article: Article) -> list[TimeRef]:
     texts: list[str] = []
     blocks: list[int] = []
     roles: list[str] = []
+    # A paragraph's text is part of the article's: when the article holds no era word, neither
+    # does any of its paragraphs (most articles: the test is made once, not once per paragraph).
+    eras_possible = _may_name_an_era(article.text)
     for block in article.block_list:
         if block.role in SKIPPED_ROLES or block.duplicate_of is not None:
             continue
-        for ref in _scan_block(block.text, anchor if block.role != "dateline" else None, note):
+        for ref in _scan_block(block.text, anchor if block.role != "dateline" else None, note, eras_possible):
             words = block.text[ref.start:ref.end]
             ref.start += block.start
             ref.end += block.start

@@ -290,8 +290,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
     Most of a news text is plain words between single spaces, so the text is split at spaces first:
     a piece of letters and digits only is one word token as it stands (the pattern would match it
-    whole, and nothing else), and only the other pieces (punctuation, apostrophes, tabs, line breaks,
-    non-breaking spaces...) go through the pattern. No token holds a space, so the tokens are the same.
+    whole, and nothing else); so is a word with one mark after it ("said,", "year."), as two tokens;
+    only the other pieces (apostrophes, opening marks, tabs, line breaks, non-breaking spaces...) go
+    through the pattern. No token holds a space, so the tokens are the same.
     """
     # The same fields `_Tok.__init__` sets, set here in the loop: a call of a Python `__init__`
     # per token was a large part of the cost (the analyser makes thousands of tokens per article).
@@ -313,6 +314,26 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
             tok.lower = piece.lower()
             tok.word = True
             tok.cap = piece[0].isupper()
+            keep(tok)
+        elif piece[:-1].isalnum() and not (piece[-1].isalnum() or piece[-1] == "_" or piece[-1].isspace()):
+            # A word and one mark after it ("said,", "year."), the commonest piece after a plain word:
+            # the pattern would find the same two tokens (the word, then the mark on its own).
+            word = piece[:-1]
+            tok = new(_Tok)
+            tok.start = position
+            tok.end = piece_end - 1
+            tok.text = word
+            tok.lower = word.lower()
+            tok.word = True
+            tok.cap = word[0].isupper()
+            keep(tok)
+            tok = new(_Tok)
+            tok.start = piece_end - 1
+            tok.end = piece_end
+            tok.text = mark = piece[-1]
+            tok.lower = mark.lower()
+            tok.word = False
+            tok.cap = mark.isupper()
             keep(tok)
         elif piece:
             for match in find(text, position, piece_end):
