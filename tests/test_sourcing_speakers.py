@@ -965,3 +965,10 @@ def test_a_participle_after_a_quotation_names_no_speaker():
 def test_and_they_must_after_reported_words_is_the_writers_call():
     a = make("Western leaders have declared this in every possible manner, and they must confirm it once again.")
     assert [r["text"] for r in sourcing.attribution_records(a)] == ["this in every possible manner"]
+
+
+def test_to_keep_repeating_is_an_infinitive_and_a_mantra_is_a_slogan():
+    a = make("It makes little sense to keep repeating the tired mantra “for as long as it takes.” "
+             "The officials keep repeating that the war is over.")
+    assert [(r["source"], r["cue"]) for r in sourcing.attribution_records(a)] == [("The officials", "repeating")]
+    assert quotes(a)["kind"].tolist() == ["slogan"]

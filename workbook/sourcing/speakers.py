@@ -354,6 +354,8 @@ class SpeakerRules:
         j = k
         if toks[k].lower.endswith("ing") and j > 1 and toks[j - 1].lower in _KEEP_DOING:
             j -= 1  # "The officials keep repeating that ...": 'keep' belongs to the verb, not the speaker
+            if j > 0 and toks[j - 1].lower == "to":
+                return None  # "it makes little sense to keep repeating the mantra": an infinitive, nobody speaks
         if j > 3 and toks[j - 1].text == ")" and toks[j - 3].text == "(" and toks[j - 2].text.isupper():
             j -= 3  # "Analysts from the Institute for the Study of War (ISW) noted": the short name in brackets
         subject_end = j  # the clause's subject ends before 'keep' (else at the cue, as before)
