@@ -972,3 +972,10 @@ def test_to_keep_repeating_is_an_infinitive_and_a_mantra_is_a_slogan():
              "The officials keep repeating that the war is over.")
     assert [(r["source"], r["cue"]) for r in sourcing.attribution_records(a)] == [("The officials", "repeating")]
     assert quotes(a)["kind"].tolist() == ["slogan"]
+
+
+def test_words_before_a_speaker_who_told_a_news_conference_are_theirs():
+    a = make("Many issues remained unresolved after eight hours of talks, Bo Park told a news conference. "
+             "The talks failed, Ann Lee told a crowd that she would return.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Bo Park", "Many issues remained unresolved after eight hours of talks"), ("Ann Lee", "she would return")]

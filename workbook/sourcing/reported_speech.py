@@ -400,6 +400,9 @@ class AttributionRules:
         short_tail = (
             len(rest) <= 2 or comma_after is not None or rest[0].cap or rest[0].lower in _TAIL_STARTS
             or rest[0].lower in _MONTHS
+            # "..., Kozak told a news conference.": a listener after "told" is no more of the words
+            or (self.lex.verbs.get(toks[k].lower) in self.lex.object_verbs and len(rest) <= 4
+                and rest[0].lower in _DETERMINERS)
         )
         inserted = parenthetical and enough_before and comma_after + 2 < n and sum(1 for t in toks[:comma] if t.word) >= 2
         if not inserted and (len(rest) > 8 or not enough_before or not short_tail or any(t.lower == "that" for t in rest)):
