@@ -965,6 +965,11 @@ def test_an_owner_before_a_name_a_country_website_and_one_official_of_an_organis
         "person", "organization", "organization", "organization", "person", "vague", "person", "unknown"]
 
 
+def test_a_titled_name_with_small_words_in_the_surname_is_a_person():
+    assert [source_type(s) for s in ("European Commission President Ann von der Leyen", "President Bo de Gaulle",
+                                     "the Department of State")] == ["person", "person", "organization"]
+
+
 def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not():
     from workbook.sourcing import attribution_records
 

@@ -17,6 +17,8 @@ _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 #: Heads that name one person who speaks for others, whether or not the title list holds them.
 _ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
+#: The small words inside a surname: "von der Leyen", "van Rompuy", "de Gaulle".
+_SURNAME_PARTICLES = frozenset("von van der den de da di du la le al bin ibn".split())
 #: A capitalised owner, then a name of capitalised words: "Poland's Ann Lee", "Russia’s Bo Park".
 _OWNER_THEN_NAME = re.compile(r"[A-Z][\w-]*[’']s\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})$")
 #: A possessive and then up to three lower-case words at the end, the last one kept:
@@ -34,7 +36,10 @@ def _speaks(word: str, lex: _Lexicon) -> bool:
 
 def _titled_name(words: list[str], lex: _Lexicon) -> bool:
     """A name of two or three capitalised words after a title somewhere before it, even across 'of'
-    ("US Secretary of State Marco Rubio", "UN Secretary-General Antonio Guterres")."""
+    ("US Secretary of State Marco Rubio", "UN Secretary-General Antonio Guterres"). The small words of a
+    surname ("Ursula von der Leyen") are part of the name."""
+    while len(words) > 3 and words[-2] in _SURNAME_PARTICLES and words[-1][:1].isupper():
+        words = words[:-2] + [words[-1]]
     if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
         return False
     tail = [w.lower().rstrip(".") for w in words[-2:]]
