@@ -979,3 +979,9 @@ def test_words_before_a_speaker_who_told_a_news_conference_are_theirs():
              "The talks failed, Ann Lee told a crowd that she would return.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("Bo Park", "Many issues remained unresolved after eight hours of talks"), ("Ann Lee", "she would return")]
+
+
+def test_where_it_was_said_before_the_words_is_not_the_words():
+    a = make("Tim Park said on X the talks produced good results. Ann Lee said in Kyiv the plan would fail.")
+    assert [r["text"] for r in sourcing.attribution_records(a)] == [
+        "the talks produced good results", "the plan would fail"]

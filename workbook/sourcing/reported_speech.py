@@ -567,6 +567,9 @@ def _after_time_phrase(toks: Sequence[_Tok], i: int) -> int:
         while j < n and toks[j].text.isdigit():
             j += 1  # "on Sept. 5": the day of the month
     j = _past_time_words(toks, j, manner=False)
+    if (j == i and j + 2 < n and toks[j].lower in ("on", "in") and toks[j + 1].cap and toks[j + 1].word
+            and not toks[j + 2].cap and toks[j + 2].lower in _DETERMINERS):
+        j += 2  # "said on X the talks produced ...", "said in Kyiv the plan ...": where, then the words
     if j == i or j >= n:
         return i
     following = toks[j]
