@@ -985,3 +985,14 @@ def test_where_it_was_said_before_the_words_is_not_the_words():
     a = make("Tim Park said on X the talks produced good results. Ann Lee said in Kyiv the plan would fail.")
     assert [r["text"] for r in sourcing.attribution_records(a)] == [
         "the talks produced good results", "the plan would fail"]
+
+
+def test_a_wire_dateline_and_a_description_before_the_name_are_not_the_words():
+    a = make("MOSCOW (REUTERS) - Advisers agreed that a ceasefire should hold after talks, "
+             "Russia's chief negotiator, Bo Park, told reporters. "
+             "The talks failed, the mayor of the city, Ann Lee, said. "
+             "NATO - the alliance - will meet, officials said.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Bo Park", "Advisers agreed that a ceasefire should hold after talks"),
+        ("Ann Lee", "The talks failed"),
+        ("officials", "NATO - the alliance - will meet")]

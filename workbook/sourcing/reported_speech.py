@@ -174,7 +174,12 @@ class AttributionRules:
             j -= 1
         if j - i < 2:
             return None
-        return toks[i].start, toks[j - 1].end
+        start = toks[i].start
+        if i == 0 and toks[0].text.isupper():
+            dateline = _DATELINE_LEAD.match(self.text, start, toks[j - 1].end)
+            if dateline:
+                start = dateline.end()  # "MOSCOW (REUTERS) - Advisers agreed ...": the words, not the dateline
+        return start, toks[j - 1].end
 
 
     def according_to(self, toks: Sequence[_Tok], k: int, phrase: tuple[int, str], index: int) -> _Attribution | None:
@@ -386,6 +391,11 @@ class AttributionRules:
         comma = span[0] - 1
         if comma < 2 or toks[comma].text != ",":
             return None
+        described = next((m for m in range(comma - 1, 1, -1) if toks[m].text == ","), None)
+        if described is not None and comma - described <= 9 and all(t.cap and t.word for t in toks[span[0]:span[1]]):
+            lead = toks[described + 1:comma]
+            if (lead[0].lower in _DETERMINERS or _is_possessive(lead[0].text)) and not _has_clause(lead):
+                comma = described  # "..., Russia's chief negotiator, Bo Park, told reporters": his description, not words
         window = toks[tail : tail + 40]  # a short tail is all this rule looks at
         rest = [t for t in window if t.word]
         if (toks[k].lower.endswith("ing")
@@ -505,6 +515,9 @@ def _has_clause(toks: Sequence[_Tok]) -> bool:
 
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
+#: A dateline that opens a wire report's first sentence: "MOSCOW (REUTERS) - ", "KYIV, Ukraine (AP) — ".
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z .'-]{1,30}(?:(?:,\s*[A-Z][A-Za-z .]{1,20})?\s*\([A-Za-z .]{2,20}\)|,\s*[A-Z][A-Za-z .]{1,20})\s*[-–—]{1,2}\s+")
 #: A United States politician's party and state or town after the name: "R-Baton", "D-Calif.", "R-Texas".
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.

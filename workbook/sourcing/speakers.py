@@ -113,6 +113,8 @@ class _Resolver:
         return None
 
 
+#: Auxiliary verbs: one of them (or a past tense) inside a phrase makes it a clause, not a name.
+_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must do does did".split())
 #: Prepositions after which a capitalised name is a place ("on Red Square", "in Moscow").
 _WHERE_WORDS = frozenset("in on at near across inside outside".split())
 
@@ -321,16 +323,21 @@ class SpeakerRules:
             after = segments[n - 1]
             described_name = not toks[name[1] - 1].cap and after[1] - after[0] <= 3 and all(
                 t.cap and t.word for t in toks[after[0]:after[1]])  # "Ukraine’s foreign minister, Ann Lee,"
-            if toks[name[0]].cap and not described_name and not opening and name[1] - name[0] <= 6 and all(
+            clause = any(t.word and not t.cap and (t.lower in _AUXILIARIES or (
+                t.lower.endswith("ed") and toks[m - 1].lower not in _DETERMINERS))
+                for m, t in enumerate(toks[name[0]:name[1]], name[0]) if m > name[0])
+            # ("The talks failed, the mayor, Ann Lee, said": a clause of its own is the words, not a name)
+            if toks[name[0]].cap and not described_name and not opening and not clause and name[1] - name[0] <= 6 and all(
                     t.word or t.text in ".-" for t in toks[name[0] : name[1]]):
                 description = ", ".join(self.span_text(toks, s)[2] for s in reversed(segments[:n]))
                 if first == "as" and name[1] - name[0] > 1:
                     name = (name[0] + 1, name[1])  # "As Ann Lee, a lawyer, put it": the name, without "As"
                 return name, description
-        if len(segments) == 2:
+        if len(segments) >= 2:
             # "her mother, Fiona, said", "A lawyer for the news outlets, David Schulz, said": the
-            # description comes first, then the name it describes
-            name, lead = segments
+            # description comes first, then the name it describes (also after the words: "The talks
+            # failed, the mayor, Ann Lee, said")
+            name, lead = segments[0], segments[1]
             verb = next((m for m in range(lead[1] - 1, lead[0], -1)
                          if toks[m].word and not toks[m].cap and self.lex.verbs.get(toks[m].lower)), None)
             if verb is not None:
