@@ -996,3 +996,9 @@ def test_a_wire_dateline_and_a_description_before_the_name_are_not_the_words():
         ("Bo Park", "Advisers agreed that a ceasefire should hold after talks"),
         ("Ann Lee", "The talks failed"),
         ("officials", "NATO - the alliance - will meet")]
+
+
+def test_a_participle_inside_an_inserted_after_clause_reports_only_to_its_comma():
+    a = make("Bo Park, after proposing the direct talks, had spurned a challenge. Ann Lee left after saying that the war was over.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Bo Park", "the direct talks"), ("Ann Lee", "the war was over")]
