@@ -76,6 +76,7 @@ def test_credit_and_boilerplate_patterns():
     assert not is_credit("Photographers gathered outside the building all day long.")
     assert is_boilerplate("Most Popular Articles") and is_boilerplate("Share this article")
     assert not is_boilerplate("Most people in the town read the article.")
+    assert is_boilerplate("Share.") and is_boilerplate("Share 12") and not is_boilerplate("Shares in the firm rose.")
 
 
 def test_credit_run_into_a_caption_without_an_earlier_copy_is_split():
