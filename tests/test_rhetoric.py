@@ -729,6 +729,14 @@ def test_needs_to_inside_a_clause_that_describes_something_is_not_a_call():
     assert all(r["start"] > article.text.index("before peace") for r in rows(article, "call_to_action"))
 
 
+def test_regime_after_a_place_or_a_person_is_a_label_for_either_side_but_after_a_people_or_creed_a_name():
+    for body in ("The Kyiv regime does not care.", "The Moscow regime does not care.", "The Lee regime does not care."):
+        assert [r["text"] for r in rows(art(body), "label")] == ["regime"], body
+    for body in ("The Nazi regime in Germany fell in 1945.", "The Soviet regime deported them.",
+                 "They pushed for regime changes.", "It was a torture regime."):
+        assert rows(art(body), "label") == [], body
+
+
 def test_an_offensive_after_a_possessive_is_a_military_operation_not_a_judgement():
     # (A word used three times or more is marked once, so each case uses 'offensive' at most twice.)
     article = art("The towns are the focus of his offensive, he said. The assault on the city began. "
