@@ -733,7 +733,7 @@ def test_regime_after_a_place_or_a_person_is_a_label_for_either_side_but_after_a
     for body in ("The Kyiv regime does not care.", "The Moscow regime does not care.", "The Lee regime does not care."):
         assert [r["text"] for r in rows(art(body), "label")] == ["regime"], body
     for body in ("The Nazi regime in Germany fell in 1945.", "The Soviet regime deported them.",
-                 "They pushed for regime changes.", "It was a torture regime."):
+                 "They pushed for regime changes."):
         assert rows(art(body), "label") == [], body
 
 
