@@ -1002,3 +1002,12 @@ def test_a_participle_inside_an_inserted_after_clause_reports_only_to_its_comma(
     a = make("Bo Park, after proposing the direct talks, had spurned a challenge. Ann Lee left after saying that the war was over.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("Bo Park", "the direct talks"), ("Ann Lee", "the war was over")]
+
+
+def test_this_was_stated_by_someone_gives_them_the_sentence_before():
+    a = make("The plan does not help its citizens. This was stated to reporters by the official representative of "
+             "the ministry, Ann Lee, commenting on the delay. A drone was shot down over the city. This was announced "
+             "by the city's military administration on Telegram. The bridge was built in 1990. This was done by the army.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Ann Lee", "The plan does not help its citizens"),
+        ("the city's military administration", "A drone was shot down over the city")]

@@ -95,10 +95,44 @@ class AttributionRules:
                 continue
             if base in _BELIEF and k + 1 < len(toks) and toks[k + 1].lower in ("to", "for", "about"):
                 continue  # "hoping to take advantage": an intention, not a view
+            if k in (2, 3) and toks[0].lower in ("this", "that") and toks[k - 1].lower in ("was", "were", "been"):
+                made = self.passive_back_reference(toks, k, index)
+                if made:
+                    found.append(made)
+                continue
             made = self.verb_attribution(toks, k, base, index)
             if made:
                 found.append(made)
         return _one_per_content(self.trim(found))
+
+    def passive_back_reference(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
+        """ "This was stated to TASS by Maria Zakharova": the sentence before is the words of the one named
+        after "by" (within the same paragraph, or the paragraph before when this one opens with it)."""
+        by = next((m for m in range(k + 1, min(len(toks), k + 9)) if toks[m].lower == "by"), None)
+        if by is None or index == 0:
+            return None
+        span = _np_forward(toks, by + 1, len(toks))
+        if span is None:
+            return None
+        span = self.appositive_name(toks, span)
+        previous = self.sentences[index - 1]
+        if self.roles[previous.block] not in ("body", "standfirst") or previous.text.rstrip().endswith("?"):
+            return None
+        info = self.describe(toks, span, index)
+        if info["type"] not in ("person", "organization", "vague"):
+            return None
+        start = previous.start + (len(previous.text) - len(previous.text.lstrip()))
+        end = previous.start + len(previous.text.rstrip().rstrip("."))
+        return self.make((start, end), info, toks[k], index, "after")
+
+    def appositive_name(self, toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+        """ "the official representative of the ministry, Maria Zakharova": the name after the comma."""
+        end = span[1]
+        if end + 1 < len(toks) and toks[end].text == ",":
+            name = _np_forward(toks, end + 1, len(toks))
+            if name is not None and all(t.cap and t.word for t in toks[name[0]:name[1]]) and name[1] - name[0] <= 3:
+                return name
+        return span
 
 
     def trim(self, found: list[_Attribution]) -> list[_Attribution]:
