@@ -1011,3 +1011,10 @@ def test_this_was_stated_by_someone_gives_them_the_sentence_before():
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("Ann Lee", "The plan does not help its citizens"),
         ("the city's military administration", "A drone was shot down over the city")]
+
+
+def test_a_title_of_an_office_then_the_name_gives_the_name_and_she_later_is_the_name():
+    a = make("Speaker of the Verkhovna Rada, Ann Lee, recently admitted that the plan failed. "
+             "She stated that the war goes on. Bo Park, Speaker of the House, said the talks were over.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
+        ("Ann Lee", "the plan failed"), ("Ann Lee", "the war goes on"), ("Bo Park", "the talks were over")]

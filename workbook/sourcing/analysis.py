@@ -32,10 +32,12 @@ _FINITE = re.compile(r"(?:is|was|are|were|be|been|has|had|have|could|would|will|
                      r"|[a-z]{2,}ed)")
 
 
-def _name_after_description(toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+def _name_after_description(toks: Sequence[_Tok], span: tuple[int, int], titles: frozenset[str]) -> tuple[int, int] | None:
     """The name set off by commas right after a subject that describes someone ("The head of the city
-    council, Tim Park, said"): two or three capitalised words, then a comma. None when there is none."""
-    if toks[span[0]].lower not in _DETERMINERS or span[1] >= len(toks) or toks[span[1]].text != ",":
+    council, Tim Park, said", "Speaker of the parliament, Ann Lee, said"): two or three capitalised words,
+    then a comma. None when there is none."""
+    opening = toks[span[0]].lower
+    if (opening not in _DETERMINERS and opening not in titles) or span[1] >= len(toks) or toks[span[1]].text != ",":
         return None
     m = span[1] + 1
     while m < len(toks) and m - span[1] <= 4 and toks[m].cap and toks[m].word:
@@ -301,7 +303,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         span = _subject(toks, 0, len(toks))
         if span is None:
             return
-        named = _name_after_description(toks, span)
+        named = _name_after_description(toks, span, self.lex.titles)
         if named is not None:
             span = named  # "The head of the council, Tim Park, reported": "he" later is Tim Park
         _, _, words = self.span_text(toks, span)

@@ -321,8 +321,9 @@ class SpeakerRules:
             first = toks[name[0]].lower  # "Earlier on May 3, Lee, ...", "In Kyiv, Lee, ...", but "As Lee, a lawyer, put it"
             opening = first in _TIME_WORDS or (first in _INTRO and first != "as")
             after = segments[n - 1]
-            described_name = not toks[name[1] - 1].cap and after[1] - after[0] <= 3 and all(
-                t.cap and t.word for t in toks[after[0]:after[1]])  # "Ukraine’s foreign minister, Ann Lee,"
+            described_name = (not toks[name[1] - 1].cap or toks[name[0]].lower in self.lex.titles) and (
+                after[1] - after[0] <= 3 and all(t.cap and t.word for t in toks[after[0]:after[1]]))
+            # "Ukraine’s foreign minister, Ann Lee,", "Speaker of the Verkhovna Rada, Ruslan Stefanchuk,"
             clause = any(t.word and not t.cap and (t.lower in _AUXILIARIES or (
                 t.lower.endswith("ed") and toks[m - 1].lower not in _DETERMINERS))
                 for m, t in enumerate(toks[name[0]:name[1]], name[0]) if m > name[0])
@@ -345,12 +346,14 @@ class SpeakerRules:
                 # other report's verb (and its "that")
                 start = verb + 1 + (verb + 1 < lead[1] and toks[verb + 1].lower == "that")
                 lead = (start, lead[1]) if start < lead[1] else lead
-            described = toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
+            described = (toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
+                         or (toks[lead[0]].lower in self.lex.titles and lead[1] - lead[0] > 1))
             # (a capital inside the description is a place or a people when its head, the word before any
             # preposition, is a common noun: "A Louisiana senator, Bill Cassidy,", "A lawyer for the New York
             # Times, David Schulz,"; "The State Department, Ann Lee," is a name, then another)
             head = next((m - 1 for m in range(lead[0] + 1, lead[1]) if toks[m].lower in _PREPOSITIONS), lead[1] - 1)
-            if (described and lead[1] - lead[0] <= 8 and head > lead[0] and not toks[head].cap
+            if (described and lead[1] - lead[0] <= 8 and (head > lead[0] or toks[head].lower in self.lex.titles)
+                    and (not toks[head].cap or toks[head].lower in self.lex.titles)
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
                 return name, self.span_text(toks, lead)[2]
         return None
