@@ -970,6 +970,11 @@ def test_a_titled_name_with_small_words_in_the_surname_is_a_person():
                                      "the Department of State")] == ["person", "person", "organization"]
 
 
+def test_the_press_secretary_is_a_person_and_the_press_office_an_organisation():
+    assert [source_type(s) for s in ("The Press Secretary", "the Pentagon Press Secretary", "The Press Office")] == [
+        "person", "person", "organization"]
+
+
 def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not():
     from workbook.sourcing import attribution_records
 

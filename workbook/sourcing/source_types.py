@@ -123,6 +123,9 @@ def source_type(source: str) -> str:
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
     if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS) and not lex.organisations.isdisjoint(lowered_words):
         return "person"  # "the Pentagon spokesman", "the Foreign Ministry spokeswoman": one person who speaks for it
+    if (head[:1].isupper() and head_low in lex.titles and head_low not in lex.organisations and len(words) > 1
+            and lows[0] in _DETERMINERS):
+        return "person"  # "The Press Secretary", "the Pentagon Press Secretary": one person with a title
     if head.islower() and head_low in lex.vague_heads and not head_low.endswith("s") and not lex.organisations.isdisjoint(lowered_words):
         return "vague"  # "the Pentagon official", "a ministry source": one person of it, not named
     # short entries ("un", "ap", "eu") count only in capitals, so "Kim Jong Un" stays a person;
