@@ -346,7 +346,7 @@ class AttributionRules:
             return None
         n = self.outlet_tail(toks, start, n)
         if toks[k].lower.endswith("ing") and k > 0 and toks[k - 1].lower in ("after", "before", "while", "since", "when"):
-            # "Putin, after proposing the talks, had spurned ...": the words end with the inserted clause
+            # "Lee, after proposing the talks, had spurned ...": the words end with the inserted clause
             n = next((m for m in range(start, n) if toks[m].text == ","), n)
         content = self.content_span(toks, start, n)
         if content is None:
