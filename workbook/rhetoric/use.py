@@ -225,7 +225,7 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
     if label == "label":
         if (term.split()[-1] in _INSTITUTIONS and _capitalised_before(text, start, floor)
                 and _PEOPLE_OR_CREED.search(_raw_word_before(text, start, floor))):
-            # (after a place or a person, "the Kyiv regime" and "the Putin regime" are labels like any other)
+            # (after a place or a person, "the Lima regime" and "the Lee regime" are labels like any other)
             return "part of a name (a word for a people or a creed comes right before it: ‘the Nazi regime’)"
         if text[start:start + 1].isupper() and is_capitalised_or_first(text, start, floor) and after_word(row, text):
             return "a capitalised word that names the next one (‘Nazi regime’, ‘Communist Party’): part of a name"
@@ -241,7 +241,7 @@ def _starts_with_number_words(after: str, found: Rules) -> bool:
 #: Label words that name a form of government: after a capitalised word they are part of its name.
 _INSTITUTIONS = frozenset("regime regimes junta dictatorship oligarchy".split())
 #: A capitalised word for a people or a creed ("Nazi", "Soviet", "Communist", "Iranian"), which with
-#: "regime" makes the name of a government; a place or a person before it ("Kyiv", "Putin") does not.
+#: "regime" makes the name of a government; a place or a person before it ("Lima", "Lee") does not.
 _PEOPLE_OR_CREED = re.compile(r"(?:an|ian|ean|ish|ese|ic|i|ch|ist|ite|Soviet)$")
 _IMPERSONAL = frozenset("it this that there which what evidence".split())
 
