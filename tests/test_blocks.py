@@ -77,6 +77,8 @@ def test_credit_and_boilerplate_patterns():
     assert is_boilerplate("Most Popular Articles") and is_boilerplate("Share this article")
     assert not is_boilerplate("Most people in the town read the article.")
     assert is_boilerplate("Share.") and is_boilerplate("Share 12") and not is_boilerplate("Shares in the firm rose.")
+    assert is_boilerplate("In Lima:   +13 °C") and is_boilerplate("Lima 21°C")
+    assert not is_boilerplate("It was 21 °C in Lima on Monday when the storm struck.")
 
 
 def test_credit_run_into_a_caption_without_an_earlier_copy_is_split():

@@ -1018,3 +1018,10 @@ def test_a_title_of_an_office_then_the_name_gives_the_name_and_she_later_is_the_
              "She stated that the war goes on. Bo Park, Speaker of the House, said the talks were over.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [
         ("Ann Lee", "the plan failed"), ("Ann Lee", "the war goes on"), ("Bo Park", "the talks were over")]
+
+
+def test_a_headline_printed_twice_gives_its_quotation_once_to_the_name_before_the_colon():
+    a = article_from_text("Sunday, 08 June, 2025\n\nIn Lima:   +13 °C\n\nLee: “The plan does not help its citizens”\n\n"
+                          "Lee: “The plan does not help its citizens”\n\nThe plan was put off again, officials said.", id="t")
+    found = sourcing.quote_records(a)
+    assert [(q["speaker"], q["kind"]) for q in found] == [("Lee", "headline")]

@@ -108,8 +108,8 @@ def _pair_quotes(article: Article) -> list[_Quote]:
     found: list[_Quote] = []
     stack: list[tuple[int, str, int]] = []  # (position, 'double'|'single', block index)
     for number, block in enumerate(blocks):
-        if block.role == "boilerplate":
-            stack = []
+        if block.role == "boilerplate" or (block.duplicate_of is not None and blocks[block.duplicate_of].role == "headline"):
+            stack = []  # (a page that prints its headline twice: the second copy's quotation is the first's)
             continue
         if stack:
             first = _MARKS.search(text, block.start, block.end)
