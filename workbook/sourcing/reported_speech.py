@@ -230,11 +230,16 @@ class AttributionRules:
             if comma + 1 < len(toks) and toks[comma + 1].lower in ("who", "which"):
                 # "According to Ann Lee, who also sits on the board, charges were brought": past the clause
                 comma = next((m for m in range(comma + 2, len(toks)) if toks[m].text == ","), comma)
-            elif comma + 1 < len(toks) and toks[comma + 1].lower in ("a", "an", "the"):
+            elif comma + 1 < len(toks) and (toks[comma + 1].lower in ("a", "an", "the") or toks[comma + 1].cap):
                 # "According to Ann Lee, an adviser to the ministry, eight died": the description is not her words
+                # ("According to Bo Park, Press Secretary for the President, Ann Lee, Russia ...": nor is the
+                # name of the one the title belongs to)
                 after = next((m for m in range(comma + 2, len(toks)) if toks[m].text == ","), None)
                 if after is not None and any(t.lower in self.lex.titles or t.lower in self.lex.person_words for t in toks[comma + 1:after]):
                     comma = after
+                    name_end = next((m for m in range(comma + 1, min(len(toks), comma + 5)) if toks[m].text == ","), None)
+                    if name_end is not None and name_end - comma <= 4 and all(t.cap and t.word for t in toks[comma + 1:name_end]):
+                        comma = name_end
             content = self.content_span(toks, comma + 1, len(toks))
             if content is None and k > 1 and toks[k - 1].text == ",":
                 # "At least 40 died in the attack, according to the agency's record": the words come before
