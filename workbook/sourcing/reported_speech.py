@@ -235,7 +235,9 @@ class AttributionRules:
                 # ("According to Bo Park, Press Secretary for the President, Ann Lee, Russia ...": nor is the
                 # name of the one the title belongs to)
                 after = next((m for m in range(comma + 2, len(toks)) if toks[m].text == ","), None)
-                if after is not None and any(t.lower in self.lex.titles or t.lower in self.lex.person_words for t in toks[comma + 1:after]):
+                if after is not None and any(t.lower in self.lex.titles or t.lower in self.lex.person_words for t in toks[comma + 1:after]) and not (
+                        _has_clause(toks[comma + 1:after]) or any(t.lower in self.lex.verbs and not t.cap for t in toks[comma + 1:after])):
+                    # (a clause of its own is the words: "According to Yahoo News, Clinton spokesman Jesse Lehrich said ...")
                     comma = after
                     name_end = next((m for m in range(comma + 1, min(len(toks), comma + 5)) if toks[m].text == ","), None)
                     if name_end is not None and name_end - comma <= 4 and all(t.cap and t.word for t in toks[comma + 1:name_end]):
