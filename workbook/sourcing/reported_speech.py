@@ -540,19 +540,25 @@ def _described_before(text: str) -> bool:
         return False
     if not (words[0].lower() in _DETERMINERS or _is_possessive(words[0])):
         return False  # a description opens with "the", "a" or an owner ("Russia’s chief delegate")
-    return not any(w.lower() in _FINITE or (n > 0 and w.lower().endswith(("ed", "es")) and words[n - 1].lower() not in _DETERMINERS)
-                   for n, w in enumerate(words))
+    return not _verb_among([w.lower() for w in words], ("ed", "es"))
 
 
 #: "what" just before a source: "carrying out what he said was an attack" is a report nested in the words.
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$", re.IGNORECASE)
 def _has_clause(toks: Sequence[_Tok]) -> bool:
-    """True when the words hold a verb of their own: an auxiliary ("will", "cannot") or a word ending in
-    -ed or -s that does not follow a determiner ("the plan failed", but not "an unfounded theory")."""
-    for i, tok in enumerate(toks):
-        if tok.lower in _FINITE or tok.lower == "cannot" or tok.text in "“\"":
+    """True when the words hold a verb of their own (`_verb_among`, with -ed or -s) or a quotation."""
+    return any(tok.text in "“\"" for tok in toks) or _verb_among([tok.lower for tok in toks], ("ed", "s"))
+
+
+def _verb_among(words: Sequence[str], endings: tuple[str, ...]) -> bool:
+    """True when the lower-case `words` hold a verb of their own: an auxiliary ("will", "cannot") or a word
+    with one of `endings` that does not follow a determiner or an owner ("the plan failed", but not "an
+    unfounded theory" or "Lee's claims")."""
+    for i, word in enumerate(words):
+        if word in _FINITE or word == "cannot":
             return True
-        if i > 0 and tok.word and tok.lower.endswith(("ed", "s")) and toks[i - 1].lower not in _DETERMINERS and not toks[i - 1].lower.endswith(("’s", "'s")):
+        if (i > 0 and word.endswith(endings) and word[:1].isalnum() and words[i - 1] not in _DETERMINERS
+                and not words[i - 1].endswith(("’s", "'s"))):
             return True
     return False
 
