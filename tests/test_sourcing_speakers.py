@@ -1034,3 +1034,8 @@ def test_according_to_someone_and_their_capitalised_title_leaves_the_title_out_o
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)][:3] == [
         ("Bo Park", "the talks failed"), ("Tim Park", "Kyiv has lost the battle"),
         ("Lima News", "city spokesman Ann Lee said that the plan was dead")]
+
+
+def test_a_quotation_after_the_name_of_a_programme_or_channel_is_a_name():
+    a = make("The transfer was no political decision. About this on air of the program “Gordon” said Bo Park.")
+    assert quotes(a)["kind"].tolist() == ["name"]
