@@ -1039,3 +1039,9 @@ def test_according_to_someone_and_their_capitalised_title_leaves_the_title_out_o
 def test_a_quotation_after_the_name_of_a_programme_or_channel_is_a_name():
     a = make("The transfer was no political decision. About this on air of the program “Gordon” said Bo Park.")
     assert quotes(a)["kind"].tolist() == ["name"]
+
+
+def test_a_degree_word_opening_an_inverted_sentence_is_no_speaker():
+    a = make("Most telling were the desperate settlers blocking the roads, pleading for water and schools. "
+             "Most said the war must end.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("Most", "the war must end")]

@@ -442,6 +442,8 @@ class SpeakerRules:
                 span = self.whole_subject(toks, _list_back(toks, span), j)
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
+        if span == (0, 1) and toks[0].lower in ("most", "more", "less", "least") and k > 2 and toks[1].word and not toks[1].cap:
+            return None  # "Most telling were the settlers ..., pleading for water": a degree word opens the sentence
         if (span[0] > 0 and toks[span[0] - 1].lower == "what" and toks[span[0]].lower in _PRONOUNS
                 and self.lex.verbs.get(cue) in _BELIEF):
             return None  # "with what they thought were the same values": a belief inside a phrase, no words reported
