@@ -752,3 +752,14 @@ def test_a_regime_of_rules_is_a_set_phrase_not_a_label():
     labels = rows(article, "label")
     assert [r["text"] for r in labels] == ["regime"]
     assert labels[0]["start"] > article.text.index("began")
+
+
+def test_no_seed_words_in_the_rhetoric_code():
+    """The rules are general: the rhetoric package never names anything from the seeds (as for sourcing)."""
+    from importlib import resources
+
+    folder = resources.files("workbook").joinpath("rhetoric")
+    code = "\n".join(item.read_text(encoding="utf-8") for item in folder.iterdir() if item.name.endswith(".py")).lower()
+    assert "def markers" in code  # the package was read
+    for word in ("sybiha", "chubarov", "kremlin", "zelensky", "putin", "trump", "lenin", "marxists", "crimea", "shevchuk"):
+        assert word not in code, word
