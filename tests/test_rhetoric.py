@@ -737,6 +737,13 @@ def test_regime_after_a_place_or_a_person_is_a_label_for_either_side_but_after_a
         assert rows(art(body), "label") == [], body
 
 
+def test_must_or_should_that_guesses_what_is_so_is_not_a_call():
+    article = art("The piece should indicate that something is about to happen. That must mean the talks failed. "
+                  "They must have known. They must act now.")
+    assert [r["text"] for r in rows(article, "call_to_action")] == ["must"]
+    assert rows(article, "call_to_action")[0]["start"] > article.text.index("known")
+
+
 def test_an_offensive_after_a_possessive_is_a_military_operation_not_a_judgement():
     # (A word used three times or more is marked once, so each case uses 'offensive' at most twice.)
     article = art("The towns are the focus of his offensive, he said. The assault on the city began. "

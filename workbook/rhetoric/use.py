@@ -201,6 +201,10 @@ def not_a_device(row: dict[str, Any], text: str, found: Rules, floor: int = 0) -
             return f"‘{before[-1]} {text[start:end]}’ makes a forecast or an instruction, not a call to act"
         if before and before[-1] == "i":
             return "the writer's own need ('I need to'), not a call to readers"
+        if term in ("must", "should"):
+            nxt = after_word(row, text)
+            if found.has("inference after a duty", nxt) and (nxt != "have" or _PERFECT_AFTER_HAVE.match(text, end)):
+                return f"‘{text[start:end]} {nxt}’ guesses what is so ('that must mean ...'), it does not call anyone to act"
         if term in ("need to", "needs to") and len(before) == 2 and before[-1] in ("that", "which") and before[0].isalpha():
             return (f"‘{before[-1]} {text[start:end]}’ is inside a clause that describes something ('the first thing "
                     "that needs to happen'), not a call to readers")
@@ -238,6 +242,8 @@ def _starts_with_number_words(after: str, found: Rules) -> bool:
     return any(rest.startswith(w + " ") for w in found.sections.get("number word", ()) if " " in w)
 
 
+#: "have" and a past participle after a duty: "must have known", "should have been" (a guess about the past).
+_PERFECT_AFTER_HAVE = re.compile(r"\s+have\s+(?:been|known|seen|had|[a-z]+(?:ed|en))\b")
 #: Label words that name a form of government: after a capitalised word they are part of its name.
 _INSTITUTIONS = frozenset("regime regimes junta dictatorship oligarchy".split())
 #: A capitalised word for a people or a creed ("Nazi", "Soviet", "Communist", "Iranian"), which with
