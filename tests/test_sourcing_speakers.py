@@ -1045,3 +1045,9 @@ def test_a_degree_word_opening_an_inverted_sentence_is_no_speaker():
     a = make("Most telling were the desperate settlers blocking the roads, pleading for water and schools. "
              "Most said the war must end.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("Most", "the war must end")]
+
+
+def test_worth_noting_is_the_writers_remark_not_a_report():
+    a = make("Timing seems worth noting given that the talks failed. It is worth noting that the plan was new. "
+             "Ann Lee noted that the plan was old.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("Ann Lee", "the plan was old")]

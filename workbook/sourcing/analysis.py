@@ -208,8 +208,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "nothing concrete to say on the matter": only "went on to say that", "had this to say:"
         if k > 1 and toks[k - 2].lower == "to" and toks[k - 1].lower.endswith("ly"):
             return None  # "to fully admit": an infinitive too
-        if k > 0 and toks[k - 1].lower in ("no", "without"):
-            return None  # "there's no telling", "without saying": not a report
+        if k > 0 and toks[k - 1].lower in ("no", "without", "worth"):
+            return None  # "there's no telling", "without saying", "worth noting given that": not a report
         if (k > 0 and tok.lower.endswith("ed") and toks[k - 1].lower in _CLAUSE_LINKS and k + 2 < len(toks)
                 and toks[k + 1].word and not toks[k + 1].cap and toks[k + 2].lower == "of"):
             return None  # "because promised delivery of arms is late": a participle before its noun, not a report
