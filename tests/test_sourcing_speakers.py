@@ -1051,3 +1051,8 @@ def test_worth_noting_is_the_writers_remark_not_a_report():
     a = make("Timing seems worth noting given that the talks failed. It is worth noting that the plan was new. "
              "Ann Lee noted that the plan was old.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("Ann Lee", "the plan was old")]
+
+
+def test_one_of_a_group_then_a_name_gives_the_name():
+    a = make("One of Ann Lee’s top parliamentary allies, Bo Park, noted that the talks are costing money.")
+    assert source_of(a, "costing money") == ("Bo Park", "person")

@@ -347,11 +347,15 @@ class SpeakerRules:
                 start = verb + 1 + (verb + 1 < lead[1] and toks[verb + 1].lower == "that")
                 lead = (start, lead[1]) if start < lead[1] else lead
             described = (toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
-                         or (toks[lead[0]].lower in self.lex.titles and lead[1] - lead[0] > 1))
+                         or (toks[lead[0]].lower in self.lex.titles and lead[1] - lead[0] > 1)
+                         or (toks[lead[0]].lower == "one" and lead[0] + 1 < lead[1] and toks[lead[0] + 1].lower == "of"))
+            # ("One of Lee’s top allies, Bo Park, noted": one of a group, then the name)
             # (a capital inside the description is a place or a people when its head, the word before any
             # preposition, is a common noun: "A Louisiana senator, Bill Cassidy,", "A lawyer for the New York
             # Times, David Schulz,"; "The State Department, Ann Lee," is a name, then another)
             head = next((m - 1 for m in range(lead[0] + 1, lead[1]) if toks[m].lower in _PREPOSITIONS), lead[1] - 1)
+            if toks[lead[0]].lower == "one":
+                head = lead[1] - 1  # "One of Lee’s top allies": the group's noun is the head
             if (described and lead[1] - lead[0] <= 8 and (head > lead[0] or toks[head].lower in self.lex.titles)
                     and (not toks[head].cap or toks[head].lower in self.lex.titles)
                     and name[1] - name[0] <= 3 and all(t.cap and t.word for t in toks[name[0] : name[1]])):
