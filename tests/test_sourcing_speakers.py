@@ -1056,3 +1056,13 @@ def test_worth_noting_is_the_writers_remark_not_a_report():
 def test_one_of_a_group_then_a_name_gives_the_name():
     a = make("One of Ann Lee’s top parliamentary allies, Bo Park, noted that the talks are costing money.")
     assert source_of(a, "costing money") == ("Bo Park", "person")
+
+
+def test_a_headline_that_ends_with_a_dash_and_a_name_gives_its_words_to_that_name():
+    a = article_from_text("The West must face reality – Bo Park\n\nWestern nations can keep paying, Ann Lee said.", id="t")
+    found = attributions(a)
+    assert found[["source", "text"]].values.tolist()[0] == ["Bo Park", "The West must face reality"]
+    assert "dash and a name" in found.iloc[0]["reason"]
+    assert [(r["text"], r["voice"]) for r in rhetoric.marker_records(a) if r["label"] == "call_to_action"] == [
+        ("must", "reported")]
+    assert attributions(article_from_text("Lima – a city under fire\n\nThe city was hit.", id="t")).empty

@@ -62,6 +62,10 @@ class AttributionRules:
         if role not in _BODY_ROLES or self.article.block_list[sentence.block].duplicate_of is not None:
             return []
         toks = self.tokens[index]
+        if role == "headline":
+            credited = self.headline_credit(toks, index)
+            if credited is not None:
+                return [credited]
         cue_words = _cue_words()
         # only these tokens can fire a rule below: a reporting verb, a saying-noun or a cue phrase's first word
         candidates = [k for k, tok in enumerate(toks) if tok.word and tok.lower in cue_words]
@@ -104,6 +108,28 @@ class AttributionRules:
             if made:
                 found.append(made)
         return _one_per_content(self.trim(found))
+
+    def headline_credit(self, toks: Sequence[_Tok], index: int) -> _Attribution | None:
+        """ "West must face reality on Ukraine – Shoigu": a headline that ends with a dash and a name gives
+        its words to that name (the way news sites credit a quoted headline)."""
+        dash = next((m for m in range(len(toks) - 2, 2, -1) if toks[m].text in "–—-"), None)
+        if dash is None or toks[dash].start == 0 or self.text[toks[dash].start - 1] != " ":
+            return None  # a dash with a space before it, not a hyphen inside a word
+        span = (dash + 1, len(toks))
+        words = toks[span[0]:span[1]]
+        if not 1 <= len(words) <= 3 or not all(t.cap and t.word for t in words):
+            return None
+        info = self.describe(toks, span, index)
+        if info["type"] not in ("person", "organization"):
+            return None
+        content = self.content_span(toks, 0, dash)
+        if content is None:
+            return None
+        self.resolver.note(index, info["name"], info["type"], _mention_words(info))
+        reason = (f"A headline that ends with a dash and a name (‘{toks[dash].text} {info['mention']}’) gives its words "
+                  f"to that name; this source counts as {_TYPE_WORDS[info['type']]}.")
+        return _Attribution(content[0], content[1], info["name"], info["start"], info["end"], info["type"],
+                            toks[dash].text, toks[dash].start, toks[dash].end, reason)
 
     def passive_back_reference(self, toks: Sequence[_Tok], k: int, index: int) -> _Attribution | None:
         """ "This was stated to TASS by Maria Zakharova": the sentence before is the words of the one named
