@@ -1066,3 +1066,4 @@ def test_a_headline_that_ends_with_a_dash_and_a_name_gives_its_words_to_that_nam
     assert [(r["text"], r["voice"]) for r in rhetoric.marker_records(a) if r["label"] == "call_to_action"] == [
         ("must", "reported")]
     assert attributions(article_from_text("Lima – a city under fire\n\nThe city was hit.", id="t")).empty
+    assert attributions(article_from_text("Rational debate is not welcome — RT World News\n\nThe city was hit.", id="t")).empty

@@ -120,8 +120,8 @@ class AttributionRules:
         if not 1 <= len(words) <= 3 or not all(t.cap and t.word for t in words):
             return None
         info = self.describe(toks, span, index)
-        if info["type"] not in ("person", "organization"):
-            return None
+        if info["type"] != "person":
+            return None  # "… — RT World News", "… - Reuters": a page title ends with its site's name
         content = self.content_span(toks, 0, dash)
         if content is None:
             return None
