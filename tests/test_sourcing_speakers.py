@@ -1059,7 +1059,7 @@ def test_one_of_a_group_then_a_name_gives_the_name():
 
 
 def test_a_headline_that_ends_with_a_dash_and_a_name_gives_its_words_to_that_name():
-    a = article_from_text("The West must face reality – Bo Park\n\nWestern nations can keep paying, Ann Lee said.", id="t")
+    a = article_from_text("The West must face reality – Bo Park\n\nWestern nations can keep paying, Bo Park said.", id="t")
     found = attributions(a)
     assert found[["source", "text"]].values.tolist()[0] == ["Bo Park", "The West must face reality"]
     assert "dash and a name" in found.iloc[0]["reason"]
@@ -1067,3 +1067,4 @@ def test_a_headline_that_ends_with_a_dash_and_a_name_gives_its_words_to_that_nam
         ("must", "reported")]
     assert attributions(article_from_text("Lima – a city under fire\n\nThe city was hit.", id="t")).empty
     assert attributions(article_from_text("Rational debate is not welcome — RT World News\n\nThe city was hit.", id="t")).empty
+    assert attributions(article_from_text("Talks fail again – Lemonia\n\nThe talks failed.", id="t")).empty

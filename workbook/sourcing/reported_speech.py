@@ -122,6 +122,9 @@ class AttributionRules:
         info = self.describe(toks, span, index)
         if info["type"] != "person":
             return None  # "… — RT World News", "… - Reuters": a page title ends with its site's name
+        block = self.article.block_list[self.sentences[index].block]
+        if re.search(rf"\b{re.escape(words[-1].text)}\b", self.text[block.end:]) is None:
+            return None  # a person the headline credits is named again in the story; a site's name is not
         content = self.content_span(toks, 0, dash)
         if content is None:
             return None
