@@ -1068,3 +1068,11 @@ def test_a_headline_that_ends_with_a_dash_and_a_name_gives_its_words_to_that_nam
     assert attributions(article_from_text("Lima – a city under fire\n\nThe city was hit.", id="t")).empty
     assert attributions(article_from_text("Rational debate is not welcome — RT World News\n\nThe city was hit.", id="t")).empty
     assert attributions(article_from_text("Talks fail again – Lemonia\n\nThe talks failed.", id="t")).empty
+
+
+def test_two_quotations_joined_by_and_before_he_said_are_both_the_speakers():
+    a = make("Bo Park spoke at length. Instead, the country was “robbed with no shame” and “forcefully transformed "
+             "into a weapon,” he said. As Ann Lee went on about “the rigged system,” and “wounded families,” "
+             "Tim Park said yes, over and over again.")
+    assert speaker_of(a, "robbed with no shame") == "Bo Park"
+    assert speaker_of(a, "the rigged system") is None

@@ -47,6 +47,10 @@ def _name_after_description(toks: Sequence[_Tok], span: tuple[int, int], titles:
     return (span[1] + 1, m) if source_type(" ".join(t.text for t in toks[span[1] + 1:m])) == "person" else None
 
 
+#: What stands between two quotations that one speaker gives together: "“…” and “…”", "“…”, “…”".
+_JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
 def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
     """A verb among the next eight words before any punctuation: "found that it failed" reports a
     clause, "found that pitch compelling" or "found that action unconstitutional, ..." does not."""
@@ -339,6 +343,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 self.classify(quote, previous)
                 if quote.role not in ("headline", "source") and quote.kind == "direct":
                     previous = quote  # the last speaker's words; a scare quote in between does not change who speaks
+            self.coordinated_quotes(by_sentence.get(index, []))
             found = self.sentence_attributions(index)
             self.partial_quotes(by_sentence.get(index, []), found)
             analysis.attributions.extend(found)
@@ -351,6 +356,26 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def coordinated_quotes(self, quotes: list[_Quote]) -> None:
+        """Two quotations joined by "and" or a comma, the second one credited: "the country was “robbed with
+        no shame” and “forcefully transformed ...,” he said". The first, which only looked like a scare quote
+        for want of a speaker (`unattributed`), is the same speaker's."""
+        for first, second in zip(quotes, quotes[1:]):
+            if not (first.kind == "scare" and first.unattributed and second.kind == "direct" and second.speaker
+                    and second.cue_end is not None and _JOINED.fullmatch(self.text[first.end:second.start])):
+                continue
+            index = self.sentence_of(second.start)
+            said_end = max(second.cue_end, second.speaker_end or 0)
+            sentence = self.sentences[index] if index is not None else None
+            if sentence is None or self.text[said_end:sentence.start + len(sentence.text)].strip() not in ("", ".", "!"):
+                continue  # only "“A” and “B,” he said." (nothing after): "“B,” Lee said yes, yes" is another story
+            for name in ("speaker", "speaker_description", "speaker_start", "speaker_end", "source_type",
+                         "cue", "cue_start", "cue_end"):
+                setattr(first, name, getattr(second, name))
+            first.kind, first.unattributed = "direct", False
+            first.reason = (f"This quotation and the next one are joined by ‘{self.text[first.end:second.start].strip()}’, "
+                            f"and the next one is {second.speaker}'s words, so this one is too.")
 
     def add_quotes(self, found: list[_Quote]) -> None:
         """Add quotations found without quotation marks, never a second copy of one already there."""
