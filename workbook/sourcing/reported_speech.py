@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _adverb, _clause_start, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _PARTICLE_VERBS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts
+from workbook.sourcing.words import _FINITE, _PARTICLE_VERBS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
 
 
 @dataclass
@@ -579,17 +579,6 @@ def _has_clause(toks: Sequence[_Tok]) -> bool:
     return any(tok.text in "“\"" for tok in toks) or _verb_among([tok.lower for tok in toks], ("ed", "s"))
 
 
-def _verb_among(words: Sequence[str], endings: tuple[str, ...]) -> bool:
-    """True when the lower-case `words` hold a verb of their own: an auxiliary ("will", "cannot") or a word
-    with one of `endings` that does not follow a determiner or an owner ("the plan failed", but not "an
-    unfounded theory" or "Lee's claims")."""
-    for i, word in enumerate(words):
-        if word in _FINITE or word == "cannot":
-            return True
-        if (i > 0 and word.endswith(endings) and word[:1].isalnum() and words[i - 1] not in _DETERMINERS
-                and not words[i - 1].endswith(("’s", "'s"))):
-            return True
-    return False
 
 
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
@@ -599,12 +588,6 @@ _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z .'-]{1,30}(?:(?:,\s*[A-Z][A-Za-z .]{1,20})?\s*\([A-Za-z .]{2,20}\)|,\s*[A-Z][A-Za-z .]{1,20})\s*[-–—]{1,2}\s+")
 #: A United States politician's party and state or town after the name: "R-Baton", "D-Calif.", "R-Texas".
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
-#: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
-_FINITE = frozenset(
-    """is are was were be been being has have had will would can could should may might must do does did
-    isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't don't doesn't didn't
-    isn’t wasn’t aren’t weren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
-)
 #: Where the writer takes over inside a run of reported words.
 #: Where the writer takes over inside reported content: a doubt of the writer's own (", but it is
 #: not clear"), the writer's "I" or "we", or a remark on what the speaker has not done (", but it

@@ -10,7 +10,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _skipped_before_verb, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, lexicon
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, _verb_among, lexicon
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -113,8 +113,6 @@ class _Resolver:
         return None
 
 
-#: Auxiliary verbs: one of them (or a past tense) inside a phrase makes it a clause, not a name.
-_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must do does did".split())
 #: Prepositions after which a capitalised name is a place ("on Red Square", "in Moscow").
 _WHERE_WORDS = frozenset("in on at near across inside outside".split())
 
@@ -324,9 +322,7 @@ class SpeakerRules:
             described_name = (not toks[name[1] - 1].cap or toks[name[0]].lower in self.lex.titles) and (
                 after[1] - after[0] <= 3 and all(t.cap and t.word for t in toks[after[0]:after[1]]))
             # "Ukraine’s foreign minister, Ann Lee,", "Speaker of the Verkhovna Rada, Ruslan Stefanchuk,"
-            clause = any(t.word and not t.cap and (t.lower in _AUXILIARIES or (
-                t.lower.endswith("ed") and toks[m - 1].lower not in _DETERMINERS))
-                for m, t in enumerate(toks[name[0]:name[1]], name[0]) if m > name[0])
+            clause = _verb_among([t.lower if t.word and not t.cap else "" for t in toks[name[0]:name[1]]], ("ed",))
             # ("The talks failed, the mayor, Ann Lee, said": a clause of its own is the words, not a name)
             if toks[name[0]].cap and not described_name and not opening and not clause and name[1] - name[0] <= 6 and all(
                     t.word or t.text in ".-" for t in toks[name[0] : name[1]]):

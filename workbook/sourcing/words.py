@@ -4,6 +4,7 @@ the rules walk over, and the tokeniser."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -93,6 +94,25 @@ def lexicon() -> _Lexicon:
 #: Verbs that report only with their particle, then "that" (they are "+that" verbs in reporting_verbs.txt):
 #: "pointed out that the talks failed".
 _PARTICLE_VERBS = {"point": "out"}
+
+#: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
+_FINITE = frozenset(
+    """is are was were be been being has have had will would can could should may might must do does did
+    isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't don't doesn't didn't
+    isn’t wasn’t aren’t weren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t don’t doesn’t didn’t""".split()
+)
+def _verb_among(words: Sequence[str], endings: tuple[str, ...]) -> bool:
+    """True when the lower-case `words` hold a verb of their own: an auxiliary ("will", "cannot") or a word
+    with one of `endings` that does not follow a determiner or an owner ("the plan failed", but not "an
+    unfounded theory" or "Lee's claims")."""
+    for i, word in enumerate(words):
+        if word in _FINITE or word == "cannot":
+            return True
+        if (i > 0 and word.endswith(endings) and word[:1].isalnum() and words[i - 1] not in _DETERMINERS
+                and not words[i - 1].endswith(("’s", "'s"))):
+            return True
+    return False
+
 
 #: Block roles whose sentences are read for attributions.
 _BODY_ROLES = ("body", "standfirst", "caption", "subheading", "headline")
