@@ -14,7 +14,7 @@ from workbook.articles import Article
 from workbook.sourcing.block_quotes import unmarked_block_quotes
 from workbook.sourcing.marks import _Quote, _pair_quotes
 from workbook.sourcing.name_kinds import NameKinds
-from workbook.sourcing.phrases import _clean_np, _split_name, _subject
+from workbook.sourcing.phrases import _clean_np, _name_after_comma, _split_name, _subject
 from workbook.sourcing.quotations import QuoteRules
 from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
@@ -37,14 +37,12 @@ def _name_after_description(toks: Sequence[_Tok], span: tuple[int, int], titles:
     council, Tim Park, said", "Speaker of the parliament, Ann Lee, said"): two or three capitalised words,
     then a comma. None when there is none."""
     opening = toks[span[0]].lower
-    if (opening not in _DETERMINERS and opening not in titles) or span[1] >= len(toks) or toks[span[1]].text != ",":
+    if opening not in _DETERMINERS and opening not in titles:
         return None
-    m = span[1] + 1
-    while m < len(toks) and m - span[1] <= 4 and toks[m].cap and toks[m].word:
-        m += 1
-    if not (2 <= m - span[1] - 1 <= 3 and m < len(toks) and toks[m].text == ","):
-        return None
-    return (span[1] + 1, m) if source_type(" ".join(t.text for t in toks[span[1] + 1:m])) == "person" else None
+    name = _name_after_comma(toks, span[1])
+    if name is None or name[1] >= len(toks):
+        return None  # the name is set off by a comma on both sides: the subject's verb comes after it
+    return name if source_type(" ".join(t.text for t in toks[name[0]:name[1]])) == "person" else None
 
 
 #: What stands between two quotations that one speaker gives together: "“…” and “…”", "“…”, “…”".

@@ -288,6 +288,20 @@ _BRACKET_AT_END = re.compile(r"\s*\([^()]{1,30}\)$")
 _LINK_WORDS = frozenset("by from of to with for at in on and or".split())
 
 
+def _name_after_comma(toks: Sequence[_Tok], end: int, fewest: int = 2, closers: str = ",") -> tuple[int, int] | None:
+    """The name set off by a comma at token `end`, after words that describe someone ("The head of the
+    council, Tim Park, said", "by the ministry's spokeswoman, Ann Lee."): `fewest` to three capitalised
+    words, then one of `closers` (or the end). None when there is none."""
+    if end >= len(toks) or toks[end].text != ",":
+        return None
+    m = end + 1
+    while m < len(toks) and m - end <= 4 and toks[m].cap and toks[m].word:
+        m += 1
+    if not fewest <= m - end - 1 <= 3 or (m < len(toks) and toks[m].text not in closers):
+        return None
+    return end + 1, m
+
+
 @lru_cache(maxsize=4096)
 def _split_name(text: str) -> tuple[str, str | None]:
     """Split "Secretary of State Marco Rubio" into ("Marco Rubio", "Secretary of State")."""

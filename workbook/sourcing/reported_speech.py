@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbook.sourcing.phrases import _adverb, _clause_start, _np_back, _np_forward, _split_name
+from workbook.sourcing.phrases import _adverb, _clause_start, _name_after_comma, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
 from workbook.sourcing.words import _FINITE, _PARTICLE_VERBS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
@@ -143,7 +143,7 @@ class AttributionRules:
         span = _np_forward(toks, by + 1, len(toks))
         if span is None:
             return None
-        span = self.appositive_name(toks, span)
+        span = _name_after_comma(toks, span[1], fewest=1, closers=",.;") or span  # "by the spokeswoman, Ann Lee,"
         previous = self.sentences[index - 1]
         if self.roles[previous.block] not in ("body", "standfirst") or previous.text.rstrip().endswith("?"):
             return None
@@ -154,14 +154,6 @@ class AttributionRules:
         end = previous.start + len(previous.text.rstrip().rstrip("."))
         return self.make((start, end), info, toks[k], index, "after")
 
-    def appositive_name(self, toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
-        """ "the official representative of the ministry, Maria Zakharova": the name after the comma."""
-        end = span[1]
-        if end + 1 < len(toks) and toks[end].text == ",":
-            name = _np_forward(toks, end + 1, len(toks))
-            if name is not None and all(t.cap and t.word for t in toks[name[0]:name[1]]) and name[1] - name[0] <= 3:
-                return name
-        return span
 
 
     def trim(self, found: list[_Attribution]) -> list[_Attribution]:
