@@ -368,9 +368,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             sentence = self.sentences[index] if index is not None else None
             if sentence is None or self.text[said_end:sentence.start + len(sentence.text)].strip() not in ("", ".", "!"):
                 continue  # only "“A” and “B,” he said." (nothing after): "“B,” Lee said yes, yes" is another story
-            for name in ("speaker", "speaker_description", "speaker_start", "speaker_end", "source_type",
-                         "cue", "cue_start", "cue_end"):
-                setattr(first, name, getattr(second, name))
+            first.take_speaker_of(second, with_cue=True)
             first.kind, first.unattributed = "direct", False
             first.reason = (f"This quotation and the next one are joined by ‘{self.text[first.end:second.start].strip()}’, "
                             f"and the next one is {second.speaker}'s words, so this one is too.")

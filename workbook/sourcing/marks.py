@@ -41,6 +41,16 @@ class _Quote:
     #: True when no rule named a speaker or a signal: the kind is a guess from the length alone
     unattributed: bool = False
 
+    def take_speaker_of(self, other: "_Quote", with_cue: bool = False) -> None:
+        """Give this quotation `other`'s speaker (and its reporting verb too, `with_cue`)."""
+        names = _SPEAKER_FIELDS + (_CUE_FIELDS if with_cue else ())
+        for name in names:
+            setattr(self, name, getattr(other, name))
+
+
+_SPEAKER_FIELDS = ("speaker", "speaker_description", "speaker_start", "speaker_end", "source_type")
+_CUE_FIELDS = ("cue", "cue_start", "cue_end")
+
 
 def _direction(text: str, i: int, lo: int, hi: int, open_single: bool, open_double: bool) -> tuple[str, str] | None:
     """('open'|'close', 'double'|'single') for the mark at `i`, or None for an apostrophe."""

@@ -150,8 +150,7 @@ class QuoteRules:
             return
         if previous is not None and previous.kind == "direct" and self.continues(previous, quote, words):
             quote.kind = "direct"
-            for name in ("speaker", "speaker_description", "speaker_start", "speaker_end", "source_type"):
-                setattr(quote, name, getattr(previous, name))
+            quote.take_speaker_of(previous)
             quote.reason = (
                 "This quotation starts a sentence right after a quotation from "
                 f"{previous.speaker or 'the same speaker'} and names no new speaker, so it is treated as the same person's words."
