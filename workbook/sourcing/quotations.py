@@ -118,13 +118,16 @@ class QuoteRules:
             # "Lee claimed that the city is allegedly “inseparably connected” to Russia": the writer doubts,
             # but the words are the speaker's when they stand inside what a reporting verb's "that" opens
             # ("accompanied Washington, supposedly to “explicitly support” him" is the writer's own distance)
-            blank = replace(quote)
+            blank, cues = replace(quote), set(self.quote_cues)
             if self.attribute_quote(quote, words) and quote.cue_end is not None and _THAT_OPENS.match(
                     self.text, quote.cue_end) and "," not in self.text[quote.cue_end:quote.start]:
                 quote.reason += f" ‘{scare}’ before it is the writer keeping a distance from these words."
                 return
+            # not the speaker's after all: undo what the try wrote, on the quotation and on the cues it
+            # marked as taken ("“…,” Lee said" would otherwise lose its own attribution)
             for name in fields(quote):
                 setattr(quote, name.name, getattr(blank, name.name))
+            self.quote_cues.intersection_update(cues)
         if scare:
             quote.kind = "scare"
             quote.reason = (
