@@ -983,3 +983,13 @@ def test_a_study_or_report_that_found_that_is_a_source_but_found_the_body_is_not
     found = attribution_records(article)
     assert [(a["source"], a["source_type"], a["text"]) for a in found] == [
         ("The report", "document", "the talks had failed")]
+
+
+def test_a_person_of_a_place_of_work_is_a_person_and_a_firm_or_center_an_organisation():
+    assert source_type("Rachel C. Abrams of Variety") == "person"
+    assert source_type("Doctor Bruce Van Cleave of Aurora Health Care") == "person"
+    assert source_type("Mayor Ann Lee of Lima") == "person"
+    assert source_type("Centers for Disease Control") == "organization"
+    assert source_type("Bank of America") == "organization"
+    assert source_type("research firm IDC") == "organization"
+    assert source_type("the Tax Policy Center") == "organization"

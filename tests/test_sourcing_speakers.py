@@ -1076,3 +1076,31 @@ def test_two_quotations_joined_by_and_before_he_said_are_both_the_speakers():
              "Tim Park said yes, over and over again.")
     assert speaker_of(a, "robbed with no shame") == "Bo Park"
     assert speaker_of(a, "the rigged system") is None
+
+
+def test_a_capital_that_only_opens_a_sentence_is_no_one_a_later_he_can_mean():
+    a = make("Lee Moss says he will stay. Moss spoke last month. Tension has grown since the vote. "
+             "Hopes are low. Asked about the club, he said: “It is my fault.”")
+    assert speaker_of(a, "my fault") != "Tension"
+
+
+def test_a_list_of_names_is_never_the_he_of_a_later_sentence():
+    a = make("Lee Moss says he will stay. Moss spoke to the board last month. Ties are tense before Sunday. "
+             "United will travel to face the champions without sidelined midfielders Ann Lee, Bo Park and Tim Park, "
+             "among others. Claiming the club had no credit, he said: “It is my fault.”")
+    assert speaker_of(a, "my fault") == "Lee Moss"
+
+
+def test_the_and_a_nationality_is_no_name_for_a_later_he():
+    a = make("Lee Moss says he will stay. Moss spoke to the board last month. Ties are tense before Sunday. "
+             "The club travels to face the champions without its stars. And the Portuguese appears keen to play "
+             "mind games. Claiming the club had no credit, he said: “It is my fault.”")
+    assert speaker_of(a, "my fault") != "Portuguese"
+
+
+def test_a_headline_in_capitals_gives_no_one_for_a_later_it():
+    a = article_from_text("Ann Lee Says City Museum Will Tell of 'Pain and Joy.'\n\nWASHINGTON -- Mayor Ann Lee, opening "
+                          "the City Museum of Art on Saturday, said it would tell a story of ''pain and joy, of loss and "
+                          "of hope.''", id="test")
+    speakers = [quote["speaker"] for quote in sourcing.quote_records(a)]
+    assert all("Says" not in str(speaker) for speaker in speakers), speakers

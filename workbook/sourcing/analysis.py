@@ -121,6 +121,13 @@ def _analyse(article: Article) -> _Analysis:
     return result
 
 
+def _capitals_headline(toks: Sequence[_Tok]) -> bool:
+    """True when every word of four letters or more is capitalised, as in "Ann Lee Says Museum Will Open"
+    (and there are at least three of them): then a capital does not mark a name."""
+    long_words = [tok for tok in toks if tok.word and len(tok.text) >= 4]
+    return len(long_words) >= 3 and all(tok.cap for tok in long_words)
+
+
 class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
     """One pass over an article: pair the quotation marks, then walk the sentences in order,
     classifying each quotation and finding attributions, while remembering who was named
@@ -293,7 +300,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
 
     def note_subject(self, index: int) -> None:
         toks = self.tokens[index]
-        if self.roles[self.sentences[index].block] not in _BODY_ROLES:
+        role = self.roles[self.sentences[index].block]
+        if role not in _BODY_ROLES:
             return
         titles = self.lex.titles
         for k, name in _mentions(toks):
@@ -302,6 +310,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             # the source type is not needed
             if low not in titles and low not in self.common and source_type(name) == "person":
                 self.resolver.mentioned.append((index, name))
+        if role == "headline" and _capitals_headline(toks):
+            return  # "Ann Lee Says Museum Will Open": in a headline's capitals, a name runs on into the words after it
         span = _subject(toks, 0, len(toks))
         if span is None:
             return
@@ -319,7 +329,12 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return
         if span[1] - span[0] == 1 and (low in self.common or not self.known_name(words)):
             return
+        if span[1] - span[0] == 1 and all(not t.word for t in toks[:span[0]]) and not (
+                words in self.midcaps or words in self.resolver.full):
+            return  # "Tension rose": a capital that opens the sentence says nothing; a name is written so elsewhere too
         kind = source_type(words)  # after the cheap test above: most one-word subjects stop there
+        if kind == "person" and any(t.lower == "and" or t.text == "," for t in toks[span[0]:span[1]]):
+            return  # "Bo Park and Tim Park": a list is never the "he" or "she" of a later sentence
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
             self.resolver.note(index, name, kind, mention=_mention_words({"mention": _clean_np(words), "name": name}))

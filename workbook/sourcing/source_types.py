@@ -49,6 +49,28 @@ def _titled_name(words: list[str], lex: _Lexicon) -> bool:
     return not lex.titles.isdisjoint(before)
 
 
+#: An initial inside a name: "Rachel C. Abrams", "George W. Bush".
+_INITIAL = re.compile(r"[A-Z]\.$")
+
+
+def _person_of(words: list[str], lex: _Lexicon) -> bool:
+    """True when the words before the first "of" or "for" name a person: a name with an initial
+    ("Rachel C. Abrams of Variety") or a title and then a name with no organisation word ("Doctor Bruce
+    Van Cleave of Aurora Health Care", "Professor Ann Lee of the university"). "Centers for Disease Control",
+    "Bank of America" and "Secretary of State Ann Lee" are not (the last is a titled name, found before this)."""
+    cut = next((i for i, w in enumerate(words) if w in _NAME_JOINS), 0)
+    before = words[:cut]
+    if len(before) < 2 or not all(w[:1].isupper() for w in before):
+        return False
+    lows = [w.lower().rstrip(".") for w in before]
+    if any(low in lex.organisations for low in lows):
+        return False
+    if any(_INITIAL.match(w) for w in before[1:-1]):
+        return True
+    first = lows[0]
+    return (first in lex.titles or first in lex.person_words) and len(before) >= 3
+
+
 @lru_cache(maxsize=4096)
 def source_type(source: str) -> str:
     """``person``, ``organization``, ``vague``, ``document`` or ``unknown`` for a source's words.
@@ -84,6 +106,8 @@ def source_type(source: str) -> str:
     owned = _OWNED_THING.search(source) if apostrophe else None  # the pattern needs the possessive's apostrophe
     if owned and not _speaks(owned.group(1).lower(), lex):
         return "unknown"  # "Lee's ceasefire", "Park's plan": something of someone's, not someone
+    if not _NAME_JOINS.isdisjoint(words) and _person_of(words, lex):
+        return "person"  # "Rachel C. Abrams of Variety", "Doctor Bruce Van Cleave of Aurora Health": a person, then where they work
     if not _NAME_JOINS.isdisjoint(words) and any(  # the set test first: most sources have none of these words
             w in _NAME_JOINS and 0 < n < len(words) - 1 and words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
             and words[n - 1].lower() not in lex.titles for n, w in enumerate(words)):

@@ -10,7 +10,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _adverb, _antecedent, _skipped_before_verb, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, _verb_among, lexicon
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NATIONALITY, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, _verb_among, lexicon
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -132,6 +132,8 @@ def _mentions(toks: Sequence[_Tok]) -> list[tuple[int, str]]:
             while j + 1 < n and toks[j + 1].cap and toks[j + 1].word:
                 j += 1
             place = toks[k - 1].lower in _WHERE_WORDS and not _is_possessive(toks[j].text)
+            if j == k and toks[k - 1].lower == "the" and _NATIONALITY.search(tok.text):
+                place = True  # "the Italian", "the Portuguese": a nationality standing for someone, not a name
             if not place and toks[j].lower not in _TIME_WORDS and not toks[j].lower.endswith("ism"):
                 # ("on Red Square", "in Moscow": a place, but not "in Ann Lee’s city"; "Victory Day": a day;
                 # "Nazism": an idea; none is the "he" of the next sentence)
