@@ -191,13 +191,29 @@ def _antecedent(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
     return _np_back(toks, k)
 
 
+#: A dash token, as a dateline or an aside uses one: em dash, en dash, or a hyphen standing alone.
+_DASHES = frozenset(("—", "–", "-", "--"))
+
+
 def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
     """Skip an opening phrase ("As a gesture to the rebels, ...") to the main clause."""
     if lo < hi and len(toks[lo].text) > 1 and toks[lo].text.isupper():
         # a dateline: "WASHINGTON (AP) — The minister said ..."
-        dash = next((m for m in range(lo, min(hi, lo + 12)) if toks[m].text in "—–"), None)
+        dash = next((m for m in range(lo, min(hi, lo + 12)) if toks[m].text in _DASHES), None)
         if dash is not None:
             return dash + 1
+    if lo == 0 and hi > 3 and toks[0].cap:
+        # a dateline in ordinary capitals: "Kyiv – Ukraine said ...", "Barcelona - Lima Bank, a lender, ...":
+        # a place of one to three capitalised words (", Spain" may follow), one dash, and no second dash
+        # later (a pair of dashes sets off a description: "Ann Lee – Lima's mayor – said")
+        m = 1
+        while m < min(hi, 4) and toks[m].cap and toks[m].word:
+            m += 1
+        if m + 2 < hi and toks[m].text == "," and toks[m + 1].cap:
+            m += 2
+        if (m < hi - 1 and toks[m].text in _DASHES and toks[m + 1].cap
+                and not any(tok.text in _DASHES for tok in toks[m + 1:hi])):
+            return m + 1
     first = toks[lo].lower if lo < hi else ""
     second = toks[lo + 1].lower if lo + 1 < hi else ""
     # "Earlier this month, ...", "Last week, ...": an opening time phrase, not the subject
@@ -318,6 +334,10 @@ def _split_name(text: str) -> tuple[str, str | None]:
     if len(words) in (2, 3) and words[0][-2:] in ("'s", "’s") and words[0][:1].isupper() and all(
             w[:1].isupper() for w in words[1:]) and not any(w.lower() in lexicon().organisations for w in words[1:]):
         return " ".join(words[1:]), words[0]  # "Poland's Ann Lee": the name, and whose she is
+    link = next((n for n, w in enumerate(words) if w in ("of", "for") and n > 0), None)
+    if (link is not None and link <= 3 and words[link - 1].islower() and link + 1 < len(words)
+            and (words[link - 1] not in titles or words[link] == "for") and all(w.islower() for w in words[1:link])):
+        return text, None  # "the office of Lima’s President Ann Lee", "a spokesperson for Mayor Ann Lee": the head speaks
     if len(words) >= 3 and "named" in words[1:-1]:
         at = words.index("named", 1)
         if all(w[:1].isupper() for w in words[at + 1:]):

@@ -575,9 +575,10 @@ def _has_clause(toks: Sequence[_Tok]) -> bool:
 
 #: Words that open a description after an inverted speaker: "said Ann Lee, an astronomer at ...".
 _APPOSITIVE_STARTS = frozenset("a an the who whose one head chief".split())
-#: A dateline that opens a wire report's first sentence: "MOSCOW (REUTERS) - ", "KYIV, Ukraine (AP) — ".
+#: A dateline that opens a wire report's first sentence: "MOSCOW (REUTERS) - ", "KYIV, Ukraine (AP) — ",
+#: "ANKARA, July 13 (Reuters) - ".
 _DATELINE_LEAD = re.compile(
-    r"[A-Z][A-Z .'-]{1,30}(?:(?:,\s*[A-Z][A-Za-z .]{1,20})?\s*\([A-Za-z .]{2,20}\)|,\s*[A-Z][A-Za-z .]{1,20})\s*[-–—]{1,2}\s+")
+    r"[A-Z][A-Z .'-]{1,30}(?:(?:,\s*[A-Z][A-Za-z0-9 .]{1,20})?\s*\([A-Za-z .]{2,20}\)|,\s*[A-Z][A-Za-z .]{1,20})\s*[-–—]{1,2}\s+")
 #: A United States politician's party and state or town after the name: "R-Baton", "D-Calif.", "R-Texas".
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.]*")
 #: Where the writer takes over inside a run of reported words.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from workbook.sourcing.phrases import _adverb, _antecedent, _skipped_before_verb, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
+from workbook.sourcing.phrases import _DASHES, _adverb, _antecedent, _skipped_before_verb, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NATIONALITY, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, _verb_among, lexicon
 
@@ -186,6 +186,9 @@ _KEEP_DOING = frozenset("keep keeps kept continue continues continued".split())
 
 #: Words that tie people to a place in a subject: "officials in Kyiv", "residents of the city".
 _PLACE_LINKS = frozenset("in at from of".split())
+#: The words that join a speaking head to whom it speaks for: "officials in Kyiv", "the office of the
+#: mayor", "a spokesperson for the hospital", "an adviser to the minister".
+_SPEAKER_LINKS = _PLACE_LINKS | {"for", "to"}
 
 
 class SpeakerRules:
@@ -442,6 +445,7 @@ class SpeakerRules:
                 span = _subject(toks, 0, k)
             else:
                 span = self.whole_subject(toks, _list_back(toks, span), j)
+                span = _name_before_open_description(toks, span, self.common, self.midcaps)
         if span is None or (span[1] - span[0] == 1 and toks[span[0]].lower in _INTRO):
             return None
         if span == (0, 1) and toks[0].lower in ("most", "more", "less", "least") and k > 2 and toks[1].word and not toks[1].cap:
@@ -458,6 +462,10 @@ class SpeakerRules:
             return None
         if not skipped and _not_its_subject(toks, span, toks[k], self.lex.verbs.get(cue)):
             return None
+        if span[0] == 0 and any(tok.text in _DASHES for tok in toks[1:span[1]]):
+            start = _clause_start(toks, 0, len(toks))
+            if 0 < start < span[1]:
+                span = (start, span[1])  # "Kyiv – Ukraine said": the dateline is where, not who
         return span
 
     def whole_subject(self, toks: Sequence[_Tok], span: tuple[int, int], j: int) -> tuple[int, int]:
@@ -473,7 +481,12 @@ class SpeakerRules:
             head = _np_back(toks, i - 2)
             if head is not None:
                 return (head[0], span[1])
-        if i >= 2 and toks[i - 1].lower in _PLACE_LINKS and toks[i - 2].word:
+        if toks[i].cap:
+            while i >= 3 and toks[i - 1].cap and toks[i - 1].word and toks[i - 2].lower not in _DETERMINERS:
+                i -= 1  # "the office of Lima’s President Ann Lee": the owner and the title belong to the name
+            if not (i >= 2 and toks[i - 1].lower in _SPEAKER_LINKS):
+                i = span[0]
+        if i >= 2 and toks[i - 1].lower in _SPEAKER_LINKS and toks[i - 2].word:
             low = toks[i - 2].lower
             lex = self.lex
             if low in _PEOPLE_PRONOUNS or low in _QUANTIFIERS or low == "others" or any(w in lex.vague_heads or w in lex.titles or w in lex.person_words
@@ -515,6 +528,23 @@ _PLURAL_WITHOUT_S = frozenset("people police media staff public military crew te
 _PAST_AS_PLAIN = frozenset("put read set cut let broadcast forecast".split())
 #: Participles that name something ("a shape called a strange attractor"), not report words.
 _NAMING = frozenset("called named dubbed labelled labeled termed".split())
+
+
+def _name_before_open_description(toks: Sequence[_Tok], span: tuple[int, int], common: frozenset[str],
+                                  midcaps: frozenset[str]) -> tuple[int, int]:
+    """The name when the sentence opens with it and a description follows without its closing comma:
+    "Ann Lee, head of the bank's lending arm said" gives "Ann Lee", not the description. Words the
+    article also writes in lower case, and times, are no name ("In June, the senator said")."""
+    comma = span[0] - 1
+    if not 1 <= comma <= 3 or toks[comma].text != "," or toks[span[0]].cap or span[1] - span[0] < 2:
+        return span  # ("Instead, he said": a pronoun is the whole subject)
+    if not all(tok.cap and tok.word and tok.lower not in common and tok.lower not in _TIME_WORDS for tok in toks[:comma]):
+        return span
+    if comma == 1 and toks[0].text not in midcaps:
+        return span  # "However, 63 percent said": one capitalised word opening the sentence is a name only if written so elsewhere
+    if source_type(" ".join(t.text for t in toks[:comma])) != "person":
+        return span
+    return (0, comma)
 
 
 def _not_its_subject(toks: Sequence[_Tok], span: tuple[int, int], cue: _Tok, base: str | None) -> bool:
