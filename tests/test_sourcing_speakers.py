@@ -1131,3 +1131,27 @@ def test_the_source_is_the_whole_phrase_that_speaks_for_someone():
              "A spokesperson for the Hospital Authority said the patients were stable.")
     assert source_of(a, "deal will be signed")[0] == "the office of Lima’s President Ann Lee"
     assert source_of(a, "patients were stable")[0] == "A spokesperson for the Hospital Authority"
+
+
+def test_a_participle_in_a_passive_with_no_one_saying_is_no_attribution():
+    a = make("The plan was agreed in a move hailed as a major step to ending the crisis. "
+             "He smiled, but shook his head when asked to show the phone.")
+    cues = [r["cue"] for r in sourcing.attribution_records(a)]
+    assert "hailed" not in cues and "asked" not in cues, cues
+
+
+def test_a_saying_noun_before_a_relative_clause_reports_no_words():
+    a = make("Lee's comments that sparked this feud were about other coaches.")
+    assert sourcing.attribution_records(a) == []
+
+
+def test_a_court_ruled_that_reports_but_rules_that_could_does_not():
+    a = make("The appeals court ruled that the practices could remove eligible voters.")
+    assert source_of(a, "could remove eligible voters") == ("The appeals court", "organization")
+    b = make("A set of new rules that could close hundreds of plants is due next year.")
+    assert sourcing.attribution_records(b) == []
+
+
+def test_pointed_out_to_a_listener_then_that_reports():
+    a = make("Ann Lee pointed out to the press that the talks had failed.")
+    assert source_of(a, "talks had failed")[0] == "Ann Lee"

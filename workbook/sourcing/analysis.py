@@ -20,7 +20,7 @@ from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns, without_quotations_holding_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mention_words, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _PARTICLE_VERBS, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _FINITE as _FINITE_WORDS, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -245,12 +245,15 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
         that_at = k + 1  # where a "+that" verb's "that" must stand
         if base in _PARTICLE_VERBS:
-            if not (k + 1 < len(toks) and toks[k + 1].lower == _PARTICLE_VERBS[base]):
-                return None  # "the points", "pointed at the map": only "pointed out that ..." reports
-            that_at = k + 2
+            particle_that = _particle_that(toks, k, base)
+            if particle_that is None:
+                return None  # "the points", "pointed at the map", "pointed to": only "pointed out that ..." reports
+            that_at = particle_that
         if base in self.lex.that_verbs and (
-                that_at >= len(toks) or toks[that_at].lower != "that" or not _clause_follows(toks, that_at + 1)):
-            return None  # "found the body", "found that pitch compelling": only "the study found that it failed" reports
+                that_at >= len(toks) or toks[that_at].lower != "that" or not _clause_follows(toks, that_at + 1)
+                or (that_at + 1 < len(toks) and toks[that_at + 1].lower in _FINITE_WORDS)):
+            return None  # "found the body", "found that pitch compelling", "rules that could close plants": only
+            # "the study found that it failed" reports
         if tok.lower == "states" and not (nxt is None or nxt.lower == "that" or nxt.text in ":,\"“‘" or (
                 k > 0 and toks[k - 1].lower in _PRONOUNS)):
             return None  # "frontline European states gird", "Member states agree": the plural noun; only

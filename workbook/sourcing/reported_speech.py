@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _adverb, _clause_start, _name_after_comma, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _FINITE, _PARTICLE_VERBS, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
+from workbook.sourcing.words import _FINITE, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
 
 
 @dataclass
@@ -88,6 +88,8 @@ class AttributionRules:
                     found.append(made)
                 continue
             if tok.lower in self.lex.nouns and k + 1 < n and toks[k + 1].lower == "that" and k > 0:
+                if k + 2 < n and _relative_verb(toks[k + 2]):
+                    continue  # "Lee's comments that sparked the row": a relative clause about the words, not the words
                 made = self.noun_attribution(toks, k, index)
                 if made:
                     found.append(made)
@@ -99,6 +101,8 @@ class AttributionRules:
                 continue
             if base in _BELIEF and k + 1 < len(toks) and toks[k + 1].lower in ("to", "for", "about"):
                 continue  # "hoping to take advantage": an intention, not a view
+            if _reduced_passive(toks, k):
+                continue
             if k in (2, 3) and toks[0].lower in ("this", "that") and toks[k - 1].lower in ("was", "were", "been"):
                 made = self.passive_back_reference(toks, k, index)
                 if made:
@@ -339,8 +343,10 @@ class AttributionRules:
             return self.make(content, info, toks[k], index, "after")
         # pre-posed: "Sources said the plan ...", "X told the press (that) ..."
         start = tail
-        if start + 1 < n and toks[start].lower == _PARTICLE_VERBS.get(base) and toks[start + 1].lower == "that":
-            start += 1  # "pointed out that ...": the particle, then "that"
+        if base in _PARTICLE_VERBS:
+            particle_that = _particle_that(toks, k, base)
+            if particle_that is not None:
+                start = particle_that  # "pointed out (to the press) that ...": the particle, then "that"
         if base == "put" and start < n and toks[start].lower == "it":
             # "As the senator put it, the war ...", "put it best in a sentence: “...”": the words come after
             # the comma or colon that ends how it was put
@@ -597,6 +603,29 @@ _WRITER_TAKES_OVER = re.compile(
 #: "unclear" and "far from clear" holds "clear"). The pattern starts with white space, so the regex
 #: engine tries it after every space of the content; a text holding none of them is not searched.
 _HANDOVER_WORDS = ("but", "yet", "though", "clear", ";", "must", "should")
+
+
+#: Words after which a past participle with no subject is a shortened passive clause: "when asked".
+_REDUCED_OPENERS = frozenset("when if after before once unless until while whenever".split())
+
+
+def _reduced_passive(toks: Sequence[_Tok], k: int) -> bool:
+    """True when the cue at k is a past participle in a passive with no one named as saying: "a move
+    hailed as a step forward", "a plan described as bold", "shook his head when asked to show it"."""
+    low = toks[k].lower
+    if not low.endswith("ed") or k == 0:
+        return False
+    before = toks[k - 1].lower
+    if before in _REDUCED_OPENERS:
+        return True
+    return k + 1 < len(toks) and toks[k + 1].lower == "as" and before not in _PRONOUNS and toks[k - 1].word and not toks[k - 1].cap
+
+
+def _relative_verb(tok: _Tok) -> bool:
+    """True when the word after "that" is a verb, so "that" opens a relative clause ("the comments that
+    sparked a row") rather than someone's words ("the claim that prices rose")."""
+    low = tok.lower
+    return tok.word and not tok.cap and (low in _FINITE or (low.endswith("ed") and len(low) > 4))
 
 
 #: Pronouns that make a verb of saying mean something else ("assert itself", "declared himself").
