@@ -12,7 +12,7 @@ import pandas as pd
 
 from workbook import article_from_text, rhetoric
 from workbook import sourcing
-from workbook.sourcing import attributions, quotes
+from workbook.sourcing import attributions, quotes, source_type
 
 
 def make(body: str) -> object:
@@ -1155,3 +1155,50 @@ def test_a_court_ruled_that_reports_but_rules_that_could_does_not():
 def test_pointed_out_to_a_listener_then_that_reports():
     a = make("Ann Lee pointed out to the press that the talks had failed.")
     assert source_of(a, "talks had failed")[0] == "Ann Lee"
+
+
+def test_a_quoted_paragraph_after_a_report_goes_on_with_the_same_persons_words():
+    a = make("Ann Lee said her party never worked against anyone.\n\n“We serve everyone equally and we always will.”")
+    assert speaker_of(a, "serve everyone") == "Ann Lee"
+    b = make("Ann Lee said her party never worked against anyone.\n\n“The only way will be jail time” for fraud, Bo Park said.")
+    assert speaker_of(b, "only way") != "Ann Lee"  # the sentence names its own speaker
+
+
+def test_made_it_clear_reports_but_to_make_clear_does_not():
+    a = make("Ann Lee made it clear to Bo Park that she does not accept the offer. Tim Park spoke next. "
+             "At the same time, Tim Park made clear the party would hold ministers to account.")
+    assert source_of(a, "does not accept the offer")[0] == "Ann Lee"
+    assert source_of(a, "hold ministers to account")[0] == "Tim Park"
+    b = make("Critics blasted the board for failing to make clear that the deal was only partial.")
+    assert all(r["cue"] != "make" for r in sourcing.attribution_records(b))
+
+
+def test_according_to_a_study_then_a_participle_takes_the_words_before():
+    a = make("And it takes a toll on researchers and stifles their work, according to a new study released Tuesday.")
+    rows = sourcing.attribution_records(a)
+    assert rows and "takes a toll" in rows[0]["text"], rows
+
+
+def test_a_headline_ending_in_a_colon_and_a_name_credits_that_name():
+    a = article_from_text("Rival plan irresponsible: Ann Lee\n\nLIMA: Prime Minister Ann Lee has attacked the rival plan. "
+                          "He said the plan was unrealistic.", id="test")
+    rows = sourcing.attribution_records(a)
+    assert rows[0]["source"] == "Ann Lee" and rows[0]["text"].startswith("Rival plan"), rows
+    assert [r["source"] for r in rows if "unrealistic" in r["text"]] == ["Ann Lee"]
+
+
+def test_the_opposition_is_an_organisation_and_the_pm_a_person():
+    assert source_type("the Opposition") == "organization"
+    assert source_type("The PM") == "person"
+
+
+def test_wanting_to_say_or_not_stating_a_thing_reports_nothing():
+    a = make("Ann Lee said that Bo Park probably wanted to say that there should be a debate.")
+    assert [r["source"] for r in sourcing.attribution_records(a)] == ["Ann Lee"]
+    b = make("The plan was unrealistic because it did not state the source of its funds.")
+    assert sourcing.attribution_records(b) == []
+
+
+def test_said_as_something_happened_still_reports():
+    a = make("The minister warned as talks resumed that the war would go on.")
+    assert source_of(a, "the war would go on")[0] == "The minister"

@@ -352,15 +352,21 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             by_sentence.setdefault(-1 if index is None else index, []).append(quote)
         analysis = _Analysis(quotes=self.quotes)
         previous: _Quote | None = None
+        last_report: _Attribution | None = None  # the last words reported from a named person, quoted or not
         for quote in by_sentence.get(-1, []):
             self.classify(quote, None)
         for index in range(len(self.sentences)):
             for quote in by_sentence.get(index, []):
                 self.classify(quote, previous)
+                self.quote_after_report(quote, last_report, previous)
                 if quote.role not in ("headline", "source") and quote.kind == "direct":
                     previous = quote  # the last speaker's words; a scare quote in between does not change who speaks
             self.coordinated_quotes(by_sentence.get(index, []))
             found = self.sentence_attributions(index)
+            for attribution in found:
+                if (attribution.source_type == "person" and attribution.source and attribution.cue
+                        and attribution.source.lower() not in _PRONOUNS):
+                    last_report = attribution
             self.partial_quotes(by_sentence.get(index, []), found)
             analysis.attributions.extend(found)
             self.note_subject(index)
@@ -372,6 +378,25 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         analysis.attributions = self.merge(analysis.attributions)
         return analysis
 
+
+    def quote_after_report(self, quote: _Quote, report: _Attribution | None, previous: _Quote | None) -> None:
+        """A paragraph that opens with a quotation naming no speaker, right after a paragraph that
+        reports a named person's words ("Ann Lee said her party never worked against anyone." then
+        "“We serve everyone equally.”"), goes on with that person's words, as news writes them."""
+        if (report is None or quote.kind != "direct" or not quote.unattributed or quote.role != "body"
+                or (previous is not None and previous.end > report.start)):
+            return
+        block = self.article.block_list[quote.block]
+        here = self.sentence_of(quote.start)
+        if self.text[block.start:quote.start].strip() or here is None or self.text[quote.end:self.sentences[here].end].strip(" .\n"):
+            return  # ("“…” for criminal behavior, she said": the sentence names its own speaker)
+        there = self.sentence_of(report.start)
+        if there is None or self.previous_body_block(quote.block) != self.sentences[there].block:
+            return
+        quote.speaker, quote.source_type, quote.unattributed = report.source, report.source_type, False
+        quote.speaker_start, quote.speaker_end = report.source_start, report.source_end
+        quote.reason = (f"This paragraph opens with a quotation that names no speaker, right after a paragraph reporting "
+                        f"what {report.source} said, so it is treated as {report.source}'s words.")
 
     def coordinated_quotes(self, quotes: list[_Quote]) -> None:
         """Two quotations joined by "and" or a comma, the second one credited: "the country was “robbed with

@@ -202,6 +202,9 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
         dash = next((m for m in range(lo, min(hi, lo + 12)) if toks[m].text in _DASHES), None)
         if dash is not None:
             return dash + 1
+        colon = next((m for m in range(lo + 1, min(hi, lo + 4)) if toks[m].text == ":"), None)
+        if colon is not None and all(tok.text.isupper() or tok.text == "," for tok in toks[lo:colon]):
+            return colon + 1  # "PUTRAJAYA: The minister said ...": a dateline ended by a colon
     if lo == 0 and hi > 3 and toks[0].cap:
         # a dateline in ordinary capitals: "Kyiv – Ukraine said ...", "Barcelona - Lima Bank, a lender, ...":
         # a place of one to three capitalised words (", Spain" may follow), one dash, and no second dash

@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _adverb, _clause_start, _name_after_comma, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _FINITE, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
+from workbook.sourcing.words import _FINITE, _MAKE_FORMS, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
 
 
 @dataclass
@@ -68,7 +68,9 @@ class AttributionRules:
                 return [credited]
         cue_words = _cue_words()
         # only these tokens can fire a rule below: a reporting verb, a saying-noun or a cue phrase's first word
-        candidates = [k for k, tok in enumerate(toks) if tok.word and tok.lower in cue_words]
+        candidates = [k for k, tok in enumerate(toks) if tok.word and (tok.lower in cue_words or (
+            tok.lower in _MAKE_FORMS and _particle_that(toks, k, "make") is not None and toks[k - 1].lower != "to"))]
+        # ("failing to make clear that ...", "needs to make it clear": to make clear is not yet to have said)
         if not candidates:
             return []
         if not any(_WORDS.fullmatch(toks[k].lower) for k in candidates) and cue_words.isdisjoint(
@@ -94,7 +96,7 @@ class AttributionRules:
                 if made:
                     found.append(made)
                     continue  # "Lee's claim that ...": otherwise "Lee claims that ..." is a verb
-            base = self.is_cue(toks, k)
+            base = "make" if tok.lower in _MAKE_FORMS else self.is_cue(toks, k)
             if base is None:
                 continue
             if base in self.lex.quote_verbs and not (k + 1 < len(toks) and toks[k + 1].text in ":“\"‘"):
@@ -103,6 +105,8 @@ class AttributionRules:
                 continue  # "hoping to take advantage": an intention, not a view
             if _reduced_passive(toks, k):
                 continue
+            if k >= 2 and toks[k - 1].lower == "to" and toks[k - 2].lower in _INTENTION:
+                continue  # "Ann Lee wanted to say that ...": what she meant to say, not what she said
             if k in (2, 3) and toks[0].lower in ("this", "that") and toks[k - 1].lower in ("was", "were", "been"):
                 made = self.passive_back_reference(toks, k, index)
                 if made:
@@ -116,9 +120,9 @@ class AttributionRules:
     def headline_credit(self, toks: Sequence[_Tok], index: int) -> _Attribution | None:
         """ "West must face reality on Ukraine – Shoigu": a headline that ends with a dash and a name gives
         its words to that name (the way news sites credit a quoted headline)."""
-        dash = next((m for m in range(len(toks) - 2, 2, -1) if toks[m].text in "–—-"), None)
-        if dash is None or toks[dash].start == 0 or self.text[toks[dash].start - 1] != " ":
-            return None  # a dash with a space before it, not a hyphen inside a word
+        dash = next((m for m in range(len(toks) - 2, 2, -1) if toks[m].text in "–—-:"), None)
+        if dash is None or toks[dash].start == 0 or (toks[dash].text != ":" and self.text[toks[dash].start - 1] != " "):
+            return None  # a dash with a space before it, not a hyphen inside a word ("… irresponsible: Ann Lee" too)
         span = (dash + 1, len(toks))
         words = toks[span[0]:span[1]]
         if not 1 <= len(words) <= 3 or not all(t.cap and t.word for t in words):
@@ -250,7 +254,12 @@ class AttributionRules:
             if more is not None and (more[1] >= len(toks) or toks[more[1]].text in ",.;"):
                 span = (span[0], more[1])  # "according to open-source maps and Russian estimates": both
         info = self.describe(toks, span, index)
-        if k <= _clause_start(toks, 0, len(toks)) or k == 0:
+        rest = [t for t in toks[span[1]:] if t.word]
+        participle_only = (k > 1 and toks[k - 1].text == "," and 0 < len(rest) <= 6 and rest[0].lower.endswith("ed")
+                           and not rest[0].cap and not any(t.lower in _FINITE for t in rest))
+        if participle_only:
+            content = self.content_span(toks, 0, k - 1)  # "…, according to a new study released Tuesday": the words come before
+        elif k <= _clause_start(toks, 0, len(toks)) or k == 0:
             comma = next((m for m in range(span[1], len(toks)) if toks[m].text == ","), span[1] - 1)
             if comma + 1 < len(toks) and toks[comma + 1].lower in ("who", "which"):
                 # "According to Ann Lee, who also sits on the board, charges were brought": past the clause
@@ -605,6 +614,12 @@ _WRITER_TAKES_OVER = re.compile(
 _HANDOVER_WORDS = ("but", "yet", "though", "clear", ";", "must", "should")
 
 
+#: Verbs of wanting or planning: "wanted to say", "would like to explain" report nothing said yet.
+_INTENTION = frozenset("want wants wanted wanting wish wishes wished like intend intends intended plan plans planned "
+                       "fail fails failed failing".split())
+#: Participles that name what something is taken for, in "a move hailed as a step forward".
+_NAMED_AS = frozenset("hailed described touted billed portrayed depicted characterised characterized branded dismissed "
+                      "praised criticised criticized denounced condemned welcomed".split())
 #: Words after which a past participle with no subject is a shortened passive clause: "when asked".
 _REDUCED_OPENERS = frozenset("when if after before once unless until while whenever".split())
 
@@ -618,7 +633,8 @@ def _reduced_passive(toks: Sequence[_Tok], k: int) -> bool:
     before = toks[k - 1].lower
     if before in _REDUCED_OPENERS:
         return True
-    return k + 1 < len(toks) and toks[k + 1].lower == "as" and before not in _PRONOUNS and toks[k - 1].word and not toks[k - 1].cap
+    return (low in _NAMED_AS and k + 1 < len(toks) and toks[k + 1].lower == "as" and before not in _PRONOUNS
+            and toks[k - 1].word and not toks[k - 1].cap)  # ("the minister said as talks began that ...": "as" means while)
 
 
 def _relative_verb(tok: _Tok) -> bool:

@@ -136,7 +136,7 @@ def source_type(source: str) -> str:
         return "unknown"  # "The Russian attack": a thing, not someone who speaks
     if len(words) == 1 and head_low in _QUANTIFIERS:
         return "vague"  # "Two wrote", "Many say"
-    if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha():
+    if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha() and head_low not in lex.titles:
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
     if lows[0] in ("a", "an", "one", "another") and head.islower():
         return "vague"  # "a police officer", "one official": someone not named

@@ -91,17 +91,21 @@ def lexicon() -> _Lexicon:
     )
 
 
-#: Verbs that report only with their particle words, then "that" (they are "+that" verbs in
-#: reporting_verbs.txt): "pointed out that the talks failed", "pointed out to the press that".
-#: ("made it clear that" is left out: "make" in the verb list would change what every rule takes for a verb.)
+#: Verbs that report only with their particle words, then "that": "pointed out that the talks failed",
+#: "pointed out to the press that" ("point" is a "+that" verb in reporting_verbs.txt), and "made it
+#: clear (that)", "makes clear", "made it known". "make" is not in the verb list, where every rule would
+#: take it for a verb of saying; its forms are `_MAKE_FORMS`, and they report only with these words.
 _PARTICLE_VERBS: dict[str, tuple[tuple[str, ...], ...]] = {
     "point": (("out",),),
+    "make": (("it", "clear"), ("clear",), ("it", "known")),
 }
+_MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
 
 
 def _particle_that(toks: Sequence[_Tok], k: int, base: str) -> int | None:
     """Where the "that" stands after a particle verb at token k ("pointed out that", "pointed out
-    to Ann Lee that"), or None when its particle words or the "that" are missing. A listener of up
+    to Ann Lee that"), or None when its particle words or the "that" are missing ("made clear" needs
+    no "that": then where its words begin). A listener of up
     to four words ("to the press") may come between the particle and "that"."""
     n = len(toks)
     for words in _PARTICLE_VERBS.get(base, ()):
@@ -110,7 +114,11 @@ def _particle_that(toks: Sequence[_Tok], k: int, base: str) -> int | None:
             if end < n and toks[end].lower == "to":
                 listener = next((m for m in range(end + 1, min(n, end + 6)) if toks[m].lower == "that"), None)
                 return listener if listener is not None and all(t.word for t in toks[end + 1:listener]) else None
-            return end if end < n and toks[end].lower == "that" else None
+            if end < n and toks[end].lower == "that":
+                return end
+            if base == "make" and end < n and toks[end].word:
+                return end  # "made clear the party would ...": the words follow at once
+            return None
     return None
 
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
