@@ -1202,3 +1202,20 @@ def test_wanting_to_say_or_not_stating_a_thing_reports_nothing():
 def test_said_as_something_happened_still_reports():
     a = make("The minister warned as talks resumed that the war would go on.")
     assert source_of(a, "the war would go on")[0] == "The minister"
+
+
+def test_the_small_words_of_a_surname_stay_in_the_name():
+    a = make("U.N. Syria envoy Ann de Lima said on Thursday the talks would be hard.")
+    assert source_of(a, "talks would be hard")[0] == "Ann de Lima"
+
+
+def test_the_and_an_acronym_is_an_organisation():
+    assert source_type("the FBI") == "organization"
+    assert source_type("The IPO") == "organization"
+
+
+def test_he_after_a_long_quotation_in_its_own_paragraph_is_the_one_person_named_before():
+    a = article_from_text("U.N. envoy sees hard talks on the deal\n\nBy Ann Writer\n\nLIMA (Reuters) - U.N. envoy Ann de Lima "
+                          "said on Thursday she hoped the council would agree.\n\n“I hope it will. But it is uphill. "
+                          "But I hope it will. It is very urgent,” she told Reuters as she arrived.", id="test")
+    assert speaker_of(a, "very urgent") == "Ann de Lima"

@@ -20,7 +20,7 @@ from workbook.sourcing.reported_speech import AttributionRules, _Attribution
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns, without_quotations_holding_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mention_words, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _FINITE as _FINITE_WORDS, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
+from workbook.sourcing.words import _AFTER_PARTICIPLE, _FINITE as _FINITE_WORDS, _SURNAME_PARTICLES, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -145,6 +145,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         self.quote_bounds = [(q.start, q.end) for q in self.quotes]
         self.quote_starts = [q.start for q in self.quotes]
         self.resolver = _Resolver()
+        self.resolver.blocks = [sentence.block for sentence in self.sentences]
         # words the article also writes in lower case are common nouns, not names ("Bombs may ...")
         self.common = frozenset(_LOWER_WORD.findall(self.text))
         # capitalised words inside a sentence (not after . ! ? or a line start): names, not sentence openers
@@ -340,6 +341,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return  # "Bo Park and Tim Park": a list is never the "he" or "she" of a later sentence
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):
             name, _ = _split_name(_clean_np(words))
+            if role == "headline" and not all(word[:1].isupper() or word in _SURNAME_PARTICLES for word in name.split()):
+                return  # "U.N. envoy sees difficult talks": a headline's subject is only a name when it is one
             self.resolver.note(index, name, kind, mention=_mention_words({"mention": _clean_np(words), "name": name}))
         elif kind == "organization":
             self.resolver.note(index, _clean_np(words), kind)

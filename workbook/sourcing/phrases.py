@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from workbook.sourcing.words import (
+    _SURNAME_PARTICLES,
     _DETERMINERS, _INTRO, _MONTHS, _NAME_JOINS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _SUBORDINATE_OPENERS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
     _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _TIME_WORDS, _Tok, _base, _is_possessive, _nouns, lexicon,
 )
@@ -352,15 +353,16 @@ def _split_name(text: str) -> tuple[str, str | None]:
             and not any(w[:1].isdigit() for w in words)):
         return text, None  # "the Russian Defence Ministry", "the Foreign Office": the whole name, not a title and a name
     k = len(words)
-    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles:
-        k -= 1
+    while k > 0 and ((words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in titles)
+                     or (k > 1 and k < len(words) and words[k - 1] in _SURNAME_PARTICLES and words[k - 2][:1].isupper())):
+        k -= 1  # ("Staffan de Mistura", "Ursula von der Leyen": the small words of a surname are part of the name)
     if k == 1 and k < len(words) and words[0].lower() in _COMPASS:
         k = 0  # "South Africa", "North Korea": the direction is part of the name
     if (0 < k < len(words) and words[k - 1].islower() and words[k - 1].rstrip(".") not in titles and words[k - 1] not in _nouns()
             and (words[k - 1] in _LINK_WORDS or words[k - 1].endswith(("ed", "en")) or len(words[k - 1]) <= 3 or k == 1)):
         return text, None  # "reports seen by Reuters": the words before the name are not a title
     # "Pakistan-based developer Ammar Askar": a role noun and its modifiers describe the person named after them
-    if 0 < k < len(words) and len(words) - k <= 4 and all(w[:1].isupper() for w in words[k:]):
+    if 0 < k < len(words) and len(words) - k <= 4 and all(w[:1].isupper() or w in _SURNAME_PARTICLES for w in words[k:]):
         description = " ".join(words[:k]).rstrip(",")
         if all(w.lower() in _DETERMINERS for w in words[:k]):
             return text, None

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from workbook.sourcing.words import (
-    _DETERMINERS, _HEAD_PREPOSITIONS, _NAME_JOINS, _NATIONALITY, _PEOPLE_PRONOUNS, _PLACE_STARTS, _PRONOUNS, _QUANTIFIERS, _TIME_WORDS, _Lexicon,
+    _SURNAME_PARTICLES, _DETERMINERS, _HEAD_PREPOSITIONS, _NAME_JOINS, _NATIONALITY, _PEOPLE_PRONOUNS, _PLACE_STARTS, _PRONOUNS, _QUANTIFIERS, _TIME_WORDS, _Lexicon,
     _base, _padded_phrases, lexicon,
 )
 
@@ -17,8 +17,6 @@ _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 #: Heads that name one person who speaks for others, whether or not the title list holds them.
 _ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
-#: The small words inside a surname: "von der Leyen", "van Rompuy", "de Gaulle".
-_SURNAME_PARTICLES = frozenset("von van der den de da di du la le al bin ibn".split())
 #: A capitalised owner, then a name of capitalised words: "Poland's Ann Lee", "Russia’s Bo Park".
 _OWNER_THEN_NAME = re.compile(r"[A-Z][\w-]*[’']s\s+([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})$")
 #: A possessive and then up to three lower-case words at the end, the last one kept:
@@ -136,7 +134,7 @@ def source_type(source: str) -> str:
         return "unknown"  # "The Russian attack": a thing, not someone who speaks
     if len(words) == 1 and head_low in _QUANTIFIERS:
         return "vague"  # "Two wrote", "Many say"
-    if len(words) == 1 and 2 <= len(head) <= 6 and head.isupper() and head.isalpha() and head_low not in lex.titles:
+    if (len(words) == 1 or (len(words) == 2 and lows[0] in _DETERMINERS)) and 2 <= len(head) <= 6 and head.isupper() and head.isalpha() and head_low not in lex.titles:
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
     if lows[0] in ("a", "an", "one", "another") and head.islower():
         return "vague"  # "a police officer", "one official": someone not named

@@ -67,6 +67,7 @@ class _Resolver:
         self.full: dict[str, str] = {}  # surname -> full name
         self.mentioned: list[tuple[int, str]] = []  # any person-like name, for a fallback
         self.sex: dict[str, str] = {}  # name -> "she" or "he", when a mention or a pronoun said so
+        self.blocks: list[int] = []  # the paragraph of each sentence, by sentence index
 
     def name(self, name: str) -> str:
         """A later bare surname ("Flynn") becomes the full name given earlier."""
@@ -93,6 +94,13 @@ class _Resolver:
         known = self.sex.get(name)
         return known is None or known == pronoun or pronoun not in ("he", "she")
 
+    def one_paragraph_since(self, named: int, sentence: int) -> bool:
+        """True when every sentence after number `named`, up to `sentence`, is in one paragraph: the
+        paragraph of a quotation of several sentences ("“I hope it will. But it’s uphill. ...,” he told")."""
+        if sentence >= len(self.blocks):
+            return False
+        return len({self.blocks[i] for i in range(named + 1, sentence + 1)}) == 1
+
     def resolve(self, pronoun: str, sentence: int) -> str | None:
         """The name a pronoun most likely means: the last speaker or subject within three sentences
         that the pronoun can mean ("she" passes over a man named before her)."""
@@ -104,6 +112,15 @@ class _Resolver:
             if self.fits(name, low):
                 return name
         if low in ("he", "she"):
+            # further back, up to six sentences (a quotation of several sentences counts them all): only
+            # when one person alone was speaking or acting there, and no other name came since
+            farther = {(index, name) for index, name in pool if 3 < sentence - index <= 6 and self.fits(name, low)}
+            since = {self.full.get(name, name) for index, name in self.mentioned if sentence - index <= 3}
+            names = {name for _, name in farther}
+            names = {name for name in names if not any(
+                other != name and set(name.split()) < set(other.split()) for other in names)}  # "Ann" is "Ann de Lima"
+            if len(names) == 1 and since <= names and self.one_paragraph_since(max(index for index, _ in farther), sentence):
+                return names.pop()
             for index, name in reversed(self.mentioned):
                 if sentence - index > 2:
                     break

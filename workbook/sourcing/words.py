@@ -266,6 +266,8 @@ _NATIONALITY = re.compile(r"(?:an|ian|ean|ish|ese|ic|i|ch)$")
 
 
 _HEAD_PREPOSITIONS = frozenset("of in from at for with on".split())
+#: The small words inside a surname: "von der Leyen", "van Rompuy", "de Gaulle".
+_SURNAME_PARTICLES = frozenset("von van der den de da di du la le al bin ibn".split())
 
 
 _QUANTIFIERS = frozenset(
