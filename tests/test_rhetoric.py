@@ -423,6 +423,46 @@ def test_lists_are_compiled_once():
     assert rhetoric._matcher_for.cache_info().hits >= before + 2
 
 
+def _index_made_plainly(lexicons):
+    """The compiled index as `lexicons._compile` made it before it was tuned: every form an entry, the first kept."""
+    from workbook.rhetoric import lexicons as lx
+
+    index = {}
+    for lexicon in [x for x in lexicons if x.own] + [x for x in lexicons if not x.own]:
+        for term, note in lexicon.terms:
+            exact = term.startswith("=")
+            base = lx._tokens(term[1:] if exact else term)
+            if not base:
+                continue
+            forms = {base[-1]} if exact or not lexicon.inflect else lx._variants(base[-1])
+            for form in forms:
+                tokens = base[:-1] + (form,)
+                entry = lx.Entry(tokens, term.lstrip("="), lexicon.label, lexicon, note, form != base[-1])
+                slot = index.setdefault(tokens[0], {})
+                key = tokens + (lexicon.label,)
+                if key not in slot or (slot[key].inflected and not entry.inflected):
+                    slot[key] = entry
+    return {first: sorted(entries.values(), key=lambda e: -len(e.tokens)) for first, entries in index.items()}
+
+
+def test_the_compiled_lists_are_the_plainly_made_index(tmp_path):
+    from workbook.rhetoric import lexicons as lx
+
+    own = tmp_path / "own.txt"
+    own.write_text("# label: loaded\nbrutal\nplan\n=stop\nso-called experts\nthe plan\n", encoding="utf-8")
+    lists = lx.builtin_lexicons() + [lx.read_lexicon(own, own=True)]
+    found = lx._compile(lists)
+    assert found.index == _index_made_plainly(lists)
+    for first, entries in found.index.items():
+        seconds = {entry.tokens[1] for entry in entries if len(entry.tokens) > 1}
+        if not seconds:
+            assert first not in found.narrowed
+            continue
+        alone, by_second = found.narrowed[first]
+        assert alone == [entry for entry in entries if len(entry.tokens) == 1]
+        assert by_second == {second: [e for e in entries if len(e.tokens) == 1 or e.tokens[1] == second] for second in seconds}
+
+
 # ---- the evaluation command ------------------------------------------------------------------
 
 

@@ -29,6 +29,8 @@ HEADER_KEYS = (
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _LABEL_NAME = re.compile(r"[a-z][a-z_]{0,39}")
+#: A word ending in consonant, vowel, consonant ("plan", "stop"): its last letter doubles before -ed and -ing.
+_DOUBLES_LAST = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
 
 
 class LexiconError(ArticleError):
@@ -202,7 +204,7 @@ def _variants(word: str) -> set[str]:
             forms.add(word[:-1] + "y")
     else:
         forms |= {word + "s", word + "ed", word + "ing", word + "ly"}
-        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+        if _DOUBLES_LAST.search(word):
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
         if word.endswith("ic"):
             forms.add(word + "ally")
@@ -223,6 +225,8 @@ class Matcher:
 
     def __post_init__(self) -> None:
         for first, entries in self.index.items():
+            if len(entries) == 1 and len(entries[0].tokens) == 1:
+                continue  # most first words start one entry of one word: nothing to narrow
             seconds = {entry.tokens[1] for entry in entries if len(entry.tokens) > 1}
             if seconds:
                 self.narrowed[first] = (
@@ -253,19 +257,25 @@ def _compile(lexicons: list[Lexicon]) -> Matcher:
     # Earlier lists win when two give the same form the same label: teachers' own lists first.
     ordered = [lx for lx in lexicons if lx.own] + [lx for lx in lexicons if not lx.own]
     for lexicon in ordered:
+        label = lexicon.label
         for term, note in lexicon.terms:
             exact = term.startswith("=")
             base = _tokens(term[1:] if exact else term)
             if not base:
                 continue
-            forms = {base[-1]} if exact or not lexicon.inflect else _variants(base[-1])
+            last = base[-1]
+            stem = base[:-1]
+            forms = (last,) if exact or not lexicon.inflect else _variants(last)
             for form in forms:
-                tokens = base[:-1] + (form,)
-                entry = Entry(tokens, term.lstrip("="), lexicon.label, lexicon, note, form != base[-1])
+                tokens = stem + (form,)
+                inflected = form != last
                 slot = index.setdefault(tokens[0], {})
-                key = tokens + (lexicon.label,)
-                if key not in slot or (slot[key].inflected and not entry.inflected):
-                    slot[key] = entry
+                key = tokens + (label,)
+                held = slot.get(key)
+                # the entry is made only when it is kept (most forms are new): the same index as
+                # making every entry and keeping the first, or a plain form over an inflected one
+                if held is None or (held.inflected and not inflected):
+                    slot[key] = Entry(tokens, term.lstrip("="), label, lexicon, note, inflected)
     compiled = {  # longest first; most words start one entry only, which needs no sorting
         first: sorted(entries.values(), key=_longest_first) if len(entries) > 1 else list(entries.values())
         for first, entries in index.items()
