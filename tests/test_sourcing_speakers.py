@@ -1219,3 +1219,8 @@ def test_he_after_a_long_quotation_in_its_own_paragraph_is_the_one_person_named_
                           "said on Thursday she hoped the council would agree.\n\n“I hope it will. But it is uphill. "
                           "But I hope it will. It is very urgent,” she told Reuters as she arrived.", id="test")
     assert speaker_of(a, "very urgent") == "Ann de Lima"
+
+
+def test_a_time_then_a_description_then_the_name_gives_the_name():
+    a = make("Last month, Lima’s chief executive, Tim Park, said that the phones would be made in Lima.")
+    assert source_of(a, "phones would be made")[0] == "Tim Park"

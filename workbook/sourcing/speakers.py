@@ -339,7 +339,9 @@ class SpeakerRules:
         for n in range(len(segments) - 1, 0, -1):
             name = segments[n]
             first = toks[name[0]].lower  # "Earlier on May 3, Lee, ...", "In Kyiv, Lee, ...", but "As Lee, a lawyer, put it"
-            opening = first in _TIME_WORDS or (first in _INTRO and first != "as")
+            opening = first in _TIME_WORDS or (first in _INTRO and first != "as") or (
+                name[1] - name[0] <= 3 and not toks[name[1] - 1].cap and toks[name[1] - 1].lower in _TIME_WORDS)
+            # ("Last month, Lima’s chief executive, Tim Park, said": a time, then the description and the name)
             after = segments[n - 1]
             described_name = (not toks[name[1] - 1].cap or toks[name[0]].lower in self.lex.titles) and (
                 after[1] - after[0] <= 3 and all(t.cap and t.word for t in toks[after[0]:after[1]]))

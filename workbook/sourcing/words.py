@@ -116,8 +116,8 @@ def _particle_that(toks: Sequence[_Tok], k: int, base: str) -> int | None:
                 return listener if listener is not None and all(t.word for t in toks[end + 1:listener]) else None
             if end < n and toks[end].lower == "that":
                 return end
-            if base == "make" and end < n and toks[end].word:
-                return end  # "made clear the party would ...": the words follow at once
+            if base == "make" and words[-1] == "clear" and end < n and toks[end].word and toks[end].lower not in _PREPOSITIONS:
+                return end  # "made clear the party would ...": the words follow at once ("made it known" needs its "that")
             return None
     return None
 
