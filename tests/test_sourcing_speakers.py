@@ -1224,3 +1224,11 @@ def test_he_after_a_long_quotation_in_its_own_paragraph_is_the_one_person_named_
 def test_a_time_then_a_description_then_the_name_gives_the_name():
     a = make("Last month, Lima’s chief executive, Tim Park, said that the phones would be made in Lima.")
     assert source_of(a, "phones would be made")[0] == "Tim Park"
+
+
+def test_a_name_written_in_full_as_a_company_is_no_he_and_an_owner_opens_a_description():
+    a = make("Lima Mobility’s plans leaked early. Lima won’t confirm details about the new phone. Last month, "
+             "Lima’s chief executive, Tim Park, made it known during an interview that the phones would be made here. "
+             "He admitted that the phone was in his pocket.")
+    assert source_of(a, "details about the new phone") == ("Lima", "organization")
+    assert source_of(a, "in his pocket")[0] == "Tim Park"

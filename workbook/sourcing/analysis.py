@@ -37,8 +37,8 @@ def _name_after_description(toks: Sequence[_Tok], span: tuple[int, int], titles:
     council, Tim Park, said", "Speaker of the parliament, Ann Lee, said"): two or three capitalised words,
     then a comma. None when there is none."""
     opening = toks[span[0]].lower
-    if opening not in _DETERMINERS and opening not in titles:
-        return None
+    if opening not in _DETERMINERS and opening not in titles and not _is_possessive(toks[span[0]].text):
+        return None  # ("Lima’s chief executive, Tim Park, …": an owner opens the description too)
     name = _name_after_comma(toks, span[1])
     if name is None or name[1] >= len(toks):
         return None  # the name is set off by a comma on both sides: the subject's verb comes after it
@@ -312,7 +312,7 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             low = name.lower()
             # the set look-ups first: most capitalised words are a title or a common word, and then
             # the source type is not needed
-            if low not in titles and low not in self.common and source_type(name) == "person":
+            if low not in titles and low not in self.common and self.typed(name, source_type(name)) == "person":
                 self.resolver.mentioned.append((index, name))
         if role == "headline" and _capitals_headline(toks):
             return  # "Ann Lee Says Museum Will Open": in a headline's capitals, a name runs on into the words after it
@@ -336,7 +336,8 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         if span[1] - span[0] == 1 and all(not t.word for t in toks[:span[0]]) and not (
                 words in self.midcaps or words in self.resolver.full):
             return  # "Tension rose": a capital that opens the sentence says nothing; a name is written so elsewhere too
-        kind = source_type(words)  # after the cheap test above: most one-word subjects stop there
+        kind = self.typed(words, source_type(words))  # after the cheap test above: most one-word subjects stop there
+        # ("Motorola won’t confirm": a name the article treats as a company is no "he")
         if kind == "person" and any(t.lower == "and" or t.text == "," for t in toks[span[0]:span[1]]):
             return  # "Bo Park and Tim Park": a list is never the "he" or "she" of a later sentence
         if kind == "person" and any(t.cap for t in toks[span[0]:span[1]]):

@@ -24,6 +24,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|into)\s+$")
 _PLACE_AFTER_NOT = re.compile(r"['’]s|\s+[A-Z]|-")
 _AND_BEFORE = re.compile(r"(?:\band|[A-Z][a-z]) $")
 _FIRST_BEFORE = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+$")
+#: A company's full name after its short one: "Motorola Mobility", "Huawei Technologies", "Cisco Systems Inc".
+_COMPANY_AFTER = re.compile(
+    r"[ \t]+(?:Inc|Corp|Corporation|Group|Technologies|Systems|Mobility|Holdings|Ltd|Co|Motors|Airlines|Industries|Media|Labs)\b")
 
 
 class NameKinds:
@@ -56,8 +59,8 @@ class NameKinds:
 
     def _thing(self, name: str, at: int) -> bool:
         text, end = self.text, at + len(name)
-        if _SAYS_IT.match(text, end) or _WHICH.match(text, end):
-            return True
+        if _SAYS_IT.match(text, end) or _WHICH.match(text, end) or _COMPANY_AFTER.match(text, end):
+            return True  # ("Motorola Mobility’s efforts": the article names the company in full)
         if _PLACE_BEFORE.search(text, max(0, at - 12), at) and not _PLACE_AFTER_NOT.match(text, end):
             return True  # "in Sudan"
         return (not name.endswith("s") and _PLURAL_VERB.match(text, end) is not None
