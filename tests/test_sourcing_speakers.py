@@ -1232,3 +1232,9 @@ def test_a_name_written_in_full_as_a_company_is_no_he_and_an_owner_opens_a_descr
              "He admitted that the phone was in his pocket.")
     assert source_of(a, "details about the new phone") == ("Lima", "organization")
     assert source_of(a, "in his pocket")[0] == "Tim Park"
+
+
+def test_words_cut_where_the_next_report_begins_do_not_end_in_a_linking_word():
+    a = make("Ann Lee said the firm was unlikely to lose market share, although she noted strong competition.")
+    rows = sourcing.attribution_records(a)
+    assert rows[0]["text"] == "the firm was unlikely to lose market share", rows

@@ -48,7 +48,7 @@ _QUOTE_THEN_CLAUSE = re.compile(r"([“\"][^“”\"]{1,300}[”\"])\s*,?\s+(?:a
 
 
 #: Linking words left at the end of a content cut short ("..., and").
-_LINKING_WORDS_AT_END = re.compile(r"(?:\s+(?:and|or|but|by|while|as|because|that|which|when|if|so))+$")
+_LINKING_WORDS_AT_END = re.compile(r"(?:,?\s+(?:and|or|but|by|while|as|because|that|which|when|if|so|although|though|whereas|yet|since|after|before|until|unless))+$")
 #: Words after "X, Lee said," that start the writer's own words again, not more of Lee's.
 _WRITERS_TURN = frozenset("but with while although though yet despite whereas however".split())
 
