@@ -1091,7 +1091,7 @@ def test_a_list_of_names_is_never_the_he_of_a_later_sentence():
     assert speaker_of(a, "my fault") == "Lee Moss"
 
 
-def test_the_and_a_nationality_is_no_name_for_a_later_he():
+def test_the_then_a_nationality_is_no_name_for_a_later_he():
     a = make("Lee Moss says he will stay. Moss spoke to the board last month. Ties are tense before Sunday. "
              "The club travels to face the champions without its stars. And the Portuguese appears keen to play "
              "mind games. Claiming the club had no credit, he said: “It is my fault.”")
@@ -1209,7 +1209,7 @@ def test_the_small_words_of_a_surname_stay_in_the_name():
     assert source_of(a, "talks would be hard")[0] == "Ann de Lima"
 
 
-def test_the_and_an_acronym_is_an_organisation():
+def test_the_then_an_acronym_is_an_organisation():
     assert source_type("the FBI") == "organization"
     assert source_type("The IPO") == "organization"
 

@@ -69,7 +69,7 @@ class AttributionRules:
         cue_words = _cue_words()
         # only these tokens can fire a rule below: a reporting verb, a saying-noun or a cue phrase's first word
         candidates = [k for k, tok in enumerate(toks) if tok.word and (tok.lower in cue_words or (
-            tok.lower in _MAKE_FORMS and _particle_that(toks, k, "make") is not None and toks[k - 1].lower != "to"))]
+            tok.lower in _MAKE_FORMS and _particle_that(toks, k, "make") is not None and (k == 0 or toks[k - 1].lower != "to")))]
         # ("failing to make clear that ...", "needs to make it clear": to make clear is not yet to have said)
         if not candidates:
             return []

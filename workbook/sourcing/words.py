@@ -103,10 +103,10 @@ _MAKE_FORMS = frozenset(("make", "makes", "made", "making"))
 
 
 def _particle_that(toks: Sequence[_Tok], k: int, base: str) -> int | None:
-    """Where the "that" stands after a particle verb at token k ("pointed out that", "pointed out
-    to Ann Lee that"), or None when its particle words or the "that" are missing ("made clear" needs
-    no "that": then where its words begin). A listener of up
-    to four words ("to the press") may come between the particle and "that"."""
+    """Where the "that" stands after a particle verb at token k ("pointed out that", "pointed out to
+    Ann Lee that"), or None when its particle words or the "that" are missing. A listener of up to
+    four words ("to the press") may come between the particle and "that". "made clear" needs no
+    "that": then the index is where its words begin."""
     n = len(toks)
     for words in _PARTICLE_VERBS.get(base, ()):
         end = k + 1 + len(words)
@@ -120,6 +120,7 @@ def _particle_that(toks: Sequence[_Tok], k: int, base: str) -> int | None:
                 return end  # "made clear the party would ...": the words follow at once ("made it known" needs its "that")
             return None
     return None
+
 
 #: Words that show a clause of its own (a finite verb) inside what follows a reporting verb.
 _FINITE = frozenset(
