@@ -1238,3 +1238,11 @@ def test_words_cut_where_the_next_report_begins_do_not_end_in_a_linking_word():
     a = make("Ann Lee said the firm was unlikely to lose market share, although she noted strong competition.")
     rows = sourcing.attribution_records(a)
     assert rows[0]["text"] == "the firm was unlikely to lose market share", rows
+
+
+def test_a_joining_word_at_the_start_is_one_word_not_an_opening_phrase():
+    a = make("But false claims must be plainly false, the party argued. And Ann Lee, the mayor, said that the road "
+             "was late. So the plan is late, the council said on Monday.")
+    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    assert rows == {"false claims must be plainly false": "the party", "the road was late": "Ann Lee",
+                    "the plan is late": "the council"}, rows

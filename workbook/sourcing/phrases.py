@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from workbook.sourcing.words import (
     _SURNAME_PARTICLES,
-    _DETERMINERS, _INTRO, _MONTHS, _NAME_JOINS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _SUBORDINATE_OPENERS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
+    _DETERMINERS, _INTRO, _JOINING_WORDS, _MONTHS, _NAME_JOINS, _NAME_LINKS, _NATIONALITY, _NEVER_FIRST, _NOUN_LIKE, _OPENING_ADVERBS, _SUBORDINATE_OPENERS, _OPENING_PREPOSITIONS, _OWNER_WORDS,
     _PARTICIPLES, _PRONOUNS, _QUESTION, _SKIP, _STOP, _TIME_WORDS, _Tok, _base, _is_possessive, _nouns, lexicon,
 )
 
@@ -220,6 +220,10 @@ def _clause_start(toks: Sequence[_Tok], lo: int, hi: int) -> int:
             return m + 1
     first = toks[lo].lower if lo < hi else ""
     second = toks[lo + 1].lower if lo + 1 < hi else ""
+    if first in _JOINING_WORDS and lo + 2 < hi and toks[lo + 1].word:
+        # "But false statements must be false, the party argued", "And Ann Lee, the mayor, said":
+        # the joining word is one word on its own, not an opening phrase that runs to the first comma
+        return _clause_start(toks, lo + 1, hi)
     # "Earlier this month, ...", "Last week, ...": an opening time phrase, not the subject
     timed = (first in ("earlier", "later") or (first in ("last", "next", "this", "that") and second in _TIME_WORDS)
              or _counted_time(toks, lo, hi))

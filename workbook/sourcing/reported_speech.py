@@ -10,7 +10,7 @@ from typing import Any
 from workbook.sourcing.phrases import _adverb, _clause_start, _name_after_comma, _np_back, _np_forward, _split_name
 from workbook.sourcing.source_types import _TYPE_WORDS, source_type
 from workbook.sourcing.speakers import _mention_words, _resolution_note
-from workbook.sourcing.words import _FINITE, _MAKE_FORMS, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
+from workbook.sourcing.words import _FINITE, _JOINING_WORDS, _MAKE_FORMS, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BELIEF, _BODY_ROLES, _DETERMINERS, _LISTS, _MONTHS, _MONTH_NAMES, _OWNERS, _PRONOUNS, _SPEECH, _SUBORDINATE_OPENERS, _TAIL_STARTS, _TIME_WORDS, _Tok, _WORDS, _base, _is_possessive, _cue_words, _phrase_starts, _verb_among
 
 
 @dataclass
@@ -235,6 +235,8 @@ class AttributionRules:
             i += 1
         while j > i and toks[j - 1].text in ",.;:—–-":
             j -= 1
+        if i == 0 and j > 1 and toks[0].lower in _JOINING_WORDS and toks[1].word:
+            i = 1  # "But the plan is late, she said": the words start after the joining word
         if j - i < 2:
             return None
         start = toks[i].start

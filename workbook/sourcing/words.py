@@ -295,6 +295,10 @@ _INTRO = frozenset(
 )
 
 
+#: Words that join a sentence to the one before and stand alone at its start ("But the plan, she said, ...").
+_JOINING_WORDS = frozenset("but and yet so".split())
+
+
 #: Words that begin place names, not given names ("South Sudan", "New Zealand", "United States").
 _PLACE_STARTS = frozenset("north south east west new upper lower central greater united saint st. st great".split())
 
