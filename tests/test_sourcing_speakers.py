@@ -1246,3 +1246,19 @@ def test_a_joining_word_at_the_start_is_one_word_not_an_opening_phrase():
     rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
     assert rows == {"false claims must be plainly false": "the party", "the road was late": "Ann Lee",
                     "the plan is late": "the council"}, rows
+
+
+def test_an_unnamed_person_named_by_their_work_is_a_vague_source_even_at_the_end():
+    a = make("He struck her with the hatchet, the detective said. The 45-year-old accountant said he was tired. "
+             "Her lawyer said she was innocent. The campaign said the ad would air.")
+    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    assert rows["He struck her with the hatchet"] == ("the detective", "vague")
+    assert rows["he was tired"] == ("The 45-year-old accountant", "vague")
+    assert rows["she was innocent"] == ("Her lawyer", "person")  # a title word keeps its type
+    assert rows["the ad would air"] == ("The campaign", "organization")
+
+
+def test_she_after_an_unnamed_woman_is_that_woman_not_a_man_named_before():
+    a = make("Resident Bo Park said the plan was bad. Another woman said the roads were busy. "
+             "She said the plan would make it worse.")
+    assert source_of(a, "make it worse")[0] == "Another woman"

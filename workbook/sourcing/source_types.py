@@ -15,6 +15,10 @@ _WEBSITE = re.compile(r"\w\.(?:(?i:com|net|org|gov|edu|co|io|info)|[a-z]{2})$") 
 _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
+#: Words before a work or family word that leave the person unnamed: "the detective", "her lawyer".
+_UNNAMED_OPENERS = frozenset("the this that his her their".split())
+#: Words of the person-word list that name a group or a thing of someone's, not one person ("her account").
+_NOT_ONE_PERSON = frozenset("team staff management site account family".split())
 #: Heads that name one person who speaks for others, whether or not the title list holds them.
 _ROLE_HEADS = frozenset(("spokesman", "spokeswoman", "spokesperson", "leader"))
 #: A capitalised owner, then a name of capitalised words: "Poland's Ann Lee", "Russia’s Bo Park".
@@ -138,6 +142,10 @@ def source_type(source: str) -> str:
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
     if lows[0] in ("a", "an", "one", "another") and head.islower():
         return "vague"  # "a police officer", "one official": someone not named
+    if (lows[0] in _UNNAMED_OPENERS and head_low in lex.person_words and head_low not in _NOT_ONE_PERSON
+            and head_low not in lex.titles and head_low not in lex.organisations and head_low not in lex.documents
+            and len(words) > 1 and not any(w[:1].isupper() for w in words[1:])):
+        return "vague"  # "the detective", "the 45-year-old accountant", "her lawyer": someone, not by name
     lowered_words = [low.rstrip(".") for low in lows]
     if (len(words) >= 3 and words[-1][:1].isupper() and words[-2][:1].isupper()
             and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations

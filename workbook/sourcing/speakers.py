@@ -58,6 +58,13 @@ def _mention_words(info: dict[str, Any]) -> str:
     return " ".join(words)
 
 
+def _one_sexed(name: str) -> str | None:
+    """"she" or "he" when an unnamed source is one person whose head word says which ("Another woman",
+    "a spokesman", "the girl's mother"), else None ("women", "a police officer")."""
+    head = name.split()[-1].lower() if name.split() else ""
+    return None if head in ("women", "men") else sex_of(head)
+
+
 class _Resolver:
     """Remembers who was speaking or acting, to resolve "he said" to a name."""
 
@@ -86,6 +93,9 @@ class _Resolver:
             sex = sex_of(mention) if mention else None
             if sex:
                 self.sex.setdefault(full, sex)
+        elif kind == "vague" and (sex := _one_sexed(name)):
+            self.people.append((sentence, name))  # "Another woman said ... She said": one person, not named
+            self.sex.setdefault(name, sex)
         elif kind in ("organization", "vague", "document") and name.lower() not in _PRONOUNS:
             self.others.append((sentence, name))
 
