@@ -1262,3 +1262,13 @@ def test_she_after_an_unnamed_woman_is_that_woman_not_a_man_named_before():
     a = make("Resident Bo Park said the plan was bad. Another woman said the roads were busy. "
              "She said the plan would make it worse.")
     assert source_of(a, "make it worse")[0] == "Another woman"
+
+
+def test_names_written_the_way_companies_write_them_are_organisations():
+    for name in ("AT&T", "Procter & Gamble", "LimeBike", "OpenAI", "JPMorgan", "San Francisco-based Lima"):
+        assert source_type(name) == "organization", name
+    for name in ("McDonald", "DeSantis", "MacKenzie", "LeBron", "Ann Lee"):
+        assert source_type(name) == "person", name
+    a = make("AT&T said hackers broke into its store. The company shut the store, it said.")
+    assert source_of(a, "hackers broke") == ("AT&T", "organization")
+    assert source_of(a, "shut the store")[0] == "AT&T"

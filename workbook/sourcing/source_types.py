@@ -15,6 +15,14 @@ _WEBSITE = re.compile(r"\w\.(?:(?i:com|net|org|gov|edu|co|io|info)|[a-z]{2})$") 
 _SOURCE_WORDS = re.compile(r"[\w’'.-]+")
 
 
+#: How company names are written, never a person's: capitalised words joined by "&" ("AT&T", "Procter &
+#: Gamble"); one word with a capital inside that no surname prefix explains ("LimeBike", "OpenAI", "JPMorgan", but
+#: "McDonald", "DeSantis", "LaGuardia" are names); or a name after "...-based" ("Seattle-based Lima").
+_COMPANY_SHAPE = re.compile(
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s*&\s*[A-Z][\w.]*)+$"
+    r"|(?!(?:Mc|Mac|O|D|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z])[A-Z][a-z]+[A-Z][\w]*$|[A-Z]{2,}[a-z]{2,}[\w]*$"
+    r"|(?:\S+\s+)*\S+-based\s+[A-Z][\w&.]*$"
+)
 #: Words before a work or family word that leave the person unnamed: "the detective", "her lawyer".
 _UNNAMED_OPENERS = frozenset("the this that his her their".split())
 #: Words of the person-word list that name a group or a thing of someone's, not one person ("her account").
@@ -90,6 +98,8 @@ def source_type(source: str) -> str:
         words = [_base(w) for w in words]  # a possessive needs an apostrophe: without one, no word changes
     if not words:
         return "unknown"
+    if _COMPANY_SHAPE.match(source):
+        return "organization"  # "AT&T", "Procter & Gamble", "LimeBike", "YouTube", "Seattle-based Lima": a company's name
     lowered = " ".join(words).lower()
     if lowered in _PRONOUNS:
         return _PRONOUNS[lowered]
