@@ -50,9 +50,9 @@ _JOINED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
 
 def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
-    """A verb among the next eight words before any punctuation: "found that it failed" reports a
+    """A verb among the next twelve words before any punctuation: "found that it failed" reports a
     clause, "found that pitch compelling" or "found that action unconstitutional, ..." does not."""
-    for tok in toks[start:start + 8]:
+    for tok in toks[start:start + 12]:
         if not tok.word:
             return False
         if _FINITE.fullmatch(tok.lower.replace("’", "'")):

@@ -179,6 +179,9 @@ class AttributionRules:
                 cut = following.cue_start
                 if following.source_start is not None and current.start < following.source_start < cut:
                     cut = following.source_start
+                    described = _DESCRIPTION_AT_END.search(self.text, current.start, cut)
+                    if described and _described_before(described.group(1)):
+                        cut = described.start(1)  # "X, Russia's chief negotiator, Bo Park, told ...": his description too
                 piece = self.text[current.start:cut].rstrip(" ,;—–-")
                 piece = _LINKING_WORDS_AT_END.sub("", piece)
                 piece = piece.rstrip(" ,;—–-")
@@ -581,6 +584,9 @@ def _described_before(text: str) -> bool:
     return not _verb_among([w.lower() for w in words], ("ed", "es"))
 
 
+#: The last stretch between commas before a source: "..., Russia's chief negotiator, " in "X, Russia's chief
+#: negotiator, Bo Park, told reporters".
+_DESCRIPTION_AT_END = re.compile(r",\s+([^,]{2,80},\s+)$")
 #: "what" just before a source: "carrying out what he said was an attack" is a report nested in the words.
 _WHAT_BEFORE = re.compile(r"\bwhat\s+$", re.IGNORECASE)
 def _has_clause(toks: Sequence[_Tok]) -> bool:
@@ -628,13 +634,16 @@ _REDUCED_OPENERS = frozenset("when if after before once unless until while whene
 
 def _reduced_passive(toks: Sequence[_Tok], k: int) -> bool:
     """True when the cue at k is a past participle in a passive with no one named as saying: "a move
-    hailed as a step forward", "a plan described as bold", "shook his head when asked to show it"."""
+    hailed as a step forward", "a plan described as bold", "shook his head when asked to show it", "a
+    father accused of theft"."""
     low = toks[k].lower
     if not low.endswith("ed") or k == 0:
         return False
     before = toks[k - 1].lower
     if before in _REDUCED_OPENERS:
         return True
+    if low == "accused" and k + 1 < len(toks) and toks[k + 1].lower == "of":
+        return True  # "A father accused of striking his wife told police ...": the one accused, not the accuser
     return (low in _NAMED_AS and k + 1 < len(toks) and toks[k + 1].lower == "as" and before not in _PRONOUNS
             and toks[k - 1].word and not toks[k - 1].cap)  # ("the minister said as talks began that ...": "as" means while)
 

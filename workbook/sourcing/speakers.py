@@ -535,7 +535,29 @@ class SpeakerRules:
                     start += 1
                 if toks[start].lower not in _NEVER_FIRST and toks[start].lower not in _FIRST_PERSON:
                     return (start, j)
-        return span
+        head = self.head_before_modifier(toks, i, j)
+        return head if head is not None else span
+
+    def head_before_modifier(self, toks: Sequence[_Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The clause's first noun phrase when the phrase found before the verb (starting at token i)
+        lies inside a clause that describes it: "Another man who lives across the road from the house
+        which is now a crime scene recalled", "Residents attending a meeting told", "A father accused of
+        striking his wife with a hatchet has told". None when the sentence is not built so ("The woman
+        who Ann Lee said was lying": Ann Lee says, right after 'who')."""
+        start = _clause_start(toks, 0, i)
+        if i < start + 3 or any(not t.word and t.text not in "-’'" for t in toks[start:j]):
+            return None
+        for e in range(start + 1, i):
+            low = toks[e].lower
+            describes = (
+                (low in ("who", "which") and toks[e + 1].word and not toks[e + 1].cap and toks[e + 1].lower not in _DETERMINERS)
+                or (low.endswith("ing") and len(low) > 5 and not toks[e].cap and low not in _ING_NOT_PARTICIPLES)
+                or (low in _ACCUSED and toks[e + 1].lower in ("of", "with", "over", "for", "in"))
+            )
+            if describes:
+                head = _np_forward(toks, start, e)
+                return head if head == (start, e) else None
+        return None
 
     def typed(self, words: str, kind: str) -> str:
         """`kind`, except that a one-word name the article treats as a place or an organisation
@@ -551,6 +573,13 @@ class SpeakerRules:
 
 
 
+#: Words in -ing that are not a participle describing the noun before them ("The vote during the
+#: meeting", "Officials including Ann Lee").
+_ING_NOT_PARTICIPLES = frozenset("""during according including following regarding concerning excluding
+    notwithstanding pending building meeting evening morning hearing briefing funding spending ruling
+    finding warning offering opening ending setting training wedding housing bombing shooting killing""".split())
+#: Words after which the phrase before is the one accused or held, not the speaker: "A father accused of".
+_ACCUSED = frozenset("accused charged suspected arrested convicted jailed detained held wanted".split())
 #: Nouns that take a plural verb without ending in -s ("the police say").
 _PLURAL_WITHOUT_S = frozenset("people police media staff public military crew team government majority children men women".split())
 #: Verbs whose past tense is their plain form ("The New Yorker put it").

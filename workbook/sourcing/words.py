@@ -427,9 +427,9 @@ def _base(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    """Role, group and document nouns that may follow a name inside a noun phrase."""
+    """Role, group, person and document nouns that may follow a name inside a noun phrase ("a Lima father")."""
     lex = lexicon()
-    return frozenset(lex.titles | lex.organisations | lex.vague_heads | lex.documents)
+    return frozenset(lex.titles | lex.organisations | lex.vague_heads | lex.documents | lex.person_words)
 
 
 @lru_cache(maxsize=None)
