@@ -1294,3 +1294,22 @@ def test_agreed_shared_and_charged_report_only_before_that():
              "that the firm lied. Police charged the man with theft. Tim Park agreed to clean up the mines.")
     rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
     assert rows == {"the plan was late": "Ann Lee", "the road was closed": "Bo Park", "the firm lied": "The union"}, rows
+
+
+def test_the_phrase_before_saying_says_it_when_it_can_speak():
+    a = make("The story quoted an MP as saying the plan was late. Dr Tim Park gave the example of someone saying "
+             "that the earth is flat. He also cited a website saying that a roof had collapsed. Ann Lee left the "
+             "room saying she was tired.")
+    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    assert rows["the plan was late"] == ("an MP", "vague")
+    assert rows["the earth is flat"] == ("someone", "vague")
+    assert rows["a roof had collapsed"] == ("a website", "document")
+    assert rows["she was tired"] == ("Ann Lee", "person")  # a room never speaks
+
+
+def test_a_plural_of_a_title_is_vague_and_you_is_never_a_source():
+    assert [source_type(s) for s in ("Advisers", "Lawyers", "CEOs", "Jones")] == ["vague", "vague", "vague", "person"]
+    a = make("Dr Ann Juan gave the example of a law. “You believe it, so it must be so. You said it yourself. He "
+             "also cited a case from Lima.")
+    sources = [row["source"] for row in sourcing.attribution_records(a)]
+    assert "You" not in sources and "Ann Juan" in sources, sources

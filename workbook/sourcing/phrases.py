@@ -156,7 +156,9 @@ def _np_forward(toks: Sequence[_Tok], i: int, hi: int) -> tuple[int, int] | None
                 # after a name, a lower-case word goes on only as a role or group noun
                 # ("Polish government", "Basque party leader") or after a possessive
                 if not (_is_possessive(toks[j - 1].text) or low in nouns or _base(low) in nouns or low in ("of",) or low in _NOUN_LIKE
-                        or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP)):
+                        or (_NATIONALITY.search(toks[j - 1].text) and low not in lex.verbs and low not in _SKIP
+                            and not (j + 1 < hi and toks[j + 1].lower in _DETERMINERS))):
+                    # ("Dr Ann Juan gave the example": a verb and its object after a name that looks like a nationality)
                     break  # "The Russian attack": a capitalised adjective, then the head noun
             if j > i and not tok.cap and (low.endswith("ed") or (low in _PARTICIPLES and j + 1 < hi and toks[j + 1].lower in ("by", "from"))) \
                     and not toks[j - 1].lower in _DETERMINERS:

@@ -142,6 +142,9 @@ def source_type(source: str) -> str:
         return "organization"  # "MakingStarWars.net": a website
     if len(words) == 1 and head[:1].isupper() and head_low in lex.vague_heads:
         return "vague"  # "Analysts said": a group at the start of a sentence, no one named
+    if (len(words) == 1 and head[:1].isupper() and head_low.endswith("s") and not head_low.endswith("ss")
+            and (head_low[:-1] in lex.titles or head_low[:-1] in lex.person_words)):
+        return "vague"  # "Advisers said", "Lawyers say", "CEOs agree": people of one kind, no one named
     if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and head_low not in lex.organisations and all(
             not w[:1].isupper() or low in _DETERMINERS or _NATIONALITY.search(w) for w, low in zip(words, lows)) and any(
             w[:1].isupper() and low not in _DETERMINERS for w, low in zip(words, lows)) and not head.endswith("s"):
@@ -150,7 +153,7 @@ def source_type(source: str) -> str:
         return "vague"  # "Two wrote", "Many say"
     if (len(words) == 1 or (len(words) == 2 and lows[0] in _DETERMINERS)) and 2 <= len(head) <= 6 and head.isupper() and head.isalpha() and head_low not in lex.titles:
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
-    if lows[0] in ("a", "an", "one", "another") and head.islower():
+    if lows[0] in ("a", "an", "one", "another") and (head.islower() or head_low in lex.titles):
         return "vague"  # "a police officer", "one official": someone not named
     if (lows[0] in _UNNAMED_OPENERS and head_low in lex.person_words and head_low not in _NOT_ONE_PERSON
             and head_low not in lex.titles and head_low not in lex.organisations and head_low not in lex.documents

@@ -450,6 +450,26 @@ class SpeakerRules:
                         return self.whole_subject(toks, before_verb, verb)
                 return _subject(toks, 0, span[0] - 1)
             return span
+        if participle and j > 2 and previous == "as" and toks[j - 2].word:
+            quoted = _np_back(toks, j - 1)  # "quoted an MP as saying ...": the MP says it
+            if quoted is not None and quoted[0] > 0 and toks[quoted[0] - 1].lower in _QUOTING_VERBS:
+                return quoted
+        if (participle and cue in _SAYING_FORMS and j > 2 and toks[j - 1].word and not toks[j - 1].cap
+                and toks[j - 1].lower not in _DETERMINERS and self.can_speak(toks[j - 1].lower)):
+            # "the example of someone saying that ...", "cited a website saying that ...": the phrase just
+            # before says it, when it can speak and stands after a preposition or a verb ("left the room
+            # saying" is the subject's: a room never speaks)
+            object_span = _np_back(toks, j)
+            link = next((m for m in range(j - 1, object_span[0], -1) if toks[m].lower in _OBJECT_OF), None) if object_span else None
+            if link is not None:
+                object_span = (link + 1, object_span[1])  # "the example of someone": someone
+            if (object_span is not None and object_span[0] > 0 and not toks[object_span[0]].cap
+                    and (toks[object_span[0] - 1].lower in _OBJECT_OF or (
+                        not toks[object_span[0] - 1].cap and toks[object_span[0] - 1].lower.endswith("ed")))
+                    and source_type(" ".join(t.text for t in toks[object_span[0]:object_span[1]])) in ("vague", "document", "organization")):
+                return object_span
+            # ("tweets calling", "directors urging", "20 years writing": only 'saying' and its kin, after a
+            # word that names someone or something that speaks)
         listener_verb = self.lex.verbs.get(cue) in self.lex.object_verbs
         if (previous == "," and not participle and not listener_verb and k + 1 < len(toks)
                 and (toks[k + 1].cap or (toks[k + 1].lower in _DETERMINERS and toks[k + 1].lower != "that"))):
@@ -559,6 +579,13 @@ class SpeakerRules:
                 return head if head == (start, e) else None
         return None
 
+    def can_speak(self, word: str) -> bool:
+        """True for a lower-case head that names someone or something that can say things: "someone",
+        "a website", "an official", "the report" (the vague, document, organisation, title and person lists)."""
+        lex = self.lex
+        return (word in _SOMEONE or word in lex.vague_heads or word in lex.documents or word in lex.organisations
+                or word in lex.titles or word in lex.person_words)
+
     def typed(self, words: str, kind: str) -> str:
         """`kind`, except that a one-word name the article treats as a place or an organisation
         ("in Sudan", "Microsoft says it ...", "Facebook, which ...") is an organisation, not a person."""
@@ -573,6 +600,14 @@ class SpeakerRules:
 
 
 
+#: Verbs that give someone's words "as saying": "quoted an MP as saying", "cited Lee as saying".
+_QUOTING_VERBS = frozenset("quoted quotes quoting quote cited cites citing".split())
+#: Participles that report words after the phrase that says them: "a website saying that ...".
+_SAYING_FORMS = frozenset("saying claiming stating asserting alleging insisting arguing".split())
+#: Words for a person no one names: "someone saying that ...".
+_SOMEONE = frozenset("someone somebody anyone anybody everyone everybody".split())
+#: Prepositions before a phrase whose "saying ..." is its own: "the example of someone saying that".
+_OBJECT_OF = frozenset("of from by with".split())
 #: Words in -ing that are not a participle describing the noun before them ("The vote during the
 #: meeting", "Officials including Ann Lee").
 _ING_NOT_PARTICIPLES = frozenset("""during according including following regarding concerning excluding

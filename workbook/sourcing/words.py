@@ -223,7 +223,7 @@ _NAME_LINKS = frozenset("of for on and the de du la".split())
 _NAME_JOINS = frozenset(("of", "for", "on"))
 
 
-_NOT_SOURCES = frozenset("nothing this these those there here all everything anything something".split())
+_NOT_SOURCES = frozenset("nothing this these those there here all everything anything something you".split())
 
 
 # Verbs that are speech whatever the subject: an unresolved "it said" is still a source.
