@@ -884,7 +884,7 @@ def test_a_reporting_verb_after_must_or_should_is_a_duty_not_words_said():
 def test_a_short_clause_and_a_colon_need_a_real_subject_not_a_lone_article():
     a = make("The report had one line: “The war must end now, and soon.” "
              "Ann Lee had a simple message: “The talks must go on, and soon.”")
-    assert speaker_of(a, "The war must end") is None
+    assert speaker_of(a, "The war must end") == "The report"  # the whole subject, never a lone "The"
     assert speaker_of(a, "The talks must go on") == "Ann Lee"
 
 
@@ -1313,3 +1313,15 @@ def test_a_plural_of_a_title_is_vague_and_you_is_never_a_source():
              "also cited a case from Lima.")
     sources = [row["source"] for row in sourcing.attribution_records(a)]
     assert "You" not in sources and "Ann Juan" in sources, sources
+
+
+def test_the_words_stop_at_a_dash_where_the_writer_comments_or_an_aside_closes():
+    a = make("A report claims that Lima Transit has failed riders - a claim officials rejected. Bo Park said the "
+             "plan was fair – despite previously admitting the flaw. Having taken heat for the timing — one analyst "
+             "called it “a disaster” in decades — Ann Lee opened the call. Tim Park said the plan – a bold one – "
+             "would work.")
+    texts = [row["text"] for row in sourcing.attribution_records(a)]
+    assert "Lima Transit has failed riders" in texts
+    assert "the plan was fair" in texts
+    assert "it “a disaster” in decades" in texts
+    assert "the plan – a bold one – would work" in texts  # two dashes: an aside inside the words

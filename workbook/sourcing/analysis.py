@@ -279,8 +279,9 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
         if tok.lower in _NOUN_LIKE and k > 0:
             previous = toks[k - 1]
             if not (previous.cap or previous.lower in _PRONOUNS or previous.lower in ("who", "which", "that")
-                    or previous.lower in _SKIP or previous.lower.endswith(("ly", "s"))):
-                return None  # "an independent state": a noun, not a verb
+                    or previous.lower in _SKIP or previous.lower.endswith(("ly", "s"))
+                    or (nxt is not None and nxt.lower == "that" and self.can_speak(previous.lower))):
+                return None  # "an independent state": a noun, not a verb ("A report claims that": a verb)
         return base
 
 

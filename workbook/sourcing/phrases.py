@@ -297,8 +297,9 @@ def _subject(toks: Sequence[_Tok], lo: int, hi: int) -> tuple[int, int] | None:
     titles = lexicon().titles
     for k in range(i, j):
         low = toks[k].lower
-        if k > i and (low in ("who", "which", "that") or (not toks[k].cap and low in lexicon().verbs)):
-            return (i, k)
+        if k > i and (low in ("who", "which", "that") or (not toks[k].cap and low in lexicon().verbs
+                                                            and toks[k - 1].lower not in _DETERMINERS)):
+            return (i, k)  # ("A report released Tuesday claims": after "a", "report" is the noun)
         if (k > i and k + 1 < j and toks[k].word and not toks[k].cap and toks[k - 1].lower in titles
                 and not toks[k - 1].cap and toks[k + 1].cap and low not in _LINK_WORDS and low not in _DETERMINERS):
             return (i, k)

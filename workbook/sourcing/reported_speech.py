@@ -400,6 +400,7 @@ class AttributionRules:
         if content is None:
             return None
         content = self.clause_end(content)
+        content = self.aside_end(toks, span, content)
         if toks[0].lower in _SUBORDINATE_OPENERS and 0 < span[0] <= 2:
             content = _opening_clause_end(toks, content)
         return self.make(content, info, toks[k], index, "before")
@@ -461,6 +462,11 @@ class AttributionRules:
         closed = _QUOTE_THEN_CLAUSE.match(text)
         if closed:
             return content[0], content[0] + closed.end(1)  # 'said “to hell with that,” and Chancellor Kohl ...'
+        dash = _DASH_TAKES_OVER.search(text) if _SPACED_DASH.search(text) else None
+        if dash and dash.start() > 10 and len(_SPACED_DASH.findall(text)) == 1:
+            # "... has failed riders - a claim officials rejected", "– despite previously admitting it": after
+            # the one dash the writer comments (two dashes set off an aside inside the words)
+            return content[0], content[0] + dash.start()
         if not _may_hand_over(text):
             return content
         match = _WRITER_TAKES_OVER.search(text)
@@ -468,6 +474,21 @@ class AttributionRules:
             return content[0], content[0] + len(text[:match.start()].rstrip(" ,;—–-"))
         return content
 
+
+    def aside_end(self, toks: Sequence[_Tok], span: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+        """Stop the words at the dash that closes an aside the report stands in: "Having taken heat — one
+        analyst called it a disaster — the chief executive opened the call" ends at "disaster"."""
+        if not any(self.spaced_dash(tok) for tok in toks[:span[0]]):
+            return content
+        closing = next((tok for tok in toks if content[0] < tok.start < content[1] and self.spaced_dash(tok)), None)
+        if closing is None:
+            return content
+        end = self.text[content[0]:closing.start].rstrip(" ,;")
+        return (content[0], content[0] + len(end)) if len(end.split()) >= 2 else content
+
+    def spaced_dash(self, tok: _Tok) -> bool:
+        """A dash with a space before it: an aside's mark, not the hyphen of "45-year-old"."""
+        return tok.text in "—–-" and tok.start > 0 and self.text[tok.start - 1].isspace()
 
     def content_before(self, toks: Sequence[_Tok], k: int, span: tuple[int, int]) -> tuple[int, int] | None:
         """The content of "..., sources said." (before the source) or "X, he said, Y" (around it), or None."""
@@ -616,6 +637,12 @@ _WRITER_TAKES_OVER = re.compile(
     r"|;\s+(?:I|we)\b"
     r"|,\s+and\s+(?:they|we|he|she|it)\s+(?:must|should)\b"  # "declared this, and they must confirm it": the writer's call
 )
+#: A dash with spaces round it, as writers set off an aside ("Ann Lee – the mayor – said").
+_SPACED_DASH = re.compile(r"\s[—–-]\s")
+#: A dash, then the writer's comment on the words before it: "- a claim officials rejected", "– despite ...".
+_DASH_TAKES_OVER = re.compile(
+    r"\s[—–-]\s+(?:despite|though|although|even though|even as|whereas|a claim|a charge|an accusation|an allegation"
+    r"|a view|a position|a stance|a remark|a comment|an assertion|and (?:the|a|an|his|her|their|its)\s+\w+\s+\w+ed)\b")
 #: A string in every match of `_WRITER_TAKES_OVER` ("though" is in "although"; every "not clear",
 #: "unclear" and "far from clear" holds "clear"). The pattern starts with white space, so the regex
 #: engine tries it after every space of the content; a text holding none of them is not searched.
