@@ -1325,3 +1325,13 @@ def test_the_words_stop_at_a_dash_where_the_writer_comments_or_an_aside_closes()
     assert "the plan was fair" in texts
     assert "it “a disaster” in decades" in texts
     assert "the plan – a bold one – would work" in texts  # two dashes: an aside inside the words
+
+
+def test_a_document_by_someone_keeps_who_made_it_and_stays_a_document():
+    a = make("The scientists were stunned, according to a report by Lima News. Deaths rose 5 percent, according to "
+             "a June analysis by the Lima Road Safety Association. The store lost data, according to information "
+             "compiled by the Lima Privacy Office.")
+    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    assert rows["The scientists were stunned"] == ("a report by Lima News", "document")
+    assert rows["Deaths rose 5 percent"] == ("a June analysis by the Lima Road Safety Association", "document")
+    assert rows["The store lost data"] == ("information compiled by the Lima Privacy Office", "document")

@@ -258,6 +258,7 @@ class AttributionRules:
             more = _np_forward(toks, span[1] + 1, len(toks))
             if more is not None and (more[1] >= len(toks) or toks[more[1]].text in ",.;"):
                 span = (span[0], more[1])  # "according to open-source maps and Russian estimates": both
+        span = self.agent_after(toks, span)
         info = self.describe(toks, span, index)
         rest = [t for t in toks[span[1]:] if t.word]
         participle_only = (k > 1 and toks[k - 1].text == "," and 0 < len(rest) <= 6 and rest[0].lower.endswith("ed")
@@ -304,6 +305,21 @@ class AttributionRules:
                             self.text[toks[k].start:cue_end], toks[k].start, cue_end,
                             f"‘{phrase[1]}’ names who the words come from (list: {_LISTS}/cue_phrases.txt).")
 
+
+    def agent_after(self, toks: Sequence[_Tok], span: tuple[int, int]) -> tuple[int, int]:
+        """The source with who made it, when a document's name is followed by "by ...": "a report by BBC
+        News", "information compiled by the Privacy Rights Clearinghouse" (the document alone says less)."""
+        n, m = len(toks), span[1]
+        head = toks[m - 1].lower
+        if not (head in self.lex.documents or head.removesuffix("s") in self.lex.documents or head == "information"):
+            return span
+        if m + 1 < n and not toks[m].cap and toks[m].lower.endswith("ed") and toks[m + 1].lower == "by":
+            m += 1  # "compiled by", "commissioned by"
+        if m + 1 < n and toks[m].lower == "by":
+            agent = _np_forward(toks, m + 1, n)
+            if agent is not None and any(t.cap for t in toks[agent[0]:agent[1]]):
+                return (span[0], agent[1])
+        return span
 
     def verb_attribution(self, toks: Sequence[_Tok], k: int, base: str, index: int) -> _Attribution | None:
         """An attribution around the reporting verb at token k, with or without quotation marks."""

@@ -107,6 +107,12 @@ def source_type(source: str) -> str:
     lows = lowered.split(" ")
     if _TIME_WORDS.issuperset(lows):
         return "unknown"  # "on Tuesday", "Earlier": a time, never someone who speaks
+    if "by" in lows and 0 < lows.index("by") < len(lows) - 1:
+        made = lows[:lows.index("by")]
+        if len(made) > 1 and made[-1].endswith("ed"):
+            made = made[:-1]  # "information compiled by ..."
+        if made[-1] in lex.documents or made[-1] == "information":
+            return "document"  # "a report by BBC News", "a June analysis by the ... Association": a text, and who made it
     if len(lows) > 1 and lows[-1] in ("himself", "herself"):
         return "person"  # "The dictator himself", "the minister herself": one person, named before
     vague_phrases, organisation_phrases = _padded_phrases()
