@@ -1335,3 +1335,18 @@ def test_a_document_by_someone_keeps_who_made_it_and_stays_a_document():
     assert rows["The scientists were stunned"] == ("a report by Lima News", "document")
     assert rows["Deaths rose 5 percent"] == ("a June analysis by the Lima Road Safety Association", "document")
     assert rows["The store lost data"] == ("information compiled by the Lima Privacy Office", "document")
+
+
+def test_a_headline_topic_before_a_colon_is_no_speaker_and_a_verb_there_is_not_the_name():
+    topic = article_from_text("Lima election: ‘Secret plans’ as one campaign fails\n\nBy Ann Writer\n\nThe campaign "
+                              "went on.", id="test")
+    assert [r["speaker"] for r in sourcing.quote_records(topic)] == [None]
+    assert source_type("Lima election") == "unknown" and source_type("Lima contributor") == "person"
+    said = article_from_text("Ann Lee warns: “We will win”\n\nBy Ann Writer\n\nThe campaign went on.", id="test")
+    assert [r["speaker"] for r in sourcing.quote_records(said)] == ["Ann Lee"]
+
+
+def test_call_as_a_noun_or_as_naming_a_thing_is_no_report():
+    a = make("Lima Networks scheduling its earnings call on a Friday afternoon upset investors. A bike rental "
+             "program called JUMP created confusion. The minister called Bo Park a liar.")
+    assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("The minister", "Bo Park a liar")]

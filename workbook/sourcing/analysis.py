@@ -224,6 +224,16 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 and toks[k + 1].word and not toks[k + 1].cap and toks[k + 2].lower == "of"):
             return None  # "because promised delivery of arms is late": a participle before its noun, not a report
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if (base == "call" and tok.lower == "call" and k > 1 and toks[k - 1].word and not toks[k - 1].cap
+                and (toks[k - 2].lower in _NOUN_DETERMINERS or _is_possessive(toks[k - 2].text))
+                and not self.can_speak(toks[k - 1].lower) and not self.can_speak(toks[k - 1].lower.removesuffix("s"))):
+            return None  # "its earnings call", "a conference call": the noun
+        if (base == "call" and tok.lower == "called" and nxt is not None and nxt.cap and nxt.word and k > 0
+                and toks[k - 1].word and not toks[k - 1].cap and toks[k - 1].lower not in _PRONOUNS
+                and toks[k - 1].lower not in ("who", "that", "which") and not self.speaker_word(toks[k - 1].lower)
+                and any(t.lower in ("a", "an") for t in toks[max(0, k - 4):k - 1])
+                and not any(t.lower in ("who", "that", "which") for t in toks[max(0, k - 4):k - 1])):
+            return None  # "a bike rental program called JUMP": naming a thing; "the minister called Park a liar" still reports
         if base == "call" and (k == 0 or (nxt is not None and (nxt.lower in ("by", "off", "up", "out", "in")
                                                                or (nxt.lower == "on" and k + 2 < len(toks) and toks[k + 2].lower == "by")
                                                                or (nxt.text in "“\"‘" and k > 0 and toks[k - 1].lower in ("is", "are"))

@@ -93,7 +93,10 @@ class QuoteRules:
             colon = self.text.rfind(":", self.article.block_list[quote.block].start, quote.start)
             if colon >= 0:
                 head = self.text[self.article.block_list[quote.block].start : colon].strip()
-                if 0 < len(head.split()) <= 8:
+                if len(head.split()) > 1 and head.split()[-1].lower() in self.lex.verbs:
+                    head = head.rsplit(None, 1)[0]  # "Ann Lee warns: ‘...’": the speaker, not her verb
+                if 0 < len(head.split()) <= 8 and source_type(head) != "unknown":
+                    # ("Queensland election: 'Secret plans' ...": a topic before the colon, not someone who speaks)
                     start = self.text.find(head, self.article.block_list[quote.block].start)
                     quote.speaker, quote.speaker_start, quote.speaker_end = head, start, start + len(head)
                     quote.source_type = source_type(head)
@@ -338,7 +341,9 @@ class QuoteRules:
                     and not all(t.lower in _DETERMINERS for t in toks[span[0]:span[1]])):
                 # (a subject of determiners only is a noun cut in two: "The report had one line:")
                 verb = toks[span[1]]
-                if not _first_person(toks[span[0]]):
+                topic = before[-1] - span[0] == 2 and source_type(" ".join(t.text for t in toks[span[0]:before[-1]])) == "unknown"
+                # ("Queensland election: ‘Secret plans’": a name and a thing of it, a topic and no clause)
+                if not _first_person(toks[span[0]]) and not topic:
                     self.fill(quote, toks, span, first, verb.text, verb.start, verb.end,
                               f"A short clause ending in a colon (‘... {verb.text} ...:’) introduces this quotation, "
                               "so it is treated as the subject's words.")

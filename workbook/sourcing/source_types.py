@@ -23,6 +23,9 @@ _COMPANY_SHAPE = re.compile(
     r"|(?!(?:Mc|Mac|O|D|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z])[A-Z][a-z]+[A-Z][\w]*$|[A-Z]{2,}[a-z]{2,}[\w]*$"
     r"|(?:\S+\s+)*\S+-based\s+[A-Z][\w&.]*$"
 )
+#: Number words and words of share that open or end a count of people: "Twelve percent", "Nearly eight".
+_COUNTS = frozenset("""six seven eight nine ten eleven twelve twenty thirty forty fifty hundred percent cent
+    nearly almost about roughly only just over under more less""".split())
 #: Words before a work or family word that leave the person unnamed: "the detective", "her lawyer".
 _UNNAMED_OPENERS = frozenset("the this that his her their".split())
 #: Words of the person-word list that name a group or a thing of someone's, not one person ("her account").
@@ -155,6 +158,10 @@ def source_type(source: str) -> str:
             not w[:1].isupper() or low in _DETERMINERS or _NATIONALITY.search(w) for w, low in zip(words, lows)) and any(
             w[:1].isupper() and low not in _DETERMINERS for w, low in zip(words, lows)) and not head.endswith("s"):
         return "unknown"  # "The Russian attack": a thing, not someone who speaks
+    if (len(words) == 2 and words[0][:1].isupper() and head.islower() and not head.endswith("s")
+            and lows[0] not in _DETERMINERS and lows[0] not in _QUANTIFIERS and lows[0] not in _COUNTS
+            and head_low not in _COUNTS and not _speaks(head_low, lex) and head_low not in lex.nouns):
+        return "unknown"  # "Queensland election", "Lima attack": a name's event or thing, which says nothing
     if len(words) == 1 and head_low in _QUANTIFIERS:
         return "vague"  # "Two wrote", "Many say"
     if (len(words) == 1 or (len(words) == 2 and lows[0] in _DETERMINERS)) and 2 <= len(head) <= 6 and head.isupper() and head.isalpha() and head_low not in lex.titles:
@@ -170,7 +177,9 @@ def source_type(source: str) -> str:
             and lowered_words[-1] not in lex.organisations and lowered_words[-2] not in lex.organisations
             and any(w in lex.titles for w in lowered_words[:-2])):
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
-    if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS) and not lex.organisations.isdisjoint(lowered_words):
+    if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS or (
+            head_low in lex.person_words and head_low not in _NOT_ONE_PERSON and head_low not in lex.organisations
+            and head_low not in lex.documents and head_low not in lex.vague_heads)) and not lex.organisations.isdisjoint(lowered_words):
         return "person"  # "the Pentagon spokesman", "the Foreign Ministry spokeswoman": one person who speaks for it
     if (head[:1].isupper() and head_low in lex.titles and head_low not in lex.organisations and len(words) > 1
             and lows[0] in _DETERMINERS):

@@ -586,6 +586,13 @@ class SpeakerRules:
         return (word in _SOMEONE or word in lex.vague_heads or word in lex.documents or word in lex.organisations
                 or word in lex.titles or word in lex.person_words)
 
+    def speaker_word(self, word: str) -> bool:
+        """True for a lower-case word that names people who can speak (singular or plural): "minister",
+        "officials", "the company" (the title, person, vague and organisation lists; not documents)."""
+        lex = self.lex
+        return any(w in lex.titles or w in lex.person_words or w in lex.vague_heads or w in lex.organisations
+                   for w in (word, word.removesuffix("s")))
+
     def typed(self, words: str, kind: str) -> str:
         """`kind`, except that a one-word name the article treats as a place or an organisation
         ("in Sudan", "Microsoft says it ...", "Facebook, which ...") is an organisation, not a person."""
