@@ -1350,3 +1350,14 @@ def test_call_as_a_noun_or_as_naming_a_thing_is_no_report():
     a = make("Lima Networks scheduling its earnings call on a Friday afternoon upset investors. A bike rental "
              "program called JUMP created confusion. The minister called Bo Park a liar.")
     assert [(r["source"], r["text"]) for r in sourcing.attribution_records(a)] == [("The minister", "Bo Park a liar")]
+
+
+def test_one_of_a_kind_then_a_name_two_groups_and_a_study_that_found_a_quotation():
+    a = make("One town resident, Bo Park, said the bus was late. Residents and community leaders said the plans "
+             "were bad. A study published this year in the Lima Journal found “a link between heat and deaths.” "
+             "A poll released in May found that 74 percent of voters said the plan failed.")
+    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    assert rows["the bus was late"] == "Bo Park"
+    assert rows["the plans were bad"] == "Residents and community leaders"
+    assert rows["“a link between heat and deaths.”"] == "A study"
+    assert rows["the plan failed"] == "74 percent of voters"  # inside the poll's finding, the voters say it

@@ -260,11 +260,11 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             if particle_that is None:
                 return None  # "the points", "pointed at the map", "pointed to": only "pointed out that ..." reports
             that_at = particle_that
-        if base in self.lex.that_verbs and (
+        if base in self.lex.that_verbs and not (that_at < len(toks) and toks[that_at].text in "“\"") and (
                 that_at >= len(toks) or toks[that_at].lower != "that" or not _clause_follows(toks, that_at + 1)
                 or (that_at + 1 < len(toks) and toks[that_at + 1].lower in _FINITE_WORDS)):
             return None  # "found the body", "found that pitch compelling", "rules that could close plants": only
-            # "the study found that it failed" reports
+            # "the study found that it failed" reports (and "the study found “a link”": a quotation of its words)
         if tok.lower == "states" and not (nxt is None or nxt.lower == "that" or nxt.text in ":,\"“‘" or (
                 k > 0 and toks[k - 1].lower in _PRONOUNS)):
             return None  # "frontline European states gird", "Member states agree": the plural noun; only

@@ -56,6 +56,12 @@ def _np_back(toks: Sequence[_Tok], j: int, lo: int = 0) -> tuple[int, int] | Non
                 if i - 2 >= lo and toks[i - 2].cap and i < end and (toks[i].cap or toks[i].lower in _OWNER_WORDS):
                     i -= 1  # "Macron and Starmer", "Parata and his family": the whole group
                     continue
+                left = toks[i - 2].lower if i - 2 >= lo and toks[i - 2].word else ""
+                opens = i - 2 == lo or not toks[i - 3].word or toks[i - 3].lower in _DETERMINERS or toks[i - 3].lower in _INTRO
+                if (left.endswith("s") and left.removesuffix("s") in _nouns() and opens and i < end and not toks[i].cap
+                        and toks[end - 1].lower.endswith("s")):
+                    i -= 1  # "Residents and community leaders said": two groups, both speaking
+                    continue
                 break
             if not tok.cap and low in lexicon().verbs and low not in _NOUN_LIKE and low not in _SKIP and i < end:
                 break  # "South Africa said Mr Mugabe had told": another clause's verb ends the phrase

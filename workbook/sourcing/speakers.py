@@ -378,13 +378,16 @@ class SpeakerRules:
                 lead = (start, lead[1]) if start < lead[1] else lead
             described = (toks[lead[0]].lower in _DETERMINERS or _is_possessive(toks[lead[0]].text)
                          or (toks[lead[0]].lower in self.lex.titles and lead[1] - lead[0] > 1)
-                         or (toks[lead[0]].lower == "one" and lead[0] + 1 < lead[1] and toks[lead[0] + 1].lower == "of"))
-            # ("One of Lee’s top allies, Bo Park, noted": one of a group, then the name)
+                         or (toks[lead[0]].lower == "one" and lead[0] + 1 < lead[1] and toks[lead[0] + 1].lower == "of")
+                         or (toks[lead[0]].lower in ("one", "another") and lead[0] + 1 < lead[1]
+                             and toks[lead[0] + 1].word and not toks[lead[0] + 1].cap and toks[lead[0] + 1].lower != "of"))
+            # ("One of Lee’s top allies, Bo Park, noted": one of a group, then the name; "One town resident,
+            # Bo Park, said": one of a kind, then the name)
             # (a capital inside the description is a place or a people when its head, the word before any
             # preposition, is a common noun: "A Louisiana senator, Bill Cassidy,", "A lawyer for the New York
             # Times, David Schulz,"; "The State Department, Ann Lee," is a name, then another)
             head = next((m - 1 for m in range(lead[0] + 1, lead[1]) if toks[m].lower in _PREPOSITIONS), lead[1] - 1)
-            if toks[lead[0]].lower == "one":
+            if toks[lead[0]].lower == "one" and toks[lead[0] + 1].lower == "of":
                 head = lead[1] - 1  # "One of Lee’s top allies": the group's noun is the head
             if (described and lead[1] - lead[0] <= 8 and (head > lead[0] or toks[head].lower in self.lex.titles)
                     and (not toks[head].cap or toks[head].lower in self.lex.titles)
@@ -573,8 +576,12 @@ class SpeakerRules:
                 (low in ("who", "which") and toks[e + 1].word and not toks[e + 1].cap and toks[e + 1].lower not in _DETERMINERS)
                 or (low.endswith("ing") and len(low) > 5 and not toks[e].cap and low not in _ING_NOT_PARTICIPLES)
                 or (low in _ACCUSED and toks[e + 1].lower in ("of", "with", "over", "for", "in"))
+                or (low.endswith("ed") and not toks[e].cap and toks[e - 1].lower in self.lex.documents
+                    and toks[e + 1].lower in _AFTER_PUBLISHED)  # "A study published this year in the Journal found"
             )
             if describes:
+                if any(t.word and not t.cap and (t.lower == "that" or t.lower in self.lex.verbs) for t in toks[e + 1:i]):
+                    return None  # "A poll released in May found that 74 percent said ...": they say it, inside the finding
                 head = _np_forward(toks, start, e)
                 return head if head == (start, e) else None
         return None
@@ -607,6 +614,8 @@ class SpeakerRules:
 
 
 
+#: Words after a participle that describes a document: "published in", "released last week", "issued on".
+_AFTER_PUBLISHED = frozenset("in by on at this last earlier on".split())
 #: Verbs that give someone's words "as saying": "quoted an MP as saying", "cited Lee as saying".
 _QUOTING_VERBS = frozenset("quoted quotes quoting quote cited cites citing".split())
 #: Participles that report words after the phrase that says them: "a website saying that ...".
