@@ -1361,3 +1361,11 @@ def test_one_of_a_kind_then_a_name_two_groups_and_a_study_that_found_a_quotation
     assert rows["the plans were bad"] == "Residents and community leaders"
     assert rows["“a link between heat and deaths.”"] == "A study"
     assert rows["the plan failed"] == "74 percent of voters"  # inside the poll's finding, the voters say it
+
+
+def test_a_report_inside_a_condition_ends_where_the_writer_draws_the_conclusion():
+    a = make("The nation can rest, since the minister says it's so then it must be so. If Ann Lee says the bus is "
+             "late, then it is late. The state said the voters were ex-cons and then removed them.")
+    texts = [row["text"] for row in sourcing.attribution_records(a)]
+    assert "it's so" in texts and "the bus is late" in texts
+    assert any(t.startswith("the voters were ex-cons and then") for t in texts), texts  # "and then" is no conclusion

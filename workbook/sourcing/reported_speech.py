@@ -417,6 +417,7 @@ class AttributionRules:
             return None
         content = self.clause_end(content)
         content = self.aside_end(toks, span, content)
+        content = self.condition_end(toks, span, content)
         if toks[0].lower in _SUBORDINATE_OPENERS and 0 < span[0] <= 2:
             content = _opening_clause_end(toks, content)
         return self.make(content, info, toks[k], index, "before")
@@ -501,6 +502,16 @@ class AttributionRules:
             return content
         end = self.text[content[0]:closing.start].rstrip(" ,;")
         return (content[0], content[0] + len(end)) if len(end.split()) >= 2 else content
+
+    def condition_end(self, toks: Sequence[_Tok], span: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+        """Stop the words at "then" when the report is the condition of the writer's own clause: "since the
+        minister says it's so, then it must be so" ends at "it's so"."""
+        if span[0] == 0 or toks[span[0] - 1].lower not in _CONDITIONS:
+            return content
+        then = _THEN.search(self.text, content[0], content[1])
+        if then is None or then.start() - content[0] < 3:
+            return content
+        return content[0], then.start()
 
     def spaced_dash(self, tok: _Tok) -> bool:
         """A dash with a space before it: an aside's mark, not the hyphen of "45-year-old"."""
@@ -653,6 +664,10 @@ _WRITER_TAKES_OVER = re.compile(
     r"|;\s+(?:I|we)\b"
     r"|,\s+and\s+(?:they|we|he|she|it)\s+(?:must|should)\b"  # "declared this, and they must confirm it": the writer's call
 )
+#: Words that open a condition or a reason, whose main clause may follow with "then".
+_CONDITIONS = frozenset("since if because once when as".split())
+#: "then" opening the main clause after a condition: "if Lee says so, then it is so".
+_THEN = re.compile(r"(?<!\band)(?<!\bor)(?<!\bbut),?\s+then\s+(?=\w)")
 #: A dash with spaces round it, as writers set off an aside ("Ann Lee – the mayor – said").
 _SPACED_DASH = re.compile(r"\s[—–-]\s")
 #: A dash, then the writer's comment on the words before it: "- a claim officials rejected", "– despite ...".
