@@ -1369,3 +1369,15 @@ def test_a_report_inside_a_condition_ends_where_the_writer_draws_the_conclusion(
     texts = [row["text"] for row in sourcing.attribution_records(a)]
     assert "it's so" in texts and "the bus is late" in texts
     assert any(t.startswith("the voters were ex-cons and then") for t in texts), texts  # "and then" is no conclusion
+
+
+def test_paragraphs_that_open_a_quotation_and_never_close_it_are_quoted_to_their_end():
+    a = make("The council got it wrong twice in two weeks, Ann Lee said today.\n\n"
+             "\"The council seems to have been struck by madness. What's next?\n\n"
+             "\"Four members have given wrong answers and then apologised.\n\n"
+             "* Bo Park claimed the bridge was safe.")
+    quotes = sourcing.quote_records(a)
+    assert len(quotes) == 1 and quotes[0]["speaker"] == "Ann Lee", quotes
+    assert quotes[0]["text"].startswith("\"The council seems") and quotes[0]["text"].endswith("and then apologised.")
+    stray = make("Ann Lee said the \"plan was late. Bo Park agreed that it was.")
+    assert sourcing.quote_records(stray) == []  # a stray mark inside a sentence opens nothing

@@ -40,7 +40,10 @@ How quotation marks are paired (documented behaviour, never an error):
   quotation becomes a row);
 * a quotation that runs over a paragraph break is one quotation when the next
   paragraph opens with a quotation mark (the newspaper convention) or closes it;
-* a mark that is never closed (unbalanced) is skipped: no row, no error.
+* a double mark that opens a paragraph and is never closed is a quotation to the
+  end of that paragraph, or of the last paragraph that opens with the mark too
+  (the way press releases quote a speaker over several paragraphs);
+* any other mark that is never closed (unbalanced) is skipped: no row, no error.
 
 How a speaker is found, in order (the ``reason`` column says which rule fired):
 a slogan or scare word just before the quotation ("so-called", "the slogan");

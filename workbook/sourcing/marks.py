@@ -134,6 +134,7 @@ def _pair_quotes(article: Article) -> list[_Quote]:
                     else:
                         pos = block.start
             if not carried:
+                _close_open_paragraphs(stack, blocks, number, text, found)
                 stack = []
                 pos = block.start
         else:
@@ -164,4 +165,23 @@ def _pair_quotes(article: Article) -> list[_Quote]:
             if not stack:
                 first_block = blocks[opening[2]]
                 found.append(_Quote(opening[0], match.end(), first_block.index, first_block.role))
+    if stack:
+        _close_open_paragraphs(stack, blocks, len(blocks), text, found)
     return found
+
+
+def _close_open_paragraphs(stack: list[tuple[int, str, int]], blocks: list, number: int, text: str,
+                           found: list[_Quote]) -> None:
+    """The convention of press releases and some papers: a paragraph that opens with a double quotation
+    mark and never closes it is quoted to its end (the next paragraph, when it opens with the mark too,
+    goes on with it). When the paragraphs before block `number` left one such mark open, and only that
+    one, add the quotation from the mark to the end of the last paragraph before `number`."""
+    if len(stack) != 1:
+        return
+    position, kind, first = stack[0]
+    if kind != "double" or position != blocks[first].start or number == 0:
+        return  # only a mark that opens its paragraph, never a stray one inside a sentence
+    last = blocks[number - 1]
+    end = last.start + len(text[last.start:last.end].rstrip())
+    if end - position > 20 and last.role == blocks[first].role:
+        found.append(_Quote(position, end, blocks[first].index, blocks[first].role))
