@@ -1381,3 +1381,39 @@ def test_paragraphs_that_open_a_quotation_and_never_close_it_are_quoted_to_their
     assert quotes[0]["text"].startswith("\"The council seems") and quotes[0]["text"].endswith("and then apologised.")
     stray = make("Ann Lee said the \"plan was late. Bo Park agreed that it was.")
     assert sourcing.quote_records(stray) == []  # a stray mark inside a sentence opens nothing
+
+
+def test_a_surname_that_is_also_a_word_names_the_speaker_after_a_comma_or_a_quotation():
+    a = make("Tim Long lowered his target. “We are surprised,” Long said. The weakness may go on, Long said.")
+    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    assert rows["“We are surprised,”"] in ("Long", "Tim Long")
+    assert rows["The weakness may go on"] in ("Long", "Tim Long")
+
+
+def test_reports_framed_the_ways_business_and_court_pages_frame_them():
+    a = make("The Lima Post quoted Bo Park, once the man closest to the senator, as saying he met the lobbyist. "
+             "Chris Lee told the Lima Express-News the process sent rust into the water. "
+             "“I live with his death every day … and I'm truly sorry…” said Tim Rivera. "
+             "The water was clear, reports the Lima Post. "
+             "Prime Minister Ann Lee signaled on Tuesday that she could call an election by next week. "
+             "Analysts polled by Lima Financial expect that revenue will fall. "
+             "A Roman Catholic priest testified that he was kind.")
+    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    assert rows["he met the lobbyist"][0] == "Bo Park"
+    assert rows["the process sent rust into the water"][0] == "Chris Lee"  # "the" opens the words
+    assert rows["“I live with his death every day … and I'm truly sorry…”"][0] == "Tim Rivera"
+    assert rows["The water was clear"] == ("the Lima Post", "organization")
+    assert rows["she could call an election by next week"][0] == "Ann Lee"  # and "call an election" is no report
+    assert rows["revenue will fall"] == ("Analysts polled by Lima Financial", "vague")
+    assert rows["he was kind"] == ("A Roman Catholic priest", "vague")
+    assert len(rows) == 7, rows
+
+
+def test_nouns_that_look_like_cues_and_shows_by_deeds_are_no_reports():
+    a = make("State health officials say two patients died. Revenue beat a consensus estimate of 8 cents a share. "
+             "The survey shows that women were 41 percent. The people have shown that they can change the "
+             "government. The IMF raised its growth forecast by 0.1 points.")
+    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    assert rows == {"two patients died": ("State health officials", rows["two patients died"][1]),
+                    "women were 41 percent": ("The survey", "document")}, rows
+    assert source_type("The Lima Weather Service") == "organization" and source_type("The story") == "document"

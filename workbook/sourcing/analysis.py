@@ -16,11 +16,11 @@ from workbook.sourcing.marks import _Quote, _pair_quotes
 from workbook.sourcing.name_kinds import NameKinds
 from workbook.sourcing.phrases import _clean_np, _name_after_comma, _split_name, _subject
 from workbook.sourcing.quotations import QuoteRules
-from workbook.sourcing.reported_speech import AttributionRules, _Attribution
+from workbook.sourcing.reported_speech import AttributionRules, _Attribution, _past_time_words
 from workbook.sourcing.source_types import source_type
 from workbook.sourcing.transcripts import transcript_turns, without_quotations_holding_turns
 from workbook.sourcing.speakers import SpeakerRules, _Resolver, _first_person, _mention_words, _mentions
-from workbook.sourcing.words import _AFTER_PARTICIPLE, _FINITE as _FINITE_WORDS, _SURNAME_PARTICLES, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
+from workbook.sourcing.words import _TIME_WORDS, _AFTER_PARTICIPLE, _FINITE as _FINITE_WORDS, _SURNAME_PARTICLES, _PARTICLE_VERBS, _particle_that, _PREPOSITIONS, _BODY_ROLES, _DETERMINERS, _FIRST_PERSON, _NOUN_LIKE, _PRONOUNS, _SKIP, _Tok, _is_possessive, _phrases_by_start, _tokens, lexicon
 
 if TYPE_CHECKING:  # pragma: no cover - pandas is imported when a table is asked for
     import pandas as pd
@@ -58,6 +58,9 @@ def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
         if _FINITE.fullmatch(tok.lower.replace("’", "'")):
             return True
     return False
+#: Cue words that are nouns after most nouns ("its growth forecast", "the TV show") and verbs after one
+#: that can speak ("the company forecasts", "the survey shows").
+_NOUN_OR_VERB_AFTER_SPEAKER = frozenset("forecast forecasts show shows".split())
 #: Modal verbs of duty: a reporting verb right after them asks for words that have not been said.
 _OBLIGATION = frozenset(("must", "should", "ought"))
 #: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").
@@ -254,7 +257,10 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             return None  # "a ceasefire proposed by Washington": a participle describing a noun, nobody speaks here
         if base == "claim" and any(toks[m].lower in _LIVES for m in range(k + 1, min(len(toks), k + 9))):
             return None  # "a conflict that has claimed half a million lives": it killed, nobody spoke
-        that_at = k + 1  # where a "+that" verb's "that" must stand
+        that_at = k + 1  # where a "+that" verb's "that" must stand, after any time ("signaled on Tuesday that")
+        if that_at + 1 < len(toks) and toks[that_at].lower == "on" and toks[that_at + 1].lower in _TIME_WORDS:
+            that_at += 1
+        that_at = _past_time_words(toks, that_at, manner=False)
         if base in _PARTICLE_VERBS:
             particle_that = _particle_that(toks, k, base)
             if particle_that is None:
@@ -269,6 +275,14 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
                 k > 0 and toks[k - 1].lower in _PRONOUNS)):
             return None  # "frontline European states gird", "Member states agree": the plural noun; only
             # "the website states that", "Article 5 states:" and "he states" report
+        if base == "state" and tok.cap:
+            return None  # "State health department officials say": the adjective, at the start of a sentence too
+        if base == "call" and nxt is not None and nxt.lower in ("a", "an") and not any(
+                t.text in "“\"‘" for t in toks[k + 1:]):
+            return None  # "could call an election", "called a news conference": an act, no words reported
+        if (nxt is not None and nxt.lower == "of" and k > 1 and toks[k - 1].word and not toks[k - 1].cap
+                and toks[k - 2].lower in _NOUN_DETERMINERS and not self.speaker_word(toks[k - 1].lower)):
+            return None  # "a consensus estimate of 8 cents": a noun after a noun, before "of"
         if base == "state" and nxt is not None and nxt.lower == "of":
             return None  # "the US state of Louisiana", "a state of emergency": the noun
         if base == "put" and not (k + 1 < len(toks) and toks[k + 1].lower == "it"):
@@ -290,7 +304,11 @@ class _Analyser(QuoteRules, AttributionRules, SpeakerRules):
             previous = toks[k - 1]
             if not (previous.cap or previous.lower in _PRONOUNS or previous.lower in ("who", "which", "that")
                     or previous.lower in _SKIP or previous.lower.endswith(("ly", "s"))
-                    or (nxt is not None and nxt.lower == "that" and self.can_speak(previous.lower))):
+                    or (nxt is not None and nxt.lower == "that" and self.can_speak(previous.lower))
+                    or (tok.lower in _NOUN_OR_VERB_AFTER_SPEAKER and self.can_speak(previous.lower.removesuffix("s")))
+                    or (previous.text == "," and tok.lower.endswith("s") and nxt is not None and (nxt.cap or nxt.lower in ("the", "a", "an"))
+                        and all(t.word or t.text in ".’'" for t in toks[k + 1:]) and len(toks) - k <= 7)):
+                # (", reports the Lima Post.": the verb, then its source, at the sentence's end)
                 return None  # "an independent state": a noun, not a verb ("A report claims that": a verb)
         return base
 

@@ -401,11 +401,19 @@ def _skipped_before_verb(toks: Sequence[_Tok], i: int) -> bool:
 
 
 def _surname(toks: Sequence[_Tok], i: int) -> bool:
-    """True for a capitalised word one space after a capitalised word and before a word in lower
-    case: "May" in "Theresa May said" and "Long" in "Huey Long said" are names, not "may" or "long"."""
+    """True for a capitalised word one space after a capitalised word, or after a comma or a closing
+    quotation mark, and before a word in lower case: "May" in "Theresa May said", "Long" in "Huey Long
+    said" and in "..., Long said" are names, not "may" or "long"."""
     tok = toks[i]
-    return (tok.cap and i > 0 and toks[i - 1].cap and toks[i - 1].word and tok.start - toks[i - 1].end == 1
-            and i + 1 < len(toks) and toks[i + 1].word and not toks[i + 1].cap)
+    if not (tok.cap and i > 0 and i + 1 < len(toks) and toks[i + 1].word and not toks[i + 1].cap):
+        return False
+    if toks[i - 1].text in _BEFORE_A_LONE_SURNAME:
+        return True  # "The weakness may continue, Long said": a capital after a comma, inside the sentence
+    return toks[i - 1].cap and toks[i - 1].word and tok.start - toks[i - 1].end == 1
+
+
+#: Marks after which a capitalised word inside a sentence starts a name, not a new sentence.
+_BEFORE_A_LONE_SURNAME = frozenset((",", "”", "’", ";", "—", "–"))
 
 
 def _adverb(tok: _Tok) -> bool:

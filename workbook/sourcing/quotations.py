@@ -260,7 +260,7 @@ class QuoteRules:
             # “Why now?” Lee demanded. - the splitter may end the sentence at the question mark
             after = self.tokens[last + 1]
             last += 1
-        opens_after = bool(after) and after[0].text in ",—–" or inner_end in ",?!—–-"
+        opens_after = bool(after) and after[0].text in ",—–" or inner_end in ",?!—–-…"
         if after and opens_after:
             found = self.cue_after(quote, after, last)
             if found:
@@ -431,8 +431,9 @@ class QuoteRules:
                 continue
             description = None
             j = k
-            while j > begin and after[j - 1].word and _skipped_before_verb(after, j - 1):
-                j -= 1
+            while j > begin and after[j - 1].word and _skipped_before_verb(after, j - 1) and not (
+                    j - 1 == begin and after[j - 1].cap):
+                j -= 1  # (“...,” Long said: a capital right after the quotation is a name, not the adverb)
             if j > begin:
                 # the speaker comes first: “...,” Ann Lee, the mayor, said
                 name_span: tuple[int, int] | None = None
@@ -445,6 +446,8 @@ class QuoteRules:
                         described_first = name_span[0] > begin and after[begin].lower in _DESCRIBING_OPENERS
                 if name_span is None:
                     name_span = _np_back(after, j, begin)
+                if name_span is None and j - begin == 1 and after[begin].cap and after[begin].word:
+                    name_span = (begin, j)  # “...,” Long said: one capitalised word, the speaker's surname
                 if name_span is not None and name_span[0] != begin and not described_first:
                     # "a narrator in the campaign ad asks": take the whole phrase when it is a noun phrase
                     lead = after[begin:j]

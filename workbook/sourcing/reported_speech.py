@@ -340,6 +340,8 @@ class AttributionRules:
             return None  # an "it" that names no one before it, with a verb that need not be speech
         if info["type"] == "unknown" and info["mention"].lower() not in _PRONOUNS and not any(t.cap for t in toks[span[0]:span[1]]):
             return None
+        if base in _SHOWING and info["type"] != "document" and toks[span[1] - 1].lower not in self.lex.documents:
+            return None  # "the people have shown that they can ...": shown by deeds; "the study shows that" reports
         tail = k + 1
         if span[0] > k and k == 0 and toks[k].lower.endswith("ing"):
             # "Saying (variously) that the plan cannot work, Ann Lee left": the words run to the comma
@@ -593,10 +595,12 @@ class AttributionRules:
         n = len(toks)
         if i < n and toks[i].lower in _DETERMINERS:
             i += 1
+        capitals = i
         while i < n and toks[i].word and toks[i].cap and toks[i].text not in _MONTH_NAMES:
             i += 1
-        if i < n and toks[i].word and not toks[i].cap:
-            i += 1
+        if i < n and toks[i].word and not toks[i].cap and not (i > capitals and toks[i].lower in _DETERMINERS):
+            i += 1  # "told reporters", but "told the Lima News the process failed": "the" opens the words
+        i = _past_time_words(toks, i, manner=False)  # "told Lima voters this weekend he would ..."
         # a date: "April 27", "on Monday"
         if i < n and toks[i].lower == "on":
             i += 1
@@ -664,6 +668,8 @@ _WRITER_TAKES_OVER = re.compile(
     r"|;\s+(?:I|we)\b"
     r"|,\s+and\s+(?:they|we|he|she|it)\s+(?:must|should)\b"  # "declared this, and they must confirm it": the writer's call
 )
+#: Verbs that report only a document's or data's finding ("the survey shows that ..."), never people's deeds.
+_SHOWING = frozenset(("show",))
 #: Words that open a condition or a reason, whose main clause may follow with "then".
 _CONDITIONS = frozenset("since if because once when as".split())
 #: "then" opening the main clause after a condition: "if Lee says so, then it is so".

@@ -116,6 +116,8 @@ def source_type(source: str) -> str:
             made = made[:-1]  # "information compiled by ..."
         if made[-1] in lex.documents or made[-1] == "information":
             return "document"  # "a report by BBC News", "a June analysis by the ... Association": a text, and who made it
+        if made[-1] in lex.vague_heads:
+            return "vague"  # "Analysts polled by Lima Financial": people no one names, and who asked them
     if len(lows) > 1 and lows[-1] in ("himself", "herself"):
         return "person"  # "The dictator himself", "the minister herself": one person, named before
     vague_phrases, organisation_phrases = _padded_phrases()
@@ -154,7 +156,7 @@ def source_type(source: str) -> str:
     if (len(words) == 1 and head[:1].isupper() and head_low.endswith("s") and not head_low.endswith("ss")
             and (head_low[:-1] in lex.titles or head_low[:-1] in lex.person_words)):
         return "vague"  # "Advisers said", "Lawyers say", "CEOs agree": people of one kind, no one named
-    if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and head_low not in lex.organisations and all(
+    if head.islower() and head_low not in lex.titles and head_low not in lex.vague_heads and head_low not in lex.organisations and head_low not in lex.person_words and all(
             not w[:1].isupper() or low in _DETERMINERS or _NATIONALITY.search(w) for w, low in zip(words, lows)) and any(
             w[:1].isupper() and low not in _DETERMINERS for w, low in zip(words, lows)) and not head.endswith("s"):
         return "unknown"  # "The Russian attack": a thing, not someone who speaks

@@ -453,10 +453,16 @@ class SpeakerRules:
                         return self.whole_subject(toks, before_verb, verb)
                 return _subject(toks, 0, span[0] - 1)
             return span
-        if participle and j > 2 and previous == "as" and toks[j - 2].word:
-            quoted = _np_back(toks, j - 1)  # "quoted an MP as saying ...": the MP says it
+        if participle and j > 2 and previous == "as":
+            quoted = _np_back(toks, j - 1) if toks[j - 2].word else None  # "quoted an MP as saying ...": the MP says it
             if quoted is not None and quoted[0] > 0 and toks[quoted[0] - 1].lower in _QUOTING_VERBS:
                 return quoted
+            verb = next((m for m in range(j - 2, max(0, j - 16), -1) if toks[m].lower in _QUOTING_VERBS), None)
+            if verb is not None and toks[j - 2].text == ",":
+                # "quoted Bo Park, once the man closest to her, as saying": the name, then its description
+                quoted = _np_forward(toks, verb + 1, j - 1)
+                if quoted is not None and toks[quoted[1]].text == ",":
+                    return quoted
         if (participle and cue in _SAYING_FORMS and j > 2 and toks[j - 1].word and not toks[j - 1].cap
                 and toks[j - 1].lower not in _DETERMINERS and self.can_speak(toks[j - 1].lower)):
             # "the example of someone saying that ...", "cited a website saying that ...": the phrase just
@@ -542,7 +548,7 @@ class SpeakerRules:
             low = toks[i - 2].lower
             lex = self.lex
             if low in _PEOPLE_PRONOUNS or low in _QUANTIFIERS or low == "others" or any(w in lex.vague_heads or w in lex.titles or w in lex.person_words
-                                               or w in lex.organisations for w in (low, low.removesuffix("s"))):
+                                               or w in lex.organisations or w in lex.documents for w in (low, low.removesuffix("s"))):
                 head = _np_back(toks, i - 1)
                 if head is not None:
                     first = head[0] - 1 if head[0] > 0 and toks[head[0] - 1].lower == "no" else head[0]

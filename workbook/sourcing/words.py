@@ -183,7 +183,7 @@ _NOUN_LIKE = frozenset(
     demand demands promise promises tweet tweets estimate estimates remark remarks counter counters
     stress post posts pledge pledges vow vows record call calls charge charges label labels brand brands
     praise praises joke jokes cry cries blast blasts slam slams mock mocks caution cautions
-    fear fears hope hopes doubt doubts worry worries""".split()
+    fear fears hope hopes doubt doubts worry worries forecast forecasts show shows""".split()
 )
 
 
