@@ -35,6 +35,11 @@ def source_of(article, needle: str) -> tuple[str | None, str]:
     return (None if pd.isna(row["source"]) else row["source"]), row["source_type"]
 
 
+def sources_and_types(article) -> dict[str, tuple[str | None, str]]:
+    """Each attribution's words, with its source and the kind of source."""
+    return {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(article)}
+
+
 def test_a_description_before_the_name_gives_the_name():
     a = make("“There was no antidote,” her mother, Fiona, said. The hospital will review its care.")
     assert speaker_of(a, "no antidote") == "Fiona"
@@ -1247,7 +1252,7 @@ def test_words_cut_where_the_next_report_begins_do_not_end_in_a_linking_word():
 def test_a_joining_word_at_the_start_is_one_word_not_an_opening_phrase():
     a = make("But false claims must be plainly false, the party argued. And Ann Lee, the mayor, said that the road "
              "was late. So the plan is late, the council said on Monday.")
-    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    rows = {text: source for text, (source, _) in sources_and_types(a).items()}
     assert rows == {"false claims must be plainly false": "the party", "the road was late": "Ann Lee",
                     "the plan is late": "the council"}, rows
 
@@ -1255,7 +1260,7 @@ def test_a_joining_word_at_the_start_is_one_word_not_an_opening_phrase():
 def test_an_unnamed_person_named_by_their_work_is_a_vague_source_even_at_the_end():
     a = make("He struck her with the hatchet, the detective said. The 45-year-old accountant said he was tired. "
              "Her lawyer said she was innocent. The campaign said the ad would air.")
-    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    rows = sources_and_types(a)
     assert rows["He struck her with the hatchet"] == ("the detective", "vague")
     assert rows["he was tired"] == ("The 45-year-old accountant", "vague")
     assert rows["she was innocent"] == ("Her lawyer", "person")  # a title word keeps its type
@@ -1292,7 +1297,7 @@ def test_the_subject_is_the_noun_before_a_clause_that_describes_it():
 def test_agreed_shared_and_charged_report_only_before_that():
     a = make("Ann Lee agreed that the plan was late. Bo Park shared that the road was closed. The union charged "
              "that the firm lied. Police charged the man with theft. Tim Park agreed to clean up the mines.")
-    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    rows = {text: source for text, (source, _) in sources_and_types(a).items()}
     assert rows == {"the plan was late": "Ann Lee", "the road was closed": "Bo Park", "the firm lied": "The union"}, rows
 
 
@@ -1300,7 +1305,7 @@ def test_the_phrase_before_saying_says_it_when_it_can_speak():
     a = make("The story quoted an MP as saying the plan was late. Dr Tim Park gave the example of someone saying "
              "that the earth is flat. He also cited a website saying that a roof had collapsed. Ann Lee left the "
              "room saying she was tired.")
-    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    rows = sources_and_types(a)
     assert rows["the plan was late"] == ("an MP", "vague")
     assert rows["the earth is flat"] == ("someone", "vague")
     assert rows["a roof had collapsed"] == ("a website", "document")
@@ -1331,7 +1336,7 @@ def test_a_document_by_someone_keeps_who_made_it_and_stays_a_document():
     a = make("The scientists were stunned, according to a report by Lima News. Deaths rose 5 percent, according to "
              "a June analysis by the Lima Road Safety Association. The store lost data, according to information "
              "compiled by the Lima Privacy Office.")
-    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    rows = sources_and_types(a)
     assert rows["The scientists were stunned"] == ("a report by Lima News", "document")
     assert rows["Deaths rose 5 percent"] == ("a June analysis by the Lima Road Safety Association", "document")
     assert rows["The store lost data"] == ("information compiled by the Lima Privacy Office", "document")
@@ -1356,7 +1361,7 @@ def test_one_of_a_kind_then_a_name_two_groups_and_a_study_that_found_a_quotation
     a = make("One town resident, Bo Park, said the bus was late. Residents and community leaders said the plans "
              "were bad. A study published this year in the Lima Journal found “a link between heat and deaths.” "
              "A poll released in May found that 74 percent of voters said the plan failed.")
-    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    rows = {text: source for text, (source, _) in sources_and_types(a).items()}
     assert rows["the bus was late"] == "Bo Park"
     assert rows["the plans were bad"] == "Residents and community leaders"
     assert rows["“a link between heat and deaths.”"] == "A study"
@@ -1385,7 +1390,7 @@ def test_paragraphs_that_open_a_quotation_and_never_close_it_are_quoted_to_their
 
 def test_a_surname_that_is_also_a_word_names_the_speaker_after_a_comma_or_a_quotation():
     a = make("Tim Long lowered his target. “We are surprised,” Long said. The weakness may go on, Long said.")
-    rows = {row["text"]: row["source"] for row in sourcing.attribution_records(a)}
+    rows = {text: source for text, (source, _) in sources_and_types(a).items()}
     assert rows["“We are surprised,”"] in ("Long", "Tim Long")
     assert rows["The weakness may go on"] in ("Long", "Tim Long")
 
@@ -1398,7 +1403,7 @@ def test_reports_framed_the_ways_business_and_court_pages_frame_them():
              "Prime Minister Ann Lee signaled on Tuesday that she could call an election by next week. "
              "Analysts polled by Lima Financial expect that revenue will fall. "
              "A Roman Catholic priest testified that he was kind.")
-    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    rows = sources_and_types(a)
     assert rows["he met the lobbyist"][0] == "Bo Park"
     assert rows["the process sent rust into the water"][0] == "Chris Lee"  # "the" opens the words
     assert rows["“I live with his death every day … and I'm truly sorry…”"][0] == "Tim Rivera"
@@ -1413,7 +1418,7 @@ def test_nouns_that_look_like_cues_and_shows_by_deeds_are_no_reports():
     a = make("State health officials say two patients died. Revenue beat a consensus estimate of 8 cents a share. "
              "The survey shows that women were 41 percent. The people have shown that they can change the "
              "government. The IMF raised its growth forecast by 0.1 points.")
-    rows = {row["text"]: (row["source"], row["source_type"]) for row in sourcing.attribution_records(a)}
+    rows = sources_and_types(a)
     assert rows == {"two patients died": ("State health officials", rows["two patients died"][1]),
                     "women were 41 percent": ("The survey", "document")}, rows
     assert source_type("The Lima Weather Service") == "organization" and source_type("The story") == "document"
