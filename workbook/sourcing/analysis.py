@@ -58,9 +58,13 @@ def _clause_follows(toks: Sequence[_Tok], start: int) -> bool:
         if _FINITE.fullmatch(tok.lower.replace("’", "'")):
             return True
     return False
+
+
 #: Cue words that are nouns after most nouns ("its growth forecast", "the TV show") and verbs after one
 #: that can speak ("the company forecasts", "the survey shows").
 _NOUN_OR_VERB_AFTER_SPEAKER = frozenset("forecast forecasts show shows".split())
+
+
 #: Modal verbs of duty: a reporting verb right after them asks for words that have not been said.
 _OBLIGATION = frozenset(("must", "should", "ought"))
 #: What may follow "to say" when it reports ("went on to say that ...", "had this to say: ...").

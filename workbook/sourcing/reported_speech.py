@@ -311,7 +311,7 @@ class AttributionRules:
         News", "information compiled by the Privacy Rights Clearinghouse" (the document alone says less)."""
         n, m = len(toks), span[1]
         head = toks[m - 1].lower
-        if not (head in self.lex.documents or head.removesuffix("s") in self.lex.documents or head == "information"):
+        if not (head in self.lex.documents or head.removesuffix("s") in self.lex.documents):
             return span
         if m + 1 < n and not toks[m].cap and toks[m].lower.endswith("ed") and toks[m + 1].lower == "by":
             m += 1  # "compiled by", "commissioned by"

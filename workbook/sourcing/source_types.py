@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from workbook.sourcing.words import (
     _SURNAME_PARTICLES, _DETERMINERS, _HEAD_PREPOSITIONS, _NAME_JOINS, _NATIONALITY, _PEOPLE_PRONOUNS, _PLACE_STARTS, _PRONOUNS, _QUANTIFIERS, _TIME_WORDS, _Lexicon,
-    _base, _padded_phrases, lexicon,
+    _base, _nouns, _padded_phrases, lexicon,
 )
 
 _WEBSITE = re.compile(r"\w\.(?:(?i:com|net|org|gov|edu|co|io|info)|[a-z]{2})$")  # "News.az", "Interfax.ru" too
@@ -43,8 +43,14 @@ def _speaks(word: str, lex: _Lexicon) -> bool:
     """A lower-case head that can be someone who speaks, or a document that can 'say' something:
     "Lee's lawyer", "Scott's wife", "Obama's statement", "Russia's government", "Kyiv's allies"
     (list: workbook/data/sourcing/person_words.txt, with the title, vague, document and organisation lists)."""
-    return (word in lex.titles or word in _ROLE_HEADS or word in lex.vague_heads or word in lex.documents
-            or word in lex.organisations or word in lex.person_words or (word.endswith("s") and not word.endswith("ss")))
+    return word in _nouns() or word in _ROLE_HEADS or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _one_person_word(word: str, lex: _Lexicon) -> bool:
+    """A work or family word that names one person, not a group or a thing of someone's ("detective",
+    "mother", "engineer"; not "team", "account", "campaign" or "website")."""
+    return (word in lex.person_words and word not in _NOT_ONE_PERSON and word not in lex.organisations
+            and word not in lex.documents)
 
 
 def _titled_name(words: list[str], lex: _Lexicon) -> bool:
@@ -114,7 +120,7 @@ def source_type(source: str) -> str:
         made = lows[:lows.index("by")]
         if len(made) > 1 and made[-1].endswith("ed"):
             made = made[:-1]  # "information compiled by ..."
-        if made[-1] in lex.documents or made[-1] == "information":
+        if made[-1] in lex.documents:
             return "document"  # "a report by BBC News", "a June analysis by the ... Association": a text, and who made it
         if made[-1] in lex.vague_heads:
             return "vague"  # "Analysts polled by Lima Financial": people no one names, and who asked them
@@ -170,8 +176,7 @@ def source_type(source: str) -> str:
         return "organization"  # an acronym: "NATO", "CNN", "IMF"
     if lows[0] in ("a", "an", "one", "another") and (head.islower() or head_low in lex.titles):
         return "vague"  # "a police officer", "one official": someone not named
-    if (lows[0] in _UNNAMED_OPENERS and head_low in lex.person_words and head_low not in _NOT_ONE_PERSON
-            and head_low not in lex.titles and head_low not in lex.organisations and head_low not in lex.documents
+    if (lows[0] in _UNNAMED_OPENERS and _one_person_word(head_low, lex) and head_low not in lex.titles
             and len(words) > 1 and not any(w[:1].isupper() for w in words[1:])):
         return "vague"  # "the detective", "the 45-year-old accountant", "her lawyer": someone, not by name
     lowered_words = [low.rstrip(".") for low in lows]
@@ -180,8 +185,7 @@ def source_type(source: str) -> str:
             and any(w in lex.titles for w in lowered_words[:-2])):
         return "person"  # "State Department spokeswoman Heather Nauert": a named person with a title
     if head.islower() and (head_low in lex.titles or head_low in _ROLE_HEADS or (
-            head_low in lex.person_words and head_low not in _NOT_ONE_PERSON and head_low not in lex.organisations
-            and head_low not in lex.documents and head_low not in lex.vague_heads)) and not lex.organisations.isdisjoint(lowered_words):
+            _one_person_word(head_low, lex) and head_low not in lex.vague_heads)) and not lex.organisations.isdisjoint(lowered_words):
         return "person"  # "the Pentagon spokesman", "the Foreign Ministry spokeswoman": one person who speaks for it
     if (head[:1].isupper() and head_low in lex.titles and head_low not in lex.organisations and len(words) > 1
             and lows[0] in _DETERMINERS):

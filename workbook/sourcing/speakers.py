@@ -10,7 +10,7 @@ from typing import Any
 
 from workbook.sourcing.phrases import _DASHES, _adverb, _antecedent, _skipped_before_verb, _clause_start, _clean_np, _np_back, _np_forward, _split_name, _subject
 from workbook.sourcing.source_types import source_type
-from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NATIONALITY, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, _verb_among, lexicon
+from workbook.sourcing.words import _BELIEF, _COUNTRY_US, _NEVER_FIRST, _OBJECT_PREPOSITIONS, _OPENING_ADVERBS, _PARTICIPLES, _DETERMINERS, _FIRST_PERSON, _INTRO, _NATIONALITY, _NOT_SOURCES, _PASSIVE, _PREPOSITIONS, _PEOPLE_PRONOUNS, _PRONOUNS, _QUANTIFIERS, _QUESTION, _SKIP, _TIME_CONJUNCTIONS, _WORDS_GIVEN, _TIME_WORDS, _Tok, _base, _is_possessive, _lines, _nouns, _verb_among, lexicon
 
 
 #: Prepositions before an -ing cue that make it a gerund ("forgot about demanding"), not "before"/"after"/"while"/"when".
@@ -547,8 +547,7 @@ class SpeakerRules:
         if i >= 2 and toks[i - 1].lower in _SPEAKER_LINKS and toks[i - 2].word:
             low = toks[i - 2].lower
             lex = self.lex
-            if low in _PEOPLE_PRONOUNS or low in _QUANTIFIERS or low == "others" or any(w in lex.vague_heads or w in lex.titles or w in lex.person_words
-                                               or w in lex.organisations or w in lex.documents for w in (low, low.removesuffix("s"))):
+            if low in _PEOPLE_PRONOUNS or low in _QUANTIFIERS or low == "others" or low in _nouns() or low.removesuffix("s") in _nouns():
                 head = _np_back(toks, i - 1)
                 if head is not None:
                     first = head[0] - 1 if head[0] > 0 and toks[head[0] - 1].lower == "no" else head[0]
@@ -594,17 +593,14 @@ class SpeakerRules:
 
     def can_speak(self, word: str) -> bool:
         """True for a lower-case head that names someone or something that can say things: "someone",
-        "a website", "an official", "the report" (the vague, document, organisation, title and person lists)."""
-        lex = self.lex
-        return (word in _SOMEONE or word in lex.vague_heads or word in lex.documents or word in lex.organisations
-                or word in lex.titles or word in lex.person_words)
+        "a website", "an official", "the report" (`_nouns`: the vague, document, organisation, title and
+        person lists)."""
+        return word in _nouns()
 
     def speaker_word(self, word: str) -> bool:
-        """True for a lower-case word that names people who can speak (singular or plural): "minister",
-        "officials", "the company" (the title, person, vague and organisation lists; not documents)."""
-        lex = self.lex
-        return any(w in lex.titles or w in lex.person_words or w in lex.vague_heads or w in lex.organisations
-                   for w in (word, word.removesuffix("s")))
+        """True for a lower-case word that names people who can speak, singular or plural: "minister",
+        "officials", "the company" (`_nouns` without the documents)."""
+        return any(w in _nouns() and w not in self.lex.documents for w in (word, word.removesuffix("s")))
 
     def typed(self, words: str, kind: str) -> str:
         """`kind`, except that a one-word name the article treats as a place or an organisation
@@ -621,13 +617,11 @@ class SpeakerRules:
 
 
 #: Words after a participle that describes a document: "published in", "released last week", "issued on".
-_AFTER_PUBLISHED = frozenset("in by on at this last earlier on".split())
+_AFTER_PUBLISHED = frozenset("in by on at this last earlier".split())
 #: Verbs that give someone's words "as saying": "quoted an MP as saying", "cited Lee as saying".
 _QUOTING_VERBS = frozenset("quoted quotes quoting quote cited cites citing".split())
 #: Participles that report words after the phrase that says them: "a website saying that ...".
 _SAYING_FORMS = frozenset("saying claiming stating asserting alleging insisting arguing".split())
-#: Words for a person no one names: "someone saying that ...".
-_SOMEONE = frozenset("someone somebody anyone anybody everyone everybody".split())
 #: Prepositions before a phrase whose "saying ..." is its own: "the example of someone saying that".
 _OBJECT_OF = frozenset("of from by with".split())
 #: Words in -ing that are not a participle describing the noun before them ("The vote during the

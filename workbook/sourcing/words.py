@@ -427,7 +427,8 @@ def _base(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    """Role, group, person and document nouns that may follow a name inside a noun phrase ("a Lima father")."""
+    """Role, group, person and document nouns: the words that may follow a name inside a noun phrase ("a
+    Lima father"), and the lower-case heads that name someone or something that can say things."""
     lex = lexicon()
     return frozenset(lex.titles | lex.organisations | lex.vague_heads | lex.documents | lex.person_words)
 
